@@ -1,0 +1,3 @@
+from narrcheck.cli import main
+
+main()

@@ -1,0 +1,44 @@
+"""The library entry point: check one document and return the finished Report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from narrcheck import __version__
+from narrcheck.checks import run_checks
+from narrcheck.config import Settings
+from narrcheck.extract import extract_claims
+from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary
+from narrcheck.readers import read_document
+from narrcheck.structure import structure
+
+SHOWN_BY_DEFAULT = {"mismatch", "truncation", "unit_error", "contradiction", "invalid"}
+
+
+def check_file(path: str | Path, settings: Settings | None = None, show_all: bool = False,
+               show_unverifiable: bool = False) -> Report:
+    """Read, structure, extract and check one file. Raises InputError for unreadable input."""
+    settings = settings or Settings()
+    document = structure(read_document(path, max_bytes=settings.max_bytes))
+    claims = extract_claims(document)
+    results = run_checks(claims, settings.select, settings.ignore, settings.lang)
+    by_verdict = Counter(f.verdict for _, f in results)
+    checked = len({i for i, f in results if f.verdict != "unverifiable"})
+    shown = set(SHOWN_BY_DEFAULT)
+    if show_all:
+        shown.add("ok")
+    if show_unverifiable:
+        shown.add("unverifiable")
+    findings = sorted((f for _, f in results if f.verdict in shown), key=_order)
+    return Report(
+        narrcheck=__version__,
+        document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256),
+        summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items()))),
+        findings=findings,
+    )
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    loc = f.evidence[0].location
+    return (loc.line or 0, loc.column or 0, f.rule)

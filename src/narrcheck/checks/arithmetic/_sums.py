@@ -1,0 +1,29 @@
+"""The shared arithmetic of NC106 (amounts) and NC108 (counts): listed parts add to their total."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import reduce
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.model.claims import PartsSumClaim
+from narrcheck.model.findings import Finding
+from narrcheck.numbers import Verdict
+
+# A list whose parts fall short of the total by more than this share is taken as partial, not wrong.
+PARTIAL_SHORTFALL = Decimal("0.01")
+
+
+def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Finding]:
+    ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
+    unit = claim.total.unit
+    total = claim.total.interval(unit)
+    parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
+    formula = "+".join(show(p, unit) for p in claim.parts)
+    if parts.hi < total.lo and total.mid > 0 and (total.mid - parts.mid) / total.mid > PARTIAL_SHORTFALL:
+        yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
+                                   claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
+        return
+    yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source)

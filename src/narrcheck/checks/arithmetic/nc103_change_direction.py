@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.registry import register
+from narrcheck.model.claims import ChangeClaim
+from narrcheck.model.findings import Finding
+from narrcheck.numbers import Verdict
+
+
+@register
+class ChangeDirection(Rule):
+    """增/减 words agree with each other and with the sign of current − prior.
+
+    Fails: “比2018年1573.66万元增加395.38万元” for a current figure of 1178.28 (it is a decrease), or
+    “减少0.24万元，增长0.03%” (the two words point opposite ways).
+    Passes: “比2018年1573.66万元，减少395.38万元，下降25.12%” after “1178.28万元”.
+    """
+
+    id = "NC103"
+    name = "change-direction"
+    claim_kind = "change"
+
+    def check(self, claim: ChangeClaim, ctx: Context) -> Iterator[Finding]:
+        ev = evidence_for(claim.quote, claim.location, claim.current, claim.prior)
+        d1, d2 = claim.delta_direction, claim.rate_direction
+        if d1 and d2 and d1 != d2:
+            yield self.verdict_finding(
+                ctx, Verdict.CONTRADICTION,
+                i18n.detail("words-disagree", ctx.lang, w1=claim.delta_word, w2=claim.rate_word),
+                ev, claim.section, claimed=claim.rate_word, source=claim.source)
+            return
+        if claim.prior is None or claim.current is None or d1 is None:
+            return
+        unit = claim.prior.unit
+        diff = claim.current.interval(unit) - claim.prior.interval(unit)
+        if diff.lo > 0:
+            actual = "up"
+        elif diff.hi < 0:
+            actual = "down"
+        else:
+            actual = "flat"
+        formula = f"{show(claim.current, unit)}-{show(claim.prior, unit)}"
+        if actual in (d1, "flat"):
+            yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("direction-ok", ctx.lang, word=claim.delta_word),
+                                       ev, claim.section, claimed=claim.delta_word, expected=claim.delta_word,
+                                       formula=formula, source=claim.source)
+            return
+        yield self.verdict_finding(
+            ctx, Verdict.MISMATCH,
+            i18n.detail("direction-wrong", ctx.lang, word=claim.delta_word, current=claim.current.value,
+                        prior=claim.prior.value, actual=i18n.detail(actual, ctx.lang)),
+            ev, claim.section, claimed=claim.delta_word, expected=i18n.detail(actual, ctx.lang), formula=formula,
+            source=claim.source)

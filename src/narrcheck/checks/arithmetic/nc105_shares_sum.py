@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import reduce
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule, evidence_for
+from narrcheck.checks.registry import register
+from narrcheck.model.claims import SharesSumClaim
+from narrcheck.model.findings import Finding
+from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers.parse import format_decimal
+
+
+@register
+class SharesSum(Rule):
+    """The shares of one whole add to 100% when the listed parts add to that whole.
+
+    Fails: “基本支出768.9万元，占75%；项目支出256.34万元，占20%” (75 + 20 ≠ 100).
+    Passes: “…占75%；…占25%”. Checked only when the parts' amounts add up to the whole; otherwise the list
+    may be partial and the shares need not sum to 100 (unverifiable).
+    """
+
+    id = "NC105"
+    name = "shares-sum"
+    claim_kind = "shares_sum"
+
+    def check(self, claim: SharesSumClaim, ctx: Context) -> Iterator[Finding]:
+        ev = evidence_for(claim.quote, claim.location, claim.whole)
+        total = reduce(lambda a, b: a + b, (p.interval() for p in claim.percents))
+        decimals = max(p.quantity.decimals for p in claim.percents)
+        claimed = format_decimal(total.mid, decimals)
+        formula = "+".join(p.value for p in claim.percents)
+        if claim.whole is None or len(claim.parts) != len(claim.percents):
+            return
+        unit = claim.whole.unit
+        parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
+        whole = claim.whole.interval(unit)
+        if parts.hi < whole.lo or parts.lo > whole.hi:
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("not-exhaustive", ctx.lang), ev,
+                                       claim.section, claimed=claimed, formula=formula, source=claim.source)
+            return
+        hundred = Decimal(100)
+        verdict = Verdict.OK if total.lo <= hundred <= total.hi else Verdict.MISMATCH
+        msg_key = "ok" if verdict is Verdict.OK else "mismatch"
+        finding = self.verdict_finding(ctx, verdict, "", ev, claim.section, claimed=claimed,
+                                       expected=format_decimal(hundred, decimals), formula=formula,
+                                       source=claim.source)
+        message = i18n.message(msg_key, ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=claimed,
+                               expected=format_decimal(hundred, decimals))
+        yield finding.model_copy(update={"message": message})
+        _ = Interval  # interval arithmetic above

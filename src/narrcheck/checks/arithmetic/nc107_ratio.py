@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.registry import register
+from narrcheck.model.claims import RatioClaim
+from narrcheck.model.findings import Finding
+from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers.expression import evaluate, normalize_expression
+
+HUNDRED = Interval.exact(Decimal(100))
+
+
+@register
+class Ratio(Rule):
+    """完成预算 / 执行率 / 到位率 / 偏离度 / 结余率, and any written a/b×100%=c%, equal their arithmetic.
+
+    执行率, 到位率 and 完成预算 = actual / budget; 偏离度 = |actual − budget| / budget; 结余率 = (budget − actual)
+    / budget. “完成预算100%，决算数等于预算数” is checked as exactly 100%.
+    Fails: “结转结余率=64.40/1178.28×100%=5.46%” (5.4656 rounds to 5.47: a truncation).
+    Passes: “执行数为192.01万元，完成预算的96.01%” after “全年预算数200万元”.
+    """
+
+    id = "NC107"
+    name = "ratio"
+    claim_kind = "ratio"
+
+    def check(self, claim: RatioClaim, ctx: Context) -> Iterator[Finding]:
+        ev = evidence_for(claim.quote, claim.location, claim.numerator, claim.denominator)
+        pct = claim.percent
+        try:
+            if claim.expression:
+                computed = evaluate(claim.expression)
+                formula = normalize_expression(claim.expression)
+                if claim.as_percent and not formula.endswith("*100"):
+                    computed, formula = computed * HUNDRED, f"({formula})*100"
+            elif claim.numerator is not None and claim.equal_stated:
+                computed, formula = HUNDRED, f"{claim.numerator.value}/{claim.numerator.value}*100"
+            elif claim.numerator is not None and claim.denominator is not None:
+                unit = claim.denominator.unit
+                num, den = claim.numerator.interval(unit), claim.denominator.interval(unit)
+                n, d = show(claim.numerator, unit), show(claim.denominator, unit)
+                if claim.deviation:
+                    computed, formula = abs(num - den) / den * HUNDRED, f"|{n}-{d}|/{d}*100"
+                elif claim.complement:
+                    computed, formula = (den - num) / den * HUNDRED, f"({d}-{n})/{d}*100"
+                else:
+                    computed, formula = num / den * HUNDRED, f"{n}/{d}*100"
+            else:
+                operand = "numerator" if claim.numerator is None else "denominator"
+                yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
+                                           i18n.detail("missing-operand", ctx.lang,
+                                                       operand=i18n.detail(operand, ctx.lang)),
+                                           ev, claim.section, claimed=pct.value, source=claim.source)
+                return
+        except (ZeroDivisionError, ValueError):
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
+                                       i18n.detail("missing-operand", ctx.lang,
+                                                   operand=i18n.detail("denominator", ctx.lang)),
+                                       ev, claim.section, claimed=pct.value, source=claim.source)
+            return
+        value = pct.decimal
+        yield self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source, claimed_value=value)

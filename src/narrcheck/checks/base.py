@@ -1,0 +1,104 @@
+"""What every rule is: an id, a name, a default severity, a docstring, and a check method."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from narrcheck import i18n
+from narrcheck.model.claims import Figure
+from narrcheck.model.findings import Evidence, Finding, Gap, Severity
+from narrcheck.model.location import Location
+from narrcheck.numbers import Interval, Verdict, decide
+from narrcheck.numbers.parse import format_decimal
+
+SEVERITY_OF = {
+    Verdict.MISMATCH: Severity.ERROR,
+    Verdict.UNIT_ERROR: Severity.ERROR,
+    Verdict.CONTRADICTION: Severity.ERROR,
+    Verdict.INVALID: Severity.WARNING,
+    Verdict.TRUNCATION: Severity.INFO,
+    Verdict.OK: Severity.INFO,
+    Verdict.UNVERIFIABLE: Severity.INFO,
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every check may read besides the claim: the output language."""
+
+    lang: str = "zh"
+
+
+class Rule:
+    """Base of all rules. Subclasses set the class attributes and implement `check`."""
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    claim_kind: ClassVar[str]
+
+    def check(self, claim: object, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # --- helpers for subclasses ------------------------------------------------------------------------
+    def severity_for(self, verdict: Verdict) -> Severity:
+        if SEVERITY_OF[verdict] is Severity.ERROR:
+            return self.severity
+        return SEVERITY_OF[verdict]
+
+    def judge(self, ctx: Context, claimed: Figure, computed: Interval, formula: str,
+              evidence: list[Evidence], section: tuple[str, ...], source: str = "rule",
+              claimed_value: Decimal | None = None, decimals: int | None = None) -> Finding:
+        """A finding from the rounding rule: `claimed` against the interval `computed`."""
+        value = claimed.decimal if claimed_value is None else claimed_value
+        dec = claimed.quantity.decimals if decimals is None else decimals
+        decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)
+        shown = format_decimal(value, dec)
+        expected = format_decimal(decision.expected, dec)
+        key = decision.verdict.value
+        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=shown, expected=expected)
+        gap = None
+        if decision.verdict is not Verdict.OK:
+            rel = decision.relative_gap
+            gap = Gap(absolute=_short(decision.gap), relative=_short(rel) if rel is not None else None)
+        return Finding(rule=self.id, name=self.name, verdict=key, severity=self.severity_for(decision.verdict),
+                       message=msg, claimed=shown, expected=expected, formula=formula, evidence=evidence,
+                       section=list(section), gap=gap, source=source)
+
+    def verdict_finding(self, ctx: Context, verdict: Verdict, detail: str, evidence: list[Evidence],
+                        section: tuple[str, ...], claimed: str | None = None, expected: str | None = None,
+                        formula: str | None = None, source: str = "rule") -> Finding:
+        """A finding whose verdict was decided without the rounding rule (unverifiable, contradiction …)."""
+        key = verdict.value if verdict.value in i18n.MESSAGES else "contradiction"
+        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang), detail=detail,
+                           claimed=claimed or "", expected=expected or "", unit="", expected_unit="")
+        return Finding(rule=self.id, name=self.name, verdict=verdict.value, severity=self.severity_for(verdict),
+                       message=msg, claimed=claimed, expected=expected, formula=formula, evidence=evidence,
+                       section=list(section), source=source)
+
+
+def _short(value: Decimal) -> str:
+    return format_decimal(value, 4) if abs(value) < 1000 else format_decimal(value, 2)
+
+
+def evidence_for(quote: str, location: Location, *figures: Figure | None) -> list[Evidence]:
+    """The claim's own quote first, then every operand stated elsewhere (another line)."""
+    out = [Evidence(quote=quote, location=location)]
+    seen = {location.line}
+    for fig in figures:
+        if fig is not None and fig.location.line not in seen:
+            seen.add(fig.location.line)
+            out.append(Evidence(quote=(fig.subject + fig.text)[-60:], location=fig.location))
+    return out
+
+
+def show(fig: Figure, unit: str | None = None) -> str:
+    """A figure as it enters a formula, converted to `unit` when needed (the conversion is written out)."""
+    q = fig.quantity
+    if unit and q.is_money and unit != q.unit and unit:
+        factor = q.scale_to(unit)
+        return f"{fig.value}*{factor.normalize():f}" if factor >= 1 else f"{fig.value}/{(1 / factor).normalize():f}"
+    return fig.value

@@ -1,0 +1,127 @@
+"""The command line. Heavy modules are imported inside the commands so `narrcheck --help` starts fast."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Prove or disprove the numbers in the narrative of a budget disclosure (部门决算/绩效自评).")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"narrcheck: error: {message}", err=True)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="disclosure files to check", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
+    all_: Annotated[bool, typer.Option("--all", help="also list the claims that checked out")] = False,
+    unverifiable: Annotated[bool, typer.Option("--unverifiable", help="also list claims that cannot be "
+                                                                      "checked (an operand is missing)")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write the report to this file")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="language of messages (default zh)")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="run only these rule ids or prefixes "
+                                                                      "(repeat or comma-separate)")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="skip these rule ids or prefixes")] = None,
+) -> None:
+    """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
+    from narrcheck.api import check_file
+    from narrcheck.config import load_settings
+    from narrcheck.errors import NarrcheckError
+    from narrcheck.reporters import get_reporter
+
+    try:
+        settings = load_settings(select=_split(select), ignore=_split(ignore),
+                                 lang=lang.value if lang else None)
+    except NarrcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    _check_rule_ids(settings.select + settings.ignore)
+    reports, bad = [], 0
+    for path in files:
+        try:
+            reports.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable))
+        except NarrcheckError as exc:
+            _fail(str(exc))
+            bad += 1
+    if reports:
+        render = get_reporter(format.value)
+        color = format is Format.text and output is None and sys.stdout.isatty()
+        text = render(reports, settings.lang, color) if format is Format.text else render(reports, settings.lang)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                _fail(f"{output}: cannot write report ({exc.strerror or exc})")
+                raise typer.Exit(EXIT_BAD_INPUT) from None
+    if bad:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    errors = any(f.severity.value == "error" for r in reports for f in r.findings)
+    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: id, name, default severity and what must hold."""
+    from narrcheck.checks import all_rules
+
+    for cls in all_rules():
+        summary = (cls.__doc__ or "").strip().splitlines()[0]
+        typer.echo(f"{cls.id}  {cls.name:<18} {cls.severity.value:<8} {summary}")
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(help="a rule id such as NC101")]) -> None:
+    """Print one rule's documentation."""
+    import inspect
+
+    from narrcheck.checks import get_rule
+
+    cls = get_rule(rule_id)
+    if cls is None:
+        _fail(f"unknown rule {rule_id!r}; `narrcheck rules` lists them")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    typer.echo(f"{cls.id} {cls.name} (default severity: {cls.severity.value})\n")
+    typer.echo(inspect.cleandoc(cls.__doc__ or ""))
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _check_rule_ids(prefixes: list[str]) -> None:
+    from narrcheck.checks import all_rules
+
+    ids = [cls.id for cls in all_rules()]
+    for prefix in prefixes:
+        if not any(i.startswith(prefix.upper()) for i in ids):
+            _fail(f"no rule matches {prefix!r}; `narrcheck rules` lists them")
+            raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,52 @@
+"""Settings: defaults → [tool.narrcheck] in pyproject.toml → narrcheck.toml → command line.
+
+An unknown key is an error, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from narrcheck.errors import ConfigError
+
+
+class Settings(BaseModel):
+    """Every setting narrcheck reads, with its default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] = Field(default_factory=list, description="rule ids or prefixes to run (empty: all)")
+    ignore: list[str] = Field(default_factory=list, description="rule ids or prefixes not to run")
+    lang: str = Field(default="zh", pattern="^(zh|en)$")
+    max_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="refuse larger input files")
+
+
+def load_settings(start: Path | None = None, **overrides: object) -> Settings:
+    """Layer the files found from `start` (default: the working directory) upwards, then `overrides`."""
+    data: dict[str, object] = {}
+    here = (start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        pyproject, own = folder / "pyproject.toml", folder / "narrcheck.toml"
+        if pyproject.is_file():
+            data.update(_read(pyproject).get("tool", {}).get("narrcheck", {}))
+        if own.is_file():
+            data.update(_read(own))
+        if pyproject.is_file() or own.is_file():
+            break
+    data.update({k: v for k, v in overrides.items() if v not in (None, [], ())})
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"invalid setting {where!r}: {first['msg']}") from None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise ConfigError(f"{path}: cannot read settings ({exc})") from None

@@ -1,0 +1,486 @@
+"""The rule extractor: patterns over each paragraph and table cell, operands resolved from context.
+
+Every figure is located by its offset in the block's own text, which the reader maps back to the file.
+Claims whose operands cannot be found are still emitted (the checks call them unverifiable); a figure is
+never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from narrcheck.extract import patterns as P
+from narrcheck.model.claims import (
+    ChangeClaim,
+    Direction,
+    Figure,
+    PartsSumClaim,
+    RatioClaim,
+    ShareClaim,
+    SharesSumClaim,
+)
+from narrcheck.model.document import Document
+from narrcheck.model.location import Location
+from narrcheck.numbers import Quantity, normalize_digits, parse_number
+
+Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
+
+# Roles a figure can take; figures with a role in CONSUMED are not candidates for another claim's operand.
+CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
+PERSON_UNITS = {"人", "名", "个"}
+_BOUNDARY = set("，,。；;：:、（()）\n")
+_SUBJECT_NOISE = re.compile(
+    r"^(?:其中|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|[（(]?\d+[)）.．、]|\d{4,}|截至[^，]*)+"
+    r"|\d{4}\s*年度?|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$"
+)
+_GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
+_GENERIC_WHOLE = {"总支出", "总收入", "支出总额", "收入总额", "支出合计", "收入合计", "合计", "总额", "总计"}
+_BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
+
+
+def _direction(word: str | None) -> Direction | None:
+    if not word:
+        return None
+    if re.fullmatch(P.UP + "|增幅", word):
+        return "up"
+    if re.fullmatch(P.DOWN + "|减幅|降幅", word):
+        return "down"
+    return None
+
+
+def normalize_subject(subject: str) -> str:
+    """A subject reduced to what it measures, for matching names across the document."""
+    s = normalize_digits(subject).replace(" ", "")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _SUBJECT_NOISE.sub("", s)
+    return s
+
+
+@dataclass
+class Mention:
+    unit: Unit
+    start: int
+    end: int
+    quantity: Quantity
+    subject: str
+    role: str | None = None
+
+    @property
+    def family(self) -> str:
+        q = self.quantity
+        if q.is_money:
+            return "money"
+        if q.is_percent:
+            return "percent"
+        if q.unit in PERSON_UNITS:
+            return "person"
+        return "count:" + q.unit
+
+    def figure(self) -> Figure:
+        return Figure(value=self.quantity.digits(), unit=self.quantity.unit,
+                      text=self.unit.raw[self.start:self.end], subject=self.subject,
+                      location=self.unit.locate(self.start))
+
+
+@dataclass
+class Unit:
+    """A paragraph or table cell: the text the patterns run over, with a way back to the file."""
+
+    raw: str
+    text: str
+    locate: Callable[[int], Location]
+    section: tuple[str, ...]
+    order: int
+    mentions: list[Mention] = field(default_factory=list)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        start = 0
+        for m in P.SENTENCE_END.finditer(self.text, 0, pos):
+            start = m.end()
+        end_m = P.SENTENCE_END.search(self.text, pos)
+        return start, end_m.start() if end_m else len(self.text)
+
+    def quote(self, start: int, end: int) -> str:
+        s, _ = self.sentence_span(start)
+        _, e = self.sentence_span(max(end - 1, start))
+        return self.raw[s:e].strip()
+
+    def mention_at(self, start: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start == start:
+                return m
+        return None
+
+
+def _units(document: Document) -> list[Unit]:
+    units: list[Unit] = []
+    for block in document.blocks:
+        if block.kind == "table":
+            for row in block.rows:
+                for cell in row:
+                    if cell.text.strip():
+                        units.append(Unit(cell.text, normalize_digits(cell.text), cell.location,
+                                          block.section, len(units)))
+        elif block.text.strip():
+            units.append(Unit(block.text, normalize_digits(block.text), block.location, block.section,
+                              len(units)))
+    return units
+
+
+def _subject_before(text: str, start: int) -> str:
+    i = start
+    while i > 0 and text[i - 1] not in _BOUNDARY:
+        i -= 1
+    subject = text[i:start].strip()
+    if normalize_subject(subject) in _GENERIC_SUBJECT and i > 0 and text[i - 1] in "：:":
+        j = i - 1
+        while j > 0 and text[j - 1] not in _BOUNDARY:
+            j -= 1
+        subject = text[j:i - 1].strip() + subject
+    return subject
+
+
+def _find_mentions(unit: Unit) -> None:
+    for m in P.MENTION.finditer(unit.text):
+        try:
+            q = parse_number(m.group("num"), m.group("unit"))
+        except ValueError:
+            continue
+        unit.mentions.append(Mention(unit, m.start(), m.end(), q, _subject_before(unit.text, m.start())))
+
+
+class Extractor:
+    """Runs the pattern families over every unit, in document order."""
+
+    def __init__(self, document: Document) -> None:
+        self.units = _units(document)
+        for unit in self.units:
+            _find_mentions(unit)
+        self.claims: list[Claim] = []
+        self._changes_by_current: dict[int, list[ChangeClaim]] = {}
+        self._groups = 0
+
+    # --- helpers ---------------------------------------------------------------------------------------
+    def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, object]:
+        return {"quote": unit.quote(start, end), "location": unit.locate(start), "section": unit.section}
+
+    def _take(self, unit: Unit, match: re.Match[str], group: str, role: str) -> Mention | None:
+        if match.group(group) is None:
+            return None
+        mention = unit.mention_at(match.start(group))
+        if mention is not None:
+            mention.role = role
+        return mention
+
+    @staticmethod
+    def _eligible(m: Mention) -> bool:
+        return m.role not in CONSUMED and m.family != "percent"
+
+    def _nearest_before(self, unit: Unit, pos: int, lo: int = 0,
+                        accept: Callable[[Mention], bool] | None = None) -> Mention | None:
+        for m in reversed(unit.mentions):
+            if lo <= m.start and m.end <= pos and self._eligible(m) and (accept is None or accept(m)):
+                return m
+        return None
+
+    def _lookup_name(self, name: str, unit: Unit, pos: int) -> Mention | None:
+        """The nearest earlier money figure whose subject names `name` (same unit first, then earlier units)."""
+        key = normalize_subject(name)
+        if len(key) < 2:
+            return None
+
+        def named(m: Mention) -> bool:
+            subject = normalize_subject(m.subject)
+            return m.family == "money" and bool(subject) and (
+                subject == key or subject.endswith(key) or (len(subject) >= 4 and key.endswith(subject)))
+
+        found = self._nearest_before(unit, pos, accept=named)
+        if found:
+            return found
+        for earlier in reversed(self.units[: unit.order]):
+            for m in reversed(earlier.mentions):
+                if self._eligible(m) and named(m):
+                    return m
+        return None
+
+    def _list_head(self, unit: Unit, pos: int) -> tuple[Mention | None, int | None]:
+        """The total a list of parts at `pos` belongs to: the figure before the nearest list marker."""
+        marker = None
+        for m in P.LIST_MARKER.finditer(unit.text, 0, pos):
+            marker = m
+        if marker is None:
+            return None, None
+        head = self._nearest_before(unit, marker.start())
+        return head, marker.end()
+
+    # --- families --------------------------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        for unit in self.units:
+            self._formulas(unit)
+            self._changes(unit)
+            self._completions(unit)
+            self._shares(unit)
+            self._measures(unit)
+        for unit in self.units:
+            self._parts_sums(unit)
+        self._shares_sums()
+        return self.claims
+
+    def _formulas(self, unit: Unit) -> None:
+        for m in P.FORMULA.finditer(unit.text):
+            expr = m.group("expr").strip()
+            if not re.search(r"\d\s*[/÷×*+\-]\s*[（(\[]?\s*\d", expr):
+                continue
+            operands = []
+            for om in P.MENTION.finditer(unit.text, m.start("expr"), m.end("expr")):
+                pass
+            numbers = list(re.finditer(P.NUM, unit.text[m.start("expr"):m.end("expr")]))
+            for n in numbers:
+                start = m.start("expr") + n.start()
+                q = parse_number(n.group())
+                operands.append(Figure(value=q.digits(), unit="", text=n.group(), location=unit.locate(start)))
+            for mention in unit.mentions:
+                if m.start() <= mention.start < m.end():
+                    mention.role = "formula"
+            result = m.group("result").replace(" ", "")
+            is_pct = result.endswith("%")
+            q = parse_number(result.rstrip("%"), "%" if is_pct else "")
+            percent = Figure(value=q.digits(), unit=q.unit, text=m.group("result"),
+                             location=unit.locate(m.start("result")))
+            measure = re.search(r"([^\s，,。；;：:=（(]{2,12}?)(?:为|=)?\s*$", unit.text[: m.start()])
+            self.claims.append(RatioClaim(
+                measure=measure.group(1) if measure else "formula", percent=percent, expression=expr,
+                operands=tuple(operands), as_percent=is_pct, **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _changes(self, unit: Unit) -> None:
+        taken: list[tuple[int, int]] = []
+        for m in P.CHANGE_WITH_PRIOR.finditer(unit.text):
+            prior = self._take(unit, m, "prior", "prior")
+            if prior is None:
+                continue
+            self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
+            taken.append((m.start(), m.end()))
+        for m in P.CHANGE.finditer(unit.text):
+            if any(s <= m.start("delta") < e for s, e in taken):
+                continue
+            self._add_change(unit, m, prior=None, basis=m.group("anchor"), subject=m.group("subject"))
+            end = m.end()
+            while (cont := P.CHANGE_CONTINUED.match(unit.text, end)) is not None:
+                self._add_change(unit, cont, prior=None, basis=m.group("anchor"), subject=cont.group("subject"))
+                end = cont.end()
+
+    def _add_change(self, unit: Unit, m: re.Match[str], prior: Mention | None, basis: str, subject: str) -> None:
+        delta = self._take(unit, m, "delta", "delta")
+        rate = self._take(unit, m, "rate", "rate")
+        if delta is None:
+            return
+        # skip the repeated "，下降0.05万元" figure between delta and rate, if any
+        for mention in unit.mentions:
+            if delta.end < mention.start < m.end() and mention.role is None and mention.family == "money":
+                mention.role = "delta"
+        current = self._change_current(unit, m.start(), subject or "", delta)
+        claim = ChangeClaim(
+            subject=(subject or "").strip("，, 各") or (current.subject if current else ""),
+            current=current.figure() if current else None,
+            prior=prior.figure() if prior else None,
+            delta=delta.figure(),
+            rate=rate.figure() if rate else None,
+            delta_direction=_direction(m.group("dir1")),
+            rate_direction=_direction(m.group("dir2")) if m.group("dir2") else None,
+            delta_word=m.group("dir1") or "",
+            rate_word=m.group("dir2") or "",
+            basis=normalize_digits(basis).strip("，, "),
+            **self._claim_kwargs(unit, m.start(), m.end()),
+        )
+        self.claims.append(claim)
+        if current is not None:
+            self._changes_by_current.setdefault(id(current), []).append(claim)
+
+    def _change_current(self, unit: Unit, pos: int, subject: str, delta: Mention) -> Mention | None:
+        """The figure a change is about: earlier in the same paragraph, same kind, best subject match."""
+        candidates = [m for m in unit.mentions if m.end <= pos and self._eligible(m)
+                      and m.family == delta.family]
+        if not candidates:
+            return None
+        key = normalize_subject(subject)
+        if key:
+            def score(m: Mention) -> tuple[int, int]:
+                subj = normalize_subject(m.subject)
+                common = len(_bigrams(key) & _bigrams(subj))
+                return common, m.start
+            best = max(candidates, key=score)
+            if score(best)[0] > 0:
+                return best
+        return candidates[-1]
+
+    def _completions(self, unit: Unit) -> None:
+        for m in P.COMPLETION.finditer(unit.text):
+            pct = self._take(unit, m, "pct", "pct")
+            whole = self._take(unit, m, "whole", "whole")
+            if pct is None:
+                continue
+            self._add_ratio(unit, m, "完成预算", pct, whole, budget_ratio=True)
+
+    def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None,
+                   budget_ratio: bool) -> None:
+        s_start, s_end = unit.sentence_span(m.start())
+        numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
+        equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, s_end))
+        if whole is None and not equal and numerator is not None:
+            whole = self._nearest_before(
+                unit, numerator.start, lo=s_start,
+                accept=lambda x: x.family == "money" and _is_budget(x.subject))
+        self.claims.append(RatioClaim(
+            measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
+            denominator=whole.figure() if whole else None, equal_stated=equal and whole is None,
+            **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _shares(self, unit: Unit) -> None:
+        for m in P.SHARE.finditer(unit.text):
+            pct = self._take(unit, m, "pct", "pct")
+            if pct is None:
+                continue
+            wname = (m.group("wname") or "").strip()
+            whole = self._take(unit, m, "whole", "whole")
+            if _BUDGET_WHOLE.search(wname) or wname in {"预算", "预算数"}:
+                self._add_ratio(unit, m, "完成预算", pct, whole, budget_ratio=True)
+                continue
+            s_start, _ = unit.sentence_span(m.start())
+            part = self._nearest_before(unit, m.start(), lo=s_start)
+            group_head: Mention | None = None
+            if whole is None and wname and wname not in _GENERIC_WHOLE:
+                whole = self._lookup_name(wname, unit, part.start if part else m.start())
+            if whole is None:
+                head, _ = self._list_head(unit, m.start())
+                if head is not None and (part is None or head is not part):
+                    whole = group_head = head
+                else:
+                    named = P.NAMED_WHOLE.match(unit.text, s_start)
+                    if named is None and unit.text[:s_start].strip() == "":
+                        named = P.NAMED_WHOLE.match(unit.text)
+                    if named is not None:
+                        whole = self._lookup_name(named.group("name"), unit, m.start())
+                        group_head = whole
+            if group_head is None and whole is not None:
+                group_head = whole
+            self.claims.append(ShareClaim(
+                part=part.figure() if part else None, whole=whole.figure() if whole else None,
+                whole_name=wname, percent=pct.figure(), group=id(group_head) if group_head else None,
+                **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _measures(self, unit: Unit) -> None:
+        for m in P.MEASURE.finditer(unit.text):
+            pct = unit.mention_at(m.start("pct"))
+            if pct is None or pct.role is not None:
+                continue
+            pct.role = "pct"
+            measure = m.group("measure")
+            s_start, _ = unit.sentence_span(m.start())
+            numerator = self._nearest_before(unit, m.start(), lo=s_start,
+                                             accept=lambda x: x.family == "money" and not _is_budget(x.subject))
+            denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
+            self.claims.append(RatioClaim(
+                measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
+                denominator=denominator.figure() if denominator else None,
+                deviation="偏离" in measure, complement="结余" in measure,
+                **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
+        """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent."""
+        def accept(x: Mention) -> bool:
+            return x.family == "money" and _is_budget(x.subject)
+
+        found = self._nearest_before(unit, pos, accept=accept)
+        if found or not unit.section:
+            return found
+        parent = unit.section[:-1]
+        for earlier in reversed(self.units[: unit.order]):
+            if earlier.section[: len(parent)] != parent or len(earlier.section) < len(parent):
+                break
+            for m in reversed(earlier.mentions):
+                if self._eligible(m) and accept(m):
+                    return m
+        return None
+
+    def _parts_sums(self, unit: Unit) -> None:
+        markers = list(P.LIST_MARKER.finditer(unit.text))
+        for i, marker in enumerate(markers):
+            head = self._nearest_before(unit, marker.start())
+            if head is None:
+                continue
+            nested = markers[i + 1].start() if i + 1 < len(markers) else len(unit.text)
+            opened = unit.text[max(marker.start() - 1, 0)] in "（("
+            if opened:
+                close = re.search(r"[)）]", unit.text[marker.end():])
+                regions = [marker.end() + close.start() if close else nested]
+            else:
+                first_end = P.SENTENCE_END.search(unit.text, marker.end())
+                first = min(first_end.start() if first_end else len(unit.text), nested)
+                regions = [first, nested]
+            for end in regions:
+                parts = [m for m in unit.mentions if marker.end() <= m.start < end and self._eligible(m)
+                         and _same_family(m, head)]
+                if len(parts) >= 2:
+                    break
+            if len(parts) < 2:
+                continue
+            kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
+            self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
+                                             **kwargs))
+            self._prior_sum(head, parts, kwargs)
+
+    def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, object]) -> None:
+        """When the total and every part are compared with the same period, their priors must add up too."""
+        for head_change in self._changes_by_current.get(id(head), []):
+            if head_change.prior is None:
+                continue
+            priors = []
+            for part in parts:
+                same = [c for c in self._changes_by_current.get(id(part), [])
+                        if c.prior is not None and c.basis == head_change.basis]
+                if len(same) != 1:
+                    break
+                priors.append(same[0].prior)
+            else:
+                self.claims.append(PartsSumClaim(total=head_change.prior, parts=tuple(priors), measure="prior",
+                                                 **kwargs))
+
+    def _shares_sums(self) -> None:
+        groups: dict[int, list[ShareClaim]] = {}
+        for claim in self.claims:
+            if isinstance(claim, ShareClaim) and claim.group is not None and claim.whole is not None:
+                groups.setdefault(claim.group, []).append(claim)
+        for members in groups.values():
+            if len(members) < 2 or any(m.part is None for m in members):
+                continue
+            first = members[0]
+            self.claims.append(SharesSumClaim(
+                percents=tuple(m.percent for m in members), whole=first.whole,
+                parts=tuple(m.part for m in members if m.part is not None),
+                quote=first.quote, location=first.location, section=first.section))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+
+
+def _is_budget(subject: str) -> bool:
+    return bool(P.BUDGET_SUBJECT.search(subject)) and not P.ACTUAL_SUBJECT.search(
+        P.BUDGET_SUBJECT.sub("", subject))
+
+
+def _same_family(m: Mention, head: Mention) -> bool:
+    return m.family == head.family
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """All claims the rules find in the document, in document order."""
+    return Extractor(document).run()
+
+
+def iter_units(document: Document) -> Iterator[Unit]:
+    yield from _units(document)

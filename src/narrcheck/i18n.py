@@ -1,0 +1,68 @@
+"""Messages in Chinese (default) and English. Checks pass a key and values; nothing else formats text."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "ok": {"zh": "核对无误：{what}为{claimed}，按文中数字计算为{expected}。",
+           "en": "Checks out: {what} is {claimed}; the document's own figures give {expected}."},
+    "truncation": {"zh": "{what}写作{claimed}，按四舍五入应为{expected}（文中为截断而非舍入）。",
+                   "en": "{what} is {claimed}; rounded it would be {expected} (the document truncates)."},
+    "mismatch": {"zh": "{what}写作{claimed}，按文中数字计算应为{expected}。",
+                 "en": "{what} is stated as {claimed}, but the document's own figures give {expected}."},
+    "unit_error": {"zh": "{what}写作{claimed}{unit}，数值与计算结果{expected}{expected_unit}一致，单位应为{expected_unit}。",
+                   "en": "{what} is {claimed} {unit}; the digits match {expected} {expected_unit}: "
+                         "the unit should be {expected_unit}."},
+    "contradiction": {"zh": "{what}：{detail}",
+                      "en": "{what}: {detail}"},
+    "unverifiable": {"zh": "{what}无法核对：{detail}",
+                     "en": "{what} cannot be checked: {detail}"},
+}
+
+WHAT: dict[str, dict[str, str]] = {
+    "change-rate": {"zh": "变动率", "en": "the rate of change"},
+    "change-delta": {"zh": "变动额", "en": "the change amount"},
+    "change-direction": {"zh": "增减方向", "en": "the direction of the change"},
+    "share": {"zh": "占比", "en": "the share"},
+    "shares-sum": {"zh": "各项占比之和", "en": "the sum of the shares"},
+    "parts-sum": {"zh": "合计数", "en": "the total"},
+    "ratio": {"zh": "比率", "en": "the ratio"},
+    "count-sum": {"zh": "合计数量", "en": "the total count"},
+}
+
+DETAILS: dict[str, dict[str, str]] = {
+    "missing-operand": {"zh": "文中未给出计算所需的{operand}", "en": "the document does not state the {operand}"},
+    "zero-base": {"zh": "上年数为0，增长率无定义", "en": "the base is 0, so the rate is undefined"},
+    "zero-base-100": {"zh": "上年数为0，按惯例记为增长100%", "en": "growth from 0 is conventionally written 100%"},
+    "partial-list": {"zh": "所列各项之和明显小于合计，可能并未列全", "en": "the listed parts fall well short of the "
+                     "total; the list may be partial"},
+    "not-exhaustive": {"zh": "所列各项金额之和与总额不符，占比之和不必为100%",
+                       "en": "the listed amounts do not add up to the whole, so the shares need not sum to 100%"},
+    "words-disagree": {"zh": "变动额用“{w1}”而变动率用“{w2}”，方向相反",
+                       "en": "the amount says '{w1}' while the rate says '{w2}'"},
+    "direction-wrong": {"zh": "文中写“{word}”，但本年数{current}与比较数{prior}相比为{actual}",
+                        "en": "the text says '{word}', but {current} against {prior} is {actual}"},
+    "direction-ok": {"zh": "“{word}”与数字一致", "en": "'{word}' agrees with the figures"},
+    "up": {"zh": "增加", "en": "an increase"},
+    "down": {"zh": "减少", "en": "a decrease"},
+    "flat": {"zh": "持平", "en": "no change"},
+    "base": {"zh": "比较基数", "en": "base figure"},
+    "whole": {"zh": "总数", "en": "whole"},
+    "part": {"zh": "分项数", "en": "part"},
+    "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},
+    "denominator": {"zh": "分母（预算数）", "en": "denominator (budget)"},
+}
+
+
+def message(key: str, lang: str, **values: str) -> str:
+    """Render message `key` in `lang` ('zh' or 'en')."""
+    template = MESSAGES[key].get(lang) or MESSAGES[key]["zh"]
+    return template.format(**values)
+
+
+def what(name: str, lang: str) -> str:
+    return WHAT.get(name, {}).get(lang, name)
+
+
+def detail(key: str, lang: str, **values: str) -> str:
+    entry = DETAILS[key]
+    return (entry.get(lang) or entry["zh"]).format(**values)

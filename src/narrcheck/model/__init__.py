@@ -1,0 +1,1 @@
+"""The data model: locations, documents, claims, findings. Knows nothing of readers, checks or the CLI."""

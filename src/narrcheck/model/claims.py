@@ -1,0 +1,118 @@
+"""Claims: what the narrative asserts, as the rule extractor (and later the LLM) emits them.
+
+These models are the source of `schemas/claims.schema.json`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from narrcheck.model.location import Location
+from narrcheck.numbers import Interval, Quantity, parse_number
+
+Direction = Literal["up", "down", "flat"]
+
+
+class Figure(BaseModel):
+    """A printed figure in the text: its digits, unit, what it measures and where it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str = Field(description="printed digits without thousands separators, e.g. '1025.24'")
+    unit: str = Field(default="", description="元/万元/百元/亿元/%/count unit, '' when none")
+    text: str = Field(description="the figure as printed, e.g. '1,025.24万元'")
+    subject: str = Field(default="", description="what the figure measures, as the text names it")
+    location: Location
+
+    @property
+    def quantity(self) -> Quantity:
+        return parse_number(self.value, self.unit)
+
+    @property
+    def decimal(self) -> Decimal:
+        return self.quantity.value
+
+    def interval(self, unit: str | None = None) -> Interval:
+        """The values this printed figure stands for, optionally converted to another money unit."""
+        q = self.quantity
+        iv = Interval.printed(q.value, q.decimals, nonnegative=not self.value.startswith("-"))
+        return iv.scale(q.scale_to(unit)) if unit else iv
+
+
+class _Claim(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    quote: str = Field(description="the sentence or clause the claim was read from")
+    location: Location
+    section: tuple[str, ...] = ()
+    source: Literal["rule", "llm"] = "rule"
+
+
+class ChangeClaim(_Claim):
+    """较上年增加X万元，增长Y% / 比2018年P万元，减少X万元，下降Y%."""
+
+    kind: Literal["change"] = "change"
+    subject: str = ""
+    current: Figure | None = None
+    prior: Figure | None = None
+    delta: Figure | None = None
+    rate: Figure | None = None
+    delta_direction: Direction | None = None
+    rate_direction: Direction | None = None
+    delta_word: str = ""
+    rate_word: str = ""
+    basis: str = Field(default="", description="what the figure is compared with: 上年, 2018年, 年初预算数 …")
+
+
+class ShareClaim(_Claim):
+    """基本支出768.9万元，占75% / 占本年支出合计的100%."""
+
+    kind: Literal["share"] = "share"
+    part: Figure | None = None
+    whole: Figure | None = None
+    whole_name: str = ""
+    percent: Figure
+    group: int | None = Field(default=None, description="shares of one whole in one list share a group")
+
+
+class SharesSumClaim(_Claim):
+    """The shares of one exhaustively listed whole add to 100%."""
+
+    kind: Literal["shares_sum"] = "shares_sum"
+    percents: tuple[Figure, ...]
+    whole: Figure | None = None
+    parts: tuple[Figure, ...] = ()
+
+
+class PartsSumClaim(_Claim):
+    """A total and the parts listed under it (其中：…；…); `measure` says which figure of each part is summed."""
+
+    kind: Literal["parts_sum"] = "parts_sum"
+    total: Figure
+    parts: tuple[Figure, ...]
+    measure: Literal["current", "prior", "delta"] = "current"
+
+
+class RatioClaim(_Claim):
+    """完成预算X% / 预算执行率 / 资金到位率 / 偏离度 / 结余率 / an explicit a/b×100%=c%."""
+
+    kind: Literal["ratio"] = "ratio"
+    measure: str
+    percent: Figure
+    numerator: Figure | None = None
+    denominator: Figure | None = None
+    deviation: bool = Field(default=False, description="|numerator - denominator| / denominator")
+    complement: bool = Field(default=False, description="(denominator - numerator) / denominator")
+    equal_stated: bool = Field(default=False, description="the sentence says 决算数等于预算数")
+    expression: str | None = Field(default=None, description="explicit arithmetic as written, normalised")
+    operands: tuple[Figure, ...] = ()
+    as_percent: bool = True
+
+
+Claim = Annotated[
+    ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim,
+    Field(discriminator="kind"),
+]

@@ -1,0 +1,99 @@
+"""The Document every reader produces: ordered blocks whose every character maps back to the source."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from narrcheck.model.location import Location
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+@dataclass(frozen=True)
+class TextMap:
+    """Maps offsets of a block's text to source positions.
+
+    `starts[i]` is the text offset where segment i begins; the segment's first character sits at
+    `lines[i]`, `columns[i]` (1-based). Inside a segment, offsets advance the column one by one.
+    """
+
+    starts: tuple[int, ...]
+    lines: tuple[int, ...]
+    columns: tuple[int, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[i], self.columns[i] + (offset - self.starts[i])
+
+
+@dataclass
+class TextBuilder:
+    """Accumulates text pieces with their source positions into (text, TextMap)."""
+
+    parts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    columns: list[int] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, piece: str, line: int, column: int) -> None:
+        if not piece:
+            return
+        self.starts.append(self.length)
+        self.lines.append(line)
+        self.columns.append(column)
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def build(self) -> tuple[str, TextMap]:
+        return "".join(self.parts), TextMap(tuple(self.starts), tuple(self.lines), tuple(self.columns))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its text (continuation lines joined with '\n'), grid position and text map."""
+
+    text: str
+    row: int
+    col: int
+    textmap: TextMap
+    table: int
+    line: int
+
+    def location(self, offset: int = 0) -> Location:
+        line, column = self.textmap.position(offset) if self.textmap.starts else (self.line, 1)
+        return Location(line=line, column=column, table=self.table, row=self.row, col=self.col)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph or table, in document order, with the section path it belongs to."""
+
+    kind: BlockKind
+    text: str
+    textmap: TextMap
+    index: int
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    table: int | None = None
+    section: tuple[str, ...] = ()
+
+    def location(self, offset: int = 0) -> Location:
+        line, column = self.textmap.position(offset)
+        return Location(line=line, column=column)
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader returns: the file's identity and its blocks."""
+
+    path: str
+    format: str
+    sha256: str
+    blocks: tuple[Block, ...]
+    encoding: str = "utf-8"
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]

@@ -1,0 +1,71 @@
+"""Findings and the report: the JSON contract of DESIGN.md (and of schemas/report.schema.json)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from narrcheck.model.location import Location
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    quote: str
+    location: Location
+
+
+class Gap(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    absolute: str = Field(description="claimed minus computed, printed")
+    relative: str | None = Field(default=None, description="|gap| / |expected|, printed")
+
+
+class Finding(BaseModel):
+    """One verdict on one claim: always with evidence that carries a location."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    name: str
+    verdict: str
+    severity: Severity
+    message: str
+    claimed: str | None = None
+    expected: str | None = None
+    formula: str | None = None
+    evidence: list[Evidence]
+    section: list[str] = Field(default_factory=list, description="section path of the claim (extension)")
+    gap: Gap | None = Field(default=None, description="size of a mismatch (extension)")
+    source: str = Field(default="rule", description="rule or llm: who extracted the claim (extension)")
+
+
+class DocumentInfo(BaseModel):
+    path: str
+    format: str
+    sha256: str
+
+
+class Summary(BaseModel):
+    claims: int
+    checked: int
+    by_verdict: dict[str, int]
+
+
+class Report(BaseModel):
+    """What `narrcheck check FILE --format json` prints."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    narrcheck: str
+    document: DocumentInfo
+    summary: Summary
+    findings: list[Finding]

@@ -1,0 +1,76 @@
+"""The registry of readers, found by the file's content first and its suffix second."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from narrcheck.errors import InputError
+from narrcheck.model.document import Document
+
+Reader = Callable[[str, bytes, str], Document]
+"""A reader takes (display path, raw bytes, sha256) and returns a Document or raises InputError."""
+
+_READERS: dict[str, Reader] = {}
+_SUFFIXES: dict[str, str] = {}
+
+# Files larger than this are refused (a disclosure's narrative is well under it).
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+_MAGIC = (
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+)
+
+
+def register_reader(name: str, suffixes: tuple[str, ...]) -> Callable[[Reader], Reader]:
+    def wrap(fn: Reader) -> Reader:
+        _READERS[name] = fn
+        for suffix in suffixes:
+            _SUFFIXES[suffix] = name
+        return fn
+
+    return wrap
+
+
+def sniff(data: bytes) -> str | None:
+    """The container format the bytes really are, when recognisable by magic number."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read any supported file into a Document; raise InputError naming the file and the cause."""
+    shown = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(shown, "no such file")
+    if p.is_dir():
+        raise InputError(shown, "is a directory, not a file")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(shown, f"file is {size} bytes, larger than the limit of {max_bytes} bytes")
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(shown, "file is empty")
+    _load_builtin_readers()
+    kind = sniff(data)
+    if kind is not None and kind not in _READERS:
+        raise InputError(shown, f"content is a {kind.upper()} file, which this version cannot read yet")
+    name = kind or _SUFFIXES.get(p.suffix.lower(), "text")
+    sha = hashlib.sha256(data).hexdigest()
+    return _READERS[name](shown, data, sha)
+
+
+def _load_builtin_readers() -> None:
+    # Imported lazily so `narrcheck --help` stays fast; importing registers them.
+    from narrcheck.readers import text  # noqa: F401

@@ -1,0 +1,51 @@
+"""Terminal output: findings grouped by section, coloured by severity, a summary line per document."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from narrcheck.model.findings import Report
+from narrcheck.reporters.registry import register
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LABEL = {
+    "zh": {"claims": "条数字陈述", "checked": "已核对", "none": "未发现问题", "section": "（无章节）",
+           "claimed": "文中", "expected": "应为", "formula": "算式"},
+    "en": {"claims": "claims", "checked": "checked", "none": "no problems found", "section": "(no section)",
+           "claimed": "claimed", "expected": "expected", "formula": "formula"},
+}
+
+
+def render_report(report: Report, lang: str, console: Console) -> None:
+    words = LABEL.get(lang, LABEL["zh"])
+    console.print(f"[bold]{escape(report.document.path)}[/bold]")
+    current: list[str] | None = None
+    for f in report.findings:
+        if f.section != current:
+            current = f.section
+            console.print(f"  [bold blue]{escape(' / '.join(f.section) or words['section'])}[/bold blue]")
+        loc = f.evidence[0].location
+        where = f"{report.document.path}:{loc.line}:{loc.column}" if loc.line else report.document.path
+        style = STYLE.get(f.severity.value, "")
+        console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)}")
+        console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")
+        if f.formula:
+            console.print(f"      {words['formula']}: {escape(f.formula)}  "
+                          f"{words['claimed']} {escape(f.claimed or '')} → {words['expected']} "
+                          f"{escape(f.expected or '')}")
+    s = report.summary
+    counts = ", ".join(f"{k} {v}" for k, v in s.by_verdict.items()) or "-"
+    tail = "" if report.findings else f" — {words['none']}"
+    console.print(f"  {s.claims} {words['claims']}, {words['checked']} {s.checked}: {counts}{tail}")
+
+
+@register("text")
+def render_text(reports: list[Report], lang: str, color: bool = False) -> str:
+    buffer = StringIO()
+    console = Console(file=buffer, force_terminal=color, width=120, highlight=False, soft_wrap=True)
+    for report in reports:
+        render_report(report, lang, console)
+    return buffer.getvalue()

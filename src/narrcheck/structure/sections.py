@@ -1,0 +1,69 @@
+"""The heading ladder of a disclosure, so every block knows its section path.
+
+Levels, outermost first: 第X部分 / 附件 / 附表 (0), 一、 (1), （一） (2), 1. 1、 1． (3), （1） (4), ⑴ (5).
+A paragraph that opens with a marker is a heading even when body text follows on the same line
+("（一）机构组成。区政府办公室…"); its title is the text up to the first 。 or ：.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from narrcheck.model.document import Block, Document
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+_LADDER: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(rf"^\s*第[{CN_NUM}\d]+部分")),
+    (0, re.compile(r"^\s*附\s*[件表]\s*[\d一二三四五六七八九十]*\s*[：:]?\s*$|^\s*附\s*[件表]\s*\d+\s*$")),
+    (1, re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]")),
+    (2, re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[）)]")),
+    (3, re.compile(r"^\s*\d{1,2}\s*(?:[、．]|\.(?!\d))")),
+    (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]")),
+    (5, re.compile(r"^\s*[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]")),
+]
+# A table-of-contents entry ends with a TAB and a page number; it is not a heading.
+_TOC_ENTRY = re.compile(r"\t\s*\d+\s*$")
+_TITLE_END = re.compile(r"[。：:；;]")
+MAX_TITLE = 40
+
+
+def heading_level(text: str) -> int | None:
+    """The ladder level of a paragraph that opens with a heading marker, or None."""
+    if not text.strip() or _TOC_ENTRY.search(text):
+        return None
+    for level, pattern in _LADDER:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def heading_title(text: str) -> str:
+    cut = _TITLE_END.search(text)
+    title = (text[: cut.start()] if cut else text).strip()
+    return title[:MAX_TITLE]
+
+
+def assign_sections(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
+    """Return the blocks with `section` set; paragraphs that are pure headings become kind 'heading'."""
+    path: list[tuple[int, str]] = []
+    out: list[Block] = []
+    for block in blocks:
+        level = heading_level(block.text) if block.kind == "paragraph" else None
+        if level is not None:
+            while path and path[-1][0] >= level:
+                path.pop()
+            title = heading_title(block.text)
+            path.append((level, title))
+            pure = len(block.text.strip()) <= MAX_TITLE and not re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)",
+                                                                          block.text)
+            kind = "heading" if pure else "paragraph"
+            out.append(replace(block, kind=kind, section=tuple(t for _, t in path)))
+        else:
+            out.append(replace(block, section=tuple(t for _, t in path)))
+    return out
+
+
+def structure(document: Document) -> Document:
+    """The document with section paths assigned to every block."""
+    return replace(document, blocks=tuple(assign_sections(document.blocks)))
