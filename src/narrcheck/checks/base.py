@@ -80,6 +80,24 @@ class Rule:
                        section=list(section), source=source)
 
 
+def unit_slip(ctx: Context, rule: Rule, fig: Figure, unit: str, computed_with_slip: Interval, target: Figure,
+              evidence: list[Evidence], section: tuple[str, ...], formula: str, source: str) -> Finding | None:
+    """A unit_error finding when `fig` printed in `unit` instead of its own unit makes `target` hold."""
+    q = target.quantity
+    if not computed_with_slip.meets_printed(abs(q.value) if q.is_percent else q.value, q.decimals):
+        return None
+    msg = i18n.message("unit_error", ctx.lang, what=fig.subject[-20:] or i18n.what(rule.name, ctx.lang),
+                       claimed=fig.value, unit=fig.unit, expected=fig.value, expected_unit=unit)
+    return Finding(rule=rule.id, name=rule.name, verdict=Verdict.UNIT_ERROR.value,
+                   severity=rule.severity_for(Verdict.UNIT_ERROR), message=msg, claimed=fig.value,
+                   expected=fig.value, formula=formula, evidence=evidence, section=list(section), source=source)
+
+
+def with_unit(fig: Figure, unit: str) -> Figure:
+    """The same printed digits read in another unit (to test whether a unit was mistyped)."""
+    return fig.model_copy(update={"unit": unit})
+
+
 def _short(value: Decimal) -> str:
     return format_decimal(value, 4) if abs(value) < 1000 else format_decimal(value, 2)
 

@@ -26,12 +26,14 @@ FLAT = r"(?:基本持平|持平)"
 PERIOD = r"(?:上年度?|去年度?|上一年度?|上年同期|去年同期|同期|\d{4}\s*年度?(?:同期)?)"
 BASIS = rf"(?:{PERIOD}|年初预算数?|调整后?预算数?|预算安排(?:支出)?|预算数|年初数)"
 SUBJECT = r"[^，,。；;：:\d%]{0,30}?"
+# a subject that does not swallow the direction word that follows it
+PRIOR_SUBJECT = rf"(?:(?!{UP}|{DOWN})[^，,。；;：:\d%]){{0,30}}?"
 SEP = r"\s*[，,]?\s*"
 
 # --- claim patterns ------------------------------------------------------------------------------------
 # 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比预算数1178.28万元减少64.40万元，下降5.47%
 CHANGE_WITH_PRIOR = re.compile(
-    rf"(?:比|较)(?P<basis>{BASIS})?(?P<prior_subject>{SUBJECT})(?:为)?(?P<prior>{AMOUNT}){SEP}"
+    rf"(?:比|较)(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?(?P<prior>{AMOUNT}){SEP}"
     rf"(?P<dir1>{UP}|{DOWN})了?(?P<delta>{AMOUNT})"
     rf"(?:[，,]\s*(?:{UP}|{DOWN}){AMOUNT})?"
     rf"(?:{SEP}(?:同比)?(?P<dir2>{RATE_WORD})(?:为|了|达)?(?P<rate>{PCT}))?"
@@ -68,7 +70,11 @@ FORMULA = re.compile(
 # a figure with its unit
 MENTION = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNIT}|%|{COUNT_UNIT})")
 # words that open a list of the parts of a total
-LIST_MARKER = re.compile(r"其中[：:]?|主要用于以下方面[：:]?|主要用于[：:]|包括[：:]|具体如下[：:]|分别为[：:]?")
+LIST_MARKER = re.compile(r"其中[：:，,]?|主要用于以下方面[：:]?|主要用于[：:]|包括[：:]|具体如下[：:]|分别为[：:]?")
+# where a list of parts stops: a nested list, a breakdown of one part, a colon
+LIST_STOP = re.compile(r"其中|主要用于|主要是|主要包括|包括|具体|[：:]|[二三四五六七八九十]是")
+# in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
+LIST_STOP_ENUMERATED = re.compile(r"其中|主要用于|主要是|主要包括|包括|具体|[：:]")
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"^(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
 # the sentence says the actual equals the budget

@@ -31,9 +31,10 @@ Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
 PERSON_UNITS = {"人", "名", "个"}
 _BOUNDARY = set("，,。；;：:、（()）\n")
+_YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
-    r"^(?:其中|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|[（(]?\d+[)）.．、]|\d{4,}|截至[^，]*)+"
-    r"|\d{4}\s*年度?|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$"
+    r"^(?:其中|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{3,}|截至|截止)+"
+    r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$"
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
 _GENERIC_WHOLE = {"总支出", "总收入", "支出总额", "收入总额", "支出合计", "收入合计", "合计", "总额", "总计"}
@@ -52,7 +53,7 @@ def _direction(word: str | None) -> Direction | None:
 
 def normalize_subject(subject: str) -> str:
     """A subject reduced to what it measures, for matching names across the document."""
-    s = normalize_digits(subject).replace(" ", "")
+    s = _YEAR.sub("", normalize_digits(subject).replace(" ", ""))
     prev = None
     while prev != s:
         prev = s
@@ -140,7 +141,7 @@ def _subject_before(text: str, start: int) -> str:
         j = i - 1
         while j > 0 and text[j - 1] not in _BOUNDARY:
             j -= 1
-        subject = text[j:i - 1].strip() + subject
+        subject = text[j:i - 1].strip()
     return subject
 
 
@@ -218,7 +219,26 @@ class Extractor:
         return head, marker.end()
 
     # --- families --------------------------------------------------------------------------------------
+    def _mark_roles(self, unit: Unit) -> None:
+        """Give every figure that a pattern consumes its role before any operand is resolved."""
+        def mark(pattern: re.Pattern[str], roles: dict[str, str]) -> None:
+            for m in pattern.finditer(unit.text):
+                for group, role in roles.items():
+                    if m.group(group) is not None and (mention := unit.mention_at(m.start(group))):
+                        mention.role = mention.role or role
+
+        for m in P.FORMULA.finditer(unit.text):
+            for mention in unit.mentions:
+                if m.start() <= mention.start < m.end():
+                    mention.role = "formula"
+        mark(P.CHANGE_WITH_PRIOR, {"prior": "prior", "delta": "delta", "rate": "rate"})
+        mark(P.CHANGE, {"delta": "delta", "rate": "rate"})
+        mark(P.SHARE, {"whole": "whole", "pct": "pct"})
+        mark(P.COMPLETION, {"whole": "whole", "pct": "pct"})
+
     def run(self) -> list[Claim]:
+        for unit in self.units:
+            self._mark_roles(unit)
         for unit in self.units:
             self._formulas(unit)
             self._changes(unit)
@@ -354,7 +374,7 @@ class Extractor:
             group_head: Mention | None = None
             if whole is None and wname and wname not in _GENERIC_WHOLE:
                 whole = self._lookup_name(wname, unit, part.start if part else m.start())
-            if whole is None:
+            if whole is None and (not wname or wname in _GENERIC_WHOLE):
                 head, _ = self._list_head(unit, m.start())
                 if head is not None and (part is None or head is not part):
                     whole = group_head = head
@@ -407,31 +427,46 @@ class Extractor:
         return None
 
     def _parts_sums(self, unit: Unit) -> None:
-        markers = list(P.LIST_MARKER.finditer(unit.text))
-        for i, marker in enumerate(markers):
+        for marker in P.LIST_MARKER.finditer(unit.text):
             head = self._nearest_before(unit, marker.start())
             if head is None:
                 continue
-            nested = markers[i + 1].start() if i + 1 < len(markers) else len(unit.text)
-            opened = unit.text[max(marker.start() - 1, 0)] in "（("
-            if opened:
-                close = re.search(r"[)）]", unit.text[marker.end():])
-                regions = [marker.end() + close.start() if close else nested]
-            else:
-                first_end = P.SENTENCE_END.search(unit.text, marker.end())
-                first = min(first_end.start() if first_end else len(unit.text), nested)
-                regions = [first, nested]
-            for end in regions:
-                parts = [m for m in unit.mentions if marker.end() <= m.start < end and self._eligible(m)
-                         and _same_family(m, head)]
-                if len(parts) >= 2:
-                    break
+            parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
+                     and any(s <= m.start < e for s, e in self._list_regions(unit, marker))]
             if len(parts) < 2:
                 continue
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
                                              **kwargs))
             self._prior_sum(head, parts, kwargs)
+
+    def _list_regions(self, unit: Unit, marker: re.Match[str]) -> list[tuple[int, int]]:
+        """Where the parts of a list stand: the rest of its sentence (or of its parentheses), then each
+        following sentence of the paragraph that opens with a figure, until a nested list or a colon."""
+        text = unit.text
+        stops = P.LIST_STOP_ENUMERATED if text[marker.end():].lstrip().startswith("一是") else P.LIST_STOP
+        if marker.start() > 0 and text[marker.start() - 1] in "（(":
+            close = re.search(r"[)）]", text[marker.end():])
+            end = marker.end() + close.start() if close else len(text)
+            stop = stops.search(text, marker.end(), end)
+            return [(marker.end(), stop.start() if stop else end)]
+        regions: list[tuple[int, int]] = []
+        pos = marker.end()
+        first = True
+        while pos < len(text):
+            dot = text.find("。", pos)
+            end = dot if dot >= 0 else len(text)
+            stop = stops.search(text, pos, end)
+            if not first:
+                lead = [m for m in unit.mentions if pos <= m.start < end and self._eligible(m)]
+                if stop or not lead or lead[0].start - pos > 30:
+                    break
+            regions.append((pos, stop.start() if stop else end))
+            if stop:
+                break
+            first = False
+            pos = end + 1
+        return regions
 
     def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, object]) -> None:
         """When the total and every part are compared with the same period, their priors must add up too."""

@@ -38,7 +38,9 @@ class Figure(BaseModel):
     def interval(self, unit: str | None = None) -> Interval:
         """The values this printed figure stands for, optionally converted to another money unit."""
         q = self.quantity
-        iv = Interval.printed(q.value, q.decimals, nonnegative=not self.value.startswith("-"))
+        # Amounts in 元 are bookkeeping figures, exact to the fen however they are printed.
+        decimals = max(q.decimals, 2) if q.unit == "元" else q.decimals
+        iv = Interval.printed(q.value, decimals, nonnegative=not self.value.startswith("-"))
         return iv.scale(q.scale_to(unit)) if unit else iv
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import ChangeClaim
 from narrcheck.model.findings import Finding
@@ -40,5 +40,11 @@ class ChangeDelta(Rule):
                                            expected=digits, formula=formula, source=claim.source)
             yield finding.model_copy(update={"message": msg})
             return
-        yield self.judge(ctx, delta, computed.scale(prior.quantity.scale_to(delta.unit)), formula, ev,
-                         claim.section, claim.source)
+        finding = self.judge(ctx, delta, computed.scale(prior.quantity.scale_to(delta.unit)), formula, ev,
+                             claim.section, claim.source)
+        if finding.verdict != "ok" and current.unit != unit and current.quantity.is_money:
+            slipped = abs(with_unit(current, unit).interval() - prior.interval()).scale(
+                prior.quantity.scale_to(delta.unit))
+            finding = unit_slip(ctx, self, current, unit, slipped, delta, ev, claim.section, formula,
+                                claim.source) or finding
+        yield finding

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import RatioClaim
 from narrcheck.model.findings import Finding
@@ -62,5 +62,11 @@ class Ratio(Rule):
                                                    operand=i18n.detail("denominator", ctx.lang)),
                                        ev, claim.section, claimed=pct.value, source=claim.source)
             return
-        value = pct.decimal
-        yield self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source, claimed_value=value)
+        finding = self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source, claimed_value=pct.decimal)
+        num, den = claim.numerator, claim.denominator
+        if finding.verdict != "ok" and num is not None and den is not None and num.unit != den.unit \
+                and num.quantity.is_money and den.quantity.is_money and not claim.expression:
+            slipped = with_unit(num, den.unit).interval() / den.interval() * HUNDRED
+            slip = unit_slip(ctx, self, num, den.unit, slipped, pct, ev, claim.section, formula, claim.source)
+            finding = slip or finding
+        yield finding
