@@ -431,8 +431,13 @@ class Extractor:
             head = self._nearest_before(unit, marker.start())
             if head is None:
                 continue
-            parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
-                     and any(s <= m.start < e for s, e in self._list_regions(unit, marker))]
+            regions = self._list_regions(unit, marker)
+            # the parts stand in the marker's own sentence; later sentences count only when it holds one part
+            for scope in (regions[:1], regions):
+                parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
+                         and any(s <= m.start < e for s, e in scope)]
+                if len(parts) >= 2:
+                    break
             if len(parts) < 2:
                 continue
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)

@@ -38,6 +38,8 @@ class Figure(BaseModel):
     def interval(self, unit: str | None = None) -> Interval:
         """The values this printed figure stands for, optionally converted to another money unit."""
         q = self.quantity
+        if q.is_count:  # things are counted exactly
+            return Interval.exact(q.value)
         # Amounts in 元 are bookkeeping figures, exact to the fen however they are printed.
         decimals = max(q.decimals, 2) if q.unit == "元" else q.decimals
         iv = Interval.printed(q.value, decimals, nonnegative=not self.value.startswith("-"))
