@@ -47,7 +47,7 @@ CHANGE = re.compile(
 )
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)
 CHANGE_CONTINUED = re.compile(
-    rf"^[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?(?P<dir1>{UP}|{DOWN})了?(?P<delta>{AMOUNT})"
+    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?(?P<dir1>{UP}|{DOWN})了?(?P<delta>{AMOUNT})"
     rf"(?:{SEP}(?P<dir2>{RATE_WORD})(?:为|了|达)?(?P<rate>{PCT}))?"
 )
 # 占75% / 占本年支出合计的100% / 占预算数137万元的40.74% / 占比12%

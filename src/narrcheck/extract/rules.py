@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from narrcheck.extract import patterns as P
@@ -51,6 +52,7 @@ def _direction(word: str | None) -> Direction | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def normalize_subject(subject: str) -> str:
     """A subject reduced to what it measures, for matching names across the document."""
     s = _YEAR.sub("", normalize_digits(subject).replace(" ", ""))
@@ -97,6 +99,7 @@ class Unit:
     section: tuple[str, ...]
     order: int
     mentions: list[Mention] = field(default_factory=list)
+    _by_start: dict[int, Mention] = field(default_factory=dict)
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         start = 0
@@ -111,10 +114,13 @@ class Unit:
         return self.raw[s:e].strip()
 
     def mention_at(self, start: int) -> Mention | None:
-        for m in self.mentions:
-            if m.start == start:
-                return m
-        return None
+        return self.by_start.get(start)
+
+    @property
+    def by_start(self) -> dict[int, Mention]:
+        if len(self._by_start) != len(self.mentions):
+            self._by_start = {m.start: m for m in self.mentions}
+        return self._by_start
 
 
 def _units(document: Document) -> list[Unit]:

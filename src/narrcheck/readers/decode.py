@@ -15,7 +15,9 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         return _strict(path, data, "utf-16"), "utf-16"
     if _looks_utf16(data):
         enc = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        return _strict(path, data, enc), enc
+        text = _strict(path, data, enc)
+        if not any(ch < " " and ch not in "\t\n\r" for ch in text):
+            return text, enc
     if b"\x00" in data:
         raise InputError(path, "looks like a binary file, not text (it contains NUL bytes)")
     for enc in ("utf-8", "gb18030"):
@@ -27,11 +29,10 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
 
 
 def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    if len(sample) < 4:
-        return False
+    """UTF-16 without a BOM: NUL bytes (from ASCII characters) all on one side of the code units."""
+    sample = data[: len(data) - len(data) % 2][:65536]
     zeros_odd, zeros_even = sample[1::2].count(0), sample[0::2].count(0)
-    return max(zeros_odd, zeros_even) > len(sample) // 8 and min(zeros_odd, zeros_even) < len(sample) // 64
+    return max(zeros_odd, zeros_even) > 4 * min(zeros_odd, zeros_even)
 
 
 def _strict(path: str, data: bytes, encoding: str) -> str:

@@ -1,0 +1,28 @@
+"""Check the corpus N times in one process; print documents per second and peak memory.
+
+usage: python benchmarks/corpus_speed.py [N]   (corpus from $NARRCHECK_CORPUS or ../shared/corpus)
+Target (issue 2): at least 20 corpus documents per second on one core in rules mode.
+"""
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+from narrcheck.api import check_file
+
+root = Path(__file__).resolve().parents[1]
+corpus = Path(os.environ.get("NARRCHECK_CORPUS", root.parent / "shared" / "corpus"))
+files = sorted(corpus.glob("*.txt"))
+if not files:
+    sys.exit(f"no corpus at {corpus}")
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+start = time.perf_counter()
+for _ in range(n):
+    for path in files:
+        check_file(path, show_all=True)
+elapsed = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{n * len(files)} documents in {elapsed:.2f}s: {n * len(files) / elapsed:.1f} documents/s, "
+      f"peak memory {peak_mb:.0f} MB")

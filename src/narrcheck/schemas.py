@@ -1,0 +1,18 @@
+"""JSON Schemas of the report and of the claim models, as checked into schemas/."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import TypeAdapter
+
+from narrcheck.model.claims import Claim
+from narrcheck.model.findings import Report
+
+
+def schemas() -> dict[str, str]:
+    """File name → schema text (stable: sorted keys, trailing newline)."""
+    report = Report.model_json_schema()
+    claims = TypeAdapter(list[Claim]).json_schema()
+    return {name: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            for name, schema in (("report.schema.json", report), ("claims.schema.json", claims))}

@@ -1,0 +1,94 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "说明.txt"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "narrcheck", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_example_has_every_kind_of_error():
+    out = run("check", str(EXAMPLE), "--format", "json")
+    assert out.returncode == 1
+    report = json.loads(out.stdout)
+    jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
+    rules = {f["rule"] for f in report["findings"] if f["verdict"] != "ok"}
+    assert rules == {"NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108"}
+    assert all(f["evidence"][0]["location"]["line"] for f in report["findings"])
+    first = report["findings"][0]
+    assert first == {**first, "rule": "NC101", "verdict": "mismatch", "claimed": "7.00", "expected": "6.67",
+                     "formula": "40.00/(640.00-40.00)*100"}
+
+
+def test_text_output_groups_by_section_and_summarises():
+    out = run("check", str(EXAMPLE))
+    assert out.returncode == 1
+    assert "一、收入支出决算总体情况说明" in out.stdout
+    assert "NC101 mismatch" in out.stdout and "40.00/(640.00-40.00)*100" in out.stdout
+    assert "条数字陈述" in out.stdout
+    assert "claims, checked" in run("check", str(EXAMPLE), "--lang", "en").stdout
+
+
+def test_clean_document_exits_zero(tmp_path):
+    doc = tmp_path / "ok.txt"
+    doc.write_text("机关运行经费支出100.84万元，比2023年增加15.62万元，增长18.33%。\n", encoding="utf-8")
+    out = run("check", str(doc))
+    assert out.returncode == 0, out.stdout
+    report = json.loads(run("check", str(doc), "--format", "json", "--all").stdout)
+    assert report["summary"]["by_verdict"]["ok"] == 1 and report["findings"][0]["verdict"] == "ok"
+
+
+def test_select_and_ignore():
+    only = json.loads(run("check", str(EXAMPLE), "--format", "json", "--select", "NC10", "--ignore", "NC101").stdout)
+    assert {f["rule"] for f in only["findings"]} <= {"NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108"}
+    assert run("check", str(EXAMPLE), "--select", "XX9").returncode == 2
+
+
+def test_bad_input_is_one_line_exit_2(tmp_path):
+    bad = tmp_path / "说明.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    out = run("check", str(bad))
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and str(bad) in out.stderr and "Traceback" not in out.stderr
+
+
+def test_batch_goes_on_after_a_bad_file(tmp_path):
+    out = run("check", str(tmp_path / "missing.txt"), str(EXAMPLE), "--format", "json")
+    assert out.returncode == 2
+    assert "no such file" in out.stderr
+    assert json.loads(out.stdout)["document"]["path"] == str(EXAMPLE)
+
+
+def test_output_file_and_input_untouched(tmp_path):
+    before = EXAMPLE.read_bytes()
+    target = tmp_path / "report.json"
+    assert run("check", str(EXAMPLE), "--format", "json", "-o", str(target)).returncode == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"]
+    assert EXAMPLE.read_bytes() == before
+
+
+def test_rules_and_explain():
+    listed = run("rules").stdout
+    assert all(f"NC10{i}" in listed for i in range(1, 9))
+    explained = run("explain", "nc101")
+    assert explained.returncode == 0 and "Fails:" in explained.stdout
+    assert run("explain", "NC999").returncode == 2
+
+
+def test_unknown_setting_is_an_error(tmp_path):
+    (tmp_path / "narrcheck.toml").write_text("selectt = ['NC1']\n", encoding="utf-8")
+    out = run("check", str(EXAMPLE), cwd=tmp_path)
+    assert out.returncode == 2 and "selectt" in out.stderr
+
+
+def test_settings_file_is_read(tmp_path):
+    (tmp_path / "narrcheck.toml").write_text("select = ['NC108']\nlang = 'en'\n", encoding="utf-8")
+    report = json.loads(run("check", str(EXAMPLE), "--format", "json", cwd=tmp_path).stdout)
+    assert {f["rule"] for f in report["findings"]} == {"NC108"}
+    assert "expected" in report["findings"][0]["message"] or "the" in report["findings"][0]["message"]
