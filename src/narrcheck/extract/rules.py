@@ -8,7 +8,7 @@ never invented.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -262,16 +262,11 @@ class Extractor:
             if not re.search(r"\d\s*[/÷×*+\-]\s*[（(\[]?\s*\d", expr):
                 continue
             operands = []
-            for om in P.MENTION.finditer(unit.text, m.start("expr"), m.end("expr")):
-                pass
             numbers = list(re.finditer(P.NUM, unit.text[m.start("expr"):m.end("expr")]))
             for n in numbers:
                 start = m.start("expr") + n.start()
                 q = parse_number(n.group())
                 operands.append(Figure(value=q.digits(), unit="", text=n.group(), location=unit.locate(start)))
-            for mention in unit.mentions:
-                if m.start() <= mention.start < m.end():
-                    mention.role = "formula"
             result = m.group("result").replace(" ", "")
             is_pct = result.endswith("%")
             q = parse_number(result.rstrip("%"), "%" if is_pct else "")
@@ -349,10 +344,9 @@ class Extractor:
             whole = self._take(unit, m, "whole", "whole")
             if pct is None:
                 continue
-            self._add_ratio(unit, m, "完成预算", pct, whole, budget_ratio=True)
+            self._add_ratio(unit, m, "完成预算", pct, whole)
 
-    def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None,
-                   budget_ratio: bool) -> None:
+    def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None) -> None:
         s_start, s_end = unit.sentence_span(m.start())
         numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, s_end))
@@ -373,7 +367,7 @@ class Extractor:
             wname = (m.group("wname") or "").strip()
             whole = self._take(unit, m, "whole", "whole")
             if _BUDGET_WHOLE.search(wname) or wname in {"预算", "预算数"}:
-                self._add_ratio(unit, m, "完成预算", pct, whole, budget_ratio=True)
+                self._add_ratio(unit, m, "完成预算", pct, whole)
                 continue
             s_start, _ = unit.sentence_span(m.start())
             part = self._nearest_before(unit, m.start(), lo=s_start)
@@ -527,6 +521,3 @@ def extract_claims(document: Document) -> list[Claim]:
     """All claims the rules find in the document, in document order."""
     return Extractor(document).run()
 
-
-def iter_units(document: Document) -> Iterator[Unit]:
-    yield from _units(document)

@@ -9,7 +9,7 @@ from narrcheck.checks.base import Context, Rule, evidence_for
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import SharesSumClaim
 from narrcheck.model.findings import Finding
-from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers import Verdict
 from narrcheck.numbers.parse import format_decimal
 
 
@@ -50,4 +50,3 @@ class SharesSum(Rule):
         message = i18n.message(msg_key, ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=claimed,
                                expected=format_decimal(hundred, decimals))
         yield finding.model_copy(update={"message": message})
-        _ = Interval  # interval arithmetic above
