@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from pathlib import Path
 
@@ -37,6 +38,14 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items()))),
         findings=findings,
     )
+
+
+def tune_gc_for_batch() -> None:
+    """Collect garbage less often while checking many files (a run allocates many short-lived objects).
+
+    The same trade mypy makes: young objects are still collected, every 50,000 allocations instead of 700.
+    """
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _order(f: Finding) -> tuple[int, int, str]:

@@ -43,7 +43,7 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="skip these rule ids or prefixes")] = None,
 ) -> None:
     """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
-    from narrcheck.api import check_file
+    from narrcheck.api import check_file, tune_gc_for_batch
     from narrcheck.config import load_settings
     from narrcheck.errors import NarrcheckError
     from narrcheck.reporters import get_reporter
@@ -56,6 +56,7 @@ def check(
         raise typer.Exit(EXIT_BAD_INPUT) from None
     _check_rule_ids(settings.select + settings.ignore)
     reports, bad = [], 0
+    tune_gc_for_batch()
     for path in files:
         try:
             reports.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable))

@@ -31,6 +31,7 @@ Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 # Roles a figure can take; figures with a role in CONSUMED are not candidates for another claim's operand.
 CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
 PERSON_UNITS = {"人", "名", "个"}
+_DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
@@ -123,13 +124,17 @@ class Unit:
         return self._by_start
 
 
+# A cell that holds only a figure states no claim and names nothing (table checks read such cells).
+_BARE_FIGURE = re.compile(r"^[\s\d.,%％．，\-－+]*$")
+
+
 def _units(document: Document) -> list[Unit]:
     units: list[Unit] = []
     for block in document.blocks:
         if block.kind == "table":
             for row in block.rows:
                 for cell in row:
-                    if cell.text.strip():
+                    if not _BARE_FIGURE.match(cell.text):
                         units.append(Unit(cell.text, normalize_digits(cell.text), cell.location,
                                           block.section, len(units)))
         elif block.text.strip():
@@ -152,6 +157,8 @@ def _subject_before(text: str, start: int) -> str:
 
 
 def _find_mentions(unit: Unit) -> None:
+    if not _DIGIT.search(unit.text):
+        return
     for m in P.MENTION.finditer(unit.text):
         try:
             q = parse_number(m.group("num"), m.group("unit"))
@@ -243,15 +250,16 @@ class Extractor:
         mark(P.COMPLETION, {"whole": "whole", "pct": "pct"})
 
     def run(self) -> list[Claim]:
-        for unit in self.units:
+        numeric = [unit for unit in self.units if unit.mentions]  # a claim needs a figure in its unit
+        for unit in numeric:
             self._mark_roles(unit)
-        for unit in self.units:
+        for unit in numeric:
             self._formulas(unit)
             self._changes(unit)
             self._completions(unit)
             self._shares(unit)
             self._measures(unit)
-        for unit in self.units:
+        for unit in numeric:
             self._parts_sums(unit)
         self._shares_sums()
         return self.claims

@@ -6,6 +6,7 @@ These models are the source of `schemas/claims.schema.json`.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,7 +28,7 @@ class Figure(BaseModel):
     subject: str = Field(default="", description="what the figure measures, as the text names it")
     location: Location
 
-    @property
+    @cached_property
     def quantity(self) -> Quantity:
         return parse_number(self.value, self.unit)
 

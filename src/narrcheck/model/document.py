@@ -28,29 +28,6 @@ class TextMap:
         return self.lines[i], self.columns[i] + (offset - self.starts[i])
 
 
-@dataclass
-class TextBuilder:
-    """Accumulates text pieces with their source positions into (text, TextMap)."""
-
-    parts: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    columns: list[int] = field(default_factory=list)
-    length: int = 0
-
-    def add(self, piece: str, line: int, column: int) -> None:
-        if not piece:
-            return
-        self.starts.append(self.length)
-        self.lines.append(line)
-        self.columns.append(column)
-        self.parts.append(piece)
-        self.length += len(piece)
-
-    def build(self) -> tuple[str, TextMap]:
-        return "".join(self.parts), TextMap(tuple(self.starts), tuple(self.lines), tuple(self.columns))
-
-
 @dataclass(frozen=True)
 class Cell:
     """One table cell: its text (continuation lines joined with '\n'), grid position and text map."""

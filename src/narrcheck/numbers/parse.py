@@ -29,9 +29,12 @@ _FULLWIDTH.update({ord("．"): ord("."), ord("％"): ord("%"), ord("－"): ord("
                    ord("＋"): ord("+"), ord("﹪"): ord("%")})
 
 
+_NEEDS_MAPPING = re.compile("[" + "".join(map(chr, _FULLWIDTH)) + "]")
+
+
 def normalize_digits(text: str) -> str:
     """Map full-width digits, ．, ％ and minus signs to ASCII, one character for one, keeping offsets."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _NEEDS_MAPPING.search(text) else text
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from narrcheck.model.document import Block, Cell, Document, TextBuilder
+from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.decode import decode_text
 from narrcheck.readers.registry import register_reader
 
@@ -22,6 +22,8 @@ CELL_LINE = re.compile(r"^ {0,3}\t")
 
 def segments(line: str) -> list[tuple[str, int]]:
     """The text of a physical line without markers, as (piece, 1-based column) segments."""
+    if "[" not in line:
+        return [(line, 1)] if line else []
     out: list[tuple[str, int]] = []
     pos = 0
     for m in MARKER.finditer(line):
@@ -33,16 +35,36 @@ def segments(line: str) -> list[tuple[str, int]]:
     return out
 
 
-@dataclass
 class _CellDraft:
-    line: int
-    builder: TextBuilder = field(default_factory=TextBuilder)
+    """A cell being read: its first line and its text pieces with their source positions."""
+
+    __slots__ = ("line", "pieces")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.pieces: list[tuple[str, int, int]] = []
 
     def add_line(self, line_no: int, line: str, offset: int) -> None:
-        if self.builder.length:
-            self.builder.add("\n", line_no, max(offset, 1))
+        if self.pieces:
+            self.pieces.append(("\n", line_no, max(offset, 1)))
         for piece, col in segments(line[offset:]):
-            self.builder.add(piece, line_no, col + offset)
+            self.pieces.append((piece, line_no, col + offset))
+
+    def build(self) -> tuple[str, TextMap]:
+        return _build(self.pieces)
+
+
+def _build(pieces: list[tuple[str, int, int]]) -> tuple[str, TextMap]:
+    """Join (text, line, column) pieces into a block's text and its TextMap."""
+    if len(pieces) == 1:  # most cells and paragraphs are one piece of one line
+        piece, line, column = pieces[0]
+        return piece, TextMap((0,), (line,), (column,))
+    starts, length = [], 0
+    for piece, _, _ in pieces:
+        starts.append(length)
+        length += len(piece)
+    return ("".join(p for p, _, _ in pieces),
+            TextMap(tuple(starts), tuple(ln for _, ln, _ in pieces), tuple(c for _, _, c in pieces)))
 
 
 @dataclass
@@ -76,7 +98,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
         table = None
 
     for no, line in enumerate(lines, start=1):
-        blank = not line.strip() or not "".join(p for p, _ in segments(line)).strip()
+        blank = not line.strip() or ("[" in line and not "".join(p for p, _ in segments(line)).strip())
         cell = CELL_LINE.match(line)
         if cell:
             if table is None:
@@ -100,10 +122,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
             table.row_open = True
         else:
             close_table()
-            builder = TextBuilder()
-            for piece, col in segments(line):
-                builder.add(piece, no, col)
-            body, textmap = builder.build()
+            body, textmap = _build([(piece, no, col) for piece, col in segments(line)])
             blocks.append(Block(kind="paragraph", text=body, textmap=textmap, index=len(blocks)))
         prev_blank = blank and not cell
         if not blank:
@@ -136,11 +155,9 @@ def _table_block(table: _TableDraft, index: int, number: int) -> Block:
     for r, row in enumerate(table.rows):
         cells = []
         for c, draft in enumerate(row):
-            body, textmap = draft.builder.build()
+            body, textmap = draft.build()
             cells.append(Cell(text=body, row=r, col=c, textmap=textmap, table=number, line=draft.line))
         rows.append(tuple(cells))
     first = table.rows[0][0]
-    builder = TextBuilder()
-    builder.add(" ", first.line, 1)
-    _, textmap = builder.build()
+    _, textmap = _build([(" ", first.line, 1)])
     return Block(kind="table", text="", textmap=textmap, index=index, rows=tuple(rows), table=number)

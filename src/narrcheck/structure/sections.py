@@ -22,6 +22,8 @@ _LADDER: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]")),
     (5, re.compile(r"^\s*[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]")),
 ]
+# The characters a heading can open with (a quick test before the ladder's patterns).
+_MAY_BE_HEADING = re.compile(rf"\s*[第附{CN_NUM}（(\d⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]")
 # A table-of-contents entry ends with a TAB and a page number; it is not a heading.
 _TOC_ENTRY = re.compile(r"\t\s*\d+\s*$")
 _TITLE_END = re.compile(r"[。：:；;]")
@@ -30,7 +32,7 @@ MAX_TITLE = 40
 
 def heading_level(text: str) -> int | None:
     """The ladder level of a paragraph that opens with a heading marker, or None."""
-    if not text.strip() or _TOC_ENTRY.search(text):
+    if not _MAY_BE_HEADING.match(text) or _TOC_ENTRY.search(text):
         return None
     for level, pattern in _LADDER:
         if pattern.match(text):
@@ -47,6 +49,7 @@ def heading_title(text: str) -> str:
 def assign_sections(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
     """Return the blocks with `section` set; paragraphs that are pure headings become kind 'heading'."""
     path: list[tuple[int, str]] = []
+    section: tuple[str, ...] = ()
     out: list[Block] = []
     for block in blocks:
         level = heading_level(block.text) if block.kind == "paragraph" else None
@@ -55,12 +58,13 @@ def assign_sections(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
                 path.pop()
             title = heading_title(block.text)
             path.append((level, title))
+            section = tuple(t for _, t in path)
             pure = len(block.text.strip()) <= MAX_TITLE and not re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)",
                                                                           block.text)
             kind = "heading" if pure else "paragraph"
-            out.append(replace(block, kind=kind, section=tuple(t for _, t in path)))
+            out.append(replace(block, kind=kind, section=section))
         else:
-            out.append(replace(block, section=tuple(t for _, t in path)))
+            out.append(replace(block, section=section))
     return out
 
 
