@@ -76,7 +76,7 @@ LIST_STOP = re.compile(r"其中|主要用于|主要是|主要包括|包括|具�
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
 LIST_STOP_ENUMERATED = re.compile(r"其中|主要用于|主要是|主要包括|包括|具体|[：:]")
 # "X决算中，" — the whole of the shares that follow is named, not stated
-NAMED_WHOLE = re.compile(r"^(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
+NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
 # the sentence says the actual equals the budget
 EQUAL_TO_BUDGET = re.compile(r"决算数?(?:等于|与)预算数?(?:持平|相等|一致)?|等于预算数|与预算数持平")
 # sentence ends

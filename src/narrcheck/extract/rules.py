@@ -56,7 +56,7 @@ def _direction(word: str | None) -> Direction | None:
 @lru_cache(maxsize=8192)
 def normalize_subject(subject: str) -> str:
     """A subject reduced to what it measures, for matching names across the document."""
-    s = _YEAR.sub("", normalize_digits(subject).replace(" ", ""))
+    s = _YEAR.sub("", normalize_digits(subject).replace(" ", "")).replace("年度", "年")
     prev = None
     while prev != s:
         prev = s
@@ -357,7 +357,9 @@ class Extractor:
     def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None) -> None:
         s_start, s_end = unit.sentence_span(m.start())
         numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
-        equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, s_end))
+        # "决算数等于预算数" may follow as the next sentence
+        _, next_end = unit.sentence_span(min(s_end + 1, len(unit.text)))
+        equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
         if whole is None and not equal and numerator is not None:
             whole = self._nearest_before(
                 unit, numerator.start, lo=s_start,
@@ -368,6 +370,8 @@ class Extractor:
             **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _shares(self, unit: Unit) -> None:
+        # the whole of a share list ("X决算中，A…占a%；B…占b%") carries over its "；"-separated items
+        carried: tuple[Mention, int] | None = None
         for m in P.SHARE.finditer(unit.text):
             pct = self._take(unit, m, "pct", "pct")
             if pct is None:
@@ -393,11 +397,20 @@ class Extractor:
                     if named is not None:
                         whole = self._lookup_name(named.group("name"), unit, m.start())
                         group_head = whole
+                    elif carried is not None and "。" not in unit.text[carried[1]:m.start()]:
+                        whole = group_head = carried[0]
             if group_head is None and whole is not None:
                 group_head = whole
+            # shares of one whole stated together: one list in a paragraph, or, when each names the whole
+            # ("占基本支出的78.03%" … "占基本支出的21.97%"), one section
+            together: tuple[object, ...] = (
+                (unit.section, normalize_subject(wname)) if wname and wname not in _GENERIC_WHOLE
+                else (unit.order,))
+            carried = (whole, m.end()) if whole is not None and not wname else None
             self.claims.append(ShareClaim(
                 part=part.figure() if part else None, whole=whole.figure() if whole else None,
-                whole_name=wname, percent=pct.figure(), group=id(group_head) if group_head else None,
+                whole_name=wname, percent=pct.figure(),
+                group=hash((together, id(group_head))) if group_head else None,
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _measures(self, unit: Unit) -> None:
