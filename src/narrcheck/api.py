@@ -8,11 +8,14 @@ from pathlib import Path
 
 from narrcheck import __version__
 from narrcheck.checks import run_checks
+from narrcheck.checks.base import Context
 from narrcheck.config import Settings
 from narrcheck.extract import extract_claims
+from narrcheck.extract.scores import score_claims
 from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
+from narrcheck.tables import read_tables
 
 SHOWN_BY_DEFAULT = {"mismatch", "truncation", "unit_error", "contradiction", "invalid"}
 
@@ -22,8 +25,12 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     """Read, structure, extract and check one file. Raises InputError for unreadable input."""
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
-    claims = extract_claims(document)
-    results = run_checks(claims, settings.select, settings.ignore, settings.lang)
+    tables = read_tables(document)
+    claims = [*extract_claims(document), *score_claims(document, tables.score), *tables.items()]
+    ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
+                  bands_stated=settings.grade_bands is not None,
+                  execution_score=settings.execution_score)
+    results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
     by_verdict = Counter(f.verdict for _, f in results)
     checked = len({i for i, f in results if f.verdict != "unverifiable"})
     shown = set(SHOWN_BY_DEFAULT)

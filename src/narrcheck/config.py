@@ -6,6 +6,8 @@ An unknown key is an error, never silently ignored.
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
+from typing import Literal
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -22,6 +24,18 @@ class Settings(BaseModel):
     ignore: list[str] = Field(default_factory=list, description="rule ids or prefixes not to run")
     lang: str = Field(default="zh", pattern="^(zh|en)$")
     max_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="refuse larger input files")
+    grade_bands: dict[str, float] | None = Field(
+        default=None,
+        description="lowest score of each grade word (差 is below the lowest); NC307. Unset: the usual bands "
+                    "优 90 / 良 80 / 中 60 are assumed and a disagreement is only unverifiable")
+    execution_score: Literal["proportional", "none"] = Field(
+        default="proportional", description="NC305: score = 执行率 × weight, capped at the weight; or not checked")
+
+    def bands(self) -> tuple[tuple[str, Decimal], ...]:
+        """Grade bands, highest first, ending with 差 for everything below."""
+        bands = self.grade_bands or {"优": 90, "良": 80, "中": 60}
+        ordered = sorted(bands.items(), key=lambda kv: -kv[1])
+        return (*((g, Decimal(str(v))) for g, v in ordered), ("差", Decimal("-Infinity")))
 
 
 def load_settings(start: Path | None = None, **overrides: object) -> Settings:

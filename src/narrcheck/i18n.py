@@ -27,6 +27,15 @@ WHAT: dict[str, dict[str, str]] = {
     "parts-sum": {"zh": "合计数", "en": "the total"},
     "ratio": {"zh": "比率", "en": "the ratio"},
     "count-sum": {"zh": "合计数量", "en": "the total count"},
+    "score-total": {"zh": "自评表合计得分", "en": "the score table's total"},
+    "score-claim": {"zh": "文中自评得分", "en": "the stated score"},
+    "weight-sum": {"zh": "权重（分值）合计", "en": "the sum of the weights"},
+    "score-over-weight": {"zh": "指标得分", "en": "the row score"},
+    "execution-rate": {"zh": "预算执行率及其得分", "en": "the execution rate or its score"},
+    "budget-table": {"zh": "预算执行表数字", "en": "the budget table figure"},
+    "target-vs-score": {"zh": "指标完成情况与得分", "en": "the target and its score"},
+    "grade": {"zh": "评价等级", "en": "the grade"},
+    "spreadsheet-error": {"zh": "表格单元格", "en": "the table cell"},
 }
 
 DETAILS: dict[str, dict[str, str]] = {
@@ -46,6 +55,25 @@ DETAILS: dict[str, dict[str, str]] = {
     "down": {"zh": "减少", "en": "a decrease"},
     "flat": {"zh": "持平", "en": "no change"},
     "base": {"zh": "比较基数", "en": "base figure"},
+    "blank-score": {"zh": "有指标得分为空，无法验算合计", "en": "a row score is blank, so the total cannot be redone"},
+    "over-weight": {"zh": "得分{score}超过该指标权重{weight}", "en": "the score {score} exceeds the weight {weight}"},
+    "missed-full": {"zh": "“{row}”目标{op}{target}，完成值{actual}未达标，却得满分{score}（权重{weight}）",
+                    "en": "'{row}' targets {op}{target} but reached {actual}, yet keeps the full {score} "
+                          "(weight {weight})"},
+    "met-lost": {"zh": "“{row}”目标{op}{target}，完成值{actual}已达标，却只得{score}分（权重{weight}）",
+                 "en": "'{row}' targets {op}{target} and reached {actual}, yet scores {score} of {weight}"},
+    "full-score-missed": {"zh": "文中称满分，但{table}的“{row}”目标{op}{target}，完成值仅{actual}",
+                          "en": "a full score is claimed, but in {table} '{row}' targets {op}{target} and "
+                                "reached only {actual}"},
+    "no-table": {"zh": "找不到该得分所指的自评表", "en": "no score table of this project was found"},
+    "no-scores": {"zh": "{table}没有得分栏", "en": "{table} has no score column"},
+    "grade": {"zh": "得分{score}对应等级“{expected}”，文中为“{grade}”",
+              "en": "a score of {score} falls in band '{expected}', the text says '{grade}'"},
+    "grade-assumed": {"zh": "按常用等级标准（优≥90、良≥80、中≥60）得分{score}应为“{expected}”，文中为“{grade}”；"
+                            "文件未说明其等级标准", "en": "under the usual bands a score of {score} is '{expected}', "
+                            "the text says '{grade}'; the document states no bands"},
+    "bad-cell": {"zh": "{table}“{row}”单元格为电子表格错误值{text}", "en": "cell '{row}' of {table} holds the "
+                 "spreadsheet error {text}"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from narrcheck import i18n
 from narrcheck.model.claims import Figure
@@ -25,11 +25,29 @@ SEVERITY_OF = {
 }
 
 
+DEFAULT_GRADE_BANDS = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal("-Infinity")))
+
+
 @dataclass(frozen=True)
 class Context:
-    """What every check may read besides the claim: the output language."""
+    """What every check may read besides the claim: language, the document's score tables, scoring rules."""
 
     lang: str = "zh"
+    score_tables: tuple[Any, ...] = ()
+    grade_bands: tuple[tuple[str, Decimal], ...] = DEFAULT_GRADE_BANDS
+    bands_stated: bool = False  # set by the user; otherwise the usual bands are only assumed
+    execution_score: str = "proportional"
+
+    def score_table(self, index: int | None) -> Any:
+        return next((t for t in self.score_tables if t.index == index), None) if index is not None else None
+
+    def grade_for(self, score: Decimal) -> str:
+        return next(grade for grade, floor in self.grade_bands if score >= floor)
+
+    def band_formula(self, score: Decimal) -> str:
+        grade = self.grade_for(score)
+        floor = dict(self.grade_bands)[grade]
+        return f"{score}>={floor}" if floor.is_finite() else f"{score}<{self.grade_bands[-2][1]}"
 
 
 class Rule:
@@ -39,6 +57,7 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
     claim_kind: ClassVar[str]
+    claim_kinds: ClassVar[tuple[str, ...]] = ()  # when a rule reads more than one kind
 
     def check(self, claim: object, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -117,7 +117,27 @@ class RatioClaim(_Claim):
     as_percent: bool = True
 
 
+class ScoreClaim(_Claim):
+    """A narrative score (本项目自评得分为100分) or point total (设立分值总分100分), bound to a score table."""
+
+    kind: Literal["score"] = "score"
+    score: Figure
+    measure: Literal["score", "weight_total"] = "score"
+    subject: str = Field(default="", description="the project or department the sentence names")
+    table: int | None = Field(default=None, description="index of the bound score table")
+    binding: str = Field(default="", description="how the table was chosen: named, own table, nearest")
+
+
+class GradeClaim(_Claim):
+    """A score with its grade word (综合得分96分，评价等级良好)."""
+
+    kind: Literal["grade"] = "grade"
+    score: Figure
+    word: str
+    grade: Literal["优", "良", "中", "差"]
+
+
 Claim = Annotated[
-    ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim,
+    ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim,
     Field(discriminator="kind"),
 ]

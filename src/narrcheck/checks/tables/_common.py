@@ -1,0 +1,40 @@
+"""Shared helpers of the table rules: exact points, evidence from facts, sums written out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import reduce
+
+from narrcheck.model.findings import Evidence
+from narrcheck.numbers import Interval
+from narrcheck.tables.model import Fact
+
+
+def points(fact: Fact) -> Interval:
+    """Weights and scores are assigned exactly: 1.8 means 1.8."""
+    return Interval.exact(fact.figure.decimal)
+
+
+def total(facts: Iterable[Fact]) -> Interval:
+    return reduce(lambda a, b: a + b, (points(f) for f in facts), Interval.exact(Decimal(0)))
+
+
+def plus(facts: Iterable[Fact]) -> str:
+    return "+".join(f.figure.value for f in facts) or "0"
+
+
+def evidence(first: Fact, *others: Fact | None, quote: str | None = None) -> list[Evidence]:
+    """The fact checked first (its cell), then each other fact on another line."""
+    out = [Evidence(quote=quote or _quote(first), location=first.location)]
+    seen = {first.location.line}
+    for fact in others:
+        if fact is not None and fact.location.line not in seen:
+            seen.add(fact.location.line)
+            out.append(Evidence(quote=_quote(fact), location=fact.location))
+    return out
+
+
+def _quote(fact: Fact) -> str:
+    """What the cell says, as printed (the row and column it sits under are in the fact's subject)."""
+    return fact.figure.text

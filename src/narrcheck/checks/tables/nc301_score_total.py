@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.registry import register
+from narrcheck.checks.tables._common import evidence, plus, total
+from narrcheck.model.findings import Finding
+from narrcheck.numbers import Verdict
+from narrcheck.tables.model import ScoreTable
+
+
+@register
+class ScoreTotal(Rule):
+    """A score table's row scores (预算执行 and every indicator) add up to its 合计 score.
+
+    Fails: rows score 10+10+10+10+10+10+10+5+5 = 80 while the 合计 row says 100.
+    Passes: rows 10+10+9+10+10+10+9+20+10+10 = 98 and 合计 98. A blank row score makes the sum unknowable.
+    """
+
+    id = "NC301"
+    name = "score-total"
+    claim_kind = "score_table"
+
+    def check(self, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        if table.total_score is None:
+            return
+        scores = table.scores
+        if any(s is None for s in scores):
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("blank-score", ctx.lang),
+                                       evidence(table.total_score), table.section,
+                                       claimed=table.total_score.figure.value)
+            return
+        present = [s for s in scores if s is not None]
+        yield self.judge(ctx, table.total_score.figure, total(present), plus(present),
+                         evidence(table.total_score), table.section)

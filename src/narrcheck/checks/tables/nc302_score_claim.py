@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.registry import register
+from narrcheck.checks.tables._common import plus, total
+from narrcheck.model.claims import ScoreClaim
+from narrcheck.model.findings import Evidence, Finding
+from narrcheck.numbers import Verdict
+
+
+@register
+class ScoreClaimCheck(Rule):
+    """A narrative score (本项目自评得分为100分) equals the total of the table it speaks of, and a stated point
+    total (设立分值总分100分) equals the sum of that table's weights. The binding is shown in the evidence.
+
+    Fails: “设立分值总分100分” while the bound table's weights add to 80.
+    Passes: “本项目自评得分为98分” with the table's 合计 得分 98.
+    """
+
+    id = "NC302"
+    name = "score-claim"
+    claim_kind = "score"
+
+    def check(self, claim: ScoreClaim, ctx: Context) -> Iterator[Finding]:
+        table = ctx.score_table(claim.table)
+        ev = [Evidence(quote=claim.quote, location=claim.location)]
+        if table is None:
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("no-table", ctx.lang), ev,
+                                       claim.section, claimed=claim.score.value)
+            return
+        bound = f"{table.describe()}（{claim.binding}）"
+        if claim.measure == "weight_total":
+            weights = table.weights
+            if weights:
+                ev.append(Evidence(quote=f"{bound} 权重", location=weights[0].location))
+                yield self.judge(ctx, claim.score, total(weights), plus(weights), ev, claim.section)
+            return
+        if table.total_score is not None:
+            ev.append(Evidence(quote=f"{bound} 合计 {table.total_score.figure.text}",
+                               location=table.total_score.location))
+            yield self.judge(ctx, claim.score, total([table.total_score]), table.total_score.figure.value, ev,
+                             claim.section)
+            return
+        scores = table.scores
+        if table.has_score_column and scores and all(s is not None for s in scores):
+            present = [s for s in scores if s is not None]
+            ev.append(Evidence(quote=f"{bound} 得分", location=present[0].location))
+            yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section)
+            return
+        yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("no-scores", ctx.lang, table=bound),
+                                   ev, claim.section, claimed=claim.score.value)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.registry import register
+from narrcheck.checks.tables._common import evidence
+from narrcheck.model.findings import Finding
+from narrcheck.numbers import Interval
+from narrcheck.tables.model import BudgetTable, ScoreTable
+
+HUNDRED = Interval.exact(Decimal(100))
+
+
+@register
+class ExecutionRate(Rule):
+    """执行率 = 执行数 / 调整后预算数 (全年预算数), and the execution score follows the rule in force
+    (default: 执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off).
+
+    Fails: 执行率 100.00% with weight 10 and 得分 96 (expected 10).
+    Passes: 调整后预算数 8.55, 预算执行数 8.55, 执行率 100.00%, 得分 10.
+    """
+
+    id = "NC305"
+    name = "execution-rate"
+    claim_kind = "score_table"
+
+    def check(self, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        ex = table.execution
+        if ex is None:
+            return
+        if ex.rate is not None and ex.executed is not None and ex.adjusted is not None \
+                and ex.adjusted.figure.decimal != 0:
+            computed = ex.executed.figure.interval() / ex.adjusted.figure.interval()
+            rate = computed * HUNDRED if ex.rate.figure.unit == "%" else computed
+            formula = f"{ex.executed.figure.value}/{ex.adjusted.figure.value}" + (
+                "*100" if ex.rate.figure.unit == "%" else "")
+            yield self.judge(ctx, ex.rate.figure, rate, formula, evidence(ex.rate, ex.executed, ex.adjusted),
+                             table.section)
+        if ctx.execution_score == "proportional" and ex.rate is not None and ex.weight is not None \
+                and ex.score is not None:
+            share = ex.rate.figure.decimal / (100 if ex.rate.figure.unit == "%" else 1)
+            expected = Interval.exact(min(share, Decimal(1)) * ex.weight.figure.decimal)
+            formula = f"min({ex.rate.figure.value}{'/100' if ex.rate.figure.unit == '%' else ''},1)" \
+                      f"*{ex.weight.figure.value}"
+            yield self.judge(ctx, ex.score.figure, expected, formula, evidence(ex.score, ex.rate, ex.weight),
+                             table.section)
+
+
+@register
+class BudgetBalance(Rule):
+    """In a budget execution table: 结转结余额 = 预算额 − 执行额, 结转结余率 = 结余额 / 预算额, and a 合计
+    record equals the sum of the other records, measure by measure.
+
+    Fails: 合计 执行额 111387.56 while 基本支出 67501.83 + 项目支出 43885.85 = 111387.68.
+    Passes: 基本支出 预算额 69542.85 − 执行额 67501.83 = 结余额 2041.02; 结余率 2041.02/69542.85 = 2.93%.
+    """
+
+    id = "NC308"
+    name = "budget-table"
+    claim_kind = "budget_table"
+
+    def check(self, table: BudgetTable, ctx: Context) -> Iterator[Finding]:
+        for record in table.records:
+            m = record.measures
+            budget, executed, balance, rate = (m.get(k) for k in ("budget", "executed", "balance",
+                                                                 "balance_rate"))
+            if budget and executed and balance:
+                yield self.judge(ctx, balance.figure, budget.figure.interval() - executed.figure.interval(),
+                                 f"{budget.figure.value}-{executed.figure.value}",
+                                 evidence(balance, budget, executed), table.section)
+            if budget and balance and rate and budget.figure.decimal != 0:
+                computed = balance.figure.interval() / budget.figure.interval() * HUNDRED
+                yield self.judge(ctx, rate.figure, computed, f"{balance.figure.value}/{budget.figure.value}*100",
+                                 evidence(rate, balance, budget), table.section)
+        totals = [r for r in table.records if r.is_total]
+        parts = [r for r in table.records if not r.is_total]
+        if len(totals) != 1 or len(parts) < 2:
+            return
+        for key in ("budget", "executed", "balance"):
+            whole = totals[0].measures.get(key)
+            items = [p.measures.get(key) for p in parts]
+            if whole is None or any(i is None for i in items):
+                continue
+            present = [i for i in items if i is not None]
+            computed = present[0].figure.interval()
+            for item in present[1:]:
+                computed = computed + item.figure.interval()
+            yield self.judge(ctx, whole.figure, computed, "+".join(i.figure.value for i in present),
+                             evidence(whole, *present), table.section)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.registry import register
+from narrcheck.model.claims import GradeClaim
+from narrcheck.model.findings import Evidence, Finding
+from narrcheck.numbers import Verdict
+
+
+@register
+class Grade(Rule):
+    """The grade word matches the score's band (setting `grade_bands`; unset, the usual 优 ≥ 90, 良 ≥ 80,
+    中 ≥ 60, 差 below are assumed, and since the document did not state them a disagreement is unverifiable).
+
+    Fails: “综合得分为96分，评价等级良好” (96 is in the 优 band).
+    Passes: “自评得分85分，评价等级为良”.
+    """
+
+    id = "NC307"
+    name = "grade"
+    claim_kind = "grade"
+
+    def check(self, claim: GradeClaim, ctx: Context) -> Iterator[Finding]:
+        expected = ctx.grade_for(claim.score.decimal)
+        ev = [Evidence(quote=claim.quote, location=claim.location)]
+        verdict = Verdict.OK if expected == claim.grade else Verdict.MISMATCH
+        key = "grade"
+        if verdict is Verdict.MISMATCH and not ctx.bands_stated:
+            verdict, key = Verdict.UNVERIFIABLE, "grade-assumed"
+        detail = i18n.detail(key, ctx.lang, score=claim.score.value, grade=claim.word, expected=expected)
+        yield self.verdict_finding(ctx, verdict, detail, ev, claim.section, claimed=claim.word,
+                                   expected=expected, formula=ctx.band_formula(claim.score.decimal))

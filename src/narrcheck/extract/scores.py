@@ -1,0 +1,159 @@
+"""Score and grade claims of the narrative, each bound to the score table it speaks of.
+
+Binding, first that applies: a table whose project the claim's clause names (“法治政府工作经费项目绩效自评得分为
+100分”); the table the sentence stands in (评价结论 cells); the department table when the clause says 部门整体;
+the table whose project was named most recently before the claim (a report's title, its 项目概况).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from narrcheck.model.claims import Claim, Figure, GradeClaim, ScoreClaim
+from narrcheck.model.document import Document
+from narrcheck.model.location import Location
+from narrcheck.numbers import normalize_digits, parse_number
+from narrcheck.tables.model import ScoreTable
+
+NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
+SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?(?:评价总分|得分)(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])")
+WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
+GRADE = re.compile(r"等级(?:为|是|：|:)?\s*[“\"]?(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
+GRADE_OF = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中",
+            "及格": "中", "差": "差", "不合格": "差"}
+CLAUSE_START = re.compile(r"[。；;！？\n]")
+DEPARTMENT = re.compile(r"部门整体|整体支出")
+# a project named in quotes: “大型会议费”项目
+QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
+# how many paragraphs back a project's name may stand from a claim about it
+LOOKBACK = 80
+
+
+def _texts(document: Document) -> Iterator[tuple[str, object, tuple[str, ...], int | None]]:
+    """(text, locator, section, reader table number) for every paragraph and cell, in order."""
+    for block in document.blocks:
+        if block.kind == "table":
+            for row in block.rows:
+                for cell in row:
+                    if cell.text.strip():
+                        yield cell.text, cell.location, block.section, block.table
+        elif block.text.strip():
+            yield block.text, block.location, block.section, None
+
+
+def score_claims(document: Document, tables: list[ScoreTable]) -> list[Claim]:
+    """Every score, point-total and grade claim, with the table each score claim is bound to."""
+    units = list(_texts(document))
+    out: list[Claim] = []
+    for order, (raw, locate, section, table_no) in enumerate(units):
+        text = normalize_digits(raw)
+        for pattern, measure in ((SCORE, "score"), (WEIGHT_TOTAL, "weight_total")):
+            for m in pattern.finditer(text):
+                if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
+                    continue
+                clause = _clause(text, m.start())
+                table, how = _bind(clause, table_no, tables, units, order)
+                out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
+                                      table=table.index if table else None, binding=how,
+                                      **_kwargs(raw, m, locate, section)))
+        for g in GRADE.finditer(text):
+            start = _sentence_start(text, g.start())
+            scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])]
+            if not scores:
+                continue
+            m = scores[-1]
+            num = m.group("num")
+            pos = start + m.start("num")
+            q = parse_number(num)
+            fig = Figure(value=q.digits(), text=raw[pos:pos + len(num)] + "分", subject="得分",
+                         location=locate(pos))
+            word = g.group("word")
+            out.append(GradeClaim(score=fig, word=word, grade=GRADE_OF[word],
+                                  quote=raw[start:g.end()].strip("，,。 "), location=locate(pos), section=section))
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins."""
+    start = 0
+    for m in re.finditer(r"[。！？\n]", text[:pos]):
+        start = m.end()
+    return start
+
+
+def _clause(text: str, pos: int) -> str:
+    start = 0
+    for m in CLAUSE_START.finditer(text, 0, pos):
+        start = m.end()
+    return text[start:pos]
+
+
+def _figure(m: re.Match[str], raw: str, locate: object) -> Figure:
+    q = parse_number(m.group("num"))
+    return Figure(value=q.digits(), text=raw[m.start("num"):m.end()], subject="得分",
+                  location=locate(m.start("num")))  # type: ignore[operator]
+
+
+def _kwargs(raw: str, m: re.Match[str], locate: object, section: tuple[str, ...]) -> dict[str, object]:
+    start = _sentence_start(raw, m.start())
+    end = m.end()
+    location: Location = locate(m.start())  # type: ignore[operator]
+    return {"quote": raw[start:end].strip(), "location": location, "section": section}
+
+
+def _core(key: str) -> str:
+    return re.sub(r"(?:专项|工作)?(?:经费|项目)$", "", key)
+
+
+def _named(text: str, tables: list[ScoreTable]) -> ScoreTable | None:
+    """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%)."""
+    best: tuple[int, ScoreTable] | None = None
+    for table in tables:
+        for key in table.name_keys:
+            core = _core(key)
+            if key and key in text:
+                length = len(key) + 100  # an exact name beats any partial one
+            elif len(core) >= 5:
+                m = SequenceMatcher(None, core, text, autojunk=False).find_longest_match(0, len(core), 0, len(text))
+                length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
+            else:
+                length = 0
+            if length and (best is None or length > best[0]):
+                best = (length, table)
+    return best[1] if best else None
+
+
+def _department(tables: list[ScoreTable]) -> ScoreTable | None:
+    dept = [t for t in tables if t.department]
+    return dept[0] if len(dept) == 1 else None
+
+
+def _bind(clause: str, table_no: int | None, tables: list[ScoreTable],
+          units: list[tuple[str, object, tuple[str, ...], int | None]], order: int) -> tuple[ScoreTable | None, str]:
+    last_part = re.split(r"[，,]", clause)[-1]
+    if DEPARTMENT.search(last_part) and _department(tables):
+        return _department(tables), "department"
+    named = _named(clause, tables)
+    if named is not None:
+        return named, "named"
+    quoted = QUOTED_PROJECT.search(clause)
+    if quoted and _named(quoted.group("name"), tables) is None:
+        return None, ""  # the sentence is about a project that has no table here
+    if table_no is not None:
+        own = next((t for t in tables if table_no in t.blocks), None)
+        if own is not None:
+            return own, "own table"
+    if DEPARTMENT.search(clause) and _department(tables):
+        return _department(tables), "department"
+    for raw, _, _, unit_table in reversed(units[max(0, order - LOOKBACK):order]):
+        if unit_table is not None:
+            continue
+        text = normalize_digits(raw)
+        found = _named(text, tables)
+        if found is not None:
+            return found, "nearest mention"
+        if DEPARTMENT.search(text) and _department(tables):
+            return _department(tables), "nearest mention"
+    return None, ""

@@ -1,0 +1,174 @@
+"""Typed tables: what the grid of a reader means once its header words are understood.
+
+Every number read from a table is a Fact: a Figure (digits, unit, location of its cell) with the row and column
+labels it sits under and the table it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from narrcheck.model.claims import Figure
+from narrcheck.model.location import Location
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure read from a table or chart, with its labels."""
+
+    figure: Figure
+    row: str
+    column: str
+    table: int
+    title: str
+
+    @property
+    def location(self) -> Location:
+        return self.figure.location
+
+
+@dataclass(frozen=True)
+class BadCell:
+    """A cell that should hold a figure but holds a spreadsheet error (#DIV/0!, #REF! …)."""
+
+    text: str
+    row: str
+    column: str
+    location: Location
+    table: int
+    title: str
+    kind: str = "bad_cell"
+    section: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    """A weight written into a label cell (“预算管理（31分）”) and the weights of the rows it covers."""
+
+    label: str
+    weight: Fact
+    members: tuple[Fact, ...]
+    complete: bool  # every covered row has a weight
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One scored row: its weight, its score, and its target against its result where they are given."""
+
+    label: str
+    weight: Fact | None
+    score: Fact | None
+    op: str = ""
+    target: str = ""
+    actual: str = ""
+    unit: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Execution:
+    """The 预算执行情况 row of a project table (总额): budgets, execution, rate, weight and score."""
+
+    initial: Fact | None
+    adjusted: Fact | None
+    executed: Fact | None
+    rate: Fact | None
+    weight: Fact | None
+    score: Fact | None
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    """A self-evaluation table: execution row, indicator rows, categories, stated totals."""
+
+    index: int
+    title: str
+    project: str
+    department: bool
+    indicators: tuple[Indicator, ...]
+    execution: Execution | None
+    categories: tuple[Category, ...]
+    total_weight: Fact | None
+    total_score: Fact | None
+    has_score_column: bool
+    first_line: int
+    section: tuple[str, ...] = ()
+    blocks: tuple[int, ...] = ()  # the reader's table numbers this table was joined from
+    kind: str = "score_table"
+
+    @property
+    def weights(self) -> list[Fact]:
+        out = [i.weight for i in self.indicators if i.weight is not None]
+        if self.execution is not None and self.execution.weight is not None:
+            out.insert(0, self.execution.weight)
+        return out
+
+    @property
+    def scores(self) -> list[Fact | None]:
+        out: list[Fact | None] = [i.score for i in self.indicators]
+        if self.execution is not None:
+            out.insert(0, self.execution.score)
+        return out
+
+    def describe(self) -> str:
+        return self.project or self.title
+
+    @property
+    def name_keys(self) -> list[str]:
+        """Forms of the table's project name a sentence may use (without year, code or 项目)."""
+        return name_keys(self.project) if self.project else []
+
+
+def name_keys(name: str) -> list[str]:
+    core = re.sub(r"^\d{4}年度?", "", re.sub(r"\s+", "", name))
+    core = re.sub(r"(?:项目)$", "", core)
+    keys = [core]
+    for suffix in ("工作经费", "经费", "项目"):
+        if core.endswith(suffix) and len(core) - len(suffix) >= 4:
+            keys.append(core[: -len(suffix)])
+    return keys
+
+
+@dataclass(frozen=True)
+class BudgetRecord:
+    """One record of a budget execution table: a label and its measures (预算额, 执行额, 结余额, 结余率 …)."""
+
+    label: str
+    measures: dict[str, Fact]
+    is_total: bool
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    """Records that share measures; the total record should be the sum of the others."""
+
+    index: int
+    title: str
+    unit: str
+    records: tuple[BudgetRecord, ...]
+    first_line: int
+    section: tuple[str, ...] = ()
+    kind: str = "budget_table"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """Values of a chart's data block (after the text): title, category, series name, value."""
+
+    title: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass
+class Tables:
+    """Everything read from a document's tables and charts."""
+
+    score: list[ScoreTable] = field(default_factory=list)
+    budget: list[BudgetTable] = field(default_factory=list)
+    bad_cells: list[BadCell] = field(default_factory=list)
+    charts: list[ChartSeries] = field(default_factory=list)
+
+    def items(self) -> list[object]:
+        """What checks run over, besides claims."""
+        return [*self.score, *self.budget, *self.bad_cells]

@@ -1,0 +1,414 @@
+"""From the reader's grid to typed tables: header rows are found by their words, never by position.
+
+A header row is a row where at least two cells name a role (权重/分值, 得分, 指标值, 完成值, 年初预算, 调整后预算数,
+预算执行数, 执行率 …). Rows under it take their roles by cell index when they are as wide as the header, and
+from the right when merged cells made them narrower. A short 合计 row whose figures are as many as the header's
+weight and score columns gives them in that order. Fragments of one table split by blank lines are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from collections.abc import Iterable, Sequence
+
+from narrcheck.model.claims import Figure
+from narrcheck.model.document import Block, Cell, Document
+from narrcheck.numbers import parse_number
+from narrcheck.numbers.parse import normalize_digits
+from narrcheck.tables.model import (
+    BadCell,
+    BudgetRecord,
+    BudgetTable,
+    Category,
+    ChartSeries,
+    Execution,
+    Fact,
+    Indicator,
+    ScoreTable,
+    Tables,
+)
+
+# role -> pattern over a header cell with spaces, newlines and slashes removed
+ROLES: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in {
+    "weight": r"^(?:权重|分值|指标分值|标准分值|满分)(?:[（(]分[)）])?$",
+    "score": r"^(?:得分|自评得分|自评分数|评分|实际得分|得分[（(]分[)）])$",
+    "op": r"^指标性质$",
+    "target": r"^(?:年度)?指标值$|^目标值$",
+    "unit": r"^(?:度量|计量)单位$",
+    "actual": r"^(?:实际)?完成值$|^实际完成指标值$|^全年实际值$",
+    "initial": r"^年初预算(?:数)?(?:[（(].*[)）])?$",
+    "adjusted": r"^(?:调整后预算数?|全年预算数?)(?:[（(].*[)）])?$",
+    "executed": r"^(?:预算执行数|全年执行数|执行数|执行额)(?:[（(].*[)）])?$",
+    "rate": r"^(?:预算)?执行率%?(?:[（(].*[)）])?$",
+    "budget": r"^预算额?(?:[（(].*[)）])?$",
+    "balance": r"^(?:当年)?结转结余额?(?:[（(].*[)）])?$",
+    "balance_rate": r"^结转结余率%?$",
+    "level": r"^[一二三]级指标$",
+}.items()}
+SCORE_ROLES = {"weight", "score", "op", "target", "actual", "unit", "level"}
+EXEC_ROLES = {"initial", "adjusted", "executed", "rate"}
+BUDGET_MEASURES = ("budget", "executed", "balance", "balance_rate")
+TOTAL_LABEL = re.compile(r"^(?:合计|总计|得分|总分|分值|总额|合\s*计)$")
+CATEGORY_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+SPREADSHEET_ERROR = re.compile(r"^#(?:DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!)$", re.I)
+_CODE_PREFIX = re.compile(r"^[0-9A-Z]{8,}[-—－_]")
+_FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_UNIT_IN_TEXT = re.compile(r"(百元|万元|亿元|元)")
+
+
+def clean(text: str) -> str:
+    return re.sub(r"[\s/]+", "", normalize_digits(text))
+
+
+def role_of(text: str) -> str | None:
+    key = clean(text)
+    for name, pattern in ROLES.items():
+        if pattern.search(key):
+            return name
+    return None
+
+
+def _fact(cell: Cell, unit: str, row: str, column: str, table: int, title: str) -> Fact | None:
+    raw = normalize_digits(cell.text).strip().replace(" ", "")
+    if not _FIGURE.match(raw):
+        return None
+    pct = raw.endswith("%")
+    q = parse_number(raw.rstrip("%"), "%" if pct else unit)
+    fig = Figure(value=q.digits(), unit=q.unit, text=cell.text.strip(), subject=f"{row}·{column}".strip("·"),
+                 location=cell.location())
+    return Fact(figure=fig, row=row, column=column, table=table, title=title)
+
+
+def _label(row: Sequence[Cell]) -> str:
+    for cell in row:
+        t = clean(cell.text)
+        if t and not _FIGURE.match(t):
+            return cell.text.strip().replace("\n", "")
+    return ""
+
+
+# --- fragments --------------------------------------------------------------------------------------------
+def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]]:
+    """Tables with their title, fragments joined: a one-cell table is a title; a table that follows another
+    with nothing between and opens without a title or a header continues it."""
+    out: list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]] = []
+    pending_title = ""
+    prev_index = -2
+    for block in document.blocks:
+        if block.kind != "table":
+            text = block.text.strip()
+            if text.endswith("表"):
+                pending_title = text
+            elif len(text) > 30:  # body text between a title and a table cancels the title
+                pending_title = ""
+            continue
+        rows = [r for r in block.rows if any(c.text.strip() for c in r)]
+        if not rows:
+            continue
+        if len(rows) == 1 and len(rows[0]) == 1:
+            pending_title = rows[0][0].text.strip() or pending_title
+            prev_index = block.index
+            continue
+        first = rows[0]
+        opens = (len(first) == 1 or clean(first[0].text) in {"项目名称", "部门名称", "部门（单位）名称"}
+                 or sum(role_of(c.text) is not None for c in first) >= 2)
+        if out and prev_index == block.index - 1 and not opens and not pending_title:
+            out[-1][1].extend(rows)
+            out[-1][3].append(block.table if block.table is not None else -1)
+        else:
+            title = pending_title
+            if len(first) == 1:
+                title, rows = first[0].text.strip().replace("\n", ""), rows[1:]
+            out.append((title, rows, block, [block.table if block.table is not None else -1]))
+        pending_title = ""
+        prev_index = block.index
+    return out
+
+
+# --- headers ----------------------------------------------------------------------------------------------
+def _header(row: Sequence[Cell]) -> dict[int, str] | None:
+    roles = {i: r for i, c in enumerate(row) if (r := role_of(c.text))}
+    useful = set(roles.values()) & {"weight", "score", "executed", "rate", "target", "budget", "balance"}
+    return roles if len(roles) >= 2 and useful else None
+
+
+def _align(row: Sequence[Cell], width: int, roles: dict[int, str], total: bool) -> dict[str, Cell]:
+    """Which cell of `row` stands under which role of a header `width` cells wide."""
+    if len(row) == width:
+        return {r: row[i] for i, r in roles.items() if i < len(row)}
+    if total:
+        numeric_roles = [r for _, r in sorted(roles.items()) if r in ("weight", "score")]
+        figures = [c for c in row[1:] if _FIGURE.match(clean(c.text))]
+        if len(figures) == len(numeric_roles) and figures:
+            return dict(zip(numeric_roles, figures))
+    shift = width - len(row)
+    return {r: row[i - shift] for i, r in roles.items() if 0 <= i - shift < len(row)}
+
+
+def _table_unit(title: str, rows: Iterable[Sequence[Cell]]) -> str:
+    for text in [title, *(c.text for r in rows for c in r if "单位" in c.text or "元" in c.text)]:
+        m = _UNIT_IN_TEXT.search(text.replace("（百）", "（百元）"))
+        if m and ("单位" in text or re.search(r"[（(]\s*(?:百元|万元|元|亿元)\s*[)）]", text)):
+            return m.group(1)
+    return "万元"
+
+
+def _project(rows: Sequence[Sequence[Cell]]) -> str:
+    for row in rows[:4]:
+        if len(row) >= 2 and clean(row[0].text) == "项目名称":
+            return _CODE_PREFIX.sub("", row[1].text.strip())
+    return ""
+
+
+# --- score tables -----------------------------------------------------------------------------------------
+def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block) -> ScoreTable | None:
+    project = _project(rows)
+    unit = _table_unit(title, rows)
+    roles: dict[int, str] = {}
+    width = 0
+    prev_header: tuple[dict[int, str], int] | None = None
+    indicators: list[Indicator] = []
+    execution: Execution | None = None
+    category_cells: list[tuple[int, int, Cell]] = []  # (row number in table, column, cell)
+    total_weight = total_score = None
+    has_score = False
+    carried: dict[int, str] = {}
+    for n, row in enumerate(rows):
+        header = _header(row)
+        if header is not None:
+            above = prev_header if prev_header is not None and prev_header[1] == n - 1 else None
+            if above is None and n > 0 and len(rows[n - 1]) < len(row):
+                lone = {i: r for i, c in enumerate(rows[n - 1]) if (r := role_of(c.text))}
+                above = (lone, len(rows[n - 1])) if lone else None
+                width = len(rows[n - 1])
+            if above is not None and len(row) > width:
+                # a two-row header: the earlier, narrower row stands right-aligned over the wider one
+                shift = len(row) - width
+                merged = {i + shift: r for i, r in above[0].items()}
+                merged.update(header)
+                header = merged
+            roles, width = header, len(row)
+            prev_header = (roles, n)
+            has_score = has_score or "score" in roles.values()
+            for cell in row[:1]:
+                if CATEGORY_WEIGHT.search(cell.text):
+                    category_cells.append((n, -1, cell))
+            continue
+        if not roles or not {"weight", "score"} & set(roles.values()):
+            continue
+        label = _label(row)
+        total = bool(TOTAL_LABEL.match(clean(row[0].text))) if row else False
+        cells = _align(row, width, roles, total)
+
+        def fact(role: str, row_label: str) -> Fact | None:
+            cell = cells.get(role)
+            return _fact(cell, unit if role in EXEC_ROLES else "", row_label, role, index, title) if cell else None
+
+        if total:
+            total_weight, total_score = fact("weight", "合计"), fact("score", "合计")
+            continue
+        if EXEC_ROLES & set(roles.values()):
+            if execution is None and ("executed" in cells or "rate" in cells):
+                execution = Execution(initial=fact("initial", label), adjusted=fact("adjusted", label),
+                                      executed=fact("executed", label), rate=fact("rate", label),
+                                      weight=fact("weight", label), score=fact("score", label))
+            continue
+        # indicator rows: carry merged label cells down, note weights written into label cells
+        levels = [i for i, r in sorted(roles.items()) if r == "level"]
+        shift = width - len(row) if len(row) != width else 0
+        for i in range(min(len(row), (levels[-1] - shift + 1) if levels else 1)):
+            text = row[i].text.strip()
+            if text:
+                carried[i] = text
+                for j in list(carried):
+                    if j > i:
+                        del carried[j]
+                if CATEGORY_WEIGHT.search(text) and i < (levels[-1] - shift if levels else 0):
+                    category_cells.append((n, i, row[i]))
+        name = carried.get(max(carried), "") if carried else label
+        weight = fact("weight", name)
+        if weight is None and levels:
+            m = CATEGORY_WEIGHT.search(name)
+            if m:  # the leaf's own weight written into its label: 绩效目标合理性（2分）
+                cell = next((c for c in row if c.text.strip() == name), None)
+                weight = _fact_from_label(m.group(1), cell, name, index, title) if cell else None
+        score = fact("score", name)
+        if weight is None and score is None:
+            continue
+        indicators.append(Indicator(
+            label=name, weight=weight, score=score,
+            op=cells["op"].text.strip() if "op" in cells else "",
+            target=cells["target"].text.strip() if "target" in cells else "",
+            actual=cells["actual"].text.strip() if "actual" in cells else "",
+            unit=cells["unit"].text.strip() if "unit" in cells else "",
+            line=row[0].line if row else None))
+    scored = [f for f in (*(i.weight for i in indicators), *(i.score for i in indicators)) if f is not None]
+    if execution is not None and (execution.weight or execution.score):
+        scored.append(execution.weight or execution.score)
+    if not scored:
+        return None
+    department = "整体" in title or (not project and "部门" in title)
+    categories = _categories(index, title, rows, category_cells, indicators, execution)
+    return ScoreTable(index=index, title=title, project=project, department=department,
+                      indicators=tuple(indicators), execution=execution, categories=tuple(categories),
+                      total_weight=total_weight, total_score=total_score, has_score_column=has_score,
+                      first_line=rows[0][0].line, section=block.section)
+
+
+def _fact_from_label(digits: str, cell: Cell, label: str, table: int, title: str) -> Fact:
+    q = parse_number(digits)
+    m = CATEGORY_WEIGHT.search(cell.text)
+    where = cell.location(m.start() if m else 0)
+    fig = Figure(value=q.digits(), unit="", text=m.group(0) if m else digits, subject=label, location=where)
+    return Fact(figure=fig, row=label, column="weight", table=table, title=title)
+
+
+def _categories(index: int, title: str, rows: list[tuple[Cell, ...]], cells: list[tuple[int, int, Cell]],
+                indicators: list[Indicator], execution: Execution | None) -> list[Category]:
+    """Each weight written into a label: 预算执行情况（10分）, 绩效指标（90分）, 预算管理（31分）…"""
+    out: list[Category] = []
+    by_line = {i.line: i for i in indicators}
+    last_in_column: dict[int, int] = {}  # column -> position in `out` of its latest category
+    for n, col, cell in cells:
+        m = CATEGORY_WEIGHT.search(cell.text)
+        if m is None:
+            continue
+        label = cell.text.strip().replace("\n", "")
+        weight = _fact_from_label(m.group(1), cell, label, index, title)
+        if col == -1:  # a header's first cell: the whole execution block or the whole indicator block
+            if "执行" in label and execution is not None:
+                members = [execution.weight] if execution.weight else []
+                complete = execution.weight is not None
+            else:
+                after = [i for i in indicators if i.line is not None and i.line > cell.line]
+                members = [i.weight for i in after if i.weight]
+                complete = bool(after) and all(i.weight for i in after)
+            out.append(Category(label, weight, tuple(members), complete))
+            continue
+        # rows from this one until the next non-empty cell in this column or one to its left
+        covered = []
+        for row in rows[n:]:
+            if row is not rows[n] and any(c.text.strip() for c in row[: col + 1]):
+                break
+            ind = by_line.get(row[0].line)
+            if ind is not None:
+                covered.append(ind)
+        members = [i.weight for i in covered if i.weight]
+        complete = bool(covered) and len(members) == len(covered)
+        prev = out[last_in_column[col]] if col in last_in_column else None
+        if prev is not None and prev.label == label:  # the label repeated after a page break: one category
+            out[last_in_column[col]] = Category(label, prev.weight, prev.members + tuple(members),
+                                                prev.complete and complete)
+            continue
+        last_in_column[col] = len(out)
+        out.append(Category(label, weight, tuple(members), complete))
+    return out
+
+
+# --- budget tables ----------------------------------------------------------------------------------------
+def _budget_tables(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block) -> list[BudgetTable]:
+    """Blocks of records measured by 预算额/执行额/结转结余额/结转结余率, across rows or down columns."""
+    unit = _table_unit(title, rows)
+    out: list[BudgetTable] = []
+    n = 0
+    while n < len(rows):
+        row = rows[n]
+        header = _header(row)
+        measures = {i: r for i, r in (header or {}).items() if r in BUDGET_MEASURES}
+        if len(measures) >= 2:  # records are the rows below
+            records = []
+            for body in rows[n + 1:]:
+                block_label = row[0].text.strip() and body[0].text.strip()  # a new block opens
+                if len(body) != len(row) or _header(body) or block_label:
+                    break
+                label = _label(body)
+                facts = {r: f for i, r in measures.items()
+                         if (f := _fact(body[i], unit, label, r, index, title)) is not None}
+                records.append(BudgetRecord(label, facts, bool(TOTAL_LABEL.match(clean(label)))))
+            if records:
+                out.append(BudgetTable(index, title, unit, tuple(records), row[0].line, block.section))
+            n += len(records) + 1
+            continue
+        # transposed: a label column of measures, one record per column to its right
+        block_rows = []
+        while n < len(rows) and len(rows[n]) >= 3 and role_of(rows[n][1].text) in BUDGET_MEASURES:
+            block_rows.append(rows[n])
+            n += 1
+        if len(block_rows) >= 2 and n - len(block_rows) >= 1:
+            head = rows[n - len(block_rows) - 1]
+            records = []
+            for col in range(2, min(len(head), *(len(r) for r in block_rows))):
+                label = head[col].text.strip().replace("\n", "")
+                facts = {}
+                for r in block_rows:
+                    role = role_of(r[1].text)
+                    u = _table_unit(r[1].text, []) if _UNIT_IN_TEXT.search(r[1].text) else unit
+                    if role and (f := _fact(r[col], u, label, role, index, title)) is not None:
+                        facts[role] = f
+                records.append(BudgetRecord(label, facts, bool(TOTAL_LABEL.match(clean(label)))))
+            out.append(BudgetTable(index, title, unit, tuple(records), block_rows[0][0].line, block.section))
+            continue
+        n += 1
+    return out
+
+
+# --- charts -----------------------------------------------------------------------------------------------
+_CHART_TITLE = re.compile(r"图\s*$")
+
+
+def _charts(document: Document) -> list[ChartSeries]:
+    """Chart data after the text: a title ending in 图, then lines of TAB-separated names and values."""
+    out: list[ChartSeries] = []
+    blocks = [b for b in document.blocks if b.kind != "table"]
+    title = ""
+    category = ""
+    facts: list[Fact] = []
+    for block in blocks:
+        text = block.text.strip()
+        if _CHART_TITLE.search(text) and "\t" not in text.rstrip("\t"):
+            if facts:
+                out.append(ChartSeries(title, tuple(facts)))
+            title, category, facts = text.rstrip("\t").strip(), "", []
+            continue
+        if not title or "\t" not in block.text:
+            continue
+        parts = [(p, block.text.find(p)) for p in block.text.split("\t")]
+        names = [p.strip() for p, _ in parts if p.strip() and not _FIGURE.match(clean(p))]
+        values = [(p, pos) for p, pos in parts if p.strip() and _FIGURE.match(clean(p))]
+        if not values and len(names) == 1:
+            category = names[0]
+            continue
+        trailing = names[len(values):] if len(names) > len(values) else []
+        for name, (digits, pos) in zip(names, values):
+            unit = _UNIT_IN_TEXT.search(name)
+            q = parse_number(clean(digits).rstrip("%"), unit.group(1) if unit else "")
+            fig = Figure(value=q.digits(), unit=q.unit, text=digits.strip(), subject=f"{category}{name}",
+                         location=block.location(pos))
+            facts.append(Fact(fig, row=category, column=name, table=-1, title=title))
+        if trailing:
+            category = trailing[-1]
+    if facts:
+        out.append(ChartSeries(title, tuple(facts)))
+    return out
+
+
+# --- entry point ------------------------------------------------------------------------------------------
+def read_tables(document: Document) -> Tables:
+    """Every score table, budget table, spreadsheet error and chart series of the document."""
+    tables = Tables()
+    for index, (title, rows, block, numbers) in enumerate(_fragments(document)):
+        for row in rows:
+            for cell in row:
+                if SPREADSHEET_ERROR.match(cell.text.strip()):
+                    tables.bad_cells.append(BadCell(cell.text.strip(), _label(row), "", cell.location(), index,
+                                                    title, section=block.section))
+        score = _score_table(index, title, rows, block)
+        if score is not None:
+            score = replace(score, blocks=tuple(numbers))
+            tables.score.append(score)
+        tables.budget.extend(t for t in _budget_tables(index, title, rows, block)
+                             if len(t.records) >= 2)
+    tables.charts = _charts(document)
+    return tables
+
