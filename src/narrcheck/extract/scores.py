@@ -115,7 +115,7 @@ def _named(text: str, tables: list[ScoreTable]) -> ScoreTable | None:
             core = _core(key)
             if key and key in text:
                 length = len(key) + 100  # an exact name beats any partial one
-            elif len(core) >= 5:
+            elif len(core) >= 5 and any(core[i:i + 3] in text for i in range(len(core) - 2)):
                 m = SequenceMatcher(None, core, text, autojunk=False).find_longest_match(0, len(core), 0, len(text))
                 length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 from narrcheck.model.claims import Figure
@@ -62,7 +63,16 @@ def clean(text: str) -> str:
 
 
 def role_of(text: str) -> str | None:
-    key = clean(text)
+    """The header role a cell's words name, if any (header words are short)."""
+    if len(text) > 40:
+        return None
+    return _role_of_key(clean(text))
+
+
+@lru_cache(maxsize=4096)
+def _role_of_key(key: str) -> str | None:
+    if not key or len(key) > 20:
+        return None
     for name, pattern in ROLES.items():
         if pattern.search(key):
             return name

@@ -33,6 +33,8 @@ def target_met(row: Indicator) -> bool | None:
     if op is None or not row.actual.strip():
         return None
     actual_text = normalize_digits(row.actual).strip()
+    if "#" in actual_text:  # a spreadsheet error is NC403's matter
+        return None
     if actual_text[:1] in "≥≧≤≦＜＞<>=＝" or actual_text.endswith(("≥", "≤")):
         return True  # the result restates the target (“≥98”): reported as met
     target, actual = _number(row.target), _number(actual_text)
