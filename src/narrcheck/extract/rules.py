@@ -99,6 +99,7 @@ class Unit:
     locate: Callable[[int], Location]
     section: tuple[str, ...]
     order: int
+    table: int | None = None  # the reader's table number, for a cell
     mentions: list[Mention] = field(default_factory=list)
     _by_start: dict[int, Mention] = field(default_factory=dict)
 
@@ -128,7 +129,8 @@ class Unit:
 _BARE_FIGURE = re.compile(r"^[\s\d.,%％．，\-－+]*$")
 
 
-def _units(document: Document) -> list[Unit]:
+def text_units(document: Document) -> list[Unit]:
+    """Every paragraph and every cell that holds more than a bare figure, in document order."""
     units: list[Unit] = []
     for block in document.blocks:
         if block.kind == "table":
@@ -136,7 +138,7 @@ def _units(document: Document) -> list[Unit]:
                 for cell in row:
                     if not _BARE_FIGURE.match(cell.text):
                         units.append(Unit(cell.text, normalize_digits(cell.text), cell.location,
-                                          block.section, len(units)))
+                                          block.section, len(units), block.table))
         elif block.text.strip():
             units.append(Unit(block.text, normalize_digits(block.text), block.location, block.section,
                               len(units)))
@@ -171,7 +173,7 @@ class Extractor:
     """Runs the pattern families over every unit, in document order."""
 
     def __init__(self, document: Document) -> None:
-        self.units = _units(document)
+        self.units = text_units(document)
         for unit in self.units:
             _find_mentions(unit)
         self.claims: list[Claim] = []

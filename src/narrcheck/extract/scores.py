@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from narrcheck.model.claims import Claim, Figure, GradeClaim, ScoreClaim
+from narrcheck.extract.rules import Unit, text_units
 from narrcheck.model.document import Document
 from narrcheck.model.location import Location
-from narrcheck.numbers import normalize_digits, parse_number
+from narrcheck.numbers import parse_number
 from narrcheck.tables.model import ScoreTable
 
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
@@ -23,7 +24,8 @@ WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s
 GRADE = re.compile(r"等级(?:为|是|：|:)?\s*[“\"]?(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
 GRADE_OF = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中",
             "及格": "中", "差": "差", "不合格": "差"}
-CLAUSE_START = re.compile(r"[。；;！？\n]")
+CLAUSE_END = re.compile(r"[。；;！？\n]")
+SENTENCE_END = re.compile(r"[。！？\n]")
 DEPARTMENT = re.compile(r"部门整体|整体支出")
 # a project named in quotes: “大型会议费”项目
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
@@ -31,24 +33,13 @@ QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 LOOKBACK = 80
 
 
-def _texts(document: Document) -> Iterator[tuple[str, object, tuple[str, ...], int | None]]:
-    """(text, locator, section, reader table number) for every paragraph and cell, in order."""
-    for block in document.blocks:
-        if block.kind == "table":
-            for row in block.rows:
-                for cell in row:
-                    if cell.text.strip():
-                        yield cell.text, cell.location, block.section, block.table
-        elif block.text.strip():
-            yield block.text, block.location, block.section, None
-
-
 def score_claims(document: Document, tables: list[ScoreTable]) -> list[Claim]:
     """Every score, point-total and grade claim, with the table each score claim is bound to."""
-    units = list(_texts(document))
+    units = text_units(document)
     out: list[Claim] = []
-    for order, (raw, locate, section, table_no) in enumerate(units):
-        text = normalize_digits(raw)
+    for unit in units:
+        raw, text, locate, section, order, table_no = (unit.raw, unit.text, unit.locate, unit.section,
+                                                       unit.order, unit.table)
         for pattern, measure in ((SCORE, "score"), (WEIGHT_TOTAL, "weight_total")):
             for m in pattern.finditer(text):
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
@@ -75,19 +66,16 @@ def score_claims(document: Document, tables: list[ScoreTable]) -> list[Claim]:
     return out
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` begins."""
+def _sentence_start(text: str, pos: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
+    """Where the sentence (or, with CLAUSE_END, the clause) holding `pos` begins."""
     start = 0
-    for m in re.finditer(r"[。！？\n]", text[:pos]):
+    for m in ends.finditer(text, 0, pos):
         start = m.end()
     return start
 
 
 def _clause(text: str, pos: int) -> str:
-    start = 0
-    for m in CLAUSE_START.finditer(text, 0, pos):
-        start = m.end()
-    return text[start:pos]
+    return text[_sentence_start(text, pos, CLAUSE_END):pos]
 
 
 def _figure(m: re.Match[str], raw: str, locate: object) -> Figure:
@@ -131,7 +119,7 @@ def _department(tables: list[ScoreTable]) -> ScoreTable | None:
 
 
 def _bind(clause: str, table_no: int | None, tables: list[ScoreTable],
-          units: list[tuple[str, object, tuple[str, ...], int | None]], order: int) -> tuple[ScoreTable | None, str]:
+          units: list[Unit], order: int) -> tuple[ScoreTable | None, str]:
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):
         return _department(tables), "department"
@@ -147,10 +135,10 @@ def _bind(clause: str, table_no: int | None, tables: list[ScoreTable],
             return own, "own table"
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
-    for raw, _, _, unit_table in reversed(units[max(0, order - LOOKBACK):order]):
-        if unit_table is not None:
+    for unit in reversed(units[max(0, order - LOOKBACK):order]):
+        if unit.table is not None:
             continue
-        text = normalize_digits(raw)
+        text = unit.text
         found = _named(text, tables)
         if found is not None:
             return found, "nearest mention"
