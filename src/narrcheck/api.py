@@ -11,7 +11,6 @@ from narrcheck.checks import run_checks
 from narrcheck.checks.base import Context
 from narrcheck.config import Settings
 from narrcheck.extract import extract_claims
-from narrcheck.extract.scores import score_claims
 from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
@@ -26,7 +25,7 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
-    claims = [*extract_claims(document), *score_claims(document, tables.score), *tables.items()]
+    claims = [*extract_claims(document, tables.score), *tables.items()]
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
                   execution_score=settings.execution_score)

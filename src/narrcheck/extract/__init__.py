@@ -1,5 +1,19 @@
 """Extraction: rules (and, later, an LLM) turn a Document's text into Claims."""
 
-from narrcheck.extract.rules import extract_claims
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from narrcheck.extract.rules import rule_claims, text_units
+from narrcheck.extract.scores import score_claims
+from narrcheck.model.claims import Claim
+from narrcheck.model.document import Document
+from narrcheck.tables.model import ScoreTable
 
 __all__ = ["extract_claims"]
+
+
+def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) -> list[Claim]:
+    """Every claim the rules find in the document's narrative; score claims are bound to `score_tables`."""
+    units = text_units(document)
+    return [*rule_claims(units), *score_claims(units, score_tables)]

@@ -172,8 +172,8 @@ def _find_mentions(unit: Unit) -> None:
 class Extractor:
     """Runs the pattern families over every unit, in document order."""
 
-    def __init__(self, document: Document) -> None:
-        self.units = text_units(document)
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
         for unit in self.units:
             _find_mentions(unit)
         self.claims: list[Claim] = []
@@ -540,7 +540,7 @@ def _same_family(m: Mention, head: Mention) -> bool:
     return m.family == head.family
 
 
-def extract_claims(document: Document) -> list[Claim]:
-    """All claims the rules find in the document, in document order."""
-    return Extractor(document).run()
+def rule_claims(units: list[Unit]) -> list[Claim]:
+    """The change, share, sum, ratio and formula claims the rules find in the units, in document order."""
+    return Extractor(units).run()
 

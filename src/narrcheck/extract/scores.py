@@ -8,15 +8,15 @@ the table whose project was named most recently before the claim (a report's tit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from narrcheck.model.claims import Claim, Figure, GradeClaim, ScoreClaim
-from narrcheck.extract.rules import Unit, text_units
-from narrcheck.model.document import Document
+from narrcheck.extract.rules import Unit
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
-from narrcheck.tables.model import ScoreTable
+from narrcheck.tables.model import ScoreTable, name_keys
 
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
 SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?(?:评价总分|得分)(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])")
@@ -33,11 +33,12 @@ QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 LOOKBACK = 80
 
 
-def score_claims(document: Document, tables: list[ScoreTable]) -> list[Claim]:
+def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
     """Every score, point-total and grade claim, with the table each score claim is bound to."""
-    units = text_units(document)
     out: list[Claim] = []
     for unit in units:
+        if "分" not in unit.text and "等级" not in unit.text:
+            continue
         raw, text, locate, section, order, table_no = (unit.raw, unit.text, unit.locate, unit.section,
                                                        unit.order, unit.table)
         for pattern, measure in ((SCORE, "score"), (WEIGHT_TOTAL, "weight_total")):
@@ -91,19 +92,24 @@ def _kwargs(raw: str, m: re.Match[str], locate: object, section: tuple[str, ...]
     return {"quote": raw[start:end].strip(), "location": location, "section": section}
 
 
-def _core(key: str) -> str:
-    return re.sub(r"(?:专项|工作)?(?:经费|项目)$", "", key)
+@lru_cache(maxsize=1024)
+def _forms(project: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """(name key, its distinctive core, the core's 3-character pieces) for each form of a project's name."""
+    out = []
+    for key in name_keys(project):
+        core = re.sub(r"(?:专项|工作)?(?:经费|项目)$", "", key)
+        out.append((key, core, frozenset(core[i:i + 3] for i in range(len(core) - 2))))
+    return tuple(out)
 
 
-def _named(text: str, tables: list[ScoreTable]) -> ScoreTable | None:
+def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
     """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%)."""
     best: tuple[int, ScoreTable] | None = None
     for table in tables:
-        for key in table.name_keys:
-            core = _core(key)
+        for key, core, pieces in _forms(table.project) if table.project else ():
             if key and key in text:
                 length = len(key) + 100  # an exact name beats any partial one
-            elif len(core) >= 5 and any(core[i:i + 3] in text for i in range(len(core) - 2)):
+            elif len(core) >= 5 and any(p in text for p in pieces):
                 m = SequenceMatcher(None, core, text, autojunk=False).find_longest_match(0, len(core), 0, len(text))
                 length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
             else:
@@ -113,12 +119,12 @@ def _named(text: str, tables: list[ScoreTable]) -> ScoreTable | None:
     return best[1] if best else None
 
 
-def _department(tables: list[ScoreTable]) -> ScoreTable | None:
+def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
     dept = [t for t in tables if t.department]
     return dept[0] if len(dept) == 1 else None
 
 
-def _bind(clause: str, table_no: int | None, tables: list[ScoreTable],
+def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
           units: list[Unit], order: int) -> tuple[ScoreTable | None, str]:
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):

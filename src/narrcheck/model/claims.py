@@ -6,7 +6,6 @@ These models are the source of `schemas/claims.schema.json`.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,9 +27,9 @@ class Figure(BaseModel):
     subject: str = Field(default="", description="what the figure measures, as the text names it")
     location: Location
 
-    @cached_property
+    @property
     def quantity(self) -> Quantity:
-        return parse_number(self.value, self.unit)
+        return parse_number(self.value, self.unit)  # cached by parse_number
 
     @property
     def decimal(self) -> Decimal:

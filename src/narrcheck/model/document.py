@@ -11,7 +11,7 @@ from narrcheck.model.location import Location
 BlockKind = Literal["heading", "paragraph", "table"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextMap:
     """Maps offsets of a block's text to source positions.
 
@@ -28,7 +28,7 @@ class TextMap:
         return self.lines[i], self.columns[i] + (offset - self.starts[i])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell: its text (continuation lines joined with '\n'), grid position and text map."""
 
@@ -44,7 +44,7 @@ class Cell:
         return Location(line=line, column=column, table=self.table, row=self.row, col=self.col)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A heading, paragraph or table, in document order, with the section path it belongs to."""
 

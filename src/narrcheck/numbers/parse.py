@@ -7,6 +7,7 @@ original text too (readers and locations rely on it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -78,6 +79,7 @@ class Quantity:
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+@lru_cache(maxsize=16384)
 def parse_number(text: str, unit: str = "") -> Quantity:
     """Parse printed digits (full-width, thousands separators and signs allowed) into a Quantity.
 

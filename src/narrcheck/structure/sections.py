@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from narrcheck.model.document import Block, Document
+from narrcheck.model.document import Block, BlockKind, Document
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 _LADDER: list[tuple[int, re.Pattern[str]]] = [
@@ -62,10 +62,15 @@ def assign_sections(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
             pure = len(block.text.strip()) <= MAX_TITLE and not re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)",
                                                                           block.text)
             kind = "heading" if pure else "paragraph"
-            out.append(replace(block, kind=kind, section=section))
+            out.append(_with(block, kind, section))
         else:
-            out.append(replace(block, section=section))
+            out.append(_with(block, block.kind, section))
     return out
+
+
+def _with(block: Block, kind: BlockKind, section: tuple[str, ...]) -> Block:
+    """The block with its kind and section set (dataclasses.replace, without its per-call introspection)."""
+    return Block(kind, block.text, block.textmap, block.index, block.rows, block.table, section)
 
 
 def structure(document: Document) -> Document:

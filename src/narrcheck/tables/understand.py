@@ -58,19 +58,19 @@ _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _UNIT_IN_TEXT = re.compile(r"(百元|万元|亿元|元)")
 
 
+_SPACE_OR_SLASH = re.compile(r"[\s/]+")
+
+
 def clean(text: str) -> str:
-    return re.sub(r"[\s/]+", "", normalize_digits(text))
+    return _SPACE_OR_SLASH.sub("", normalize_digits(text))
 
 
+@lru_cache(maxsize=8192)
 def role_of(text: str) -> str | None:
     """The header role a cell's words name, if any (header words are short)."""
     if len(text) > 40:
         return None
-    return _role_of_key(clean(text))
-
-
-@lru_cache(maxsize=4096)
-def _role_of_key(key: str) -> str | None:
+    key = clean(text)
     if not key or len(key) > 20:
         return None
     for name, pattern in ROLES.items():
