@@ -25,6 +25,9 @@ class Lang(str, Enum):
     en = "en"
 
 
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="language of messages (default zh)")]
+
+
 def _fail(message: str) -> None:
     typer.echo(f"narrcheck: error: {message}", err=True)
 
@@ -37,7 +40,7 @@ def check(
     unverifiable: Annotated[bool, typer.Option("--unverifiable", help="also list claims that cannot be "
                                                                       "checked (an operand is missing)")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="write the report to this file")] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="language of messages (default zh)")] = None,
+    lang: LangOption = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="run only these rule ids or prefixes "
                                                                       "(repeat or comma-separate)")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="skip these rule ids or prefixes")] = None,
@@ -81,29 +84,46 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
+def _lang(lang: Lang | None) -> str:
+    """The language asked for, else the configured one (zh by default)."""
+    from narrcheck.config import load_settings
+    from narrcheck.errors import NarrcheckError
+
+    if lang is not None:
+        return lang.value
+    try:
+        return load_settings().lang
+    except NarrcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
 @app.command()
-def rules() -> None:
+def rules(lang: LangOption = None) -> None:
     """List every rule: id, name, default severity and what must hold."""
     from narrcheck.checks import all_rules
+    from narrcheck.checks.explain import summary
 
+    language = _lang(lang)
     for cls in all_rules():
-        summary = (cls.__doc__ or "").strip().splitlines()[0]
-        typer.echo(f"{cls.id}  {cls.name:<18} {cls.severity.value:<8} {summary}")
+        typer.echo(f"{cls.id}  {cls.name:<18} {cls.severity.value:<8} {summary(cls, language)}")
 
 
 @app.command()
-def explain(rule_id: Annotated[str, typer.Argument(help="a rule id such as NC101")]) -> None:
-    """Print one rule's documentation."""
-    import inspect
-
+def explain(rule_id: Annotated[str, typer.Argument(help="a rule id such as NC101")],
+            lang: LangOption = None) -> None:
+    """Print one rule's documentation: what must hold, how it is computed, a failing and a passing example."""
     from narrcheck.checks import get_rule
+    from narrcheck.checks.explain import explanation
 
     cls = get_rule(rule_id)
     if cls is None:
         _fail(f"unknown rule {rule_id!r}; `narrcheck rules` lists them")
         raise typer.Exit(EXIT_BAD_INPUT)
-    typer.echo(f"{cls.id} {cls.name} (default severity: {cls.severity.value})\n")
-    typer.echo(inspect.cleandoc(cls.__doc__ or ""))
+    language = _lang(lang)
+    severity = {"zh": "默认级别", "en": "default severity"}[language]
+    typer.echo(f"{cls.id} {cls.name} ({severity}: {cls.severity.value})\n")
+    typer.echo(explanation(cls, language))
 
 
 def _split(values: list[str] | None) -> list[str]:

@@ -87,8 +87,12 @@ def message(key: str, lang: str, **values: str) -> str:
     return template.format(**values)
 
 
-def what(name: str, lang: str) -> str:
-    return WHAT.get(name, {}).get(lang, name)
+def what(name: str, lang: str, about: str = "") -> str:
+    """What a rule checks, optionally of which thing: 自评表合计得分（免费开放经费）."""
+    text = WHAT.get(name, {}).get(lang, name)
+    if not about:
+        return text
+    return f"{text}（{about}）" if lang == "zh" else f"{text} ({about})"
 
 
 def detail(key: str, lang: str, **values: str) -> str:

@@ -19,7 +19,11 @@ def test_example_has_every_kind_of_error():
     report = json.loads(out.stdout)
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     rules = {f["rule"] for f in report["findings"] if f["verdict"] != "ok"}
-    assert rules == {"NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108"}
+    assert rules == {"NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108",
+                     "NC301", "NC302", "NC303", "NC304", "NC305", "NC306", "NC308", "NC403"}
+    # NC307 has a deliberate disagreement too, unverifiable while the bands are only assumed
+    shown = json.loads(run("check", str(EXAMPLE), "--format", "json", "--unverifiable", "--select", "NC307").stdout)
+    assert [f["verdict"] for f in shown["findings"]] == ["unverifiable"]
     assert all(f["evidence"][0]["location"]["line"] for f in report["findings"])
     first = report["findings"][0]
     assert first == {**first, "rule": "NC101", "verdict": "mismatch", "claimed": "7.00", "expected": "6.67",
@@ -31,8 +35,8 @@ def test_text_output_groups_by_section_and_summarises():
     assert out.returncode == 1
     assert "一、收入支出决算总体情况说明" in out.stdout
     assert "NC101 mismatch" in out.stdout and "40.00/(640.00-40.00)*100" in out.stdout
-    assert "条数字陈述" in out.stdout
-    assert "claims, checked" in run("check", str(EXAMPLE), "--lang", "en").stdout
+    assert "项陈述与表格" in out.stdout and "核对结果" in out.stdout
+    assert "claims and tables, checkable" in run("check", str(EXAMPLE), "--lang", "en").stdout
 
 
 def test_clean_document_exits_zero(tmp_path):
@@ -76,8 +80,10 @@ def test_output_file_and_input_untouched(tmp_path):
 def test_rules_and_explain():
     listed = run("rules").stdout
     assert all(f"NC10{i}" in listed for i in range(1, 9))
-    explained = run("explain", "nc101")
+    explained = run("explain", "nc101", "--lang", "en")
     assert explained.returncode == 0 and "Fails:" in explained.stdout
+    chinese = run("explain", "NC301")  # Chinese by default
+    assert chinese.returncode == 0 and "不成立" in chinese.stdout and "合计得分" in chinese.stdout
     assert run("explain", "NC999").returncode == 2
 
 

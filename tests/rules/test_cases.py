@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from narrcheck.api import check_file
+from narrcheck.config import Settings
 
 CASES = [(f.stem, case) for f in sorted((Path(__file__).parent / "cases").glob("*.yaml"))
          for case in yaml.safe_load(f.read_text(encoding="utf-8"))]
@@ -13,7 +14,8 @@ CASES = [(f.stem, case) for f in sorted((Path(__file__).parent / "cases").glob("
 
 @pytest.mark.parametrize("family,case", CASES, ids=[f"{fam}:{c['name']}" for fam, c in CASES])
 def test_case(family, case, write_doc):
-    report = check_file(write_doc(case["text"] + "\n"), show_all=True, show_unverifiable=True)
+    settings = Settings(**case.get("settings", {}))  # a case may set what a narrcheck.toml would
+    report = check_file(write_doc(case["text"] + "\n"), settings, show_all=True, show_unverifiable=True)
     rules = sorted({e["rule"] for e in case["expect"]}) or None
     findings = [f for f in report.findings if rules is None or f.rule in rules]
     if not case["expect"]:

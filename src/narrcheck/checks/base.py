@@ -70,15 +70,16 @@ class Rule:
 
     def judge(self, ctx: Context, claimed: Figure, computed: Interval, formula: str,
               evidence: list[Evidence], section: tuple[str, ...], source: str = "rule",
-              claimed_value: Decimal | None = None, decimals: int | None = None) -> Finding:
-        """A finding from the rounding rule: `claimed` against the interval `computed`."""
+              claimed_value: Decimal | None = None, decimals: int | None = None, about: str = "") -> Finding:
+        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what)."""
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
         decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)
         shown = format_decimal(value, dec)
         expected = format_decimal(decision.expected, dec)
         key = decision.verdict.value
-        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=shown, expected=expected)
+        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,
+                           expected=expected)
         gap = None
         if decision.verdict is not Verdict.OK:
             rel = decision.relative_gap
@@ -89,10 +90,10 @@ class Rule:
 
     def verdict_finding(self, ctx: Context, verdict: Verdict, detail: str, evidence: list[Evidence],
                         section: tuple[str, ...], claimed: str | None = None, expected: str | None = None,
-                        formula: str | None = None, source: str = "rule") -> Finding:
+                        formula: str | None = None, source: str = "rule", about: str = "") -> Finding:
         """A finding whose verdict was decided without the rounding rule (unverifiable, contradiction …)."""
         key = verdict.value if verdict.value in i18n.MESSAGES else "contradiction"
-        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang), detail=detail,
+        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang, about), detail=detail,
                            claimed=claimed or "", expected=expected or "", unit="", expected_unit="")
         return Finding(rule=self.id, name=self.name, verdict=verdict.value, severity=self.severity_for(verdict),
                        message=msg, claimed=claimed, expected=expected, formula=formula, evidence=evidence,

@@ -12,10 +12,10 @@ from narrcheck.reporters.registry import register
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
-    "zh": {"claims": "条数字陈述", "checked": "已核对", "none": "未发现问题", "section": "（无章节）",
-           "claimed": "文中", "expected": "应为", "formula": "算式"},
-    "en": {"claims": "claims", "checked": "checked", "none": "no problems found", "section": "(no section)",
-           "claimed": "claimed", "expected": "expected", "formula": "formula"},
+    "zh": {"claims": "项陈述与表格", "checked": "可核对", "none": "未发现问题", "section": "（无章节）",
+           "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果"},
+    "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found", "section": "(no section)",
+           "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results"},
 }
 
 
@@ -33,13 +33,15 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)}")
         console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")
         if f.formula:
-            console.print(f"      {words['formula']}: {escape(f.formula)}  "
-                          f"{words['claimed']} {escape(f.claimed or '')} → {words['expected']} "
-                          f"{escape(f.expected or '')}")
+            result = f"{words['claimed']} {escape(f.claimed or '')}"
+            if f.expected:
+                result += f" → {words['expected']} {escape(f.expected)}"
+            console.print(f"      {words['formula']}: {escape(f.formula)}  {result}")
     s = report.summary
     counts = ", ".join(f"{k} {v}" for k, v in s.by_verdict.items()) or "-"
     tail = "" if report.findings else f" — {words['none']}"
-    console.print(f"  {s.claims} {words['claims']}, {words['checked']} {s.checked}: {counts}{tail}")
+    console.print(f"  {s.claims} {words['claims']}, {words['checked']} {s.checked}; {words['results']}: "
+                  f"{counts}{tail}")
 
 
 @register("text")

@@ -47,6 +47,11 @@ ROLES: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in {
     "balance_rate": r"^结转结余率%?$",
     "level": r"^[一二三]级指标$",
 }.items()}
+# how a role is named to a reader (the usual header word)
+HEADER_WORD = {"weight": "权重", "score": "得分", "op": "指标性质", "target": "指标值", "unit": "度量单位",
+               "actual": "完成值", "initial": "年初预算", "adjusted": "调整后预算数", "executed": "执行数",
+               "rate": "执行率", "budget": "预算额", "balance": "结转结余额", "balance_rate": "结转结余率",
+               "level": "指标"}
 SCORE_ROLES = {"weight", "score", "op", "target", "actual", "unit", "level"}
 EXEC_ROLES = {"initial", "adjusted", "executed", "rate"}
 BUDGET_MEASURES = ("budget", "executed", "balance", "balance_rate")
@@ -85,7 +90,7 @@ def _fact(cell: Cell, unit: str, row: str, column: str, table: int, title: str) 
         return None
     pct = raw.endswith("%")
     q = parse_number(raw.rstrip("%"), "%" if pct else unit)
-    fig = Figure(value=q.digits(), unit=q.unit, text=cell.text.strip(), subject=f"{row}·{column}".strip("·"),
+    fig = Figure(value=q.digits(), unit=q.unit, text=cell.text.strip(), subject=f"{row}·{HEADER_WORD.get(column, column)}".strip("·"),
                  location=cell.location())
     return Fact(figure=fig, row=row, column=column, table=table, title=title)
 

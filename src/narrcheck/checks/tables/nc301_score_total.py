@@ -34,4 +34,5 @@ class ScoreTotal(Rule):
             return
         present = [s for s in scores if s is not None]
         yield self.judge(ctx, table.total_score.figure, total(present), plus(present),
-                         evidence(table.total_score), table.section)
+                         evidence(table.total_score), table.section,
+                         about=table.describe())

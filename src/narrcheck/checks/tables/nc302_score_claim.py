@@ -36,19 +36,21 @@ class ScoreClaimCheck(Rule):
             weights = table.weights
             if weights:
                 ev.append(Evidence(quote=f"{bound} 权重", location=weights[0].location))
-                yield self.judge(ctx, claim.score, total(weights), plus(weights), ev, claim.section)
+                yield self.judge(ctx, claim.score, total(weights), plus(weights), ev, claim.section,
+                                 about=table.describe())
             return
         if table.total_score is not None:
             ev.append(Evidence(quote=f"{bound} 合计 {table.total_score.figure.text}",
                                location=table.total_score.location))
             yield self.judge(ctx, claim.score, total([table.total_score]), table.total_score.figure.value, ev,
-                             claim.section)
+                             claim.section, about=table.describe())
             return
         scores = table.scores
         if table.has_score_column and scores and all(s is not None for s in scores):
             present = [s for s in scores if s is not None]
             ev.append(Evidence(quote=f"{bound} 得分", location=present[0].location))
-            yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section)
+            yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
+                             about=table.describe())
             return
         yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("no-scores", ctx.lang, table=bound),
                                    ev, claim.section, claimed=claim.score.value)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from narrcheck.checks.base import Context, Rule
@@ -26,7 +27,8 @@ class WeightSum(Rule):
         for category in table.categories:
             if category.complete and category.members:
                 yield self.judge(ctx, category.weight.figure, total(category.members), plus(category.members),
-                                 evidence(category.weight, *category.members[:1]), table.section)
+                                 evidence(category.weight, *category.members[:1]), table.section,
+                                 about=re.sub(r"[（(][^（()）]*分\s*[)）]", "", category.label))
         if table.total_weight is not None and table.weights:
             yield self.judge(ctx, table.total_weight.figure, total(table.weights), plus(table.weights),
-                             evidence(table.total_weight), table.section)
+                             evidence(table.total_weight), table.section, about=table.describe())

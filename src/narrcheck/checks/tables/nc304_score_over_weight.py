@@ -33,4 +33,4 @@ class ScoreOverWeight(Rule):
             detail = i18n.detail("over-weight", ctx.lang, score=score.figure.value, weight=weight.figure.value)
             yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence(score, weight), table.section,
                                        claimed=score.figure.value, expected=weight.figure.value,
-                                       formula=f"{score.figure.value}<={weight.figure.value}")
+                                       formula=f"{score.figure.value}<={weight.figure.value}", about=score.row)

@@ -37,7 +37,7 @@ class ExecutionRate(Rule):
             formula = f"{ex.executed.figure.value}/{ex.adjusted.figure.value}" + (
                 "*100" if ex.rate.figure.unit == "%" else "")
             yield self.judge(ctx, ex.rate.figure, rate, formula, evidence(ex.rate, ex.executed, ex.adjusted),
-                             table.section)
+                             table.section, about=table.describe())
         if ctx.execution_score == "proportional" and ex.rate is not None and ex.weight is not None \
                 and ex.score is not None:
             share = ex.rate.figure.decimal / (100 if ex.rate.figure.unit == "%" else 1)
@@ -45,7 +45,7 @@ class ExecutionRate(Rule):
             formula = f"min({ex.rate.figure.value}{'/100' if ex.rate.figure.unit == '%' else ''},1)" \
                       f"*{ex.weight.figure.value}"
             yield self.judge(ctx, ex.score.figure, expected, formula, evidence(ex.score, ex.rate, ex.weight),
-                             table.section)
+                             table.section, about=table.describe())
 
 
 @register
@@ -69,11 +69,11 @@ class BudgetBalance(Rule):
             if budget and executed and balance:
                 yield self.judge(ctx, balance.figure, budget.figure.interval() - executed.figure.interval(),
                                  f"{budget.figure.value}-{executed.figure.value}",
-                                 evidence(balance, budget, executed), table.section)
+                                 evidence(balance, budget, executed), table.section, about=balance.figure.subject)
             if budget and balance and rate and budget.figure.decimal != 0:
                 computed = balance.figure.interval() / budget.figure.interval() * HUNDRED
                 yield self.judge(ctx, rate.figure, computed, f"{balance.figure.value}/{budget.figure.value}*100",
-                                 evidence(rate, balance, budget), table.section)
+                                 evidence(rate, balance, budget), table.section, about=rate.figure.subject)
         totals = [r for r in table.records if r.is_total]
         parts = [r for r in table.records if not r.is_total]
         if len(totals) != 1 or len(parts) < 2:
@@ -88,4 +88,4 @@ class BudgetBalance(Rule):
             for item in present[1:]:
                 computed = computed + item.figure.interval()
             yield self.judge(ctx, whole.figure, computed, "+".join(i.figure.value for i in present),
-                             evidence(whole, *present), table.section)
+                             evidence(whole, *present), table.section, about=whole.figure.subject)
