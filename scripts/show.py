@@ -8,7 +8,7 @@ from narrcheck.readers import read_document
 from narrcheck.structure import structure
 
 path, lines = sys.argv[1], {int(x) for x in sys.argv[2:]}
-claims = extract_claims(structure(read_document(path)))
+claims, _ = extract_claims(structure(read_document(path)))
 for i, f in run_checks(claims):
     if f.evidence[0].location.line in lines:
         c = claims[i]

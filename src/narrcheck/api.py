@@ -25,10 +25,11 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
-    claims = [*extract_claims(document, tables.score), *tables.items()]
+    narrative, stated = extract_claims(document, tables.score)
+    claims = [*narrative, *tables.items(), stated]
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
-                  execution_score=settings.execution_score)
+                  execution_score=settings.execution_score, claims=tuple(narrative))
     results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
     by_verdict = Counter(f.verdict for _, f in results)
     checked = len({i for i, f in results if f.verdict != "unverifiable"})

@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "the unit should be {expected_unit}."},
     "contradiction": {"zh": "{what}：{detail}",
                       "en": "{what}: {detail}"},
+    "stated-elsewhere": {"zh": "{what}：{detail}。", "en": "{what}: {detail}."},
     "unverifiable": {"zh": "{what}无法核对：{detail}",
                      "en": "{what} cannot be checked: {detail}"},
 }
@@ -36,6 +37,7 @@ WHAT: dict[str, dict[str, str]] = {
     "target-vs-score": {"zh": "指标完成情况与得分", "en": "the target and its score"},
     "grade": {"zh": "评价等级", "en": "the grade"},
     "spreadsheet-error": {"zh": "表格单元格", "en": "the table cell"},
+    "restatement": {"zh": "同一数字", "en": "the restated figure"},
 }
 
 DETAILS: dict[str, dict[str, str]] = {
@@ -74,6 +76,8 @@ DETAILS: dict[str, dict[str, str]] = {
                             "the text says '{grade}'; the document states no bands"},
     "bad-cell": {"zh": "{table}“{row}”单元格为电子表格错误值{text}", "en": "cell '{row}' of {table} holds the "
                  "spreadsheet error {text}"},
+    "restated": {"zh": "此处写作{claimed}，文中其他处为{places}", "en": "{claimed} here, but {places} "
+                 "elsewhere"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

@@ -30,3 +30,6 @@ def test_case(family, case, write_doc):
         assert hit is not None, f"{want} at line {line} not in " + str(
             [(f.rule, f.verdict, f.claimed, f.expected, f.evidence[0].location.line) for f in findings])
         remaining.remove(hit)
+    errors = [f for f in remaining if f.verdict not in ("ok", "unverifiable")]
+    assert not errors, "findings the case does not expect: " + str(
+        [(f.rule, f.verdict, f.claimed, f.expected, f.evidence[0].location.line) for f in errors])

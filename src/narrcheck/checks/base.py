@@ -37,6 +37,7 @@ class Context:
     grade_bands: tuple[tuple[str, Decimal], ...] = DEFAULT_GRADE_BANDS
     bands_stated: bool = False  # set by the user; otherwise the usual bands are only assumed
     execution_score: str = "proportional"
+    claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
 
     def score_table(self, index: int | None) -> Any:
         return next((t for t in self.score_tables if t.index == index), None) if index is not None else None
@@ -90,9 +91,13 @@ class Rule:
 
     def verdict_finding(self, ctx: Context, verdict: Verdict, detail: str, evidence: list[Evidence],
                         section: tuple[str, ...], claimed: str | None = None, expected: str | None = None,
-                        formula: str | None = None, source: str = "rule", about: str = "") -> Finding:
-        """A finding whose verdict was decided without the rounding rule (unverifiable, contradiction …)."""
-        key = verdict.value if verdict.value in i18n.MESSAGES else "contradiction"
+                        formula: str | None = None, source: str = "rule", about: str = "",
+                        template: str | None = None) -> Finding:
+        """A finding whose verdict was decided without the rounding rule (unverifiable, contradiction …).
+
+        The message is the verdict's, or `template`'s (a MESSAGES key) when the rule words it itself.
+        """
+        key = template or (verdict.value if verdict.value in i18n.MESSAGES else "contradiction")
         msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang, about), detail=detail,
                            claimed=claimed or "", expected=expected or "", unit="", expected_unit="")
         return Finding(rule=self.id, name=self.name, verdict=verdict.value, severity=self.severity_for(verdict),

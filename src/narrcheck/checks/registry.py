@@ -15,7 +15,7 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 
 def _load() -> None:
-    from narrcheck.checks import arithmetic, tables  # noqa: F401  (importing registers the rules)
+    from narrcheck.checks import arithmetic, consistency, tables  # noqa: F401  (importing registers the rules)
 
 
 def all_rules() -> list[type[Rule]]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from narrcheck.extract.rules import rule_claims, text_units
 from narrcheck.extract.scores import score_claims
+from narrcheck.extract.statements import Statements, statements
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
@@ -13,7 +14,9 @@ from narrcheck.tables.model import ScoreTable
 __all__ = ["extract_claims"]
 
 
-def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) -> list[Claim]:
-    """Every claim the rules find in the document's narrative; score claims are bound to `score_tables`."""
+def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) -> tuple[list[Claim], Statements]:
+    """Every claim the rules find in the document's narrative (score claims bound to `score_tables`), and
+    the keyed statements of its figures."""
     units = text_units(document)
-    return [*rule_claims(units), *score_claims(units, score_tables)]
+    claims = [*rule_claims(units), *score_claims(units, score_tables)]
+    return claims, statements(units)

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.registry import register
+from narrcheck.extract.statements import Statement, Statements
+from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim
+from narrcheck.model.findings import Evidence, Finding
+from narrcheck.numbers import Interval, Verdict
+
+
+@register
+class Restatement(Rule):
+    """One quantity, one value: a figure stated again elsewhere (same subject after synonym folding, same
+    period, same measure) has the same value, up to rounding and units.
+
+    The document's value is the one stated most often; on a tie, the most precise (26,845.39元 over 2.69万元:
+    a rounded restatement comes from the precise figure), then the one its own arithmetic supports. A
+    differing figure whose own sum or change checks out is left alone: the words, not the number, differ.
+    Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third.
+    Passes: 财政收回存量资金 26,845.39元 and 2.68万元.
+    """
+
+    id = "NC201"
+    name = "restatement"
+    claim_kind = "statements"
+
+    def check(self, item: Statements, ctx: Context) -> Iterator[Finding]:
+        groups: dict[object, list[Statement]] = defaultdict(list)
+        for st in item.items:
+            groups[st.key].append(st)
+        for group in groups.values():
+            if len({st.sentence for st in group}) < 2:
+                continue
+            yield from self._group(group, ctx)
+
+    def _group(self, group: list[Statement], ctx: Context) -> Iterator[Finding]:
+        unit = "万元" if any(st.figure.unit == "万元" for st in group) else group[0].figure.unit
+        values: list[list[Statement]] = []
+        for st in group:
+            home = next((v for v in values if _agree(v[0].figure, st.figure, unit)), None)
+            if home is None:
+                values.append([st])
+            else:
+                home.append(st)
+        best = max(values, key=lambda v: (len({s.sentence for s in v}), _precision(v[0].figure, unit),
+                                          any(_supported(s.figure, ctx.claims) for s in v)))
+        first = best[0]
+        for st in best[1:]:  # each restatement of the document's value holds
+            if st.sentence != first.sentence:
+                yield self.judge(ctx, st.figure, first.figure.interval(st.figure.unit), first.figure.text,
+                                 [Evidence(quote=st.quote, location=st.figure.location),
+                                  Evidence(quote=first.quote, location=first.figure.location)],
+                                 st.section, about=str(st.key))
+        for value in values:
+            if value is best:
+                continue
+            for st in value:
+                if _supported(st.figure, ctx.claims):
+                    continue
+                shown = _in_unit(best[0].figure, st.figure.unit)
+                places = "、".join(f"{s.figure.text}（第{s.figure.location.line}行）" for s in best) \
+                    if ctx.lang == "zh" else ", ".join(f"{s.figure.text} (line {s.figure.location.line})" for s in best)
+                detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=places)
+                evidence = [Evidence(quote=st.quote, location=st.figure.location),
+                            *(Evidence(quote=s.quote, location=s.figure.location) for s in best)]
+                yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
+                                           claimed=st.figure.value, expected=shown,
+                                           formula=f"{st.figure.text} = {best[0].figure.text}", about=str(st.key),
+                                           template="stated-elsewhere")
+
+
+def _agree(a: Figure, b: Figure, unit: str) -> bool:
+    """Printed figures that can stand for the same amount."""
+    ia, ib = a.interval(unit), b.interval(unit)
+    return ia.lo <= ib.hi and ib.lo <= ia.hi
+
+
+def _precision(fig: Figure, unit: str) -> Decimal:
+    """Higher for a figure printed to a finer step (in a common unit)."""
+    iv = fig.interval(unit)
+    return -(iv.hi - iv.lo)
+
+
+def _in_unit(fig: Figure, unit: str) -> str:
+    """The document's value as it would be printed in `unit` with the same decimals as the figure."""
+    q = fig.quantity
+    if q.unit == unit or not unit:
+        return fig.value
+    return str(q.in_unit(unit).quantize(Decimal("0.01")))
+
+
+def _supported(fig: Figure, claims: Sequence[object]) -> bool:
+    """The figure is the total of a list that adds up, or the current figure of a change that checks out."""
+    where = (fig.location.line, fig.location.column)
+    for claim in claims:
+        if isinstance(claim, PartsSumClaim) and claim.measure == "current" and claim.parts \
+                and (claim.total.location.line, claim.total.location.column) == where:
+            total = sum((p.interval(fig.unit) for p in claim.parts), Interval.exact(Decimal(0)))
+            if total.meets_printed(fig.decimal, fig.quantity.decimals):
+                return True
+        if isinstance(claim, ChangeClaim) and claim.current is not None and claim.prior is not None \
+                and claim.delta is not None \
+                and (claim.current.location.line, claim.current.location.column) == where:
+            diff = abs(claim.current.interval(fig.unit) - claim.prior.interval(fig.unit))
+            if diff.meets_printed(claim.delta.decimal, claim.delta.quantity.decimals):
+                return True
+    return False

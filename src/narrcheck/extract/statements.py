@@ -1,0 +1,98 @@
+"""Statements: every money figure of the narrative that names its quantity, keyed for comparison (NC201).
+
+A figure in a list (“其中：基本支出…”) is keyed under the list's whole (“年初预算支出 · 基本支出” is not
+“决算支出 · 基本支出”). Comparison figures (比2018年…), changes, rates and operands of written formulas are not
+statements of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from narrcheck.extract import patterns as P
+from narrcheck.extract.identity import QuantityKey, quantity_key
+from narrcheck.extract.rules import Mention, Unit
+from narrcheck.model.claims import Figure
+
+NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+_CLAUSE_STOP = "，,。；;：:、\n"
+_YEARS = re.compile(r"(\d{4})\s*年")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A figure and the key of what it measures."""
+
+    key: QuantityKey
+    figure: Figure
+    quote: str
+    section: tuple[str, ...]
+    sentence: tuple[int, int]  # (unit order, sentence start): figures of one sentence never restate each other
+
+
+@dataclass(frozen=True)
+class Statements:
+    """All statements of a document: one item, for the rules that compare across it."""
+
+    items: tuple[Statement, ...]
+    kind: str = "statements"
+
+
+def report_year(units: Sequence[Unit]) -> str:
+    """The year the document reports on: the year named most often in its first paragraphs."""
+    years = Counter(y for u in units[:40] if u.table is None for y in _YEARS.findall(u.text))
+    return years.most_common(1)[0][0] if years else ""
+
+
+def statements(units: Sequence[Unit]) -> Statements:
+    """Every keyed money statement of the narrative (paragraphs and text cells), in document order."""
+    year = report_year(units)
+    out: list[Statement] = []
+    for unit in units:
+        for mention in unit.mentions:
+            if not mention.quantity.is_money or mention.role in NOT_STATEMENTS:
+                continue
+            key = _key(unit, mention, year)
+            if key is None:
+                continue
+            start = _sentence_start(unit.text, mention.start)
+            out.append(Statement(key, mention.figure(), unit.quote(mention.start, mention.end), unit.section,
+                                 (unit.order, start)))
+    return Statements(tuple(out))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _FULL_STOP.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _clause_before(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
+        i -= 1
+    return text[i:pos]
+
+
+def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
+    text = unit.text
+    own = quantity_key(_clause_before(text, mention.start), year)
+    if own is None:
+        return None
+    start = _sentence_start(text, mention.start)
+    markers = list(P.LIST_MARKER.finditer(text, start, mention.start))
+    if not markers:
+        return own
+    marker = markers[-1]
+    whole = next((m for m in reversed(unit.mentions) if m.start < marker.start() and m.start >= start
+                  and m.quantity.is_money), None)
+    scope_words = _clause_before(text, whole.start if whole else marker.start())
+    scope = quantity_key(scope_words, year, generic=True)
+    if scope is None:
+        return None  # a list whose whole cannot be named: its parts are not identified either
+    return QuantityKey(f"{scope.subject}·{own.subject}", own.period or scope.period, own.measure or scope.measure)

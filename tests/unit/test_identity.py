@@ -1,0 +1,42 @@
+"""The quantity key: synonym folding from data/synonyms.toml, periods, measures, and what names nothing."""
+
+import tomllib
+from importlib.resources import files
+
+import pytest
+
+from narrcheck.extract.identity import QuantityKey, fold, quantity_key
+
+TABLE = tomllib.loads(files("narrcheck").joinpath("data/synonyms.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("canonical,forms", TABLE["subjects"].items())
+def test_every_listed_form_folds_to_its_canonical_name(canonical, forms):
+    assert {fold(f) for f in forms} == {canonical}
+
+
+def test_no_form_is_listed_under_two_names():
+    forms = [f for fs in TABLE["subjects"].values() for f in fs]
+    assert len(forms) == len(set(forms))
+
+
+@pytest.mark.parametrize("words,key", [
+    ("资阳市雁江区人民政府办公室2019年财政拨款收入", QuantityKey("财政拨款收入", "", "")),
+    ("2018年财政拨款收入", QuantityKey("财政拨款收入", "2018", "")),
+    ("2019年一般公共预算支出决算数为", QuantityKey("一般公共预算财政拨款支出", "", "")),
+    ("2019年“三公”经费支出", QuantityKey("三公经费", "", "")),
+    ("年初预算支出", None),  # generic once the measure is taken off
+    ("上年结转收入", QuantityKey("上年结转收入", "", "")),  # 上年结转 is a name, not a period
+    ("去年同期基本支出", QuantityKey("基本支出", "上年", "")),
+    ("（5）财政收回上年结转资金", QuantityKey("财政收回上年结转资金", "", "")),
+    ("该项目预算", None),
+    ("涉及预算总金额", None),
+    ("经费控制在", None),
+])
+def test_keys(words, key):
+    assert quantity_key(words, "2019") == key
+
+
+def test_generic_words_name_a_list_whole_only_when_asked():
+    assert quantity_key("2024年年初预算支出", "2024") is None
+    assert quantity_key("2024年年初预算支出", "2024", generic=True) == QuantityKey("支出", "", "年初预算")
