@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "the unit should be {expected_unit}."},
     "contradiction": {"zh": "{what}：{detail}",
                       "en": "{what}: {detail}"},
+    "unit-misfit": {"zh": "{what}：{detail}。", "en": "{what}: {detail}."},
     "stated-elsewhere": {"zh": "{what}：{detail}。", "en": "{what}: {detail}."},
     "unverifiable": {"zh": "{what}无法核对：{detail}",
                      "en": "{what} cannot be checked: {detail}"},
@@ -38,6 +39,7 @@ WHAT: dict[str, dict[str, str]] = {
     "grade": {"zh": "评价等级", "en": "the grade"},
     "spreadsheet-error": {"zh": "表格单元格", "en": "the table cell"},
     "restatement": {"zh": "同一数字", "en": "the restated figure"},
+    "unit": {"zh": "度量单位", "en": "the unit"},
 }
 
 DETAILS: dict[str, dict[str, str]] = {
@@ -78,6 +80,10 @@ DETAILS: dict[str, dict[str, str]] = {
                  "spreadsheet error {text}"},
     "restated": {"zh": "此处写作{claimed}，文中其他处为{places}", "en": "{claimed} here, but {places} "
                  "elsewhere"},
+    "unit-percent": {"zh": "完成值为{actual}，是百分比，度量单位却是{unit}", "en": "the result {actual} is a "
+                     "percentage, yet the unit is {unit}"},
+    "unit-count": {"zh": "“{row}”计的是人数、次数或比率，度量单位却是金额单位{unit}", "en": "'{row}' counts or "
+                   "rates, yet its unit is the money unit {unit}"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

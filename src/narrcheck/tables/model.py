@@ -64,6 +64,7 @@ class Indicator:
     actual: str = ""
     unit: str = ""
     line: int | None = None
+    unit_location: Location | None = None  # where the 度量单位 cell is
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -21,6 +21,7 @@ class Restatement(Rule):
     The document's value is the one stated most often; on a tie, the most precise (26,845.39元 over 2.69万元:
     a rounded restatement comes from the precise figure), then the one its own arithmetic supports. A
     differing figure whose own sum or change checks out is left alone: the words, not the number, differ.
+    The same digits in another unit are a unit_error (54.39元 where 54.39万元 is stated elsewhere).
     Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third.
     Passes: 财政收回存量资金 26,845.39元 and 2.68万元.
     """
@@ -33,12 +34,14 @@ class Restatement(Rule):
         groups: dict[object, list[Statement]] = defaultdict(list)
         for st in item.items:
             groups[st.key].append(st)
+        units = Counter(st.figure.unit for st in item.items)
+        dominant = units.most_common(1)[0][0] if units else ""
         for group in groups.values():
             if len({st.sentence for st in group}) < 2:
                 continue
-            yield from self._group(group, ctx)
+            yield from self._group(group, ctx, dominant)
 
-    def _group(self, group: list[Statement], ctx: Context) -> Iterator[Finding]:
+    def _group(self, group: list[Statement], ctx: Context, dominant: str) -> Iterator[Finding]:
         unit = "万元" if any(st.figure.unit == "万元" for st in group) else group[0].figure.unit
         values: list[list[Statement]] = []
         for st in group:
@@ -47,8 +50,15 @@ class Restatement(Rule):
                 values.append([st])
             else:
                 home.append(st)
-        best = max(values, key=lambda v: (len({s.sentence for s in v}), _precision(v[0].figure, unit),
-                                          any(_supported(s.figure, ctx.claims) for s in v)))
+        digits = Counter(v[0].figure.value for v in values)
+
+        def weight(v: list[Statement]) -> tuple[int, Decimal, bool]:
+            fig = v[0].figure
+            # the same digits in two units: the document's usual unit is meant; else the finer figure
+            rank = Decimal(fig.unit == dominant) if digits[fig.value] > 1 else _precision(fig, unit)
+            return len({s.sentence for s in v}), rank, any(_supported(s.figure, ctx.claims) for s in v)
+
+        best = max(values, key=weight)
         first = best[0]
         for st in best[1:]:  # each restatement of the document's value holds
             if st.sentence != first.sentence:
@@ -62,6 +72,9 @@ class Restatement(Rule):
             for st in value:
                 if _supported(st.figure, ctx.claims):
                     continue
+                if st.figure.value == first.figure.value and st.figure.unit != first.figure.unit:
+                    yield self._unit_slip(st, first, ctx)
+                    continue
                 shown = _in_unit(best[0].figure, st.figure.unit)
                 places = "、".join(f"{s.figure.text}（第{s.figure.location.line}行）" for s in best) \
                     if ctx.lang == "zh" else ", ".join(f"{s.figure.text} (line {s.figure.location.line})" for s in best)
@@ -72,6 +85,18 @@ class Restatement(Rule):
                                            claimed=st.figure.value, expected=shown,
                                            formula=f"{st.figure.text} = {best[0].figure.text}", about=str(st.key),
                                            template="stated-elsewhere")
+
+    def _unit_slip(self, st: Statement, first: Statement, ctx: Context) -> Finding:
+        """The digits are the document's, the unit is not: 54.39元 where 54.39万元 is meant."""
+        msg = i18n.message("unit_error", ctx.lang, what=i18n.what(self.name, ctx.lang, str(st.key)),
+                           claimed=st.figure.value, unit=st.figure.unit, expected=first.figure.value,
+                           expected_unit=first.figure.unit)
+        return Finding(rule=self.id, name=self.name, verdict=Verdict.UNIT_ERROR.value,
+                       severity=self.severity_for(Verdict.UNIT_ERROR), message=msg, claimed=st.figure.value,
+                       expected=first.figure.value, formula=f"{st.figure.text} = {first.figure.text}",
+                       evidence=[Evidence(quote=st.quote, location=st.figure.location),
+                                 Evidence(quote=first.quote, location=first.figure.location)],
+                       section=list(st.section))
 
 
 def _agree(a: Figure, b: Figure, unit: str) -> bool:
