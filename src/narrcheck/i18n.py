@@ -40,6 +40,7 @@ WHAT: dict[str, dict[str, str]] = {
     "spreadsheet-error": {"zh": "表格单元格", "en": "the table cell"},
     "restatement": {"zh": "同一数字", "en": "the restated figure"},
     "unit": {"zh": "度量单位", "en": "the unit"},
+    "text-vs-table": {"zh": "文中与表中数字", "en": "the narrative against its table"},
 }
 
 DETAILS: dict[str, dict[str, str]] = {
@@ -84,6 +85,13 @@ DETAILS: dict[str, dict[str, str]] = {
                      "percentage, yet the unit is {unit}"},
     "unit-count": {"zh": "“{row}”计的是人数、次数或比率，度量单位却是金额单位{unit}", "en": "'{row}' counts or "
                    "rates, yet its unit is the money unit {unit}"},
+    "budget-differs": {"zh": "文中项目预算为{claimed}，自评表中的预算为{budgets}", "en": "the narrative says the "
+                       "budget is {claimed}, the table has {budgets}"},
+    "budget-is-executed": {"zh": "文中项目预算为{claimed}，而自评表中的预算为{budgets}，{claimed}是执行数",
+                           "en": "the narrative's budget {claimed} is the table's 执行数; its budgets are "
+                                 "{budgets}"},
+    "rate-differs": {"zh": "自评表“{row}”完成值为{table}，文中为{text}", "en": "the table's '{row}' is {table}, "
+                     "the narrative says {text}"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

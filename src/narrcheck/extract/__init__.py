@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from narrcheck.extract.rules import rule_claims, text_units
-from narrcheck.extract.scores import score_claims
+from narrcheck.extract.scores import project_claims, score_claims
 from narrcheck.extract.statements import Statements, statements
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
@@ -18,5 +18,5 @@ def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) 
     """Every claim the rules find in the document's narrative (score claims bound to `score_tables`), and
     the keyed statements of its figures."""
     units = text_units(document)
-    claims = [*rule_claims(units), *score_claims(units, score_tables)]
+    claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables)]
     return claims, statements(units)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from narrcheck.model.claims import Claim, Figure, GradeClaim, ScoreClaim
+from narrcheck.model.claims import Claim, Figure, GradeClaim, ProjectFigureClaim, ScoreClaim
 from narrcheck.extract.rules import Unit
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
@@ -64,6 +64,34 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]
             word = g.group("word")
             out.append(GradeClaim(score=fig, word=word, grade=GRADE_OF[word],
                                   quote=raw[start:g.end()].strip("，,。 "), location=locate(pos), section=section))
+    return out
+
+
+# a project's own budget: 该项目预算110.4万元, 本项目资金预算申报739.76万元, …经费项目预算18.05万元
+PROJECT_BUDGET = re.compile(r"(?:(?:该|本)项目[^，。；;\d]{0,8}?|项目)(?:年初)?预算(?:申报|数|资金|总额|金额)?(?:为|共|是|共计)?"
+                            r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+PROJECT_RATE = re.compile(r"(?P<name>资金到位率|预算执行率)(?:为|达到?|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]")
+RATE_MEASURE = {"资金到位率": "funds_rate", "预算执行率": "execution_rate"}
+
+
+def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
+    """A project's budget and rates as its narrative states them, bound to the project's score table."""
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text):
+            continue
+        for pattern in (PROJECT_BUDGET, PROJECT_RATE):
+            for m in pattern.finditer(unit.text):
+                name = m.groupdict().get("name")
+                measure = RATE_MEASURE[name] if name else "budget"
+                table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order)
+                if table is None or table.department:
+                    continue
+                q = parse_number(m.group("num"), m.groupdict().get("unit") or "%")
+                fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("num"):m.end()],
+                             subject=name or "项目预算", location=unit.locate(m.start("num")))
+                out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
+                                              **_kwargs(unit.raw, m, unit.locate, unit.section)))
     return out
 
 

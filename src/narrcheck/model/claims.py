@@ -136,7 +136,19 @@ class GradeClaim(_Claim):
     grade: Literal["优", "良", "中", "差"]
 
 
+class ProjectFigureClaim(_Claim):
+    """A project's budget or rate stated in its narrative (该项目预算110.4万元, 资金到位率90.02%), bound to
+    the project's table, which states the same figure."""
+
+    kind: Literal["project_figure"] = "project_figure"
+    figure: Figure
+    measure: Literal["budget", "funds_rate", "execution_rate"]
+    table: int | None = Field(default=None, description="index of the bound score table")
+    binding: str = Field(default="", description="how the table was chosen: named, own table, nearest")
+
+
 Claim = Annotated[
-    ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim,
+    ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
+    | ProjectFigureClaim,
     Field(discriminator="kind"),
 ]

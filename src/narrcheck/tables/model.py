@@ -65,6 +65,7 @@ class Indicator:
     unit: str = ""
     line: int | None = None
     unit_location: Location | None = None  # where the 度量单位 cell is
+    actual_location: Location | None = None  # where the 完成值 cell is
 
 
 @dataclass(frozen=True)

@@ -258,7 +258,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
             actual=cells["actual"].text.strip() if "actual" in cells else "",
             unit=cells["unit"].text.strip() if "unit" in cells else "",
             line=row[0].line if row else None,
-            unit_location=cells["unit"].location() if "unit" in cells else None))
+            unit_location=cells["unit"].location() if "unit" in cells else None,
+            actual_location=cells["actual"].location() if "actual" in cells else None))
     scored = [f for f in (*(i.weight for i in indicators), *(i.score for i in indicators)) if f is not None]
     if execution is not None and (execution.weight or execution.score):
         scored.append(execution.weight or execution.score)

@@ -3,5 +3,6 @@ numbers (NC402, NC404)."""
 
 from narrcheck.checks.consistency import (  # noqa: F401  (importing registers the rules)
     nc201_restatement,
+    nc202_text_vs_table,
     nc401_unit,
 )

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narrcheck import i18n
+from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.registry import register
+from narrcheck.model.claims import Figure, ProjectFigureClaim, RatioClaim
+from narrcheck.model.findings import Evidence, Finding
+from narrcheck.numbers import Verdict, parse_number
+from narrcheck.tables.model import Fact, ScoreTable
+
+RATE_WORDS = {"funds_rate": ("资金到位率",), "execution_rate": ("预算执行率", "执行率")}
+
+
+@register
+class TextVsTable(Rule):
+    """A project's figure in the narrative agrees with its table: the budget it states is the table's 年初预算
+    or 调整后预算数, and a 资金到位率 / 预算执行率 it states is the one the table reports.
+
+    When a rate differs, the side whose own arithmetic holds (665.97/739.76 = 90.02%) is taken as right and
+    the other is reported.
+    Fails: “2024年该项目预算110.4万元” while the table has 年初预算 90.00, 调整后预算 110.58 (110.40 is its
+    执行数); 资金到位率 90.02% in the narrative, 完成值 100 in the table.
+    Passes: “本项目资金预算申报18.05万元” and the table's 调整后预算数 18.05.
+    """
+
+    id = "NC202"
+    name = "text-vs-table"
+    claim_kind = "project_figure"
+
+    def check(self, claim: ProjectFigureClaim, ctx: Context) -> Iterator[Finding]:
+        table: ScoreTable | None = ctx.score_table(claim.table)
+        if table is None:
+            return
+        if claim.measure == "budget":
+            yield from self._budget(claim, table, ctx)
+        else:
+            yield from self._rate(claim, table, ctx)
+
+    def _budget(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        ex = table.execution
+        budgets = [f for f in (ex.adjusted, ex.initial) if f is not None] if ex else []
+        if not budgets:
+            return
+        unit = budgets[0].figure.unit or "万元"
+        fig = claim.figure
+        match = next((b for b in budgets if _agree(fig, b.figure, unit)), None)
+        bound = f"{table.describe()}（{claim.binding}）"
+        ev = [Evidence(quote=claim.quote, location=claim.location),
+              *(Evidence(quote=f"{bound} {b.column} {b.figure.text}", location=b.location) for b in budgets)]
+        if match is not None:
+            yield self.judge(ctx, fig, match.figure.interval(fig.unit), match.figure.value, ev, claim.section,
+                             about=table.describe())
+            return
+        executed = ex.executed if ex and ex.executed and _agree(fig, ex.executed.figure, unit) else None
+        detail = i18n.detail("budget-is-executed" if executed else "budget-differs", ctx.lang,
+                             claimed=fig.text, budgets="、".join(b.figure.value for b in budgets))
+        yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
+                                   expected=budgets[0].figure.value, formula=f"{fig.value} ∈ {{"
+                                   + ", ".join(b.figure.value for b in budgets) + "}",
+                                   about=table.describe(), template="stated-elsewhere")
+
+    def _rate(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        stated = _table_rate(table, claim.measure)
+        if stated is None:
+            return
+        text_fig, table_fig = claim.figure, stated.figure
+        if _agree(text_fig, table_fig, "%"):
+            yield self.judge(ctx, text_fig, table_fig.interval(), table_fig.value,
+                             [Evidence(quote=claim.quote, location=claim.location),
+                              Evidence(quote=f"{stated.row} {table_fig.text}", location=stated.location)],
+                             claim.section, about=table.describe())
+            return
+        text_right = _supported(text_fig, ctx)
+        wrong, right = (table_fig, text_fig) if text_right else (text_fig, table_fig)
+        detail = i18n.detail("rate-differs", ctx.lang, row=stated.row, table=table_fig.text, text=text_fig.text)
+        ev = [Evidence(quote=stated.row + " " + table_fig.text, location=stated.location),
+              Evidence(quote=claim.quote, location=claim.location)]
+        if not text_right:
+            ev.reverse()
+        yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=wrong.value,
+                                   expected=right.value, formula=f"{table_fig.value} = {text_fig.value}",
+                                   about=table.describe(), template="stated-elsewhere")
+
+
+def _agree(a: Figure, b: Figure, unit: str) -> bool:
+    ia, ib = a.interval(unit), b.interval(unit)
+    return ia.lo <= ib.hi and ib.lo <= ia.hi
+
+
+def _table_rate(table: ScoreTable, measure: str) -> Fact | None:
+    """The table's statement of the rate: an indicator row of that name, else the execution row's 执行率."""
+    words = RATE_WORDS[measure]
+    for row in table.indicators:
+        if row.actual_location is not None and any(w in row.label for w in words):
+            try:
+                q = parse_number(row.actual.rstrip("%％"), "%")
+            except ValueError:
+                return None
+            fig = Figure(value=q.digits(), unit="%", text=row.actual, subject=row.label,
+                         location=row.actual_location)
+            return Fact(figure=fig, row=row.label, column="actual", table=table.index, title=table.title)
+    if measure == "execution_rate" and table.execution is not None and table.execution.rate is not None:
+        return table.execution.rate
+    return None
+
+
+def _supported(fig: Figure, ctx: Context) -> bool:
+    """A ratio claim at this figure whose numerator / denominator gives it."""
+    for claim in ctx.claims:
+        if isinstance(claim, RatioClaim) and claim.percent.location == fig.location \
+                and claim.numerator is not None and claim.denominator is not None \
+                and not claim.denominator.interval().contains_zero():
+            value = claim.numerator.interval() / claim.denominator.interval()
+            computed = value.scale(parse_number("100").value) if claim.as_percent else value
+            return computed.meets_printed(fig.decimal, fig.quantity.decimals)
+    return False
