@@ -46,9 +46,8 @@ class TextVsTable(Rule):
         unit = budgets[0].figure.unit or "万元"
         fig = claim.figure
         match = next((b for b in budgets if _agree(fig, b.figure, unit)), None)
-        bound = f"{table.describe()}（{claim.binding}）"
         ev = [Evidence(quote=claim.quote, location=claim.location),
-              *(Evidence(quote=f"{bound} {b.column} {b.figure.text}", location=b.location) for b in budgets)]
+              *(Evidence(quote=b.figure.text, location=b.location) for b in budgets)]
         if match is not None:
             yield self.judge(ctx, fig, match.figure.interval(fig.unit), match.figure.value, ev, claim.section,
                              about=table.describe())
@@ -69,13 +68,13 @@ class TextVsTable(Rule):
         if _agree(text_fig, table_fig, "%"):
             yield self.judge(ctx, text_fig, table_fig.interval(), table_fig.value,
                              [Evidence(quote=claim.quote, location=claim.location),
-                              Evidence(quote=f"{stated.row} {table_fig.text}", location=stated.location)],
+                              Evidence(quote=table_fig.text, location=stated.location)],
                              claim.section, about=table.describe())
             return
         text_right = _supported(text_fig, ctx)
         wrong, right = (table_fig, text_fig) if text_right else (text_fig, table_fig)
         detail = i18n.detail("rate-differs", ctx.lang, row=stated.row, table=table_fig.text, text=text_fig.text)
-        ev = [Evidence(quote=stated.row + " " + table_fig.text, location=stated.location),
+        ev = [Evidence(quote=table_fig.text, location=stated.location),
               Evidence(quote=claim.quote, location=claim.location)]
         if not text_right:
             ev.reverse()
