@@ -92,6 +92,8 @@ DETAILS: dict[str, dict[str, str]] = {
                                  "{budgets}"},
     "rate-differs": {"zh": "自评表“{row}”完成值为{table}，文中为{text}", "en": "the table's '{row}' is {table}, "
                      "the narrative says {text}"},
+    "project-budgets": {"zh": "{n}个项目自评表调整后预算数合计", "en": "the sum of the {n} project tables' budgets"},
+    "project-progress": {"zh": "{n}个项目执行数合计/预算数合计", "en": "the {n} projects' execution over budget"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

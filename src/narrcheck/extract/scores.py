@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from narrcheck.model.claims import Claim, Figure, GradeClaim, ProjectFigureClaim, ScoreClaim
+from narrcheck.model.claims import Claim, Figure, GradeClaim, ProjectFigureClaim, ProjectSetClaim, ScoreClaim
 from narrcheck.extract.rules import Unit
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
@@ -72,6 +72,9 @@ PROJECT_BUDGET = re.compile(r"(?:(?:该|本)项目[^，。；;\d]{0,8}?|项目)(
                             r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 PROJECT_RATE = re.compile(r"(?P<name>资金到位率|预算执行率)(?:为|达到?|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 RATE_MEASURE = {"资金到位率": "funds_rate", "预算执行率": "execution_rate"}
+# a summary of a set of projects: 该类项目总数10个，涉及预算总金额253.44万元，1-12月预算执行总体进度为99.93%
+PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]{0,8}?，涉及预算总金额(?P<amt>\d+(?:\.\d+)?)(?P<unit>万元|元)"
+                         r"(?:，[^，。；;]{0,12}?执行总体进度为(?P<pct>\d+(?:\.\d+)?)[%％])?")
 
 
 def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
@@ -80,6 +83,11 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
     for unit in units:
         if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text):
             continue
+        for m in PROJECT_SET.finditer(unit.text):
+            out.append(ProjectSetClaim(count=_group_figure(unit, m, "n", "个"),
+                                       budget=_group_figure(unit, m, "amt", m.group("unit")),
+                                       progress=_group_figure(unit, m, "pct", "%") if m.group("pct") else None,
+                                       **_kwargs(unit.raw, m, unit.locate, unit.section)))
         for pattern in (PROJECT_BUDGET, PROJECT_RATE):
             for m in pattern.finditer(unit.text):
                 name = m.groupdict().get("name")
@@ -93,6 +101,12 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
                 out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
                                               **_kwargs(unit.raw, m, unit.locate, unit.section)))
     return out
+
+
+def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> Figure:
+    q = parse_number(m.group(group), unit_word)
+    return Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start(group):m.end(group)] + unit_word,
+                  subject=group, location=unit.locate(m.start(group)))
 
 
 def _sentence_start(text: str, pos: int, ends: re.Pattern[str] = SENTENCE_END) -> int:

@@ -147,8 +147,17 @@ class ProjectFigureClaim(_Claim):
     binding: str = Field(default="", description="how the table was chosen: named, own table, nearest")
 
 
+class ProjectSetClaim(_Claim):
+    """A narrative summary of the project tables: 该类项目总数10个，涉及预算总金额253.44万元，预算执行总体进度为99.93%."""
+
+    kind: Literal["project_set"] = "project_set"
+    count: Figure
+    budget: Figure | None = None
+    progress: Figure | None = None
+
+
 Claim = Annotated[
     ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
-    | ProjectFigureClaim,
+    | ProjectFigureClaim | ProjectSetClaim,
     Field(discriminator="kind"),
 ]

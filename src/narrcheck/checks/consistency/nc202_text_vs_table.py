@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
-from narrcheck.model.claims import Figure, ProjectFigureClaim, RatioClaim
+from narrcheck.model.claims import Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
-from narrcheck.numbers import Verdict, parse_number
+from narrcheck.numbers import Interval, Verdict, parse_number
 from narrcheck.tables.model import Fact, ScoreTable
 
 RATE_WORDS = {"funds_rate": ("资金到位率",), "execution_rate": ("预算执行率", "执行率")}
@@ -18,6 +19,8 @@ class TextVsTable(Rule):
     """A project's figure in the narrative agrees with its table: the budget it states is the table's 年初预算
     or 调整后预算数, and a 资金到位率 / 预算执行率 it states is the one the table reports.
 
+    A summary of the project tables (该类项目总数N个，涉及预算总金额X万元，执行总体进度为Y%) is checked when N is the
+    number of project tables: X = Σ 调整后预算数, Y = Σ 执行数 / Σ 调整后预算数.
     When a rate differs, the side whose own arithmetic holds (665.97/739.76 = 90.02%) is taken as right and
     the other is reported.
     Fails: “2024年该项目预算110.4万元” while the table has 年初预算 90.00, 调整后预算 110.58 (110.40 is its
@@ -28,8 +31,12 @@ class TextVsTable(Rule):
     id = "NC202"
     name = "text-vs-table"
     claim_kind = "project_figure"
+    claim_kinds = ("project_figure", "project_set")
 
-    def check(self, claim: ProjectFigureClaim, ctx: Context) -> Iterator[Finding]:
+    def check(self, claim: ProjectFigureClaim | ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
+        if isinstance(claim, ProjectSetClaim):
+            yield from self._project_set(claim, ctx)
+            return
         table: ScoreTable | None = ctx.score_table(claim.table)
         if table is None:
             return
@@ -60,6 +67,29 @@ class TextVsTable(Rule):
                                    + ", ".join(b.figure.value for b in budgets) + "}",
                                    about=table.describe(), template="stated-elsewhere")
 
+    def _project_set(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
+        """Checked only when the stated number of projects is the number of project tables, each with a
+        budget: then the total is Σ 调整后预算数 and the progress Σ 执行数 / Σ 调整后预算数."""
+        projects = [t for t in ctx.score_tables if not t.department and t.execution is not None]
+        if int(claim.count.decimal) != len(projects) or not projects:
+            return
+        budgets = [t.execution.adjusted for t in projects]
+        executed = [t.execution.executed for t in projects]
+        if any(b is None for b in budgets) or any(e is None for e in executed):
+            return
+        unit = claim.budget.unit if claim.budget else "万元"
+        budget_sum = _sum(budgets, unit)
+        ev = [Evidence(quote=claim.quote, location=claim.location),
+              *(Evidence(quote=b.figure.text, location=b.location) for b in budgets[:1])]
+        if claim.budget is not None:
+            yield self.judge(ctx, claim.budget, budget_sum, "+".join(b.figure.value for b in budgets), ev,
+                             claim.section, about=i18n.detail("project-budgets", ctx.lang, n=str(len(projects))))
+        if claim.progress is not None and not budget_sum.contains_zero():
+            progress = (_sum(executed, unit) / budget_sum).scale(Decimal(100))
+            formula = f"({'+'.join(e.figure.value for e in executed)})/({'+'.join(b.figure.value for b in budgets)})*100"
+            yield self.judge(ctx, claim.progress, progress, formula, ev, claim.section,
+                             about=i18n.detail("project-progress", ctx.lang, n=str(len(projects))))
+
     def _rate(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
         stated = _table_rate(table, claim.measure)
         if stated is None:
@@ -81,6 +111,10 @@ class TextVsTable(Rule):
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=wrong.value,
                                    expected=right.value, formula=f"{table_fig.value} = {text_fig.value}",
                                    about=table.describe(), template="stated-elsewhere")
+
+
+def _sum(facts: list[Fact | None], unit: str) -> Interval:
+    return sum((f.figure.interval(unit) for f in facts if f is not None), Interval.exact(Decimal(0)))
 
 
 def _agree(a: Figure, b: Figure, unit: str) -> bool:
