@@ -72,6 +72,8 @@ PROJECT_BUDGET = re.compile(r"(?:(?:该|本)项目[^，。；;\d]{0,8}?|项目)(
                             r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 PROJECT_RATE = re.compile(r"(?P<name>资金到位率|预算执行率)(?:为|达到?|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 RATE_MEASURE = {"资金到位率": "funds_rate", "预算执行率": "execution_rate"}
+# how many indicators the project's table has: 本项目共设置9个三级指标
+INDICATOR_COUNT = re.compile(r"设置了?(?P<num>\d+)(?P<unit>个)(?:三级)?(?:绩效)?指标")
 # a summary of a set of projects: 该类项目总数10个，涉及预算总金额253.44万元，1-12月预算执行总体进度为99.93%
 PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]{0,8}?，涉及预算总金额(?P<amt>\d+(?:\.\d+)?)(?P<unit>万元|元)"
                          r"(?:，[^，。；;]{0,12}?执行总体进度为(?P<pct>\d+(?:\.\d+)?)[%％])?")
@@ -81,23 +83,24 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
     """A project's budget and rates as its narrative states them, bound to the project's score table."""
     out: list[Claim] = []
     for unit in units:
-        if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text):
+        if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text and "指标" not in unit.text):
             continue
         for m in PROJECT_SET.finditer(unit.text):
             out.append(ProjectSetClaim(count=_group_figure(unit, m, "n", "个"),
                                        budget=_group_figure(unit, m, "amt", m.group("unit")),
                                        progress=_group_figure(unit, m, "pct", "%") if m.group("pct") else None,
                                        **_kwargs(unit.raw, m, unit.locate, unit.section)))
-        for pattern in (PROJECT_BUDGET, PROJECT_RATE):
+        for pattern in (PROJECT_BUDGET, PROJECT_RATE, INDICATOR_COUNT):
             for m in pattern.finditer(unit.text):
                 name = m.groupdict().get("name")
-                measure = RATE_MEASURE[name] if name else "budget"
+                measure = RATE_MEASURE[name] if name else "indicator_count" if pattern is INDICATOR_COUNT else "budget"
                 table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order)
                 if table is None or table.department:
                     continue
                 q = parse_number(m.group("num"), m.groupdict().get("unit") or "%")
                 fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("num"):m.end()],
-                             subject=name or "项目预算", location=unit.locate(m.start("num")))
+                             subject=name or ("指标个数" if measure == "indicator_count" else "项目预算"),
+                             location=unit.locate(m.start("num")))
                 out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
                                               **_kwargs(unit.raw, m, unit.locate, unit.section)))
     return out
@@ -148,7 +151,7 @@ def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
     """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%)."""
     best: tuple[int, ScoreTable] | None = None
     for table in tables:
-        for key, core, pieces in _forms(table.project) if table.project else ():
+        for key, core, pieces in _forms(table.name) if table.name else ():
             if key and key in text:
                 length = len(key) + 100  # an exact name beats any partial one
             elif len(core) >= 5 and any(p in text for p in pieces):
@@ -183,7 +186,8 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
             return own, "own table"
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
-    for unit in reversed(units[max(0, order - LOOKBACK):order]):
+    for i in range(order - 1, max(0, order - LOOKBACK) - 1, -1):
+        unit = units[i]
         if unit.table is not None:
             continue
         text = unit.text
@@ -192,4 +196,40 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
             return found, "nearest mention"
         if DEPARTMENT.search(text) and _department(tables):
             return _department(tables), "nearest mention"
+        if _is_project_title(units, i):  # a report's title: it names the project, or one with no table
+            titled = _resembling(text, tables)
+            return (titled, "title") if titled is not None else (None, "")
     return None, ""
+
+
+_TITLE_END = re.compile(r"(?:经费|项目|资金)$")
+_REPORT = re.compile(r"绩效评价的?报告|绩效自评报告|自评报告$")
+_NAME_SUFFIX = re.compile(r"(?:专项)?(?:工作)?(?:经费|项目|资金)$")
+
+
+def _is_project_title(units: list[Unit], i: int) -> bool:
+    """A short line without figures that names a project: it ends in 经费/项目, or a report title follows."""
+    text = units[i].text.strip()
+    if len(text) > 30 or any(ch.isdigit() for ch in text[4:]):
+        return False
+    following = units[i + 1].text if i + 1 < len(units) else ""
+    return bool(_TITLE_END.search(text) or _REPORT.search(following))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _resembling(title: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
+    """The table whose project name a title resembles (Dice of character pairs ≥ 0.6, without the common
+    经费/项目 ending and the year), when exactly one does."""
+    core = _bigrams(_NAME_SUFFIX.sub("", re.sub(r"^\d{4}年度?", "", title.strip())))
+    scored = []
+    for table in tables:
+        if not table.name:
+            continue
+        other = _bigrams(_NAME_SUFFIX.sub("", re.sub(r"^\d{4}年度?", "", table.name)))
+        if core and other:
+            scored.append((2 * len(core & other) / (len(core) + len(other)), table))
+    good = [t for score, t in scored if score >= 0.6]
+    return good[0] if len(good) == 1 else None

@@ -117,9 +117,17 @@ class ScoreTable:
         return self.project or self.title
 
     @property
+    def name(self) -> str:
+        """The project the table is about: its 项目名称 cell, else a title that names it (not “…自评表”)."""
+        if self.project:
+            return self.project
+        title = self.title.strip()
+        return title if title and not title.endswith("表") and not self.department else ""
+
+    @property
     def name_keys(self) -> list[str]:
         """Forms of the table's project name a sentence may use (without year, code or 项目)."""
-        return name_keys(self.project) if self.project else []
+        return name_keys(self.name) if self.name else []
 
 
 def name_keys(name: str) -> list[str]:

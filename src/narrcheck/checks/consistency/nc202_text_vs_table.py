@@ -42,6 +42,14 @@ class TextVsTable(Rule):
             return
         if claim.measure == "budget":
             yield from self._budget(claim, table, ctx)
+        elif claim.measure == "indicator_count":
+            rows = [i for i in table.indicators if i.weight is not None or i.score is not None]
+            if rows:
+                ev = [Evidence(quote=claim.quote, location=claim.location),
+                      Evidence(quote=rows[0].label, location=rows[0].weight.location if rows[0].weight
+                               else rows[0].score.location)]  # type: ignore[union-attr]
+                yield self.judge(ctx, claim.figure, Interval.exact(Decimal(len(rows))), f"len({len(rows)} rows)",
+                                 ev, claim.section, about=table.describe())
         else:
             yield from self._rate(claim, table, ctx)
 
