@@ -40,6 +40,7 @@ WHAT: dict[str, dict[str, str]] = {
     "spreadsheet-error": {"zh": "表格单元格", "en": "the table cell"},
     "restatement": {"zh": "同一数字", "en": "the restated figure"},
     "unit": {"zh": "度量单位", "en": "the unit"},
+    "self-contradiction": {"zh": "文字与数字", "en": "the words against the numbers"},
     "text-vs-table": {"zh": "文中与表中数字", "en": "the narrative against its table"},
 }
 
@@ -94,6 +95,8 @@ DETAILS: dict[str, dict[str, str]] = {
                      "the narrative says {text}"},
     "project-budgets": {"zh": "{n}个项目自评表调整后预算数合计", "en": "the sum of the {n} project tables' budgets"},
     "project-progress": {"zh": "{n}个项目执行数合计/预算数合计", "en": "the {n} projects' execution over budget"},
+    "denied-but-stated": {"zh": "文中称无{term}，但另处写有{places}", "en": "the text says there is no {term}, "
+                          "yet states {places}"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

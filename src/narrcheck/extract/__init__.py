@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from narrcheck.extract.rules import rule_claims, text_units
 from narrcheck.extract.scores import project_claims, score_claims
 from narrcheck.extract.statements import Statements, statements
+from narrcheck.extract.words import denial_claims
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
@@ -18,5 +19,6 @@ def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) 
     """Every claim the rules find in the document's narrative (score claims bound to `score_tables`), and
     the keyed statements of its figures."""
     units = text_units(document)
-    claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables)]
+    claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
+              *denial_claims(units)]
     return claims, statements(units)

@@ -156,8 +156,17 @@ class ProjectSetClaim(_Claim):
     progress: Figure | None = None
 
 
+class DenialClaim(_Claim):
+    """The text says there is none of something (无结转结余, 不涉及…政府采购…); `stated` are the figures that state
+    an amount or a number of it elsewhere in the document."""
+
+    kind: Literal["denial"] = "denial"
+    term: str
+    stated: tuple[Figure, ...] = ()
+
+
 Claim = Annotated[
     ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
-    | ProjectFigureClaim | ProjectSetClaim,
+    | ProjectFigureClaim | ProjectSetClaim | DenialClaim,
     Field(discriminator="kind"),
 ]

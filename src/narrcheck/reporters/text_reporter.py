@@ -33,10 +33,10 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)}")
         console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")
         if f.formula:
-            result = f"{words['claimed']} {escape(f.claimed or '')}"
+            result = f"  {words['claimed']} {escape(f.claimed)}" if f.claimed else ""
             if f.expected:
                 result += f" → {words['expected']} {escape(f.expected)}"
-            console.print(f"      {words['formula']}: {escape(f.formula)}  {result}")
+            console.print(f"      {words['formula']}: {escape(f.formula)}{result}")
     s = report.summary
     counts = ", ".join(f"{k} {v}" for k, v in s.by_verdict.items()) or "-"
     tail = "" if report.findings else f" — {words['none']}"

@@ -5,4 +5,5 @@ from narrcheck.checks.consistency import (  # noqa: F401  (importing registers t
     nc201_restatement,
     nc202_text_vs_table,
     nc401_unit,
+    nc402_self_contradiction,
 )

@@ -1,0 +1,87 @@
+"""Claims made in words that numbers elsewhere can contradict: “无结转结余”, “不涉及…政府采购…”.
+
+A denial names a term of the synonym table's [denials]; the figures stating an amount or a number of that term
+in the report's year are collected with it. The check decides whether any of them contradicts the denial.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+from narrcheck.extract.rules import Unit
+from narrcheck.extract.statements import report_year
+from narrcheck.model.claims import Claim, DenialClaim, Figure
+from narrcheck.numbers import parse_number
+
+DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
+                    r"(?P<what>[^。；;！？!?，,\n]{2,60})")
+_CLAUSE_STOP = "，,。；;！？!?\n"
+_PRIOR = re.compile(r"年初|上年|以前年度|去年")
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+@cache
+def _terms() -> dict[str, tuple[str, ...]]:
+    text = files("narrcheck").joinpath("data/synonyms.toml").read_text(encoding="utf-8")
+    return {term: tuple(forms) for term, forms in tomllib.loads(text)["denials"].items()}
+
+
+def denial_claims(units: Sequence[Unit]) -> list[Claim]:
+    """Every denial of a known term, with the figures that state that term elsewhere."""
+    year = report_year(units)
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None or "无" not in unit.text and "不涉及" not in unit.text \
+                and "没有" not in unit.text and "不存在" not in unit.text and "未" not in unit.text:
+            continue
+        for m in DENIAL.finditer(unit.text):
+            what = m.group("what")
+            for term, forms in _terms().items():
+                if term not in what:
+                    continue
+                stated = tuple(_stated(units, forms, year, unit))
+                start = _clause_start(unit.text, m.start())
+                out.append(DenialClaim(term=term, stated=stated, quote=unit.raw[start:m.end()].strip(),
+                                       location=unit.locate(m.start()), section=unit.section))
+    return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
+        i -= 1
+    return i
+
+
+def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str, denial: Unit) -> list[Figure]:
+    """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…."""
+    out: list[Figure] = []
+    for unit in units:
+        if unit is denial or not any(f in unit.text for f in forms):
+            continue
+        text = unit.text
+        for mention in unit.mentions:
+            clause = text[_clause_start(text, mention.start):mention.start]
+            if mention.quantity.is_money and any(f in clause for f in forms) and _current(clause, year) \
+                    and not DENIAL.search(clause):
+                out.append(mention.figure())
+        for form in forms:
+            for m in re.finditer(rf"有(?P<n>\d+)(?P<u>个|项|次|笔)[^，,。；;]{{0,12}}?{re.escape(form)}", text):
+                clause = text[_clause_start(text, m.start()):m.end()]
+                if not _current(clause, year):
+                    continue
+                q = parse_number(m.group("n"), m.group("u"))
+                out.append(Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("n"):m.end()],
+                                  subject=unit.raw[_clause_start(text, m.start()):m.start("n")],
+                                  location=unit.locate(m.start("n"))))
+    return out
+
+
+def _current(clause: str, year: str) -> bool:
+    """The clause speaks of the report's year (no other year, no 年初/上年 carry-over)."""
+    years = _YEAR.findall(clause)
+    return not _PRIOR.search(clause) and all(y == year for y in years)
