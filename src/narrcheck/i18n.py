@@ -15,6 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contradiction": {"zh": "{what}：{detail}",
                       "en": "{what}: {detail}"},
     "unit-misfit": {"zh": "{what}：{detail}。", "en": "{what}: {detail}."},
+    "ok-words": {"zh": "核对无误：{what}，{detail}。", "en": "Checks out: {what}: {detail}."},
     "stated-elsewhere": {"zh": "{what}：{detail}。", "en": "{what}: {detail}."},
     "unverifiable": {"zh": "{what}无法核对：{detail}",
                      "en": "{what} cannot be checked: {detail}"},
@@ -41,6 +42,7 @@ WHAT: dict[str, dict[str, str]] = {
     "restatement": {"zh": "同一数字", "en": "the restated figure"},
     "unit": {"zh": "度量单位", "en": "the unit"},
     "self-contradiction": {"zh": "文字与数字", "en": "the words against the numbers"},
+    "reason-direction": {"zh": "变动原因与变动方向", "en": "the reason against the change"},
     "text-vs-table": {"zh": "文中与表中数字", "en": "the narrative against its table"},
 }
 
@@ -97,6 +99,8 @@ DETAILS: dict[str, dict[str, str]] = {
     "project-progress": {"zh": "{n}个项目执行数合计/预算数合计", "en": "the {n} projects' execution over budget"},
     "denied-but-stated": {"zh": "文中称无{term}，但另处写有{places}", "en": "the text says there is no {term}, "
                           "yet states {places}"},
+    "reason-against": {"zh": "所述原因为“{words}”，而该项数字为{change}", "en": "the reason says '{words}', "
+                       "but the figures show {change}"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from narrcheck.extract.rules import rule_claims, text_units
 from narrcheck.extract.scores import project_claims, score_claims
 from narrcheck.extract.statements import Statements, statements
-from narrcheck.extract.words import denial_claims
+from narrcheck.extract.words import denial_claims, reason_claims
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
@@ -21,4 +21,5 @@ def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) 
     units = text_units(document)
     claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
               *denial_claims(units)]
+    claims += reason_claims(units, claims)
     return claims, statements(units)

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import report_year
-from narrcheck.model.claims import Claim, DenialClaim, Figure
+from narrcheck.model.claims import ChangeClaim, Claim, DenialClaim, Figure, ReasonClaim
 from narrcheck.numbers import parse_number
 
 DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
@@ -47,6 +47,34 @@ def denial_claims(units: Sequence[Unit]) -> list[Claim]:
                 start = _clause_start(unit.text, m.start())
                 out.append(DenialClaim(term=term, stated=stated, quote=unit.raw[start:m.end()].strip(),
                                        location=unit.locate(m.start()), section=unit.section))
+    return out
+
+
+REASON = re.compile(r"主要(?:变动)?原因(?:是|为|：|:)(?P<reason>[^。！？\n]{2,120})")
+REASON_UP = re.compile(r"增加|增长|上升|提高|新增|追加|扩大|增多")
+REASON_DOWN = re.compile(r"减少|下降|降低|压减|压缩|缩减|节约|调减|减员|未安排|未发生|取消")
+
+
+def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]:
+    """The reason given right after a change (same paragraph), when its words point one way only."""
+    changes = [c for c in claims if isinstance(c, ChangeClaim)]
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None or "原因" not in unit.text:
+            continue
+        for m in REASON.finditer(unit.text):
+            where = unit.locate(m.start())
+            before = [c for c in changes if c.location.line == where.line
+                      and (c.location.column or 0) < (where.column or 0)]
+            if not before:
+                continue
+            reason = m.group("reason")
+            ups, downs = REASON_UP.findall(reason), REASON_DOWN.findall(reason)
+            if bool(ups) == bool(downs):
+                continue  # no direction, or both: nothing to compare
+            out.append(ReasonClaim(change=before[-1], reason=reason, reason_direction="up" if ups else "down",
+                                   words=tuple(ups or downs), quote=unit.raw[m.start():m.end()],
+                                   location=where, section=unit.section))
     return out
 
 

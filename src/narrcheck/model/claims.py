@@ -165,8 +165,18 @@ class DenialClaim(_Claim):
     stated: tuple[Figure, ...] = ()
 
 
+class ReasonClaim(_Claim):
+    """The stated reason of a change (主要原因是…支出增加) with the direction its words give."""
+
+    kind: Literal["reason"] = "reason"
+    change: ChangeClaim
+    reason: str
+    reason_direction: Direction
+    words: tuple[str, ...] = Field(default=(), description="the direction words found in the reason")
+
+
 Claim = Annotated[
     ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
-    | ProjectFigureClaim | ProjectSetClaim | DenialClaim,
+    | ProjectFigureClaim | ProjectSetClaim | DenialClaim | ReasonClaim,
     Field(discriminator="kind"),
 ]

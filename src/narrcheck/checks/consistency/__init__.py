@@ -6,4 +6,5 @@ from narrcheck.checks.consistency import (  # noqa: F401  (importing registers t
     nc202_text_vs_table,
     nc401_unit,
     nc402_self_contradiction,
+    nc404_reason_direction,
 )
