@@ -35,6 +35,7 @@ LOOKBACK = 80
 
 def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
     """Every score, point-total and grade claim, with the table each score claim is bound to."""
+    seen: dict[int, ScoreTable | None] = {}
     out: list[Claim] = []
     for unit in units:
         if "分" not in unit.text and "等级" not in unit.text:
@@ -46,7 +47,7 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
                     continue
                 clause = _clause(text, m.start())
-                table, how = _bind(clause, table_no, tables, units, order)
+                table, how = _bind(clause, table_no, tables, units, order, seen)
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
                                       table=table.index if table else None, binding=how,
                                       **_kwargs(raw, m, locate, section)))
@@ -81,6 +82,7 @@ PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]
 
 def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
     """A project's budget and rates as its narrative states them, bound to the project's score table."""
+    seen: dict[int, ScoreTable | None] = {}
     out: list[Claim] = []
     for unit in units:
         if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text and "指标" not in unit.text):
@@ -94,7 +96,7 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
             for m in pattern.finditer(unit.text):
                 name = m.groupdict().get("name")
                 measure = RATE_MEASURE[name] if name else "indicator_count" if pattern is INDICATOR_COUNT else "budget"
-                table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order)
+                table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order, seen)
                 if table is None or table.department:
                     continue
                 q = parse_number(m.group("num"), m.groupdict().get("unit") or "%")
@@ -170,7 +172,9 @@ def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
 
 
 def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
-          units: list[Unit], order: int) -> tuple[ScoreTable | None, str]:
+          units: list[Unit], order: int, seen: dict[int, ScoreTable | None]) -> tuple[ScoreTable | None, str]:
+    """The table a clause speaks of, and how it was found. `seen` keeps, per unit, the table its text names
+    (one dict per document: looking back reads the same paragraphs again and again)."""
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):
         return _department(tables), "department"
@@ -191,7 +195,9 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
         if unit.table is not None:
             continue
         text = unit.text
-        found = _named(text, tables)
+        if i not in seen:
+            seen[i] = _named(text, tables)
+        found = seen[i]
         if found is not None:
             return found, "nearest mention"
         if DEPARTMENT.search(text) and _department(tables):

@@ -34,6 +34,7 @@ def denial_claims(units: Sequence[Unit]) -> list[Claim]:
     """Every denial of a known term, with the figures that state that term elsewhere."""
     year = report_year(units)
     out: list[Claim] = []
+    stated_of: dict[str, list[Figure]] = {}
     for unit in units:
         if unit.table is not None or "无" not in unit.text and "不涉及" not in unit.text \
                 and "没有" not in unit.text and "不存在" not in unit.text and "未" not in unit.text:
@@ -43,7 +44,10 @@ def denial_claims(units: Sequence[Unit]) -> list[Claim]:
             for term, forms in _terms().items():
                 if term not in what:
                     continue
-                stated = tuple(_stated(units, forms, year, unit))
+                if term not in stated_of:
+                    stated_of[term] = _stated(units, forms, year)
+                line = unit.locate(m.start()).line
+                stated = tuple(f for f in stated_of[term] if f.location.line != line)
                 start = _clause_start(unit.text, m.start())
                 out.append(DenialClaim(term=term, stated=stated, quote=unit.raw[start:m.end()].strip(),
                                        location=unit.locate(m.start()), section=unit.section))
@@ -85,11 +89,11 @@ def _clause_start(text: str, pos: int) -> int:
     return i
 
 
-def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str, denial: Unit) -> list[Figure]:
+def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Figure]:
     """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…."""
     out: list[Figure] = []
     for unit in units:
-        if unit is denial or not any(f in unit.text for f in forms):
+        if not any(f in unit.text for f in forms):
             continue
         text = unit.text
         for mention in unit.mentions:

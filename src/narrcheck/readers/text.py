@@ -99,7 +99,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
 
     for no, line in enumerate(lines, start=1):
         blank = not line.strip() or ("[" in line and not "".join(p for p, _ in segments(line)).strip())
-        cell = CELL_LINE.match(line)
+        cell = CELL_LINE.match(line) if "\t" in line[:4] else None
         if cell:
             if table is None:
                 table = _TableDraft()
