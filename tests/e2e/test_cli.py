@@ -20,7 +20,8 @@ def test_example_has_every_kind_of_error():
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     rules = {f["rule"] for f in report["findings"] if f["verdict"] != "ok"}
     assert rules == {"NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108",
-                     "NC301", "NC302", "NC303", "NC304", "NC305", "NC306", "NC308", "NC403"}
+                     "NC201", "NC202", "NC301", "NC302", "NC303", "NC304", "NC305", "NC306", "NC308",
+                     "NC401", "NC402", "NC403", "NC404"}
     # NC307 has a deliberate disagreement too, unverifiable while the bands are only assumed
     shown = json.loads(run("check", str(EXAMPLE), "--format", "json", "--unverifiable", "--select", "NC307").stdout)
     assert [f["verdict"] for f in shown["findings"]] == ["unverifiable"]

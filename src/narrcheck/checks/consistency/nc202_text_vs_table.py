@@ -68,11 +68,11 @@ class TextVsTable(Rule):
                              about=table.describe())
             return
         executed = ex.executed if ex and ex.executed and _agree(fig, ex.executed.figure, unit) else None
+        values = list(dict.fromkeys(b.figure.value for b in budgets))  # 年初 and 调整后 are often equal
         detail = i18n.detail("budget-is-executed" if executed else "budget-differs", ctx.lang,
-                             claimed=fig.text, budgets="、".join(b.figure.value for b in budgets))
+                             claimed=fig.text, budgets="、".join(values))
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
-                                   expected=budgets[0].figure.value, formula=f"{fig.value} ∈ {{"
-                                   + ", ".join(b.figure.value for b in budgets) + "}",
+                                   expected=values[0], formula=f"{fig.value} ∈ {{" + ", ".join(values) + "}",
                                    about=table.describe(), template="stated-elsewhere")
 
     def _project_set(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
