@@ -29,7 +29,8 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     claims = [*narrative, *tables.items(), stated]
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
-                  execution_score=settings.execution_score, claims=tuple(narrative))
+                  execution_score=settings.execution_score, claims=tuple(narrative),
+                  budget_tables=tuple(tables.budget))
     results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
     by_verdict = Counter(f.verdict for _, f in results)
     checked = len({i for i, f in results if f.verdict != "unverifiable"})

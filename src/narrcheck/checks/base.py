@@ -38,6 +38,7 @@ class Context:
     bands_stated: bool = False  # set by the user; otherwise the usual bands are only assumed
     execution_score: str = "proportional"
     claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
+    budget_tables: tuple[Any, ...] = ()
 
     def score_table(self, index: int | None) -> Any:
         return next((t for t in self.score_tables if t.index == index), None) if index is not None else None

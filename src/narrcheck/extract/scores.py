@@ -12,7 +12,15 @@ from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from narrcheck.model.claims import Claim, Figure, GradeClaim, ProjectFigureClaim, ProjectSetClaim, ScoreClaim
+from narrcheck.model.claims import (
+    BudgetLineClaim,
+    Claim,
+    Figure,
+    GradeClaim,
+    ProjectFigureClaim,
+    ProjectSetClaim,
+    ScoreClaim,
+)
 from narrcheck.extract.rules import Unit
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
@@ -105,6 +113,29 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
                              location=unit.locate(m.start("num")))
                 out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
                                               **_kwargs(unit.raw, m, unit.locate, unit.section)))
+    return out
+
+
+# 基本支出675.02万元，占预算数695.42万元的97.07%，尚有20.40万元未实现支出
+BUDGET_LINE = re.compile(r"(?P<exe>\d+(?:\.\d+)?)万元，占预算数?(?P<bud>\d+(?:\.\d+)?)万元的\d+(?:\.\d+)?[%％]"
+                         r"(?:，尚有(?P<bal>\d+(?:\.\d+)?)万元未(?:实现)?支出)?")
+_LABEL_STOP = "，,。；;：:、\n"
+
+
+def budget_line_claims(units: list[Unit]) -> list[Claim]:
+    """Every “X万元，占预算数Y万元的Z%（，尚有W万元未实现支出）” with the words that name its line."""
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None or "占预算" not in unit.text:
+            continue
+        for m in BUDGET_LINE.finditer(unit.text):
+            i = m.start()
+            while i > 0 and unit.text[i - 1] not in _LABEL_STOP:
+                i -= 1
+            out.append(BudgetLineClaim(label=unit.text[i:m.start()], executed=_group_figure(unit, m, "exe", "万元"),
+                                       budget=_group_figure(unit, m, "bud", "万元"),
+                                       balance=_group_figure(unit, m, "bal", "万元") if m.group("bal") else None,
+                                       **_kwargs(unit.raw, m, unit.locate, unit.section)))
     return out
 
 

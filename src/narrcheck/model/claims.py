@@ -156,6 +156,17 @@ class ProjectSetClaim(_Claim):
     progress: Figure | None = None
 
 
+class BudgetLineClaim(_Claim):
+    """A line's execution against its budget in words (基本支出675.02万元，占预算数695.42万元的97.07%，尚有20.40万元
+    未实现支出), to be compared with the budget execution table's record of that line."""
+
+    kind: Literal["budget_line"] = "budget_line"
+    label: str = Field(description="what the sentence names before the figures (…基本支出)")
+    executed: Figure
+    budget: Figure
+    balance: Figure | None = None
+
+
 class DenialClaim(_Claim):
     """The text says there is none of something (无结转结余, 不涉及…政府采购…); `stated` are the figures that state
     an amount or a number of it elsewhere in the document."""
@@ -177,6 +188,6 @@ class ReasonClaim(_Claim):
 
 Claim = Annotated[
     ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
-    | ProjectFigureClaim | ProjectSetClaim | DenialClaim | ReasonClaim,
+    | ProjectFigureClaim | ProjectSetClaim | DenialClaim | ReasonClaim | BudgetLineClaim,
     Field(discriminator="kind"),
 ]

@@ -6,7 +6,7 @@ from decimal import Decimal
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
-from narrcheck.model.claims import Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
+from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict, parse_number
 from narrcheck.tables.model import Fact, ScoreTable
@@ -31,11 +31,15 @@ class TextVsTable(Rule):
     id = "NC202"
     name = "text-vs-table"
     claim_kind = "project_figure"
-    claim_kinds = ("project_figure", "project_set")
+    claim_kinds = ("project_figure", "project_set", "budget_line")
 
-    def check(self, claim: ProjectFigureClaim | ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
+    def check(self, claim: ProjectFigureClaim | ProjectSetClaim | BudgetLineClaim,
+              ctx: Context) -> Iterator[Finding]:
         if isinstance(claim, ProjectSetClaim):
             yield from self._project_set(claim, ctx)
+            return
+        if isinstance(claim, BudgetLineClaim):
+            yield from self._budget_line(claim, ctx)
             return
         table: ScoreTable | None = ctx.score_table(claim.table)
         if table is None:
@@ -74,6 +78,29 @@ class TextVsTable(Rule):
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
                                    expected=values[0], formula=f"{fig.value} ∈ {{" + ", ".join(values) + "}",
                                    about=table.describe(), template="stated-elsewhere")
+
+    def _budget_line(self, claim: BudgetLineClaim, ctx: Context) -> Iterator[Finding]:
+        """Compared with the budget table's record of the line the words name, when the executed amounts agree
+        (they then speak of the same scope): the budget and the balance must agree too."""
+        for table in ctx.budget_tables:
+            for record in table.records:
+                executed = record.measures.get("executed")
+                if record.is_total or executed is None or len(record.label) < 2 \
+                        or not claim.label.endswith(record.label):
+                    continue
+                if not _agree(claim.executed, executed.figure, claim.executed.unit):
+                    continue
+                ev_of = {m: [Evidence(quote=claim.quote, location=claim.location),
+                             Evidence(quote=f.figure.text, location=f.location)]
+                         for m, f in record.measures.items()}
+                for measure, stated in (("budget", claim.budget), ("balance", claim.balance)):
+                    fact = record.measures.get(measure)
+                    if stated is None or fact is None:
+                        continue
+                    shown = _in(fact, stated.unit)
+                    yield self.judge(ctx, stated, fact.figure.interval(stated.unit), shown, ev_of[measure],
+                                     claim.section, about=fact.figure.subject)
+                return
 
     def _project_set(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
         """Checked only when the stated number of projects is the number of project tables, each with a
@@ -119,6 +146,15 @@ class TextVsTable(Rule):
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=wrong.value,
                                    expected=right.value, formula=f"{table_fig.value} = {text_fig.value}",
                                    about=table.describe(), template="stated-elsewhere")
+
+
+def _in(fact: Fact, unit: str) -> str:
+    """A table figure written in another unit: 69542.85百元 → 69542.85/100."""
+    fig = fact.figure
+    factor = fig.quantity.scale_to(unit)
+    if factor == 1:
+        return fig.value
+    return f"{fig.value}*{factor.normalize():f}" if factor >= 1 else f"{fig.value}/{(1 / factor).normalize():f}"
 
 
 def _sum(facts: list[Fact | None], unit: str) -> Interval:
