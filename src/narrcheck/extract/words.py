@@ -14,8 +14,8 @@ from importlib.resources import files
 
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import report_year
-from narrcheck.model.claims import ChangeClaim, Claim, DenialClaim, Figure, ReasonClaim
-from narrcheck.numbers import parse_number
+from narrcheck.model.claims import ChangeClaim, Claim, DenialClaim, Figure, ListCountClaim, ReasonClaim
+from narrcheck.numbers import parse_chinese_numeral, parse_number
 
 DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
@@ -79,6 +79,37 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
             out.append(ReasonClaim(change=before[-1], reason=reason, reason_direction="up" if ups else "down",
                                    words=tuple(ups or downs), quote=unit.raw[m.start():m.end()],
                                    location=where, section=unit.section))
+    return out
+
+
+# 分为5个步骤，包括预算布置、预算申报、预算论证及预算编制。
+LIST_COUNT = re.compile(r"(?:分为|包括|包含|共有|共设|设有)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})"
+                        r"(?P<u>个|项|类|大类|方面|步骤|环节|部分|阶段)(?P<noun>[^，,：:。；;、\d]{0,8})[，,：:]\s*"
+                        r"(?:包括|分别为|分别是|即|为)?[：:]?(?P<list>[^。；;！？\n]+?)(?=[。；;！？\n]|$)")
+_LAST_AND = re.compile(r"(?:以及|及|和|与)(?=[^及和与]+$)")
+
+
+def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
+    """A count of named things followed by the whole list of their names (no 等: a list with 等 is partial)."""
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None:
+            continue
+        for m in LIST_COUNT.finditer(unit.text):
+            listed = m.group("list").strip()
+            if "等" in listed or any(ch.isdigit() for ch in listed):
+                continue
+            items = [i.strip() for i in re.split(r"[、，,]", listed)]
+            items[-1:] = [i.strip() for i in _LAST_AND.split(items[-1], maxsplit=1)]
+            if len(items) < 2 or any(not 2 <= len(i) <= 12 for i in items):
+                continue
+            n = m.group("n")
+            q = parse_number(n, m.group("u")) if n.isdigit() else None
+            value = q.digits() if q else str(parse_chinese_numeral(n))
+            count = Figure(value=value, unit=m.group("u"), text=unit.raw[m.start("n"):m.end("u")],
+                           subject=m.group("noun"), location=unit.locate(m.start("n")))
+            out.append(ListCountClaim(count=count, items=tuple(items), quote=unit.raw[m.start():m.end()],
+                                      location=unit.locate(m.start()), section=unit.section))
     return out
 
 

@@ -167,6 +167,14 @@ class BudgetLineClaim(_Claim):
     balance: Figure | None = None
 
 
+class ListCountClaim(_Claim):
+    """A stated number of named things and the list that names them (分为5个步骤，包括预算布置、预算申报…及预算编制)."""
+
+    kind: Literal["list_count"] = "list_count"
+    count: Figure
+    items: tuple[str, ...]
+
+
 class DenialClaim(_Claim):
     """The text says there is none of something (无结转结余, 不涉及…政府采购…); `stated` are the figures that state
     an amount or a number of it elsewhere in the document."""
@@ -188,6 +196,7 @@ class ReasonClaim(_Claim):
 
 Claim = Annotated[
     ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
-    | ProjectFigureClaim | ProjectSetClaim | DenialClaim | ReasonClaim | BudgetLineClaim,
+    | ProjectFigureClaim | ProjectSetClaim | DenialClaim | ReasonClaim | BudgetLineClaim
+    | ListCountClaim,
     Field(discriminator="kind"),
 ]
