@@ -101,6 +101,10 @@ DETAILS: dict[str, dict[str, str]] = {
                           "yet states {places}"},
     "reason-against": {"zh": "所述原因为“{words}”，而该项数字为{change}", "en": "the reason says '{words}', "
                        "but the figures show {change}"},
+    "result-differs": {"zh": "文中写“{row}”{text}，自评表完成值为{actual}", "en": "the narrative gives '{row}' as "
+                       "{text}, the table's result is {actual}"},
+    "result-agrees": {"zh": "“{row}”与自评表完成值{actual}一致", "en": "'{row}' agrees with the table's result "
+                      "{actual}"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

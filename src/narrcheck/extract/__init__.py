@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from narrcheck.extract.rules import rule_claims, text_units
-from narrcheck.extract.scores import budget_line_claims, project_claims, score_claims
+from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
 from narrcheck.extract.statements import Statements, statements
 from narrcheck.extract.words import denial_claims, list_count_claims, reason_claims
 from narrcheck.model.claims import Claim
@@ -20,6 +20,7 @@ def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) 
     the keyed statements of its figures."""
     units = text_units(document)
     claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
+              *indicator_result_claims(units, score_tables),
               *denial_claims(units), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
     return claims, statements(units)

@@ -122,6 +122,42 @@ BUDGET_LINE = re.compile(r"(?P<exe>\d+(?:\.\d+)?)万元，占预算数?(?P<bud>\
 _LABEL_STOP = "，,。；;：:、\n"
 
 
+# after an indicator's name: the result the narrative reports (完成相关会议调研次数50余次, 社会满意度90%以上)
+RESULT_AFTER = re.compile(r"(?:达到?|为|完成|共|计|累计)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<more>余)?\s*"
+                          r"(?P<unit>[%％]|人次|次|个|人|场|件|户|份|项|处|套|台|部|天|家|篇|期)?(?P<above>以上)?")
+
+
+def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
+    """A project's indicator result as the narrative restates it, bound to the project's table."""
+    rows = {(i.label, t.index) for t in tables if not t.department for i in t.indicators
+            if len(i.label) >= 4 and i.actual_location is not None
+            and not any(rate in i.label for rate in RATE_MEASURE)}  # rates are project_claims' own
+    labels = sorted({label for label, _ in rows}, key=len, reverse=True)
+    if not labels:
+        return []
+    pattern = re.compile("|".join(re.escape(label) for label in labels))
+    seen: dict[int, ScoreTable | None] = {}
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None:
+            continue
+        for m in pattern.finditer(unit.text):
+            r = RESULT_AFTER.match(unit.text, m.end())
+            if r is None or not r.group("num") or not (r.group("unit") or r.group("more") or r.group("above")):
+                continue
+            table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order, seen)
+            if table is None or (m.group(0), table.index) not in rows:
+                continue
+            q = parse_number(r.group("num"), "%" if r.group("unit") in ("%", "％") else (r.group("unit") or ""))
+            fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[r.start("num"):r.end()], subject=m.group(0),
+                         location=unit.locate(r.start("num")))
+            approx = "more" if r.group("more") else "above" if r.group("above") else ""
+            out.append(ProjectFigureClaim(figure=fig, measure="indicator_result", table=table.index, binding=how,
+                                          row=m.group(0), approx=approx,
+                                          **_kwargs(unit.raw, r, unit.locate, unit.section)))
+    return out
+
+
 def budget_line_claims(units: list[Unit]) -> list[Claim]:
     """Every “X万元，占预算数Y万元的Z%（，尚有W万元未实现支出）” with the words that name its line."""
     out: list[Claim] = []

@@ -46,6 +46,8 @@ class TextVsTable(Rule):
             return
         if claim.measure == "budget":
             yield from self._budget(claim, table, ctx)
+        elif claim.measure == "indicator_result":
+            yield from self._result(claim, table, ctx)
         elif claim.measure == "indicator_count":
             rows = [i for i in table.indicators if i.weight is not None or i.score is not None]
             if rows:
@@ -78,6 +80,38 @@ class TextVsTable(Rule):
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
                                    expected=values[0], formula=f"{fig.value} ∈ {{" + ", ".join(values) + "}",
                                    about=table.describe(), template="stated-elsewhere")
+
+    def _result(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        """The narrative's figure for an indicator is the table's 完成值 (50余 reads 50 to 59, 90%以上 at least 90)."""
+        row = next((i for i in table.indicators if i.label == claim.row and i.actual_location), None)
+        if row is None:
+            return
+        try:
+            actual = parse_number(row.actual.rstrip("%％"), claim.figure.unit)
+        except ValueError:
+            return
+        fig = claim.figure
+        value = actual.value
+        if claim.approx == "more":
+            step = Decimal(10) ** max(len(fig.value.split(".")[0]) - 1, 0)
+            holds = fig.decimal <= value < fig.decimal + step
+        elif claim.approx == "above":
+            holds = value >= fig.decimal
+        else:
+            holds = fig.interval().lo <= value <= fig.interval().hi
+        ev = [Evidence(quote=claim.quote, location=claim.location),
+              Evidence(quote=row.actual, location=row.actual_location)]  # type: ignore[arg-type]
+        formula = f"{row.label} 完成值 {row.actual}"
+        if holds:
+            yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("result-agrees", ctx.lang, row=row.label,
+                                                                    actual=row.actual),
+                                       ev, claim.section, claimed=fig.value, expected=actual.digits(),
+                                       formula=formula, about=table.describe(), template="ok-words")
+            return
+        detail = i18n.detail("result-differs", ctx.lang, row=row.label, actual=row.actual, text=fig.text)
+        yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
+                                   expected=actual.digits(), formula=formula, about=table.describe(),
+                                   template="stated-elsewhere")
 
     def _budget_line(self, claim: BudgetLineClaim, ctx: Context) -> Iterator[Finding]:
         """Compared with the budget table's record of the line the words name, when the executed amounts agree
