@@ -124,6 +124,8 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
             measure, s = name, s[len(form):]
             break
     s = _TAIL.sub("", _LEAD.sub("", s))
+    if s.endswith("支出") and s[:-2].endswith("费"):  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
+        s = s[:-2]
     if not s or _POINTER.match(s) or _NOT_A_NAME.search(s) or _VERB.match(s) or not _NOUN_END.search(s):
         return None
     if not generic and (len(s) < 3 or s in _generic()):

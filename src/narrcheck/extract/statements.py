@@ -16,8 +16,12 @@ from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import QuantityKey, quantity_key
 from narrcheck.extract.rules import Mention, Unit
 from narrcheck.model.claims import Figure
+from narrcheck.numbers import parse_number
 
 NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
+# a written control or execution rate names its numerator: 公用经费控制率=148.82/148.82×100% (148.82 is 公用经费)
+_RATE_NUMERATOR = re.compile(r"(?P<name>[^，,。；;：:、\s=]{2,20}?)(?:控制率|执行率|完成率|使用率)\s*[=＝]\s*"
+                             r"(?P<num>\d+(?:\.\d+)?)\s*/")
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 _CLAUSE_STOP = "，,。；;：:、\n"
 _YEARS = re.compile(r"(\d{4})\s*年")
@@ -62,7 +66,23 @@ def statements(units: Sequence[Unit]) -> Statements:
             start = _sentence_start(unit.text, mention.start)
             out.append(Statement(key, mention.figure(), unit.quote(mention.start, mention.end), unit.section,
                                  (unit.order, start)))
+        if "率" in unit.text and "/" in unit.text:
+            out.extend(_rate_numerators(unit, year))
     return Statements(tuple(out))
+
+
+def _rate_numerators(unit: Unit, year: str) -> list[Statement]:
+    out = []
+    for m in _RATE_NUMERATOR.finditer(unit.text):
+        key = quantity_key(m.group("name"), year)
+        if key is None:
+            continue
+        q = parse_number(m.group("num"))
+        fig = Figure(value=q.digits(), text=unit.raw[m.start("num"):m.end("num")], subject=m.group("name"),
+                     location=unit.locate(m.start("num")))
+        out.append(Statement(key, fig, unit.quote(m.start(), m.end()), unit.section,
+                             (unit.order, _sentence_start(unit.text, m.start()))))
+    return out
 
 
 def _sentence_start(text: str, pos: int) -> int:
