@@ -219,11 +219,19 @@ def _forms(project: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
 def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
     """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%)."""
     best: tuple[int, ScoreTable] | None = None
+    grams: set[str] | None = None
     for table in tables:
         for key, core, pieces in _forms(table.name) if table.name else ():
             if key and key in text:
                 length = len(key) + 100  # an exact name beats any partial one
-            elif len(core) >= 5 and any(p in text for p in pieces):
+                if best is None or length > best[0]:
+                    best = (length, table)
+                continue
+            if len(core) < 5:
+                continue
+            if grams is None:
+                grams = {text[i:i + 3] for i in range(len(text) - 2)}
+            if not pieces.isdisjoint(grams):
                 m = SequenceMatcher(None, core, text, autojunk=False).find_longest_match(0, len(core), 0, len(text))
                 length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
             else:

@@ -123,8 +123,9 @@ def _clause_start(text: str, pos: int) -> int:
 def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Figure]:
     """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…."""
     out: list[Figure] = []
+    named = _any_of(forms)
     for unit in units:
-        if not any(f in unit.text for f in forms):
+        if not named.search(unit.text):
             continue
         text = unit.text
         for mention in unit.mentions:
@@ -142,6 +143,11 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Fi
                                   subject=unit.raw[_clause_start(text, m.start()):m.start("n")],
                                   location=unit.locate(m.start("n"))))
     return out
+
+
+@cache
+def _any_of(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, forms)))
 
 
 def _current(clause: str, year: str) -> bool:
