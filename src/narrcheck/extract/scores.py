@@ -232,7 +232,8 @@ def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
             if grams is None:
                 grams = {text[i:i + 3] for i in range(len(text) - 2)}
             if not pieces.isdisjoint(grams):
-                m = SequenceMatcher(None, core, text, autojunk=False).find_longest_match(0, len(core), 0, len(text))
+                # the short name as the indexed sequence: the matcher indexes its second argument
+                m = SequenceMatcher(None, text, core, autojunk=False).find_longest_match(0, len(text), 0, len(core))
                 length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
             else:
                 length = 0

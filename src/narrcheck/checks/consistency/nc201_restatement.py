@@ -36,12 +36,14 @@ class Restatement(Rule):
             groups[st.key].append(st)
         units = Counter(st.figure.unit for st in item.items)
         dominant = units.most_common(1)[0][0] if units else ""
+        anchors = _anchors(ctx.claims)
         for group in groups.values():
             if len({st.sentence for st in group}) < 2:
                 continue
-            yield from self._group(group, ctx, dominant)
+            yield from self._group(group, ctx, dominant, anchors)
 
-    def _group(self, group: list[Statement], ctx: Context, dominant: str) -> Iterator[Finding]:
+    def _group(self, group: list[Statement], ctx: Context, dominant: str,
+               anchors: dict[tuple[int | None, int | None], list[object]]) -> Iterator[Finding]:
         unit = "万元" if any(st.figure.unit == "万元" for st in group) else group[0].figure.unit
         values: list[list[Statement]] = []
         for st in group:
@@ -56,7 +58,7 @@ class Restatement(Rule):
             fig = v[0].figure
             # the same digits in two units: the document's usual unit is meant; else the finer figure
             rank = Decimal(fig.unit == dominant) if digits[fig.value] > 1 else _precision(fig, unit)
-            return len({s.sentence for s in v}), rank, any(_supported(s.figure, ctx.claims) for s in v)
+            return len({s.sentence for s in v}), rank, any(_supported(s.figure, anchors) for s in v)
 
         best = max(values, key=weight)
         first = best[0]
@@ -70,7 +72,7 @@ class Restatement(Rule):
             if value is best:
                 continue
             for st in value:
-                if _supported(st.figure, ctx.claims):
+                if _supported(st.figure, anchors):
                     continue
                 if st.figure.value == first.figure.value and st.figure.unit != first.figure.unit:
                     yield self._unit_slip(st, first, ctx)
@@ -119,10 +121,21 @@ def _in_unit(fig: Figure, unit: str) -> str:
     return str(q.in_unit(unit).quantize(Decimal("0.01")))
 
 
-def _supported(fig: Figure, claims: Sequence[object]) -> bool:
+def _anchors(claims: Sequence[object]) -> dict[tuple[int | None, int | None], list[object]]:
+    """Sums and changes by the place of their total or current figure."""
+    out: dict[tuple[int | None, int | None], list[object]] = defaultdict(list)
+    for claim in claims:
+        fig = claim.total if isinstance(claim, PartsSumClaim) else \
+            claim.current if isinstance(claim, ChangeClaim) else None
+        if fig is not None:
+            out[fig.location.line, fig.location.column].append(claim)
+    return out
+
+
+def _supported(fig: Figure, anchors: dict[tuple[int | None, int | None], list[object]]) -> bool:
     """The figure is the total of a list that adds up, or the current figure of a change that checks out."""
     where = (fig.location.line, fig.location.column)
-    for claim in claims:
+    for claim in anchors.get(where, ()):
         if isinstance(claim, PartsSumClaim) and claim.measure == "current" and claim.parts \
                 and (claim.total.location.line, claim.total.location.column) == where:
             total = sum((p.interval(fig.unit) for p in claim.parts), Interval.exact(Decimal(0)))
