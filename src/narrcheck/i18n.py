@@ -105,6 +105,10 @@ DETAILS: dict[str, dict[str, str]] = {
                        "{text}, the table's result is {actual}"},
     "result-agrees": {"zh": "“{row}”与自评表完成值{actual}一致", "en": "'{row}' agrees with the table's result "
                       "{actual}"},
+    "project-class": {"zh": "其余{n}个项目预算之和；仅{others}的预算合计为{total}", "en": "the other {n} projects' "
+                      "budgets; only {others} add up to {total}"},
+    "project-class-progress": {"zh": "其余{n}个项目支出之和/预算之和", "en": "the other {n} projects' spending over "
+                               "their budgets"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

@@ -80,6 +80,9 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]
 PROJECT_BUDGET = re.compile(r"(?:(?:该|本)项目[^，。；;\d]{0,8}?|项目)(?:年初)?预算(?:申报|数|资金|总额|金额)?(?:为|共|是|共计)?"
                             r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 PROJECT_RATE = re.compile(r"(?P<name>资金到位率|预算执行率)(?:为|达到?|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]")
+# what a project spent: 本项目实际支出资金665.97万元
+PROJECT_EXECUTED = re.compile(r"(?:该|本)项目[^，。；;\d]{0,6}?(?:实际支出|支出|执行)(?:资金|数|金额)?(?:为|共|是|共计)?"
+                              r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 RATE_MEASURE = {"资金到位率": "funds_rate", "预算执行率": "execution_rate"}
 # how many indicators the project's table has: 本项目共设置9个三级指标
 INDICATOR_COUNT = re.compile(r"设置了?(?P<num>\d+)(?P<unit>个)(?:三级)?(?:绩效)?指标")
@@ -100,16 +103,17 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
                                        budget=_group_figure(unit, m, "amt", m.group("unit")),
                                        progress=_group_figure(unit, m, "pct", "%") if m.group("pct") else None,
                                        **_kwargs(unit.raw, m, unit.locate, unit.section)))
-        for pattern in (PROJECT_BUDGET, PROJECT_RATE, INDICATOR_COUNT):
+        for pattern, fixed in ((PROJECT_BUDGET, "budget"), (PROJECT_EXECUTED, "executed"), (PROJECT_RATE, ""),
+                               (INDICATOR_COUNT, "indicator_count")):
             for m in pattern.finditer(unit.text):
                 name = m.groupdict().get("name")
-                measure = RATE_MEASURE[name] if name else "indicator_count" if pattern is INDICATOR_COUNT else "budget"
+                measure = RATE_MEASURE[name] if name else fixed
                 table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order, seen)
                 if table is None or table.department:
                     continue
                 q = parse_number(m.group("num"), m.groupdict().get("unit") or "%")
                 fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("num"):m.end()],
-                             subject=name or ("指标个数" if measure == "indicator_count" else "项目预算"),
+                             subject=name or {"indicator_count": "指标个数", "executed": "项目支出"}.get(measure, "项目预算"),
                              location=unit.locate(m.start("num")))
                 out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
                                               **_kwargs(unit.raw, m, unit.locate, unit.section)))

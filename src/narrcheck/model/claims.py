@@ -142,7 +142,7 @@ class ProjectFigureClaim(_Claim):
 
     kind: Literal["project_figure"] = "project_figure"
     figure: Figure
-    measure: Literal["budget", "funds_rate", "execution_rate", "indicator_count", "indicator_result"]
+    measure: Literal["budget", "executed", "funds_rate", "execution_rate", "indicator_count", "indicator_result"]
     table: int | None = Field(default=None, description="index of the bound score table")
     binding: str = Field(default="", description="how the table was chosen: named, own table, nearest")
     row: str = Field(default="", description="indicator_result: the indicator the sentence names")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import combinations
 from decimal import Decimal
 
 from narrcheck import i18n
@@ -48,6 +49,8 @@ class TextVsTable(Rule):
             yield from self._budget(claim, table, ctx)
         elif claim.measure == "indicator_result":
             yield from self._result(claim, table, ctx)
+        elif claim.measure == "executed":
+            return  # read for the sums over projects; the table's own 执行数 is NC305's
         elif claim.measure == "indicator_count":
             rows = [i for i in table.indicators if i.weight is not None or i.score is not None]
             if rows:
@@ -141,6 +144,7 @@ class TextVsTable(Rule):
         budget: then the total is Σ 调整后预算数 and the progress Σ 执行数 / Σ 调整后预算数."""
         projects = [t for t in ctx.score_tables if not t.department and t.execution is not None]
         if int(claim.count.decimal) != len(projects) or not projects:
+            yield from self._partition(claim, ctx)
             return
         budgets = [t.execution.adjusted for t in projects]
         executed = [t.execution.executed for t in projects]
@@ -158,6 +162,43 @@ class TextVsTable(Rule):
             formula = f"({'+'.join(e.figure.value for e in executed)})/({'+'.join(b.figure.value for b in budgets)})*100"
             yield self.judge(ctx, claim.progress, progress, formula, ev, claim.section,
                              about=i18n.detail("project-progress", ctx.lang, n=str(len(projects))))
+
+    def _partition(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
+        """Two classes of projects in one sentence (4个常年项目…873.62万元；2个一次性项目…98.13万元) whose counts
+        cover every project table: when exactly one choice of projects gives the other class its stated total,
+        this class is the rest, and its total is their budgets' sum (each project's budget as its narrative
+        states it)."""
+        siblings = [c for c in ctx.claims if isinstance(c, ProjectSetClaim) and c is not claim
+                    and c.location.line == claim.location.line and c.budget is not None]
+        budgets = _narrative(ctx, "budget")
+        if len(siblings) != 1 or claim.budget is None or not budgets \
+                or int(claim.count.decimal) + int(siblings[0].count.decimal) != len(budgets):
+            return
+        other = siblings[0]
+        unit = claim.budget.unit
+        fits = [group for group in combinations(budgets, int(other.count.decimal))
+                if _sum([f for _, f in group], unit).meets_printed(other.budget.decimal,  # type: ignore[union-attr]
+                                                                  other.budget.quantity.decimals)]  # type: ignore[union-attr]
+        if len(fits) != 1:
+            return
+        rest = [(t, f) for t, f in budgets if (t, f) not in fits[0]]
+        ev = [Evidence(quote=claim.quote, location=claim.location),
+              *(Evidence(quote=f.figure.text, location=f.location) for _, f in rest)]
+        about = i18n.detail("project-class", ctx.lang, n=str(len(rest)),
+                            others="、".join(t.describe() for t, _ in fits[0]), total=other.budget.text)  # type: ignore[union-attr]
+        yield self.judge(ctx, claim.budget, _sum([f for _, f in rest], unit), "+".join(f.figure.value for _, f in rest),
+                         ev, claim.section, about=about)
+        spent = dict((t.index, f) for t, f in _narrative(ctx, "executed"))
+        if claim.progress is None or any(t.index not in spent for t, _ in rest):
+            return
+        done = [spent[t.index] for t, _ in rest]
+        whole = _sum([f for _, f in rest], unit)
+        if whole.contains_zero():
+            return
+        formula = f"({'+'.join(f.figure.value for f in done)})/({'+'.join(f.figure.value for _, f in rest)})*100"
+        about = i18n.detail("project-class-progress", ctx.lang, n=str(len(rest)))
+        yield self.judge(ctx, claim.progress, (_sum(done, unit) / whole).scale(Decimal(100)), formula, ev,
+                         claim.section, about=about)
 
     def _rate(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
         stated = _table_rate(table, claim.measure)
@@ -180,6 +221,20 @@ class TextVsTable(Rule):
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=wrong.value,
                                    expected=right.value, formula=f"{table_fig.value} = {text_fig.value}",
                                    about=table.describe(), template="stated-elsewhere")
+
+
+def _narrative(ctx: Context, measure: str) -> list[tuple[ScoreTable, Fact]]:
+    """Each project table with the budget (or execution) its narrative states, the first one bound to it;
+    empty when any project table has none."""
+    out = []
+    for table in (t for t in ctx.score_tables if not t.department):
+        stated = next((c.figure for c in ctx.claims if isinstance(c, ProjectFigureClaim)
+                       and c.measure == measure and c.table == table.index), None)
+        if stated is None:
+            return []
+        out.append((table, Fact(figure=stated, row=table.describe(), column=measure, table=table.index,
+                                title=table.title)))
+    return out
 
 
 def _in(fact: Fact, unit: str) -> str:
