@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import tomllib
 from decimal import Decimal
-from typing import Literal
 from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -40,7 +40,7 @@ class Settings(BaseModel):
 
 def load_settings(start: Path | None = None, **overrides: object) -> Settings:
     """Layer the files found from `start` (default: the working directory) upwards, then `overrides`."""
-    data: dict[str, object] = {}
+    data: dict[str, Any] = {}
     here = (start or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
         pyproject, own = folder / "pyproject.toml", folder / "narrcheck.toml"

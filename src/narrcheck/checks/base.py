@@ -61,7 +61,7 @@ class Rule:
     claim_kind: ClassVar[str]
     claim_kinds: ClassVar[tuple[str, ...]] = ()  # when a rule reads more than one kind
 
-    def check(self, claim: object, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
+    def check(self, claim: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     # --- helpers for subclasses ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import Any
 
 from narrcheck.numbers import normalize_digits
 
@@ -45,7 +46,7 @@ class QuantityKey:
 
 
 @cache
-def _table() -> dict[str, object]:
+def _table() -> dict[str, Any]:
     text = files("narrcheck").joinpath("data/synonyms.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from narrcheck.extract import patterns as P
 from narrcheck.model.claims import (
@@ -181,7 +182,7 @@ class Extractor:
         self._groups = 0
 
     # --- helpers ---------------------------------------------------------------------------------------
-    def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, object]:
+    def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, Any]:
         return {"quote": unit.quote(start, end), "location": unit.locate(start), "section": unit.section}
 
     def _take(self, unit: Unit, match: re.Match[str], group: str, role: str) -> Mention | None:
@@ -496,7 +497,7 @@ class Extractor:
             pos = end + 1
         return regions
 
-    def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, object]) -> None:
+    def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> None:
         """When the total and every part are compared with the same period, their priors must add up too."""
         for head_change in self._changes_by_current.get(id(head), []):
             if head_change.prior is None:

@@ -8,10 +8,12 @@ the table whose project was named most recently before the claim (a report's tit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
+from narrcheck.extract.rules import Unit
 from narrcheck.model.claims import (
     BudgetLineClaim,
     Claim,
@@ -21,7 +23,6 @@ from narrcheck.model.claims import (
     ProjectSetClaim,
     ScoreClaim,
 )
-from narrcheck.extract.rules import Unit
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
 from narrcheck.tables.model import ScoreTable, name_keys
@@ -203,7 +204,7 @@ def _figure(m: re.Match[str], raw: str, locate: object) -> Figure:
                   location=locate(m.start("num")))  # type: ignore[operator]
 
 
-def _kwargs(raw: str, m: re.Match[str], locate: object, section: tuple[str, ...]) -> dict[str, object]:
+def _kwargs(raw: str, m: re.Match[str], locate: object, section: tuple[str, ...]) -> dict[str, Any]:
     start = _sentence_start(raw, m.start())
     end = m.end()
     location: Location = locate(m.start())  # type: ignore[operator]

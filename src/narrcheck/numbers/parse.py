@@ -7,9 +7,9 @@ original text too (readers and locations rely on it).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Money units and their value in 元.
 MONEY_UNITS: dict[str, Decimal] = {

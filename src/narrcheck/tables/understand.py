@@ -9,9 +9,9 @@ weight and score columns gives them in that order. Fragments of one table split 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from collections.abc import Iterable, Sequence
 
 from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, Cell, Document
@@ -156,7 +156,7 @@ def _align(row: Sequence[Cell], width: int, roles: dict[int, str], total: bool) 
         numeric_roles = [r for _, r in sorted(roles.items()) if r in ("weight", "score")]
         figures = [c for c in row[1:] if _FIGURE.match(clean(c.text))]
         if len(figures) == len(numeric_roles) and figures:
-            return dict(zip(numeric_roles, figures))
+            return dict(zip(numeric_roles, figures, strict=True))
     shift = width - len(row)
     return {r: row[i - shift] for i, r in roles.items() if 0 <= i - shift < len(row)}
 

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import combinations
 from decimal import Decimal
+from itertools import combinations
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
