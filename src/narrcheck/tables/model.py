@@ -141,6 +141,17 @@ def name_keys(name: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class RateRow:
+    """A row that states a rate of the whole budget (结余率 | 100% | 100%) in an indicator or monitoring table."""
+
+    label: str
+    values: tuple[Fact, ...]
+    table: int
+    section: tuple[str, ...] = ()
+    kind: str = "rate_row"
+
+
+@dataclass(frozen=True)
 class BudgetRecord:
     """One record of a budget execution table: a label and its measures (预算额, 执行额, 结余额, 结余率 …)."""
 
@@ -178,7 +189,8 @@ class Tables:
     budget: list[BudgetTable] = field(default_factory=list)
     bad_cells: list[BadCell] = field(default_factory=list)
     charts: list[ChartSeries] = field(default_factory=list)
+    rates: list[RateRow] = field(default_factory=list)
 
     def items(self) -> list[object]:
         """What checks run over, besides claims."""
-        return [*self.score, *self.budget, *self.bad_cells]
+        return [*self.score, *self.budget, *self.bad_cells, *self.rates]

@@ -26,6 +26,7 @@ from narrcheck.tables.model import (
     Execution,
     Fact,
     Indicator,
+    RateRow,
     ScoreTable,
     Tables,
 )
@@ -55,7 +56,9 @@ HEADER_WORD = {"weight": "权重", "score": "得分", "op": "指标性质", "tar
 SCORE_ROLES = {"weight", "score", "op", "target", "actual", "unit", "level"}
 EXEC_ROLES = {"initial", "adjusted", "executed", "rate"}
 BUDGET_MEASURES = ("budget", "executed", "balance", "balance_rate")
-TOTAL_LABEL = re.compile(r"^(?:合计|总计|得分|总分|分值|总额|合\s*计)$")
+TOTAL_LABEL = re.compile(r"^(?:合计|总计|得分|总分|分值|总额|合\s*计|(?:年度)?预算总额[：:]?)$")
+# a row stating a rate of the whole budget: 结余率 | 100% | 100%
+RATE_LABEL = re.compile(r"^(?:预算)?(?:结转)?结余率$")
 CATEGORY_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 SPREADSHEET_ERROR = re.compile(r"^#(?:DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!)$", re.I)
 _CODE_PREFIX = re.compile(r"^[0-9A-Z]{8,}[-—－_]")
@@ -331,8 +334,11 @@ def _budget_tables(index: int, title: str, rows: list[tuple[Cell, ...]], block: 
     n = 0
     while n < len(rows):
         row = rows[n]
-        header = _header(row)
-        measures = {i: r for i, r in (header or {}).items() if r in BUDGET_MEASURES}
+        header = _header(row) or {}
+        scored = {"weight", "score"} & set(header.values())
+        # 全年预算数 / 全年执行数 (a monitoring table) are a budget and an execution when nothing is scored
+        measures = {i: ("budget" if r == "adjusted" else r) for i, r in header.items()
+                    if r in BUDGET_MEASURES or (r == "adjusted" and not scored)}
         if len(measures) >= 2:  # records are the rows below
             records = []
             for body in rows[n + 1:]:
@@ -367,6 +373,23 @@ def _budget_tables(index: int, title: str, rows: list[tuple[Cell, ...]], block: 
             out.append(BudgetTable(index, title, unit, tuple(records), block_rows[0][0].line, block.section))
             continue
         n += 1
+    return out
+
+
+def _rate_rows(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block) -> list[RateRow]:
+    """Rows labelled 结余率 whose other cells are percentages (or empty)."""
+    out = []
+    for row in rows:
+        labels = [i for i, c in enumerate(row) if RATE_LABEL.match(clean(c.text))]
+        if not labels:
+            continue
+        after = row[labels[0] + 1:]
+        filled = [c for c in after if clean(c.text)]
+        if not filled or not all(clean(c.text).endswith("%") and _FIGURE.match(clean(c.text)) for c in filled):
+            continue
+        label = clean(row[labels[0]].text)
+        facts = tuple(f for c in filled if (f := _fact(c, "", label, "rate", index, title)) is not None)
+        out.append(RateRow(label, facts, index, block.section))
     return out
 
 
@@ -420,6 +443,7 @@ def read_tables(document: Document) -> Tables:
                 if SPREADSHEET_ERROR.match(cell.text.strip()):
                     tables.bad_cells.append(BadCell(cell.text.strip(), _label(row), "", cell.location(), index,
                                                     title, section=block.section))
+        tables.rates.extend(_rate_rows(index, title, rows, block))
         score = _score_table(index, title, rows, block)
         if score is not None:
             score = replace(score, blocks=tuple(numbers))

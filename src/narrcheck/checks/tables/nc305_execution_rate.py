@@ -8,7 +8,7 @@ from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval
-from narrcheck.tables.model import BudgetTable, ScoreTable
+from narrcheck.tables.model import BudgetTable, Fact, RateRow, ScoreTable
 
 HUNDRED = Interval.exact(Decimal(100))
 
@@ -48,20 +48,51 @@ class ExecutionRate(Rule):
                              table.section, about=table.describe())
 
 
+def _budget_total(ctx: Context) -> tuple[Fact, Fact] | None:
+    """The budget total and its execution, when the document's budget tables state exactly one such pair."""
+    pairs = {(r.measures["budget"].figure.value, r.measures["executed"].figure.value): r
+             for t in ctx.budget_tables for r in t.records
+             if r.is_total and "budget" in r.measures and "executed" in r.measures}
+    if len(pairs) != 1:
+        return None
+    record = next(iter(pairs.values()))
+    return record.measures["budget"], record.measures["executed"]
+
+
 @register
 class BudgetBalance(Rule):
     """In a budget execution table: 结转结余额 = 预算额 − 执行额, 结转结余率 = 结余额 / 预算额, and a 合计
     record equals the sum of the other records, measure by measure.
 
-    Fails: 合计 执行额 111387.56 while 基本支出 67501.83 + 项目支出 43885.85 = 111387.68.
+    A 结余率 row elsewhere (an indicator or monitoring table) is the balance rate of the budget total.
+    Fails: 合计 执行额 111387.56 while 基本支出 67501.83 + 项目支出 43885.85 = 111387.68; 结余率 100% while
+    年度预算总额 903.30 was executed in full (903.30).
     Passes: 基本支出 预算额 69542.85 − 执行额 67501.83 = 结余额 2041.02; 结余率 2041.02/69542.85 = 2.93%.
     """
 
     id = "NC308"
     name = "budget-table"
     claim_kind = "budget_table"
+    claim_kinds = ("budget_table", "rate_row")
 
-    def check(self, table: BudgetTable, ctx: Context) -> Iterator[Finding]:
+    def _rate_row(self, row: RateRow, ctx: Context) -> Iterator[Finding]:
+        total = _budget_total(ctx)
+        if total is None:
+            return
+        budget, executed = total
+        base = budget.figure.interval()
+        if base.contains_zero():
+            return
+        rate = ((base - executed.figure.interval()) / base).scale(Decimal(100))
+        formula = f"({budget.figure.value}-{executed.figure.value})/{budget.figure.value}*100"
+        for value in row.values:
+            yield self.judge(ctx, value.figure, rate, formula, evidence(value, budget, executed), row.section,
+                             about=row.label)
+
+    def check(self, table: BudgetTable | RateRow, ctx: Context) -> Iterator[Finding]:
+        if isinstance(table, RateRow):
+            yield from self._rate_row(table, ctx)
+            return
         for record in table.records:
             m = record.measures
             budget, executed, balance, rate = (m.get(k) for k in ("budget", "executed", "balance",
