@@ -109,6 +109,9 @@ DETAILS: dict[str, dict[str, str]] = {
                       "budgets; only {others} add up to {total}"},
     "project-class-progress": {"zh": "其余{n}个项目支出之和/预算之和", "en": "the other {n} projects' spending over "
                                "their budgets"},
+    "prior-restated": {"zh": "与本年{current}相比的比较数此处写作{claimed}，同一本年数的其他比较为{places}",
+                       "en": "the figure {current} is compared with {claimed} here but with {places} elsewhere"},
+    "compared-with": {"zh": "比较数", "en": "the compared figure"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

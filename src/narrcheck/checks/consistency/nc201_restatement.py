@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim
@@ -22,7 +23,10 @@ class Restatement(Rule):
     a rounded restatement comes from the precise figure), then the one its own arithmetic supports. A
     differing figure whose own sum or change checks out is left alone: the words, not the number, differ.
     The same digits in another unit are a unit_error (54.39元 where 54.39万元 is stated elsewhere).
-    Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third.
+    Comparisons too: changes whose current figures agree (nonzero, four or more significant digits) speak of
+    one quantity, so their prior figures must agree as well, when they differ by a near miss (under 0.5%).
+    Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third; 64.40万元 “比2018年80.25万元” on two
+    lines while 64.40万元 “比去年同期80.24万元” and 644,045.07元 “比2018年802,374.40元”.
     Passes: 财政收回存量资金 26,845.39元 and 2.68万元.
     """
 
@@ -41,13 +45,62 @@ class Restatement(Rule):
             if len({st.sentence for st in group}) < 2:
                 continue
             yield from self._group(group, ctx, dominant, anchors)
+        yield from self._priors(ctx)
+
+    def _priors(self, ctx: Context) -> Iterator[Finding]:
+        """Prior figures of changes whose current figures are one quantity."""
+        changes = [c for c in ctx.claims if isinstance(c, ChangeClaim) and c.current is not None
+                   and c.prior is not None and c.current.quantity.is_money and c.prior.quantity.is_money
+                   and c.current.decimal != 0 and _significant(c.current) >= 4]
+        clusters: list[list[ChangeClaim]] = []
+        for change in changes:
+            home = next((k for k in clusters if agree(k[0].current, change.current, "万元")), None)  # type: ignore[arg-type]
+            if home is None:
+                clusters.append([change])
+            else:
+                home.append(change)
+        for cluster in clusters:
+            if len({c.location.line for c in cluster}) < 2:
+                continue
+            priors = [c.prior for c in cluster]  # type: ignore[misc]
+            values = [p.decimal * p.quantity.scale_to("万元") for p in priors]  # type: ignore[union-attr]
+            if max(values) == 0 or (max(values) - min(values)) / max(values) >= Decimal("0.005"):
+                continue  # not a near miss: different quantities that happen to share a current figure
+            groups: list[list[ChangeClaim]] = []
+            for change in cluster:
+                home = next((g for g in groups if agree(g[0].prior, change.prior, "万元")), None)  # type: ignore[arg-type]
+                if home is None:
+                    groups.append([change])
+                else:
+                    home.append(change)
+            if len(groups) < 2:
+                continue
+            best = max(groups, key=lambda g: (len({c.location.line for c in g}),
+                                              _precision(g[0].prior, "万元")))  # type: ignore[arg-type]
+            first = best[0].prior
+            for group in groups:
+                if group is best:
+                    continue
+                for change in group:
+                    fig = change.prior
+                    places = "、".join(f"{c.prior.text}（第{c.prior.location.line}行）" for c in best)  # type: ignore[union-attr]
+                    if ctx.lang != "zh":
+                        places = ", ".join(f"{c.prior.text} (line {c.prior.location.line})" for c in best)  # type: ignore[union-attr]
+                    detail = i18n.detail("prior-restated", ctx.lang, current=change.current.text,  # type: ignore[union-attr]
+                                         claimed=fig.text, places=places)  # type: ignore[union-attr]
+                    evidence = [Evidence(quote=change.quote, location=fig.location),  # type: ignore[union-attr]
+                                *(Evidence(quote=c.quote, location=c.prior.location) for c in best)]  # type: ignore[union-attr]
+                    yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, change.section,
+                                               claimed=fig.value, expected=_in_unit(first, fig.unit),  # type: ignore[union-attr, arg-type]
+                                               formula=f"{fig.text} = {first.text}",  # type: ignore[union-attr]
+                                               about=i18n.detail("compared-with", ctx.lang), template="stated-elsewhere")
 
     def _group(self, group: list[Statement], ctx: Context, dominant: str,
                anchors: dict[tuple[int | None, int | None], list[object]]) -> Iterator[Finding]:
         unit = "万元" if any(st.figure.unit == "万元" for st in group) else group[0].figure.unit
         values: list[list[Statement]] = []
         for st in group:
-            home = next((v for v in values if _agree(v[0].figure, st.figure, unit)), None)
+            home = next((v for v in values if agree(v[0].figure, st.figure, unit)), None)
             if home is None:
                 values.append([st])
             else:
@@ -101,10 +154,9 @@ class Restatement(Rule):
                        section=list(st.section))
 
 
-def _agree(a: Figure, b: Figure, unit: str) -> bool:
-    """Printed figures that can stand for the same amount."""
-    ia, ib = a.interval(unit), b.interval(unit)
-    return ia.lo <= ib.hi and ib.lo <= ia.hi
+def _significant(fig: Figure) -> int:
+    """How many significant digits a figure is printed with (64.40 has four)."""
+    return len(fig.value.lstrip("-").replace(".", "").lstrip("0"))
 
 
 def _precision(fig: Figure, unit: str) -> Decimal:

@@ -6,6 +6,7 @@ from itertools import combinations
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
@@ -69,14 +70,14 @@ class TextVsTable(Rule):
             return
         unit = budgets[0].figure.unit or "万元"
         fig = claim.figure
-        match = next((b for b in budgets if _agree(fig, b.figure, unit)), None)
+        match = next((b for b in budgets if agree(fig, b.figure, unit)), None)
         ev = [Evidence(quote=claim.quote, location=claim.location),
               *(Evidence(quote=b.figure.text, location=b.location) for b in budgets)]
         if match is not None:
             yield self.judge(ctx, fig, match.figure.interval(fig.unit), match.figure.value, ev, claim.section,
                              about=table.describe())
             return
-        executed = ex.executed if ex and ex.executed and _agree(fig, ex.executed.figure, unit) else None
+        executed = ex.executed if ex and ex.executed and agree(fig, ex.executed.figure, unit) else None
         values = list(dict.fromkeys(b.figure.value for b in budgets))  # 年初 and 调整后 are often equal
         detail = i18n.detail("budget-is-executed" if executed else "budget-differs", ctx.lang,
                              claimed=fig.text, budgets="、".join(values))
@@ -125,7 +126,7 @@ class TextVsTable(Rule):
                 if record.is_total or executed is None or len(record.label) < 2 \
                         or not claim.label.endswith(record.label):
                     continue
-                if not _agree(claim.executed, executed.figure, claim.executed.unit):
+                if not agree(claim.executed, executed.figure, claim.executed.unit):
                     continue
                 ev_of = {m: [Evidence(quote=claim.quote, location=claim.location),
                              Evidence(quote=f.figure.text, location=f.location)]
@@ -205,7 +206,7 @@ class TextVsTable(Rule):
         if stated is None:
             return
         text_fig, table_fig = claim.figure, stated.figure
-        if _agree(text_fig, table_fig, "%"):
+        if agree(text_fig, table_fig, "%"):
             yield self.judge(ctx, text_fig, table_fig.interval(), table_fig.value,
                              [Evidence(quote=claim.quote, location=claim.location),
                               Evidence(quote=table_fig.text, location=stated.location)],
@@ -248,11 +249,6 @@ def _in(fact: Fact, unit: str) -> str:
 
 def _sum(facts: list[Fact | None], unit: str) -> Interval:
     return sum((f.figure.interval(unit) for f in facts if f is not None), Interval.exact(Decimal(0)))
-
-
-def _agree(a: Figure, b: Figure, unit: str) -> bool:
-    ia, ib = a.interval(unit), b.interval(unit)
-    return ia.lo <= ib.hi and ib.lo <= ia.hi
 
 
 def _table_rate(table: ScoreTable, measure: str) -> Fact | None:
