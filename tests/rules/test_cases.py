@@ -16,6 +16,8 @@ CASES = [(f.stem, case) for f in sorted((Path(__file__).parent / "cases").glob("
 def test_case(family, case, write_doc):
     settings = Settings(**case.get("settings", {}))  # a case may set what a narrcheck.toml would
     report = check_file(write_doc(case["text"] + "\n"), settings, show_all=True, show_unverifiable=True)
+    for rule in case.get("absent", []):  # rules that must raise no error here
+        assert not [f for f in report.findings if f.rule == rule and f.verdict not in ("ok", "unverifiable")], rule
     rules = sorted({e["rule"] for e in case["expect"]}) or None
     findings = [f for f in report.findings if rules is None or f.rule in rules]
     if not case["expect"]:
