@@ -112,6 +112,9 @@ DETAILS: dict[str, dict[str, str]] = {
     "prior-restated": {"zh": "与本年{current}相比的比较数此处写作{claimed}，同一本年数的其他比较为{places}",
                        "en": "the figure {current} is compared with {claimed} here but with {places} elsewhere"},
     "compared-with": {"zh": "比较数", "en": "the compared figure"},
+    "two-names": {"zh": "{figure}在第{first_lines}行称为“{first}”，在第{second_lines}行称为“{second}”，同一笔数不能两者皆是",
+                  "en": "{figure} is called '{first}' on line {first_lines} and '{second}' on line {second_lines}; "
+                        "one figure cannot be both"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

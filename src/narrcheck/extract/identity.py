@@ -82,6 +82,12 @@ def _kept_names() -> tuple[str, ...]:
 
 
 @cache
+def opposites() -> tuple[tuple[str, str], ...]:
+    """Pairs of names one figure of a year cannot carry both (上年结转 / 年末结转)."""
+    return tuple((a, b) for a, b in _table()["opposites"]["pairs"])
+
+
+@cache
 def _generic() -> frozenset[str]:
     return frozenset(_table()["generic"]["words"])  # type: ignore[index]
 

@@ -4,7 +4,10 @@ from collections.abc import Iterator
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
+from narrcheck.extract.identity import opposites
+from narrcheck.extract.statements import Statements
 from narrcheck.model.claims import DenialClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
@@ -15,15 +18,22 @@ class SelfContradiction(Rule):
     """Words agree with the document's numbers: what the text says there is none of (无结转结余, 不涉及…政府采购…)
     is not stated elsewhere, in the same year, with a nonzero amount or count.
 
-    Fails: “2024年无预算结转结余” and “2024年末预算年终结转资金72.17万元”; “不涉及…政府采购…” and “2024年有2个政府采购项目”.
+    One figure is not stated under two names that exclude each other (上年结转 and 年末结转: money carried in is not
+    money carried over), when it is nonzero with four or more significant digits.
+    Fails: “2024年无预算结转结余” and “2024年末预算年终结转资金72.17万元”; “不涉及…政府采购…” and “2024年有2个政府采购项目”;
+    “上年结转支出64.40万元” and “年末结转结余64.40万元”.
     Passes: “决算报表无结转结余” and “年末结转和结余0万元”.
     """
 
     id = "NC402"
     name = "self-contradiction"
     claim_kind = "denial"
+    claim_kinds = ("denial", "statements")
 
-    def check(self, claim: DenialClaim, ctx: Context) -> Iterator[Finding]:
+    def check(self, claim: DenialClaim | Statements, ctx: Context) -> Iterator[Finding]:
+        if isinstance(claim, Statements):
+            yield from self._two_names(claim, ctx)
+            return
         nonzero = [f for f in claim.stated if f.decimal != 0]
         if not nonzero:
             return
@@ -35,3 +45,27 @@ class SelfContradiction(Rule):
         yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, claim.section,
                                    claimed=None, formula="、".join(f.text for f in nonzero) + " > 0",
                                    about=claim.term)
+
+    def _two_names(self, item: Statements, ctx: Context) -> Iterator[Finding]:
+        named = [st for st in item.items if st.figure.decimal != 0 and _significant(st.figure.value) >= 4]
+        for first, second in opposites():
+            ones = [st for st in named if first in st.key.subject]
+            others = [st for st in named if second in st.key.subject]
+            for one in ones:
+                clash = [o for o in others if o.key.period == one.key.period and agree(one.figure, o.figure, "万元")]
+                if not clash or any(agree(one.figure, o.figure, "万元") for o in ones if o is not one
+                                    and o.figure.location.line < one.figure.location.line):
+                    continue  # report each figure once, at its first statement under the first name
+                same = [o for o in ones if agree(one.figure, o.figure, "万元")]
+                detail = i18n.detail("two-names", ctx.lang, figure=one.figure.text, first=one.key.subject,
+                                     second=clash[0].key.subject,
+                                     first_lines="、".join(str(s.figure.location.line) for s in same),
+                                     second_lines="、".join(str(s.figure.location.line) for s in clash))
+                evidence = [Evidence(quote=s.quote, location=s.figure.location) for s in (*same, *clash)]
+                yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, one.section,
+                                           claimed=one.figure.value, formula=f"{first} ≠ {second}",
+                                           about=f"{first}/{second}")
+
+
+def _significant(value: str) -> int:
+    return len(value.lstrip("-").replace(".", "").lstrip("0"))
