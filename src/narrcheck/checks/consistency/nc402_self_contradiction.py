@@ -57,10 +57,11 @@ class SelfContradiction(Rule):
                                     and o.figure.location.line < one.figure.location.line):
                     continue  # report each figure once, at its first statement under the first name
                 same = [o for o in ones if agree(one.figure, o.figure, "万元")]
+                sep = "、" if ctx.lang == "zh" else ", "
                 detail = i18n.detail("two-names", ctx.lang, figure=one.figure.text, first=one.key.subject,
                                      second=clash[0].key.subject,
-                                     first_lines="、".join(str(s.figure.location.line) for s in same),
-                                     second_lines="、".join(str(s.figure.location.line) for s in clash))
+                                     first_lines=sep.join(str(s.figure.location.line) for s in same),
+                                     second_lines=sep.join(str(s.figure.location.line) for s in clash))
                 evidence = [Evidence(quote=s.quote, location=s.figure.location) for s in (*same, *clash)]
                 yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, one.section,
                                            claimed=one.figure.value, formula=f"{first} ≠ {second}",
