@@ -43,6 +43,7 @@ class Statements:
     """All statements of a document: one item, for the rules that compare across it."""
 
     items: tuple[Statement, ...]
+    year: str = ""  # the report's year
     kind: str = "statements"
 
 
@@ -68,7 +69,7 @@ def statements(units: Sequence[Unit]) -> Statements:
                                  (unit.order, start)))
         if "率" in unit.text and "/" in unit.text:
             out.extend(_rate_numerators(unit, year))
-    return Statements(tuple(out))
+    return Statements(tuple(out), year)
 
 
 def _rate_numerators(unit: Unit, year: str) -> list[Statement]:

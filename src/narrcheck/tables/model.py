@@ -179,6 +179,7 @@ class ChartSeries:
 
     title: str
     facts: tuple[Fact, ...]
+    kind: str = "chart"
 
 
 @dataclass
@@ -193,4 +194,4 @@ class Tables:
 
     def items(self) -> list[object]:
         """What checks run over, besides claims."""
-        return [*self.score, *self.budget, *self.bad_cells, *self.rates]
+        return [*self.score, *self.budget, *self.bad_cells, *self.rates, *self.charts]

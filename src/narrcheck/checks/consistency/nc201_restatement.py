@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -8,10 +9,12 @@ from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
+from narrcheck.extract.identity import fold
 from narrcheck.extract.statements import Statement, Statements
-from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim
+from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict
+from narrcheck.tables.model import ChartSeries
 
 
 @register
@@ -33,8 +36,12 @@ class Restatement(Rule):
     id = "NC201"
     name = "restatement"
     claim_kind = "statements"
+    claim_kinds = ("statements", "chart")
 
-    def check(self, item: Statements, ctx: Context) -> Iterator[Finding]:
+    def check(self, item: Statements | ChartSeries, ctx: Context) -> Iterator[Finding]:
+        if isinstance(item, ChartSeries):
+            yield from self._chart(item, ctx)
+            return
         groups: dict[object, list[Statement]] = defaultdict(list)
         for st in item.items:
             groups[st.key].append(st)
@@ -46,6 +53,31 @@ class Restatement(Rule):
                 continue
             yield from self._group(group, ctx, dominant, anchors)
         yield from self._priors(ctx)
+
+    def _chart(self, chart: ChartSeries, ctx: Context) -> Iterator[Finding]:
+        """A structure chart's shares (0.824) against the narrative's shares of the same parts (占82.4%)."""
+        shares = [c for c in ctx.claims if isinstance(c, ShareClaim) and c.part is not None]
+        for fact in chart.facts:
+            value = fact.figure
+            if value.unit or not 0 <= value.decimal <= 1:
+                continue  # money series are stated figures; only shares are read here
+            name = fold(re.sub(r"[（(][^（()）]*[)）]$", "", fact.column))
+            if len(name) < 4:
+                continue
+            named = [c for c in shares if _same_part(name, c.part.subject)]  # type: ignore[union-attr]
+            if not named:
+                continue
+            as_share = value.interval().scale(Decimal(100))
+            agreeing = [c for c in named if c.percent.interval().lo <= as_share.hi
+                        and as_share.lo <= c.percent.interval().hi]
+            pick = agreeing[0] if agreeing else named[0]
+            if not agreeing and len({c.percent.value for c in named}) != 1:
+                continue  # the narrative gives this part several shares (of different wholes)
+            stated = pick.percent.interval().scale(Decimal("0.01"))
+            evidence = [Evidence(quote=value.text, location=value.location),
+                        Evidence(quote=pick.quote, location=pick.location)]
+            yield self.judge(ctx, value, stated, f"{pick.percent.value}/100", evidence, (),
+                             about=f"{chart.title}·{fact.column}")
 
     def _priors(self, ctx: Context) -> Iterator[Finding]:
         """Prior figures of changes whose current figures are one quantity."""
@@ -152,6 +184,14 @@ class Restatement(Rule):
                        evidence=[Evidence(quote=st.quote, location=st.figure.location),
                                  Evidence(quote=first.quote, location=first.figure.location)],
                        section=list(st.section))
+
+
+def _same_part(chart_name: str, subject: str) -> bool:
+    """A chart series names the part a narrative share speaks of (一般公共服务 / 一般公共服务支出)."""
+    words = fold(subject.split("：")[-1].split("，")[-1])
+    words = re.sub(r"^(?:其中|[一二三四五六七八九十]+是|\d{4}年度?)+", "", words)
+    return bool(words) and (words == chart_name or words.startswith(chart_name)
+                            or (len(words) >= 4 and chart_name.startswith(words)))
 
 
 def _significant(fig: Figure) -> int:
