@@ -115,6 +115,9 @@ DETAILS: dict[str, dict[str, str]] = {
     "two-names": {"zh": "{figure}在第{first_lines}行称为“{first}”，在第{second_lines}行称为“{second}”，同一笔数不能两者皆是",
                   "en": "{figure} is called '{first}' on line {first_lines} and '{second}' on line {second_lines}; "
                         "one figure cannot be both"},
+    "flat-but-changed": {"zh": "文中称{whole}“{word}”，但其各组成部分的变动合计为上年数的{rate}%",
+                         "en": "the text calls {whole} '{word}', yet its components changed by {rate}% of the "
+                               "prior figure"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

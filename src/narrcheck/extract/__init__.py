@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from narrcheck.extract.rules import rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
 from narrcheck.extract.statements import Statements, statements
-from narrcheck.extract.words import denial_claims, list_count_claims, reason_claims
+from narrcheck.extract.words import composite_claims, denial_claims, list_count_claims, reason_claims
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
@@ -23,4 +23,5 @@ def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) 
               *indicator_result_claims(units, score_tables),
               *denial_claims(units), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
+    claims += composite_claims(units, claims)
     return claims, statements(units)

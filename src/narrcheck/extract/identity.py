@@ -88,6 +88,12 @@ def opposites() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def composites() -> dict[str, tuple[str, ...]]:
+    """Quantities that are the sum of their components by definition (三公经费, 基本支出)."""
+    return {whole: tuple(parts) for whole, parts in _table()["composites"].items()}  # type: ignore[union-attr]
+
+
+@cache
 def _generic() -> frozenset[str]:
     return frozenset(_table()["generic"]["words"])  # type: ignore[index]
 

@@ -47,9 +47,18 @@ class Statements:
     kind: str = "statements"
 
 
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年度")
+
+
 def report_year(units: Sequence[Unit]) -> str:
-    """The year the document reports on: the year named most often in its first paragraphs."""
-    years = Counter(y for u in units[:40] if u.table is None for y in _YEARS.findall(u.text))
+    """The year the document reports on: the first “YYYY年度” of its opening paragraphs (titles say
+    2024年度部门决算), else the year named most often there."""
+    opening = [u for u in units[:40] if u.table is None]
+    for unit in opening[:10]:
+        m = _TITLE_YEAR.search(unit.text)
+        if m and not re.search(r"(?:比|较|与|上)\s*$", unit.text[:m.start()]):
+            return m.group(1)
+    years = Counter(y for u in opening for y in _YEARS.findall(u.text))
     return years.most_common(1)[0][0] if years else ""
 
 

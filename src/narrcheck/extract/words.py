@@ -9,12 +9,23 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from narrcheck.extract.identity import composites, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import report_year
-from narrcheck.model.claims import ChangeClaim, Claim, DenialClaim, Figure, ListCountClaim, ReasonClaim
+from narrcheck.model.claims import (
+    ChangeClaim,
+    Claim,
+    DenialClaim,
+    Figure,
+    FlatChangeClaim,
+    ListCountClaim,
+    PartsSumClaim,
+    ReasonClaim,
+)
 from narrcheck.numbers import parse_chinese_numeral, parse_number
 
 DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
@@ -80,6 +91,75 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
                                    words=tuple(ups or downs), quote=unit.raw[m.start():m.end()],
                                    location=where, section=unit.section))
     return out
+
+
+# …支出决算与2023年度持平 / 与上年基本持平
+FLAT_CHANGE = re.compile(r"(?:与|和|较|比)(?:上年度?|去年同期|去年|上一年度?|\d{4}年度?)(?:相比|同期)?[，,]?"
+                         r"(?P<word>基本持平|持平)")
+
+
+@dataclass(frozen=True)
+class _Change:
+    """What the text says of one quantity's change: a signed amount, 持平 (zero) or 基本持平 (about zero)."""
+
+    word: str  # "" for an amount
+    delta: Figure | None  # None for 基本持平
+    at: Figure  # where it is said
+    current: Figure | None = None
+    claim: ChangeClaim | None = None
+    section: tuple[str, ...] = ()
+
+
+def composite_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]:
+    """A whole's stated change against its components' stated changes (三公经费 = 因公出国（境）费 +
+    公务用车购置及运行维护费 + 公务接待费): a sum of signed changes, or a flat whole (基本持平) against them."""
+    year = report_year(units)
+    said: dict[str, _Change] = {}
+    for claim in claims:
+        if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
+            key = quantity_key(claim.subject, year)
+            if key is not None and not key.period:
+                sign = "-" if claim.delta_direction == "down" else ""
+                signed = claim.delta.model_copy(update={"value": sign + claim.delta.value})
+                said.setdefault(key.subject, _Change("", signed, signed, claim.current, claim))
+    for unit in units:
+        if unit.table is None and "持平" in unit.text:
+            for m in FLAT_CHANGE.finditer(unit.text):
+                found = _flat(unit, m, year)
+                if found is not None:
+                    said.setdefault(*found)
+    out: list[Claim] = []
+    for whole, parts in composites().items():
+        if whole not in said or not all(p in said and said[p].delta is not None for p in parts):
+            continue
+        total, signed = said[whole], tuple(said[p].delta for p in parts)
+        if total.delta is None:
+            out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,  # type: ignore[arg-type]
+                                       quote=total.at.subject, location=total.at.location, section=total.section))
+        else:
+            out.append(PartsSumClaim(total=total.delta, parts=signed, measure="delta", exhaustive=True,  # type: ignore[arg-type]
+                                     quote=total.claim.quote if total.claim else total.at.subject,
+                                     location=total.at.location,
+                                     section=total.claim.section if total.claim else ()))
+    return out
+
+
+def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None:
+    """The quantity a 持平 phrase speaks of: named in its clause, else by the sentence's first amount."""
+    start = _clause_start(unit.text, m.start())
+    key = quantity_key(unit.text[start:m.start()], year)
+    current = None
+    if key is None:
+        head = next((h for h in unit.mentions if h.quantity.is_money and h.start < m.start()), None)
+        if head is None:
+            return None
+        key, current = quantity_key(unit.text[_clause_start(unit.text, head.start):head.start], year), head.figure()
+    if key is None or key.period:
+        return None
+    word = m.group("word")
+    where = Figure(value="0.00", unit="万元", text=word, subject=unit.raw[start:m.end()],  # 持平: no change
+                   location=unit.locate(m.start("word")))
+    return key.subject, _Change(word, where if word == "持平" else None, where, current, section=unit.section)
 
 
 # 分为5个步骤，包括预算布置、预算申报、预算论证及预算编制。

@@ -98,6 +98,8 @@ class PartsSumClaim(_Claim):
     total: Figure
     parts: tuple[Figure, ...]
     measure: Literal["current", "prior", "delta"] = "current"
+    exhaustive: bool = Field(default=False, description="the parts are the whole by definition (三公经费), so a "
+                             "shortfall is an error, not a partial list")
 
 
 class RatioClaim(_Claim):
@@ -169,6 +171,16 @@ class BudgetLineClaim(_Claim):
     balance: Figure | None = None
 
 
+class FlatChangeClaim(_Claim):
+    """A whole said to be unchanged (与上年基本持平) while its components' changes are stated elsewhere."""
+
+    kind: Literal["flat_change"] = "flat_change"
+    word: str = Field(description="持平 or 基本持平")
+    whole: str
+    current: Figure | None = None
+    parts: tuple[Figure, ...] = Field(description="each component's change, signed (-0.05 for 减少0.05)")
+
+
 class ListCountClaim(_Claim):
     """A stated number of named things and the list that names them (分为5个步骤，包括预算布置、预算申报…及预算编制)."""
 
@@ -199,6 +211,6 @@ class ReasonClaim(_Claim):
 Claim = Annotated[
     ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim | ScoreClaim | GradeClaim
     | ProjectFigureClaim | ProjectSetClaim | DenialClaim | ReasonClaim | BudgetLineClaim
-    | ListCountClaim,
+    | ListCountClaim | FlatChangeClaim,
     Field(discriminator="kind"),
 ]

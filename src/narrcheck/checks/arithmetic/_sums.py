@@ -22,7 +22,8 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     total = claim.total.interval(unit)
     parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
     formula = "+".join(show(p, unit) for p in claim.parts)
-    if parts.hi < total.lo and total.mid > 0 and (total.mid - parts.mid) / total.mid > PARTIAL_SHORTFALL:
+    if not claim.exhaustive and parts.hi < total.lo and total.mid > 0 \
+            and (total.mid - parts.mid) / total.mid > PARTIAL_SHORTFALL:
         yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return

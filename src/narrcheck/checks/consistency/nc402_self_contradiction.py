@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
@@ -8,9 +9,13 @@ from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
 from narrcheck.extract.statements import Statements
-from narrcheck.model.claims import DenialClaim
+from narrcheck.model.claims import DenialClaim, FlatChangeClaim
 from narrcheck.model.findings import Evidence, Finding
-from narrcheck.numbers import Verdict
+from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers.parse import format_decimal
+
+# the largest change, as a share of the prior figure, that may still be called 基本持平
+FLAT_LIMIT = Decimal(5)
 
 
 @register
@@ -28,11 +33,14 @@ class SelfContradiction(Rule):
     id = "NC402"
     name = "self-contradiction"
     claim_kind = "denial"
-    claim_kinds = ("denial", "statements")
+    claim_kinds = ("denial", "statements", "flat_change")
 
-    def check(self, claim: DenialClaim | Statements, ctx: Context) -> Iterator[Finding]:
+    def check(self, claim: DenialClaim | Statements | FlatChangeClaim, ctx: Context) -> Iterator[Finding]:
         if isinstance(claim, Statements):
             yield from self._two_names(claim, ctx)
+            return
+        if isinstance(claim, FlatChangeClaim):
+            yield from self._flat(claim, ctx)
             return
         nonzero = [f for f in claim.stated if f.decimal != 0]
         if not nonzero:
@@ -45,6 +53,27 @@ class SelfContradiction(Rule):
         yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, claim.section,
                                    claimed=None, formula="、".join(f.text for f in nonzero) + " > 0",
                                    about=claim.term)
+
+    def _flat(self, claim: FlatChangeClaim, ctx: Context) -> Iterator[Finding]:
+        """基本持平 is a change under 5% of the prior figure (the prior is the current less the changes)."""
+        if claim.current is None:
+            return
+        change = sum((p.interval("万元") for p in claim.parts), Interval.exact(Decimal(0)))
+        prior = claim.current.interval("万元") - change
+        if prior.contains_zero():
+            return
+        rate = abs(change / prior).scale(Decimal(100))
+        changes = "+".join(f"({p.value})" if p.value.startswith("-") else p.value for p in claim.parts)
+        formula = f"({changes})/({claim.current.value}-({changes}))*100"
+        evidence = [Evidence(quote=claim.quote, location=claim.location),
+                    *(Evidence(quote=p.subject if p.text in ("持平", "基本持平") else p.subject + p.text, location=p.location)
+                      for p in claim.parts)]
+        if rate.lo > FLAT_LIMIT:
+            detail = i18n.detail("flat-but-changed", ctx.lang, whole=claim.whole, word=claim.word,
+                                 rate=format_decimal(rate.mid, 2))
+            yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, claim.section,
+                                       claimed=claim.word, expected=format_decimal(rate.mid, 2) + "%",
+                                       formula=formula, about=claim.whole)
 
     def _two_names(self, item: Statements, ctx: Context) -> Iterator[Finding]:
         named = [st for st in item.items if st.figure.decimal != 0 and _significant(st.figure.value) >= 4]
