@@ -24,7 +24,8 @@ class SelfContradiction(Rule):
     is not stated elsewhere, in the same year, with a nonzero amount or count.
 
     One figure is not stated under two names that exclude each other (上年结转 and 年末结转: money carried in is not
-    money carried over), when it is nonzero with four or more significant digits.
+    money carried over), when it is nonzero with four or more significant digits. A whole called 基本持平 did
+    not change by more than 5% of its prior figure, judged by its components' stated changes.
     Fails: “2024年无预算结转结余” and “2024年末预算年终结转资金72.17万元”; “不涉及…政府采购…” and “2024年有2个政府采购项目”;
     “上年结转支出64.40万元” and “年末结转结余64.40万元”.
     Passes: “决算报表无结转结余” and “年末结转和结余0万元”.
