@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
@@ -15,6 +16,8 @@ from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClai
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict
 from narrcheck.tables.model import ChartSeries
+
+T = TypeVar("T")
 
 
 @register
@@ -84,27 +87,14 @@ class Restatement(Rule):
         changes = [c for c in ctx.claims if isinstance(c, ChangeClaim) and c.current is not None
                    and c.prior is not None and c.current.quantity.is_money and c.prior.quantity.is_money
                    and c.current.decimal != 0 and _significant(c.current) >= 4]
-        clusters: list[list[ChangeClaim]] = []
-        for change in changes:
-            home = next((k for k in clusters if agree(k[0].current, change.current, "万元")), None)  # type: ignore[arg-type]
-            if home is None:
-                clusters.append([change])
-            else:
-                home.append(change)
-        for cluster in clusters:
+        for cluster in _clusters(changes, lambda c: c.current):  # type: ignore[arg-type, return-value]
             if len({c.location.line for c in cluster}) < 2:
                 continue
             priors = [c.prior for c in cluster]  # type: ignore[misc]
             values = [p.decimal * p.quantity.scale_to("万元") for p in priors]  # type: ignore[union-attr]
             if max(values) == 0 or (max(values) - min(values)) / max(values) >= Decimal("0.005"):
                 continue  # not a near miss: different quantities that happen to share a current figure
-            groups: list[list[ChangeClaim]] = []
-            for change in cluster:
-                home = next((g for g in groups if agree(g[0].prior, change.prior, "万元")), None)  # type: ignore[arg-type]
-                if home is None:
-                    groups.append([change])
-                else:
-                    home.append(change)
+            groups = _clusters(cluster, lambda c: c.prior)  # type: ignore[arg-type, return-value]
             if len(groups) < 2:
                 continue
             best = max(groups, key=lambda g: (len({c.location.line for c in g}),
@@ -130,13 +120,7 @@ class Restatement(Rule):
     def _group(self, group: list[Statement], ctx: Context, dominant: str,
                anchors: dict[tuple[int | None, int | None], list[object]]) -> Iterator[Finding]:
         unit = "万元" if any(st.figure.unit == "万元" for st in group) else group[0].figure.unit
-        values: list[list[Statement]] = []
-        for st in group:
-            home = next((v for v in values if agree(v[0].figure, st.figure, unit)), None)
-            if home is None:
-                values.append([st])
-            else:
-                home.append(st)
+        values = _clusters(group, lambda st: st.figure, unit)
         digits = Counter(v[0].figure.value for v in values)
 
         def weight(v: list[Statement]) -> tuple[int, Decimal, bool]:
@@ -192,6 +176,18 @@ def _same_part(chart_name: str, subject: str) -> bool:
     words = re.sub(r"^(?:其中|[一二三四五六七八九十]+是|\d{4}年度?)+", "", words)
     return bool(words) and (words == chart_name or words.startswith(chart_name)
                             or (len(words) >= 4 and chart_name.startswith(words)))
+
+
+def _clusters(items: Sequence[T], figure: Callable[[T], Figure], unit: str = "万元") -> list[list[T]]:
+    """Items grouped by the amount their figure can stand for (each joins the first group it agrees with)."""
+    groups: list[list[T]] = []
+    for item in items:
+        home = next((g for g in groups if agree(figure(g[0]), figure(item), unit)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return groups
 
 
 def _significant(fig: Figure) -> int:
