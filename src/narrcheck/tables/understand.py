@@ -380,7 +380,7 @@ def _rate_rows(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bloc
     """Rows labelled 结余率 whose other cells are percentages (or empty)."""
     out = []
     for row in rows:
-        labels = [i for i, c in enumerate(row) if RATE_LABEL.match(clean(c.text))]
+        labels = [i for i, c in enumerate(row) if "结余率" in c.text and RATE_LABEL.match(clean(c.text))]
         if not labels:
             continue
         after = row[labels[0] + 1:]
