@@ -10,7 +10,7 @@ from narrcheck import __version__
 from narrcheck.checks import run_checks
 from narrcheck.checks.base import Context
 from narrcheck.config import Settings
-from narrcheck.extract import extract_claims
+from narrcheck.extract import extract
 from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
@@ -25,7 +25,14 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
-    narrative, stated = extract_claims(document, tables.score)
+    found = extract(document, tables.score)
+    narrative, stated = list(found.claims), found.statements
+    llm = None
+    if settings.llm:
+        from narrcheck.llm import run_llm
+
+        added, llm = run_llm(settings, found.units, narrative, tables.score)
+        narrative += added
     claims = [*narrative, *tables.items(), stated]
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
@@ -43,7 +50,8 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     return Report(
         narrcheck=__version__,
         document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256),
-        summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items()))),
+        summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items())),
+                        llm=llm),
         findings=findings,
     )
 

@@ -44,6 +44,11 @@ def check(
     select: Annotated[list[str] | None, typer.Option("--select", help="run only these rule ids or prefixes "
                                                                       "(repeat or comma-separate)")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="skip these rule ids or prefixes")] = None,
+    llm: Annotated[bool | None, typer.Option("--llm/--no-llm", help="also let an LLM read the free text "
+                                                                    "(OpenAI-compatible endpoint from the settings "
+                                                                    "or OPENAI_BASE_URL / OPENAI_MODEL)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="ask the LLM again instead of reusing cached "
+                                                              "answers")] = False,
 ) -> None:
     """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
     from narrcheck.api import check_file, tune_gc_for_batch
@@ -53,7 +58,8 @@ def check(
 
     try:
         settings = load_settings(select=_split(select), ignore=_split(ignore),
-                                 lang=lang.value if lang else None)
+                                 lang=lang.value if lang else None, llm=llm,
+                                 llm_cache=False if no_cache else None)
     except NarrcheckError as exc:
         _fail(str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from None

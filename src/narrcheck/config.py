@@ -30,6 +30,16 @@ class Settings(BaseModel):
                     "优 90 / 良 80 / 中 60 are assumed and a disagreement is only unverifiable")
     execution_score: Literal["proportional", "none"] = Field(
         default="proportional", description="NC305: score = 执行率 × weight, capped at the weight; or not checked")
+    llm: bool = Field(default=False, description="add claims an LLM reads from the free text (needs an endpoint)")
+    llm_base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint; else "
+                                     "$NARRCHECK_LLM_BASE_URL or $OPENAI_BASE_URL")
+    llm_model: str | None = Field(default=None, description="model name; else $NARRCHECK_LLM_MODEL or "
+                                  "$OPENAI_MODEL")
+    llm_budget: int = Field(default=30_000, gt=0, description="most tokens one document may spend")
+    llm_concurrency: int = Field(default=2, ge=1, le=16, description="requests in flight at once")
+    llm_cache: bool = Field(default=True, description="reuse answers cached on disk (--no-cache turns it off)")
+    llm_cache_dir: str | None = Field(default=None, description="where answers are cached; else "
+                                      "$NARRCHECK_CACHE or ~/.cache/narrcheck")
 
     def bands(self) -> tuple[tuple[str, Decimal], ...]:
         """Grade bands, highest first, ending with 差 for everything below."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from narrcheck.extract.rules import rule_claims, text_units
+from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
 from narrcheck.extract.statements import Statements, statements
 from narrcheck.extract.words import composite_claims, denial_claims, list_count_claims, reason_claims
@@ -12,16 +13,30 @@ from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
 
-__all__ = ["extract_claims"]
+__all__ = ["Extraction", "extract", "extract_claims"]
 
 
-def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) -> tuple[list[Claim], Statements]:
-    """Every claim the rules find in the document's narrative (score claims bound to `score_tables`), and
-    the keyed statements of its figures."""
+@dataclass(frozen=True)
+class Extraction:
+    """The rules' claims, the keyed statements of the figures, and the text units they were read from."""
+
+    claims: list[Claim]
+    statements: Statements
+    units: list[Unit]
+
+
+def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extraction:
+    """Every claim the rules find in the document's narrative (score claims bound to `score_tables`)."""
     units = text_units(document)
     claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
               *indicator_result_claims(units, score_tables),
               *denial_claims(units), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims)
-    return claims, statements(units)
+    return Extraction(claims, statements(units), units)
+
+
+def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) -> tuple[list[Claim], Statements]:
+    """The claims and statements of `extract` (for callers that need no units)."""
+    found = extract(document, score_tables)
+    return found.claims, found.statements

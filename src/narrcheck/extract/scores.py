@@ -289,6 +289,13 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     return None, ""
 
 
+def bind_clause(text: str, unit: Unit, tables: Sequence[ScoreTable], units: list[Unit],
+                seen: dict[int, ScoreTable | None]) -> tuple[int | None, str]:
+    """The index of the score table a clause of `unit` speaks of, and how it was found (for LLM claims)."""
+    table, how = _bind(text, unit.table, tables, units, unit.order, seen)
+    return (table.index if table else None), how
+
+
 _TITLE_END = re.compile(r"(?:经费|项目|资金)$")
 _REPORT = re.compile(r"绩效评价的?报告|绩效自评报告|自评报告$")
 _NAME_SUFFIX = re.compile(r"(?:专项)?(?:工作)?(?:经费|项目|资金)$")

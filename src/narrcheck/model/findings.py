@@ -54,10 +54,28 @@ class DocumentInfo(BaseModel):
     sha256: str
 
 
+class LLMSummary(BaseModel):
+    """What the LLM path did for this document (present only when it was asked for; extension)."""
+
+    model: str = ""
+    chunks: int = Field(default=0, description="pieces of text chosen to send")
+    calls: int = 0
+    cache_hits: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    proposed: int = Field(default=0, description="claims the model returned")
+    grounded: int = Field(default=0, description="claims whose quote and numbers were found in the text")
+    dropped: dict[str, int] = Field(default_factory=dict, description="claims dropped, by reason")
+    duplicates: int = Field(default=0, description="grounded claims the rules had already made")
+    added: int = Field(default=0, description="claims added to the check")
+    warnings: list[str] = Field(default_factory=list)
+
+
 class Summary(BaseModel):
     claims: int
     checked: int
     by_verdict: dict[str, int]
+    llm: LLMSummary | None = Field(default=None, description="present only with --llm (extension)")
 
 
 class Report(BaseModel):

@@ -9,7 +9,10 @@ from narrcheck.reporters.registry import register
 
 
 def report_dict(report: Report) -> dict:
-    return report.model_dump(mode="json")
+    data = report.model_dump(mode="json")
+    if data["summary"].get("llm") is None:  # the contract is unchanged when the LLM was not asked for
+        data["summary"].pop("llm", None)
+    return data
 
 
 @register("json")

@@ -13,9 +13,13 @@ from narrcheck.reporters.registry import register
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
     "zh": {"claims": "项陈述与表格", "checked": "可核对", "none": "未发现问题", "section": "（无章节）",
-           "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果"},
+           "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果",
+           "llm_calls": "调用", "llm_cached": "缓存命中", "llm_claims": "提出", "llm_grounded": "有据",
+           "llm_dropped": "舍弃", "llm_added": "新增"},
     "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found", "section": "(no section)",
-           "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results"},
+           "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results",
+           "llm_calls": "calls", "llm_cached": "cached", "llm_claims": "proposed", "llm_grounded": "grounded",
+           "llm_dropped": "dropped", "llm_added": "added"},
 }
 
 
@@ -42,6 +46,15 @@ def render_report(report: Report, lang: str, console: Console) -> None:
     tail = "" if report.findings else f" — {words['none']}"
     console.print(f"  {s.claims} {words['claims']}, {words['checked']} {s.checked}; {words['results']}: "
                   f"{counts}{tail}")
+    if s.llm is not None:
+        u = s.llm
+        dropped = sum(u.dropped.values())
+        console.print(f"  LLM {escape(u.model or '-')}: {words['llm_calls']} {u.calls} "
+                      f"({words['llm_cached']} {u.cache_hits}), tokens {u.tokens_in}+{u.tokens_out}; "
+                      f"{words['llm_claims']} {u.proposed} → {words['llm_grounded']} {u.grounded}, "
+                      f"{words['llm_dropped']} {dropped}, {words['llm_added']} {u.added}")
+        for warning in u.warnings:
+            console.print(f"  [yellow]LLM: {escape(warning)}[/yellow]")
 
 
 @register("text")

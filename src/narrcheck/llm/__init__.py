@@ -1,0 +1,51 @@
+"""The optional LLM path: it only proposes claims; grounding and the deterministic checks decide.
+
+With no endpoint configured nothing is sent anywhere; any failure of the endpoint leaves the rules' result
+and a warning, never a changed exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from narrcheck.config import Settings
+from narrcheck.extract.rules import Unit
+from narrcheck.model.claims import Claim
+from narrcheck.model.findings import LLMSummary
+from narrcheck.tables.model import ScoreTable
+
+
+def endpoint_from(settings: Settings) -> tuple[str | None, str | None]:
+    """(base URL, model) from the settings, else the environment."""
+    base = settings.llm_base_url or os.environ.get("NARRCHECK_LLM_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
+    model = settings.llm_model or os.environ.get("NARRCHECK_LLM_MODEL") or os.environ.get("OPENAI_MODEL")
+    return base, model
+
+
+def run_llm(settings: Settings, units: Sequence[Unit], rule_claims: Sequence[Claim],
+            tables: Sequence[ScoreTable]) -> tuple[list[Claim], LLMSummary]:
+    """Claims the LLM adds (grounded, not duplicating the rules') and what it cost."""
+    base, model = endpoint_from(settings)
+    if not base or not model:
+        return [], LLMSummary(warnings=["no LLM endpoint configured (llm_base_url / OPENAI_BASE_URL and "
+                                        "llm_model / OPENAI_MODEL): rules only"])
+    from narrcheck.llm.cache import AnswerCache
+    from narrcheck.llm.client import Client, Endpoint
+    from narrcheck.llm.pipeline import Runner
+
+    key = os.environ.get("NARRCHECK_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY") or "not-needed"
+    try:
+        client = Client(Endpoint(base_url=base, model=model, api_key=key))
+        cache = AnswerCache(Path(settings.llm_cache_dir) if settings.llm_cache_dir else None,
+                            enabled=settings.llm_cache)
+        result = Runner(client, cache, settings.llm_budget, settings.llm_concurrency).run(units, rule_claims, tables)
+    except Exception as exc:  # the LLM is optional: its failure must not cost the rules' result
+        return [], LLMSummary(model=model, warnings=[f"LLM path failed ({type(exc).__name__}): rules only"])
+    summary = LLMSummary(model=model, chunks=result.chunks, calls=result.usage.calls,
+                         cache_hits=result.usage.cache_hits, tokens_in=result.usage.tokens_in,
+                         tokens_out=result.usage.tokens_out, proposed=result.proposed, grounded=result.grounded,
+                         dropped=dict(sorted(result.dropped.items())), duplicates=result.duplicates,
+                         added=len(result.claims), warnings=result.warnings)
+    return result.claims, summary

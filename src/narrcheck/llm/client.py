@@ -1,0 +1,80 @@
+"""The one place narrcheck talks to an LLM: an OpenAI-compatible endpoint through instructor.
+
+Transient failures (timeouts, connection errors, 429, 5xx) are retried with exponential backoff, a bounded
+number of times (tenacity); an answer that does not validate against the response model is re-asked a bounded
+number of times (instructor's max_retries). Anything else is an LLMError for the caller to degrade on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import instructor
+import openai
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from narrcheck.model.llm import LLMAnswer
+
+TRANSIENT = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
+
+
+class LLMError(Exception):
+    """The endpoint could not give an answer: unreachable, key rejected, or still failing after retries."""
+
+
+@dataclass
+class Usage:
+    """What the LLM cost for one document."""
+
+    calls: int = 0
+    cache_hits: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+    @property
+    def tokens(self) -> int:
+        return self.tokens_in + self.tokens_out
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where to send requests. The key comes from the environment and is never written anywhere."""
+
+    base_url: str
+    model: str
+    api_key: str = "not-needed"
+    timeout: float = 60.0
+    transient_attempts: int = 4  # tries in all, for a timeout, a 429 or a 5xx
+    reasks: int = 2  # extra asks when the answer does not validate
+    backoff_max: float = 20.0
+
+
+class Client:
+    """Sends one chunk's messages and returns the validated answer with its token counts."""
+
+    def __init__(self, endpoint: Endpoint, http_client: Any = None) -> None:
+        self.endpoint = endpoint
+        raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key, timeout=endpoint.timeout,
+                            max_retries=0, http_client=http_client)  # tenacity retries, not the SDK
+        self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
+
+    def extract(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, int, int]:
+        """(answer, prompt tokens, completion tokens). Raises LLMError when no valid answer came."""
+        retrying = Retrying(retry=retry_if_exception_type(TRANSIENT), reraise=True,
+                            stop=stop_after_attempt(self.endpoint.transient_attempts),
+                            wait=wait_exponential(multiplier=0.5, max=self.endpoint.backoff_max))
+        try:
+            answer, completion = retrying(self._client.chat.completions.create_with_completion,
+                                          model=self.endpoint.model, messages=messages,
+                                          response_model=LLMAnswer, max_retries=self.endpoint.reasks,
+                                          temperature=0)
+        except TRANSIENT as exc:
+            raise LLMError(f"endpoint still failing after {self.endpoint.transient_attempts} tries: "
+                           f"{type(exc).__name__}") from None
+        except openai.APIStatusError as exc:
+            raise LLMError(f"endpoint refused the request: HTTP {exc.status_code}") from None
+        except Exception as exc:  # instructor gives up on an answer that never validates
+            raise LLMError(f"no valid answer: {type(exc).__name__}") from None
+        usage = getattr(completion, "usage", None)
+        return answer, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
