@@ -1,6 +1,7 @@
 """The LLM path: choose what to send, send it (cached, bounded, concurrent), ground what comes back, merge.
 
-What is sent: a paragraph (or a table cell of running text) that states a figure and either stands in a
+What is sent: a paragraph (or a table cell of running text) that states an amount, a percent, a count or a
+score (a year alone is not a figure) and either stands in a
 free-text section (主要原因, 绩效自评综述, 评价结论, 项目实施情况, 存在问题 …) or has no figure that a rule claim
 already covers. Consecutive chosen paragraphs of one section form a chunk of at most CHUNK_CHARS characters,
 cut at sentence ends; each chunk goes with its section path. Never the whole document.
@@ -30,6 +31,7 @@ KINDS = ("change", "share", "score", "reason")
 CHUNK_CHARS = 1200
 FREE_TEXT = re.compile(r"原因|综述|结论|实施情况|完成情况|存在问题|绩效分析|绩效情况|自评")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？])")
+_POINTS = re.compile(r"\d+(?:\.\d+)?\s*分")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class LLMResult:
 def chunks(units: Sequence[Unit], rule_claims: Sequence[Claim]) -> list[Chunk]:
     """The parts of the document worth an LLM's reading (see the module docstring), in document order."""
     covered = {c.location.line for c in rule_claims}
-    chosen = [u for u in units if any(ch.isdigit() for ch in u.text)
+    chosen = [u for u in units if (u.mentions or _POINTS.search(u.text))
               and (u.table is None or len(u.text) >= 30)
               and (FREE_TEXT.search(" ".join(u.section)) or u.locate(0).line not in covered)]
     out: list[Chunk] = []

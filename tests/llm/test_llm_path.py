@@ -1,0 +1,125 @@
+"""The LLM path, offline: replayed from cassettes (see cassettes/README.md for how each was made)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cassette_config import make_vcr
+
+from narrcheck.api import check_file
+from narrcheck.config import Settings
+from narrcheck.extract import extract
+from narrcheck.llm.cache import AnswerCache
+from narrcheck.llm.client import Client, Endpoint
+from narrcheck.llm.pipeline import Runner
+from narrcheck.readers import read_document
+from narrcheck.structure import structure
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "llm_free_text.txt"
+SYNTHETIC = "http://llm.invalid/v1"
+
+
+def settings(tmp_path: Path, **extra: object) -> Settings:
+    return Settings(llm=True, llm_base_url=SYNTHETIC, llm_model="synthetic", llm_cache_dir=str(tmp_path / "cache"),
+                    **extra)
+
+
+def test_grounded_claim_is_checked_and_ungrounded_ones_are_dropped(tmp_path):
+    with make_vcr().use_cassette("synthetic_grounding.yaml") as cassette:
+        report = check_file(FIXTURE, settings(tmp_path), show_all=True)
+    assert cassette.play_count == 1
+    llm = report.summary.llm
+    assert (llm.calls, llm.proposed, llm.grounded, llm.added) == (1, 3, 1, 1)
+    assert llm.dropped == {"number-not-in-quote": 1, "quote-not-found": 1}
+    assert (llm.tokens_in, llm.tokens_out) == (812, 164)
+    rate = next(f for f in report.findings if f.rule == "NC101" and f.source == "llm")
+    assert (rate.verdict, rate.claimed, rate.expected) == ("mismatch", "30.00", "25.00")
+    assert rate.evidence[0].location.line == 6
+    assert all(f.source == "rule" for f in report.findings if f.evidence[0].location.line != 6)
+
+
+def test_429_is_retried_then_answered(tmp_path):
+    with make_vcr().use_cassette("synthetic_429_then_ok.yaml") as cassette:
+        report = check_file(FIXTURE, settings(tmp_path), show_all=True)
+    assert cassette.play_count == 2 and report.summary.llm.calls == 1 and report.summary.llm.added == 1
+
+
+def test_malformed_answer_is_reasked_then_accepted(tmp_path):
+    with make_vcr().use_cassette("synthetic_malformed_then_ok.yaml") as cassette:
+        report = check_file(FIXTURE, settings(tmp_path), show_all=True)
+    assert cassette.play_count == 2
+    assert report.summary.llm.added == 1 and not report.summary.llm.warnings
+
+
+def test_second_run_is_served_from_cache(tmp_path):
+    with make_vcr().use_cassette("synthetic_grounding.yaml"):
+        first = check_file(FIXTURE, settings(tmp_path), show_all=True)
+    with make_vcr().use_cassette("synthetic_grounding.yaml") as cassette:
+        second = check_file(FIXTURE, settings(tmp_path), show_all=True)
+    assert cassette.play_count == 0
+    assert (second.summary.llm.calls, second.summary.llm.cache_hits) == (0, 1)
+    assert [f.model_dump() for f in second.findings] == [f.model_dump() for f in first.findings]
+    with make_vcr().use_cassette("synthetic_grounding.yaml") as cassette:  # --no-cache asks again
+        check_file(FIXTURE, settings(tmp_path, llm_cache=False), show_all=True)
+    assert cassette.play_count == 1
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_dead_endpoint_degrades_to_rules_with_a_warning(tmp_path):
+    rules_only = check_file(FIXTURE, Settings(), show_all=True)
+    document = structure(read_document(FIXTURE))
+    found = extract(document)
+    endpoint = Endpoint(base_url=f"http://127.0.0.1:{_closed_port()}/v1", model="m", transient_attempts=2,
+                        backoff_max=0.01, timeout=2)
+    result = Runner(Client(endpoint), AnswerCache(tmp_path, enabled=False), budget=10_000).run(
+        found.units, found.claims, [])
+    assert result.claims == [] and result.usage.calls == 0
+    assert result.warnings and "APIConnectionError" in result.warnings[0]
+    env = {**os.environ, "OPENAI_BASE_URL": f"http://127.0.0.1:{_closed_port()}/v1", "OPENAI_MODEL": "m",
+           "NARRCHECK_CACHE": str(tmp_path / "c")}
+    out = subprocess.run([sys.executable, "-m", "narrcheck", "check", str(FIXTURE), "--llm", "--format", "json"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    report = json.loads(out.stdout)
+    assert out.returncode == 0  # the rules found no error; the LLM's failure does not change that
+    assert report["summary"]["llm"]["warnings"]
+    assert report["summary"]["by_verdict"] == rules_only.summary.by_verdict
+
+
+def test_budget_stops_sending(tmp_path):
+    with make_vcr().use_cassette("synthetic_grounding.yaml") as cassette:
+        report = check_file(FIXTURE, settings(tmp_path, llm_budget=100), show_all=True)
+    assert cassette.play_count == 0
+    assert report.summary.llm.calls == 0 and report.summary.llm.warnings == ["budget"]
+
+
+def test_without_llm_nothing_is_sent_and_the_contract_is_unchanged(tmp_path):
+    with make_vcr().use_cassette("synthetic_grounding.yaml") as cassette:
+        report = check_file(FIXTURE, Settings(), show_all=True)
+    assert cassette.play_count == 0 and report.summary.llm is None
+
+
+@pytest.mark.live
+def test_live_endpoint_whole_path(tmp_path):
+    """Opt-in: NARRCHECK_LLM_BASE_URL and NARRCHECK_LLM_MODEL name a running OpenAI-compatible server."""
+    base, model = os.environ.get("NARRCHECK_LLM_BASE_URL"), os.environ.get("NARRCHECK_LLM_MODEL")
+    if not base or not model:
+        pytest.skip("live LLM test: set NARRCHECK_LLM_BASE_URL and NARRCHECK_LLM_MODEL to run it")
+    s = Settings(llm=True, llm_base_url=base, llm_model=model, llm_cache_dir=str(tmp_path))
+    report = check_file(FIXTURE, s, show_all=True)
+    llm = report.summary.llm
+    assert llm.calls >= 1 and not llm.warnings
+    assert llm.proposed == llm.grounded + sum(v for k, v in llm.dropped.items() if k != "reason-without-change")
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert all(f.evidence[0].quote in text for f in report.findings if f.source == "llm")
