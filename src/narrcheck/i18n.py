@@ -118,6 +118,10 @@ DETAILS: dict[str, dict[str, str]] = {
     "flat-but-changed": {"zh": "文中称{whole}“{word}”，但其各组成部分的变动合计为上年数的{rate}%",
                          "en": "the text calls {whole} '{word}', yet its components changed by {rate}% of the "
                                "prior figure"},
+    "driver-against": {"zh": "原因称“{item}”{said}，但文中该项数字为{change}", "en": "the reason says {item} "
+                       "went {said}, but the document's figures for it show {change}"},
+    "driver-ok": {"zh": "原因所称“{item}”的变动与其数字一致（{change}）", "en": "{item} moved as the reason says "
+                  "({change})"},
     "whole": {"zh": "总数", "en": "whole"},
     "part": {"zh": "分项数", "en": "part"},
     "numerator": {"zh": "分子（执行数/决算数）", "en": "numerator (actual)"},

@@ -108,6 +108,20 @@ def fold(subject: str) -> str:
     return _subjects().get(plain, plain)
 
 
+_COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|\d{4}年|同期|年初)")
+
+
+def change_key(subject: str, quote: str, report_year: str = "") -> QuantityKey | None:
+    """The key of what a change speaks of: its subject, else the words before 比上年/较2023年 in its clause."""
+    if subject:
+        return quantity_key(subject, report_year)
+    m = _COMPARED.search(quote)
+    if m is None:
+        return None
+    head = re.split(r"[，,。；;：:]", quote[:m.start()])[-1]
+    return quantity_key(head, report_year)
+
+
 @lru_cache(maxsize=8192)
 def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> QuantityKey | None:
     """The key of the quantity `subject` names (the words before a figure), or None when they name none.

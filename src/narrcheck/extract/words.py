@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from narrcheck.extract.identity import composites, quantity_key
+from narrcheck.extract.identity import change_key, composites, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import report_year
 from narrcheck.model.claims import (
@@ -117,7 +117,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Cla
     said: dict[str, _Change] = {}
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
-            key = quantity_key(claim.subject, year)
+            key = change_key(claim.subject, claim.quote, year)
             if key is not None and not key.period:
                 sign = "-" if claim.delta_direction == "down" else ""
                 signed = claim.delta.model_copy(update={"value": sign + claim.delta.value})

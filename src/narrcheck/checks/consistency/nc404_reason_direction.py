@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
+from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.model.claims import ChangeClaim, Direction, ReasonClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
@@ -16,7 +17,10 @@ class ReasonDirection(Rule):
     spending that rose. The change's direction is the sign of current − prior when both are stated, else its
     own words; a reason whose words point both ways (新增退休人员，公用经费减少) is not judged.
 
-    Fails: “较上年减少3.20万元，下降5.81%。主要原因是会议费支出增加”.
+    From the LLM path, a reason also names the item it cites; that item, when the document states its own
+    change, moved the way the reason says.
+    Fails: “较上年减少3.20万元，下降5.81%。主要原因是会议费支出增加”; “主要原因是会议费增加” while
+    会议费 “比上年减少0.60万元”.
     Passes: “比2023年度减少0.05万元…主要原因是厉行节约，减少接待支出”.
     """
 
@@ -25,6 +29,11 @@ class ReasonDirection(Rule):
     claim_kind = "reason"
 
     def check(self, claim: ReasonClaim, ctx: Context) -> Iterator[Finding]:
+        if claim.source == "llm":
+            yield from self._driver(claim, ctx)
+            if any(isinstance(c, ReasonClaim) and c.source == "rule" and c.location.line == claim.location.line
+                   for c in ctx.claims):
+                return  # the rules read this reason too: its direction is judged once
         actual = _direction(claim.change)
         if actual is None or actual == "flat":
             return
@@ -41,6 +50,34 @@ class ReasonDirection(Rule):
         yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, claim.section,
                                    claimed="、".join(claim.words), expected=change_word,
                                    formula=_formula(claim.change))
+
+
+    def _driver(self, claim: ReasonClaim, ctx: Context) -> Iterator[Finding]:
+        """The item a reason cites (会议费 in “主要是会议费增加”) moved the way the reason says, when the
+        document states that item's own change."""
+        driver = quantity_key(claim.words[0]) if claim.words else None
+        if driver is None:
+            return
+        for change in ctx.claims:
+            if not isinstance(change, ChangeClaim) or change is claim.change:
+                continue
+            key = change_key(change.subject, change.quote)
+            moved = _direction(change)
+            if key is None or key.subject != driver.subject or moved in (None, "flat"):
+                continue
+            evidence = [Evidence(quote=claim.quote, location=claim.location),
+                        Evidence(quote=change.quote, location=change.location)]
+            said, went = i18n.detail(claim.reason_direction, ctx.lang), i18n.detail(moved, ctx.lang)
+            if moved == claim.reason_direction:
+                yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("driver-ok", ctx.lang, item=claim.words[0],
+                                                                        change=went),
+                                           evidence, claim.section, claimed=said, expected=went,
+                                           template="ok-words", source="llm")
+            else:
+                detail = i18n.detail("driver-against", ctx.lang, item=claim.words[0], said=said, change=went)
+                yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, claim.section,
+                                           claimed=said, expected=went, formula=_formula(change), source="llm")
+            return
 
 
 def _direction(change: ChangeClaim) -> Direction | None:

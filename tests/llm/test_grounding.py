@@ -1,0 +1,98 @@
+"""Grounding and merging, without any endpoint: what an LLM proposes is only taken when the text says it."""
+
+from __future__ import annotations
+
+from narrcheck.checks.base import Context
+from narrcheck.checks.consistency.nc404_reason_direction import ReasonDirection
+from narrcheck.extract import extract
+from narrcheck.llm.ground import ground, locate, numbers_in
+from narrcheck.llm.pipeline import chunks
+from narrcheck.model.claims import ChangeClaim, ReasonClaim, ScoreClaim
+from narrcheck.model.llm import LLMClaim
+from narrcheck.readers import read_document
+from narrcheck.structure import structure
+
+TEXT = ("2024年度示例县文化馆部门决算\n二、绩效自评综述\n"
+        "本年度会议费为１２.５０万元，上一年度是10.00万元，多出2.50万元，增幅达25.00%。\n"
+        "三、评价结论\n经综合评定，数字展馆项目自评得93分，评价等级为优。\n"
+        "四、主要变动原因\n办公费比上年增加3.00万元，主要原因是会议费增加。会议费比上年减少0.60万元。\n")
+
+
+def units_of(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    found = extract(structure(read_document(path)))
+    return found.units, found.claims
+
+
+def no_table(text, unit):
+    return None, ""
+
+
+def test_numbers_are_read_as_printed():
+    assert set(numbers_in("共1,025.24万元，占３.５%")) == {__import__("decimal").Decimal("1025.24"),
+                                                       __import__("decimal").Decimal("3.5")}
+
+
+def test_a_quote_is_found_verbatim_with_full_width_digits_folded(tmp_path):
+    units, _ = units_of(tmp_path)
+    placed = locate("本年度会议费为１２.５０万元", units)
+    assert placed is not None and placed.unit.locate(placed.start).line == 3
+    assert locate("本年度会议费为13.50万元", units) is None  # a paraphrase is not a quote
+
+
+def test_grounded_change_becomes_a_located_llm_claim(tmp_path):
+    units, _ = units_of(tmp_path)
+    proposed = LLMClaim(kind="change", quote="本年度会议费为12.50万元，上一年度是10.00万元，多出2.50万元，增幅达25.00%",
+                        subject="会议费", value="12.50", unit="万元", prior="10.00", delta="2.50", rate="25.00",
+                        direction="up")
+    claim = ground(proposed, units, no_table).claim
+    assert isinstance(claim, ChangeClaim) and claim.source == "llm"
+    assert (claim.current.value, claim.current.unit, claim.prior.value, claim.rate.unit) == ("12.50", "万元",
+                                                                                            "10.00", "%")
+    assert claim.current.location.line == 3 and claim.current.location.column == 8
+    assert claim.delta_direction == "up"
+
+
+def test_numbers_not_in_the_quote_and_made_up_directions_are_refused(tmp_path):
+    units, _ = units_of(tmp_path)
+    quote = "本年度会议费为12.50万元，上一年度是10.00万元"
+    wrong = LLMClaim(kind="change", quote=quote, value="12.50", prior="11.00", delta="1.50")
+    assert ground(wrong, units, no_table).reason == "number-not-in-quote"
+    junk = LLMClaim(kind="change", quote=quote, value="twelve", delta="2.50")
+    assert ground(junk, units, no_table).reason == "not-a-number"
+    down = LLMClaim(kind="change", quote=quote + "，多出2.50万元", value="12.50", delta="2.50", direction="down")
+    assert ground(down, units, no_table).claim.delta_direction is None  # the quote says 多, not 减
+
+
+def test_score_claims_are_bound_like_rule_claims(tmp_path):
+    units, _ = units_of(tmp_path)
+    bound = []
+
+    def bind(text, unit):
+        bound.append(text)
+        return 7, "named"
+
+    claim = ground(LLMClaim(kind="score", quote="数字展馆项目自评得93分", value="93", unit="分"), units, bind).claim
+    assert isinstance(claim, ScoreClaim) and (claim.table, claim.binding, claim.score.value) == (7, "named", "93")
+    assert bound == ["数字展馆项目自评得93分"]
+
+
+def test_only_free_text_or_uncovered_paragraphs_are_sent(tmp_path):
+    units, claims = units_of(tmp_path)
+    sent = chunks(units, claims)
+    assert [c.section[-1] for c in sent] == ["二、绩效自评综述", "三、评价结论", "四、主要变动原因"]
+    assert all("2024年度示例县文化馆部门决算" not in c.text for c in sent)  # a year alone is not a figure
+
+
+def test_a_reasons_cited_item_must_have_moved_its_way(tmp_path):
+    units, claims = units_of(tmp_path)
+    reason = ground(LLMClaim(kind="reason", quote="主要原因是会议费增加", direction="up", driver="会议费"),
+                    units, no_table).claim
+    assert isinstance(reason, ReasonClaim)
+    office = next(c for c in claims if isinstance(c, ChangeClaim) and c.quote.startswith("办公费"))
+    reason = reason.model_copy(update={"change": office})
+    findings = list(ReasonDirection().check(reason, Context(claims=tuple(claims))))
+    driver = [f for f in findings if "会议费" in f.message]
+    assert [(f.verdict, f.claimed, f.expected, f.source) for f in driver] == [
+        ("contradiction", "增加", "减少", "llm")]
