@@ -20,7 +20,14 @@ TRANSIENT = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimit
 
 
 class LLMError(Exception):
-    """The endpoint could not give an answer: unreachable, key rejected, or still failing after retries."""
+    """The endpoint could not give an answer: unreachable, key rejected, or still failing after retries.
+
+    `calls` and the token counts say what the failed attempts cost (answers that never validated cost too).
+    """
+
+    def __init__(self, message: str, calls: int = 0, tokens_in: int = 0, tokens_out: int = 0) -> None:
+        super().__init__(message)
+        self.calls, self.tokens_in, self.tokens_out = calls, tokens_in, tokens_out
 
 
 @dataclass
@@ -46,7 +53,7 @@ class Endpoint:
     api_key: str = "not-needed"
     timeout: float = 60.0
     transient_attempts: int = 4  # tries in all, for a timeout, a 429 or a 5xx
-    reasks: int = 2  # extra asks when the answer does not validate
+    reasks: int = 2  # extra asks when the answer does not validate (3 tries in all)
     backoff_max: float = 20.0
 
 
@@ -67,7 +74,7 @@ class Client:
         try:
             answer, completion = retrying(self._client.chat.completions.create_with_completion,
                                           model=self.endpoint.model, messages=messages,
-                                          response_model=LLMAnswer, max_retries=self.endpoint.reasks,
+                                          response_model=LLMAnswer, max_retries=self.endpoint.reasks + 1,
                                           temperature=0)
         except TRANSIENT as exc:
             raise LLMError(f"endpoint still failing after {self.endpoint.transient_attempts} tries: "
@@ -75,6 +82,10 @@ class Client:
         except openai.APIStatusError as exc:
             raise LLMError(f"endpoint refused the request: HTTP {exc.status_code}") from None
         except Exception as exc:  # instructor gives up on an answer that never validates
-            raise LLMError(f"no valid answer: {type(exc).__name__}") from None
+            usage = getattr(exc, "total_usage", None)
+            raise LLMError(f"no valid answer after {getattr(exc, 'n_attempts', '?')} tries",
+                           calls=int(getattr(exc, "n_attempts", 0) or 0),
+                           tokens_in=int(getattr(usage, "prompt_tokens", 0) or 0),
+                           tokens_out=int(getattr(usage, "completion_tokens", 0) or 0)) from None
         usage = getattr(completion, "usage", None)
         return answer, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)

@@ -125,6 +125,9 @@ class Runner:
             except LLMError as exc:
                 with lock:
                     stopped.append(str(exc))
+                    result.usage.calls += exc.calls
+                    result.usage.tokens_in += exc.tokens_in
+                    result.usage.tokens_out += exc.tokens_out
                 return None
             with lock:
                 result.usage.calls += 1

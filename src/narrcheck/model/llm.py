@@ -37,4 +37,4 @@ class LLMClaim(BaseModel):
 class LLMAnswer(BaseModel):
     """Everything the model found in one chunk of text (an empty list when it found nothing)."""
 
-    claims: list[LLMClaim] = Field(default_factory=list)
+    claims: list[LLMClaim] = Field(description="every claim found; an empty list when there is none")
