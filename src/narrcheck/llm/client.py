@@ -25,9 +25,11 @@ class LLMError(Exception):
     `calls` and the token counts say what the failed attempts cost (answers that never validated cost too).
     """
 
-    def __init__(self, message: str, calls: int = 0, tokens_in: int = 0, tokens_out: int = 0) -> None:
+    def __init__(self, message: str, calls: int = 0, tokens_in: int = 0, tokens_out: int = 0,
+                 refused: bool = False) -> None:
         super().__init__(message)
         self.calls, self.tokens_in, self.tokens_out = calls, tokens_in, tokens_out
+        self.refused = refused  # this request was refused (too long, say); others may still be answered
 
 
 @dataclass
@@ -53,7 +55,7 @@ class Endpoint:
     api_key: str = "not-needed"
     timeout: float = 60.0
     transient_attempts: int = 4  # tries in all, for a timeout, a 429 or a 5xx
-    reasks: int = 2  # extra asks when the answer does not validate (3 tries in all)
+    reasks: int = 2  # asks again when the answer does not validate: 3 tries in all
     backoff_max: float = 20.0
 
 
@@ -66,21 +68,31 @@ class Client:
                             max_retries=0, http_client=http_client)  # tenacity retries, not the SDK
         self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
 
+    def _ask(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, Any]:
+        """One instructor call; a transient HTTP failure it wrapped is raised as itself, for tenacity."""
+        try:
+            return self._client.chat.completions.create_with_completion(
+                model=self.endpoint.model, messages=messages, response_model=LLMAnswer,
+                max_retries=self.endpoint.reasks, temperature=0)
+        except Exception as exc:
+            cause = _http_cause(exc)
+            if cause is not None and cause is not exc:
+                raise cause from None
+            raise
+
     def extract(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, int, int]:
         """(answer, prompt tokens, completion tokens). Raises LLMError when no valid answer came."""
         retrying = Retrying(retry=retry_if_exception_type(TRANSIENT), reraise=True,
                             stop=stop_after_attempt(self.endpoint.transient_attempts),
                             wait=wait_exponential(multiplier=0.5, max=self.endpoint.backoff_max))
         try:
-            answer, completion = retrying(self._client.chat.completions.create_with_completion,
-                                          model=self.endpoint.model, messages=messages,
-                                          response_model=LLMAnswer, max_retries=self.endpoint.reasks + 1,
-                                          temperature=0)
+            answer, completion = retrying(self._ask, messages)
         except TRANSIENT as exc:
             raise LLMError(f"endpoint still failing after {self.endpoint.transient_attempts} tries: "
                            f"{type(exc).__name__}") from None
         except openai.APIStatusError as exc:
-            raise LLMError(f"endpoint refused the request: HTTP {exc.status_code}") from None
+            raise LLMError(f"endpoint refused the request: HTTP {exc.status_code}",
+                           refused=exc.status_code in (400, 413, 422)) from None
         except Exception as exc:  # instructor gives up on an answer that never validates
             usage = getattr(exc, "total_usage", None)
             raise LLMError(f"no valid answer after {getattr(exc, 'n_attempts', '?')} tries",
@@ -89,3 +101,19 @@ class Client:
                            tokens_out=int(getattr(usage, "completion_tokens", 0) or 0)) from None
         usage = getattr(completion, "usage", None)
         return answer, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+def _http_cause(exc: BaseException, depth: int = 0) -> openai.APIError | None:
+    """The HTTP error behind an exception instructor raised after its own attempts, if there is one."""
+    if isinstance(exc, openai.APIError):
+        return exc
+    if depth > 4:
+        return None
+    attempts = getattr(exc, "failed_attempts", None) or []
+    inner = [getattr(a, "exception", None) for a in attempts[-1:]] + [exc.__cause__, exc.__context__]
+    for candidate in inner:
+        if isinstance(candidate, BaseException):
+            found = _http_cause(candidate, depth + 1)
+            if found is not None:
+                return found
+    return None

@@ -53,6 +53,7 @@ class LLMResult:
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
     chunks: int = 0
+    refused: int = 0  # chunks the endpoint refused (too long for its context, say)
 
 
 def chunks(units: Sequence[Unit], rule_claims: Sequence[Claim]) -> list[Chunk]:
@@ -124,7 +125,10 @@ class Runner:
                 answer, tokens_in, tokens_out = self.client.extract(messages)
             except LLMError as exc:
                 with lock:
-                    stopped.append(str(exc))
+                    if exc.refused:  # this chunk only (too long for the model, say)
+                        result.refused += 1
+                    else:
+                        stopped.append(str(exc))
                     result.usage.calls += exc.calls
                     result.usage.tokens_in += exc.tokens_in
                     result.usage.tokens_out += exc.tokens_out
