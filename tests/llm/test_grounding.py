@@ -96,3 +96,18 @@ def test_a_reasons_cited_item_must_have_moved_its_way(tmp_path):
     driver = [f for f in findings if "会议费" in f.message]
     assert [(f.verdict, f.claimed, f.expected, f.source) for f in driver] == [
         ("contradiction", "增加", "减少", "llm")]
+
+
+def test_completion_and_count_claims(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("三、评价结论\n年度任务完成率达96.50%，实际完成193次，计划200次。\n本项目共设置8个三级指标。\n",
+                    encoding="utf-8")
+    found = extract(structure(read_document(path)))
+    done = ground(LLMClaim(kind="completion", quote="年度任务完成率达96.50%，实际完成193次，计划200次",
+                           subject="年度任务完成率", value="193", whole="200", rate="96.50"), found.units, no_table).claim
+    assert (done.kind, done.percent.value, done.numerator.value, done.denominator.value) == ("ratio", "96.50",
+                                                                                            "193", "200")
+    count = ground(LLMClaim(kind="count", quote="本项目共设置8个三级指标", value="8"), found.units,
+                   lambda text, unit: (3, "nearest mention")).claim
+    assert (count.kind, count.measure, count.figure.value, count.table) == ("project_figure", "indicator_count",
+                                                                           "8", 3)

@@ -14,7 +14,16 @@ from decimal import Decimal, InvalidOperation
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit
-from narrcheck.model.claims import ChangeClaim, Claim, Figure, ReasonClaim, ScoreClaim, ShareClaim
+from narrcheck.model.claims import (
+    ChangeClaim,
+    Claim,
+    Figure,
+    ProjectFigureClaim,
+    RatioClaim,
+    ReasonClaim,
+    ScoreClaim,
+    ShareClaim,
+)
 from narrcheck.model.llm import LLMClaim
 from narrcheck.numbers import normalize_digits, parse_number
 
@@ -107,6 +116,14 @@ def ground(proposed: LLMClaim, units: Sequence[Unit], bind: Callable[[str, Unit]
         table, how = bind(placed.text, unit)
         return Outcome(ScoreClaim(score=figures["value"], subject=proposed.subject, table=table, binding=how,
                                   **common))
+    if kind == "completion" and "rate" in figures:
+        return Outcome(RatioClaim(measure=proposed.subject or "完成率", percent=figures["rate"],
+                                  numerator=figures.get("value"), denominator=figures.get("whole"), **common))
+    if kind == "count" and "value" in figures and "指标" in placed.text:
+        table, how = bind(placed.text, unit)
+        count = figures["value"].model_copy(update={"unit": "个"})
+        return Outcome(ProjectFigureClaim(figure=count, measure="indicator_count", table=table, binding=how,
+                                          **common))
     if kind == "reason" and direction is not None and proposed.driver and proposed.driver in placed.text:
         change = ChangeClaim(subject=proposed.subject, **common)
         return Outcome(ReasonClaim(change=change, reason=placed.text, reason_direction=direction,

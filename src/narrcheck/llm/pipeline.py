@@ -27,7 +27,7 @@ from narrcheck.model.llm import LLMAnswer
 from narrcheck.tables.model import ScoreTable
 
 PROMPT = ("extract_claims", 1)
-KINDS = ("change", "share", "score", "reason")
+KINDS = ("change", "share", "score", "reason", "completion", "count")
 CHUNK_CHARS = 1200
 FREE_TEXT = re.compile(r"原因|综述|结论|实施情况|完成情况|存在问题|绩效分析|绩效情况|自评")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？])")
