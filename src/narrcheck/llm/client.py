@@ -57,6 +57,7 @@ class Endpoint:
     transient_attempts: int = 4  # tries in all, for a timeout, a 429 or a 5xx
     reasks: int = 2  # asks again when the answer does not validate: 3 tries in all
     backoff_max: float = 20.0
+    max_tokens: int = 1024  # an answer longer than this is not a list of claims (small models run on)
 
 
 class Client:
@@ -73,7 +74,7 @@ class Client:
         try:
             return self._client.chat.completions.create_with_completion(
                 model=self.endpoint.model, messages=messages, response_model=LLMAnswer,
-                max_retries=self.endpoint.reasks, temperature=0)
+                max_retries=self.endpoint.reasks, temperature=0, max_tokens=self.endpoint.max_tokens)
         except Exception as exc:
             cause = _http_cause(exc)
             if cause is not None and cause is not exc:
