@@ -136,5 +136,5 @@ def test_a_tiny_models_real_answers_are_not_trusted(tmp_path):
         report = check_file(FIXTURE, s, show_all=True)
     llm = report.summary.llm
     assert cassette.play_count == 3 and llm.calls == 3 and llm.tokens_in > 0
-    assert llm.added == 0 and llm.warnings == ["no valid answer after 3 tries"]
+    assert llm.added == 0 and llm.invalid == 1 and llm.warnings == ["no valid answer for 1 of 1 chunks"]
     assert [f.model_dump() for f in report.findings] == [f.model_dump() for f in rules_only.findings]

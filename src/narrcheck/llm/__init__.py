@@ -43,7 +43,8 @@ def run_llm(settings: Settings, units: Sequence[Unit], rule_claims: Sequence[Cla
         result = Runner(client, cache, settings.llm_budget, settings.llm_concurrency).run(units, rule_claims, tables)
     except Exception as exc:  # the LLM is optional: its failure must not cost the rules' result
         return [], LLMSummary(model=model, warnings=[f"LLM path failed ({type(exc).__name__}): rules only"])
-    summary = LLMSummary(model=model, chunks=result.chunks, refused=result.refused, calls=result.usage.calls,
+    summary = LLMSummary(model=model, chunks=result.chunks, refused=result.refused, invalid=result.invalid,
+                         calls=result.usage.calls,
                          cache_hits=result.usage.cache_hits, tokens_in=result.usage.tokens_in,
                          tokens_out=result.usage.tokens_out, proposed=result.proposed, grounded=result.grounded,
                          dropped=dict(sorted(result.dropped.items())), duplicates=result.duplicates,

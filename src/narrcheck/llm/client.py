@@ -26,10 +26,12 @@ class LLMError(Exception):
     """
 
     def __init__(self, message: str, calls: int = 0, tokens_in: int = 0, tokens_out: int = 0,
-                 refused: bool = False) -> None:
+                 chunk: str = "") -> None:
         super().__init__(message)
         self.calls, self.tokens_in, self.tokens_out = calls, tokens_in, tokens_out
-        self.refused = refused  # this request was refused (too long, say); others may still be answered
+        # "refused" (too long, say) or "invalid" (never answered in form): this chunk only, others may succeed;
+        # "" : the endpoint itself failed, so nothing more is sent
+        self.chunk = chunk
 
 
 @dataclass
@@ -93,13 +95,13 @@ class Client:
                            f"{type(exc).__name__}") from None
         except openai.APIStatusError as exc:
             raise LLMError(f"endpoint refused the request: HTTP {exc.status_code}",
-                           refused=exc.status_code in (400, 413, 422)) from None
+                           chunk="refused" if exc.status_code in (400, 413, 422) else "") from None
         except Exception as exc:  # instructor gives up on an answer that never validates
             usage = getattr(exc, "total_usage", None)
             raise LLMError(f"no valid answer after {getattr(exc, 'n_attempts', '?')} tries",
                            calls=int(getattr(exc, "n_attempts", 0) or 0),
                            tokens_in=int(getattr(usage, "prompt_tokens", 0) or 0),
-                           tokens_out=int(getattr(usage, "completion_tokens", 0) or 0)) from None
+                           tokens_out=int(getattr(usage, "completion_tokens", 0) or 0), chunk="invalid") from None
         usage = getattr(completion, "usage", None)
         return answer, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
 

@@ -54,6 +54,7 @@ class LLMResult:
     warnings: list[str] = field(default_factory=list)
     chunks: int = 0
     refused: int = 0  # chunks the endpoint refused (too long for its context, say)
+    invalid: int = 0  # chunks whose answers never validated, after the re-asks
 
 
 def chunks(units: Sequence[Unit], rule_claims: Sequence[Claim]) -> list[Chunk]:
@@ -125,8 +126,10 @@ class Runner:
                 answer, tokens_in, tokens_out = self.client.extract(messages)
             except LLMError as exc:
                 with lock:
-                    if exc.refused:  # this chunk only (too long for the model, say)
+                    if exc.chunk == "refused":  # this chunk only (too long for the model, say)
                         result.refused += 1
+                    elif exc.chunk == "invalid":  # this chunk's answers never took the form asked for
+                        result.invalid += 1
                     else:
                         stopped.append(str(exc))
                     result.usage.calls += exc.calls
@@ -160,6 +163,8 @@ class Runner:
         result.claims = _merge(result, rule_claims)
         for reason in dict.fromkeys(stopped):
             result.warnings.append("budget" if reason == "budget" else reason)
+        if result.invalid:
+            result.warnings.append(f"no valid answer for {result.invalid} of {result.chunks} chunks")
         return result
 
 

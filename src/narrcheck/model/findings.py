@@ -60,6 +60,7 @@ class LLMSummary(BaseModel):
     model: str = ""
     chunks: int = Field(default=0, description="pieces of text chosen to send")
     refused: int = Field(default=0, description="chunks the endpoint refused (too long for it, say)")
+    invalid: int = Field(default=0, description="chunks whose answers never validated after the re-asks")
     calls: int = 0
     cache_hits: int = 0
     tokens_in: int = 0
