@@ -135,6 +135,7 @@ class Runner:
                     result.usage.calls += exc.calls
                     result.usage.tokens_in += exc.tokens_in
                     result.usage.tokens_out += exc.tokens_out
+                    reserved[0] += exc.tokens_in + exc.tokens_out - estimate  # failed tries cost too
                 return None
             with lock:
                 result.usage.calls += 1
