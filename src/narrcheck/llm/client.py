@@ -96,10 +96,10 @@ class Client:
         except openai.APIStatusError as exc:
             raise LLMError(f"endpoint refused the request: HTTP {exc.status_code}",
                            chunk="refused" if exc.status_code in (400, 413, 422) else "") from None
-        except Exception as exc:  # instructor gives up on an answer that never validates
-            usage = getattr(exc, "total_usage", None)
-            raise LLMError(f"no valid answer after {getattr(exc, 'n_attempts', '?')} tries",
-                           calls=int(getattr(exc, "n_attempts", 0) or 0),
+        except Exception as exc:  # instructor gives up: answers that never validate, or one cut off at max_tokens
+            usage = getattr(exc, "total_usage", None) or getattr(getattr(exc, "last_completion", None), "usage", None)
+            tries = int(getattr(exc, "n_attempts", 0) or 1)  # an answer came back, so at least one call was made
+            raise LLMError(f"no valid answer after {tries} tries ({type(exc).__name__})", calls=tries,
                            tokens_in=int(getattr(usage, "prompt_tokens", 0) or 0),
                            tokens_out=int(getattr(usage, "completion_tokens", 0) or 0), chunk="invalid") from None
         usage = getattr(completion, "usage", None)
