@@ -27,12 +27,14 @@ parser = argparse.ArgumentParser()
 parser.add_argument("name")
 parser.add_argument("file")
 parser.add_argument("--budget", type=int, default=30_000)
+parser.add_argument("--constrained", action="store_true", help="decode within the answer's JSON Schema")
 args = parser.parse_args()
 base, model = os.environ.get("NARRCHECK_LLM_BASE_URL"), os.environ.get("NARRCHECK_LLM_MODEL")
 if not base or not model:
     sys.exit("set NARRCHECK_LLM_BASE_URL and NARRCHECK_LLM_MODEL")
 settings = Settings(llm=True, llm_base_url=base, llm_model=model, llm_cache=False, llm_budget=args.budget,
-                    llm_concurrency=1, llm_timeout=600, llm_cache_dir=tempfile.mkdtemp())
+                    llm_concurrency=1, llm_timeout=600, llm_cache_dir=tempfile.mkdtemp(),
+                    llm_constrained=args.constrained)
 start = time.perf_counter()
 with make_vcr(record_mode="all").use_cassette(f"{args.name}.yaml"):
     report = check_file(args.file, settings, show_all=True)

@@ -37,6 +37,8 @@ class Settings(BaseModel):
                                   "$OPENAI_MODEL")
     llm_budget: int = Field(default=30_000, gt=0, description="most tokens one document may spend")
     llm_concurrency: int = Field(default=2, ge=1, le=16, description="requests in flight at once")
+    llm_constrained: bool = Field(default=False, description="ask the server to decode within the answer's "
+                                  "JSON Schema (llama.cpp's OpenAI-compatible server supports it)")
     llm_timeout: float = Field(default=120, gt=0, description="seconds one request may take (a local CPU "
                                "server may need more)")
     llm_cache: bool = Field(default=True, description="reuse answers cached on disk (--no-cache turns it off)")

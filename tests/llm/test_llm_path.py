@@ -138,3 +138,38 @@ def test_a_tiny_models_real_answers_are_not_trusted(tmp_path):
     assert cassette.play_count == 3 and llm.calls == 3 and llm.tokens_in > 0
     assert llm.added == 0 and llm.invalid == 1 and llm.warnings == ["no valid answer for 1 of 1 chunks"]
     assert [f.model_dump() for f in report.findings] == [f.model_dump() for f in rules_only.findings]
+
+
+def test_a_tiny_models_constrained_answers_are_grounded_or_dropped(tmp_path):
+    """Recorded from SmolLM2-135M decoding within the answer's schema: its claims arrive in form, and each is
+    grounded against the text or dropped and counted; what it invented never reaches a check."""
+    s = Settings(llm=True, llm_base_url="http://127.0.0.1:8766/v1", llm_model="smollm2-135m",
+                 llm_cache_dir=str(tmp_path), llm_constrained=True)
+    with make_vcr().use_cassette("smollm2_constrained_fixture.yaml") as cassette:
+        report = check_file(FIXTURE, s, show_all=True)
+    llm = report.summary.llm
+    assert cassette.play_count == llm.calls == 1 and llm.proposed >= 1 and not llm.warnings
+    assert llm.proposed == llm.grounded + sum(llm.dropped.values())
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert all(f.evidence[0].quote in text for f in report.findings if f.source == "llm")
+
+
+def test_a_corpus_document_against_the_tiny_model(tmp_path):
+    """Recorded from SmolLM2-135M on corpus document 004 (cassettes/README.md): every call is counted, the
+    budget stops the run, nothing ungrounded is added, and the rules' findings stand unchanged."""
+    corpus = Path(os.environ.get("NARRCHECK_CORPUS", ROOT.parent / "shared" / "corpus"))
+    document = next(iter(sorted(corpus.glob("004_*.txt"))), None)
+    if document is None:
+        pytest.skip(f"corpus not found at {corpus} (set NARRCHECK_CORPUS)")
+    rules_only = check_file(document, Settings(), show_all=True)
+    s = Settings(llm=True, llm_base_url="http://127.0.0.1:8766/v1", llm_model="smollm2-135m",
+                 llm_cache_dir=str(tmp_path), llm_concurrency=1, llm_constrained=True)
+    with make_vcr().use_cassette("smollm2_corpus_004.yaml") as cassette:
+        report = check_file(document, s, show_all=True)
+    llm = report.summary.llm
+    assert llm.calls == cassette.play_count > 0 and llm.tokens_in + llm.tokens_out > 0
+    assert llm.proposed == llm.grounded + sum(v for k, v in llm.dropped.items() if k != "reason-without-change")
+    text = document.read_text(encoding="utf-8")
+    assert all(f.evidence[0].quote in text for f in report.findings if f.source == "llm")
+    assert [f.model_dump() for f in report.findings if f.source == "rule"] == [
+        f.model_dump() for f in rules_only.findings]

@@ -37,7 +37,8 @@ def run_llm(settings: Settings, units: Sequence[Unit], rule_claims: Sequence[Cla
 
     key = os.environ.get("NARRCHECK_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY") or "not-needed"
     try:
-        client = Client(Endpoint(base_url=base, model=model, api_key=key, timeout=settings.llm_timeout))
+        client = Client(Endpoint(base_url=base, model=model, api_key=key, timeout=settings.llm_timeout,
+                                 constrained=settings.llm_constrained))
         cache = AnswerCache(Path(settings.llm_cache_dir) if settings.llm_cache_dir else None,
                             enabled=settings.llm_cache)
         result = Runner(client, cache, settings.llm_budget, settings.llm_concurrency).run(units, rule_claims, tables)

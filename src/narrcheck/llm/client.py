@@ -60,6 +60,7 @@ class Endpoint:
     reasks: int = 2  # asks again when the answer does not validate: 3 tries in all
     backoff_max: float = 20.0
     max_tokens: int = 1024  # an answer longer than this is not a list of claims (small models run on)
+    constrained: bool = False  # ask the server to decode within the answer's JSON Schema (llama.cpp servers)
 
 
 class Client:
@@ -73,10 +74,13 @@ class Client:
 
     def _ask(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, Any]:
         """One instructor call; a transient HTTP failure it wrapped is raised as itself, for tenacity."""
+        extra = {}
+        if self.endpoint.constrained:  # llama.cpp's server turns a schema here into a decoding grammar
+            extra["extra_body"] = {"response_format": {"type": "json_object", "schema": LLMAnswer.model_json_schema()}}
         try:
             return self._client.chat.completions.create_with_completion(
                 model=self.endpoint.model, messages=messages, response_model=LLMAnswer,
-                max_retries=self.endpoint.reasks, temperature=0, max_tokens=self.endpoint.max_tokens)
+                max_retries=self.endpoint.reasks, temperature=0, max_tokens=self.endpoint.max_tokens, **extra)
         except Exception as exc:
             cause = _http_cause(exc)
             if cause is not None and cause is not exc:
