@@ -173,3 +173,10 @@ def test_a_corpus_document_against_the_tiny_model(tmp_path):
     assert all(f.evidence[0].quote in text for f in report.findings if f.source == "llm")
     assert [f.model_dump() for f in report.findings if f.source == "rule"] == [
         f.model_dump() for f in rules_only.findings]
+
+
+def test_no_cassette_holds_a_key_or_an_auth_header():
+    for cassette in (ROOT / "cassettes").glob("*.yaml"):
+        text = cassette.read_text(encoding="utf-8").lower()
+        assert "authorization" not in text and "bearer " not in text and "api-key" not in text, cassette.name
+        assert "set-cookie" not in text and "openai-organization" not in text, cassette.name
