@@ -36,10 +36,13 @@ def register_reader(name: str, suffixes: tuple[str, ...]) -> Callable[[Reader], 
 
 
 def sniff(data: bytes) -> str | None:
-    """The container format the bytes really are, when recognisable by magic number."""
+    """The container format the bytes really are, when recognisable by magic number (or an HTML opening)."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
     return None
 
 
@@ -73,4 +76,4 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 def _load_builtin_readers() -> None:
     # Imported lazily so `narrcheck --help` stays fast; importing registers them.
-    from narrcheck.readers import text  # noqa: F401
+    from narrcheck.readers import html, text  # noqa: F401

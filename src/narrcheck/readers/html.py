@@ -1,0 +1,105 @@
+"""Reader for web pages: paragraphs and tables in document order; scripts, styles and comments ignored.
+
+Locations are source lines (lxml's `sourceline` of the element that holds the text); a column counts
+characters within that element's text, not within the source line, since markup sits between them.
+A table is a grid of its rows' cells; a cell that spans columns is followed by empty cells, as a merged cell
+is in the text export.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from narrcheck.errors import InputError
+from narrcheck.model.document import Block, Cell, Document, TextMap
+from narrcheck.readers.decode import decode_text
+from narrcheck.readers.registry import register_reader
+
+BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "caption"}
+SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+
+
+def _text(element: etree._Element) -> str:
+    """The element's visible text, lines kept, runs of spaces folded, <br> as a line break."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
+            if node.tail and not isinstance(node.tag, str):
+                parts.append(node.tail)
+            return
+        if node.tag == "br":
+            parts.append("\n")
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if isinstance(child.tag, str) and child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _map(element: etree._Element) -> TextMap:
+    return TextMap((0,), (element.sourceline or 1,), (1,))
+
+
+@register_reader("html", (".html", ".htm", ".xhtml"))
+def read_html(path: str, data: bytes, sha256: str) -> Document:
+    text, _ = decode_text(path, data)  # UTF-8 (BOM or not), UTF-16 or GB18030, told by the bytes
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses an encoding declaration in a str
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(path, f"not a readable HTML page ({exc})") from None
+    body = root.find("body")
+    blocks: list[Block] = []
+    tables = 0
+    for element in (body if body is not None else root).iter():
+        if not isinstance(element.tag, str) or any(a.tag in SKIP_TAGS for a in element.iterancestors()):
+            continue
+        if element.tag == "table":
+            if any(a.tag == "table" for a in element.iterancestors()):
+                continue  # a nested table is read as part of its cell's text
+            rows = _rows(element, tables)
+            if rows:
+                blocks.append(Block(kind="table", text="", textmap=_map(element), index=len(blocks), rows=rows,
+                                    table=tables))
+                tables += 1
+        elif element.tag in BLOCK_TAGS or (element.tag == "div" and not any(
+                isinstance(c.tag, str) and (c.tag in BLOCK_TAGS or c.tag in ("div", "table")) for c in element)):
+            if any(a.tag in BLOCK_TAGS or a.tag == "table" for a in element.iterancestors()):
+                continue  # inside a paragraph or a cell already read
+            text = _text(element)
+            for n, line in enumerate(text.split("\n") if text else []):
+                blocks.append(Block(kind="paragraph", text=line,
+                                    textmap=TextMap((0,), ((element.sourceline or 1) + n,), (1,)),
+                                    index=len(blocks)))
+    if not blocks:
+        raise InputError(path, "the page has no text")
+    return Document(path=path, format="html", sha256=sha256, blocks=tuple(blocks))
+
+
+def _rows(table: etree._Element, number: int) -> tuple[tuple[Cell, ...], ...]:
+    out = []
+    own_rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    for r, tr in enumerate(own_rows):
+        cells: list[Cell] = []
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            text = _text(td)
+            cells.append(Cell(text=text, row=r, col=len(cells), textmap=_map(td), table=number,
+                              line=td.sourceline or 1))
+            span = td.get("colspan", "1")
+            for _ in range(min(int(span), 50) - 1 if span.isdigit() else 0):
+                cells.append(Cell(text="", row=r, col=len(cells), textmap=_map(td), table=number,
+                                  line=td.sourceline or 1))
+        if cells:
+            out.append(tuple(cells))
+    return tuple(out)

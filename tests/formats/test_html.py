@@ -1,0 +1,64 @@
+"""The HTML reader: the same document as a web page gives the same findings as its text export."""
+
+from __future__ import annotations
+
+import html as escape
+from pathlib import Path
+
+from narrcheck.api import check_file
+from narrcheck.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "说明.txt"
+
+
+def as_html(text_path: Path) -> str:
+    """The text export rendered as a plain web page: <p> per paragraph, <table> per table, <br> in cells."""
+    doc = read_document(text_path)
+    out = ["<!DOCTYPE html>", "<html><head><meta charset='utf-8'><title>示例</title>",
+           "<style>p { margin: 0 }</style><script>var x = '12.50万元';</script></head><body>"]
+    for block in doc.blocks:
+        if block.kind == "table":
+            out.append("<table>")
+            for row in block.rows:
+                cells = "".join(f"<td>{escape.escape(c.text).replace(chr(10), '<br>')}</td>" for c in row)
+                out.append(f"<tr>{cells}</tr>")
+            out.append("</table>")
+        else:
+            out.append(f"<p>{escape.escape(block.text)}</p>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def verdicts(report):
+    return sorted((f.rule, f.verdict, f.claimed or "", f.expected or "") for f in report.findings)
+
+
+def test_the_example_as_a_web_page_gives_the_same_findings(tmp_path):
+    page = tmp_path / "说明.html"
+    page.write_text(as_html(EXAMPLE), encoding="utf-8")
+    text_report = check_file(EXAMPLE, show_all=True)
+    html_report = check_file(page, show_all=True)
+    assert html_report.document.format == "html"
+    assert verdicts(html_report) == verdicts(text_report)
+    lines = page.read_text(encoding="utf-8").split("\n")
+    for finding in html_report.findings:  # every location is a line of the page that holds the quote's start
+        loc = finding.evidence[0].location
+        assert finding.evidence[0].quote[:4] in lines[loc.line - 1], (finding.rule, loc)
+
+
+def test_scripts_styles_and_merged_cells(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><script>支出99.99万元</script><p>本年支出合计100.00万元，其中：基本支出60.00万元，"
+                    "项目支出40.00万元。</p><table><tr><td colspan='2'>项目</td><td>金额</td></tr>"
+                    "<tr><td>基本</td><td>支出</td><td>60.00</td></tr></table></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table"]
+    assert "99.99" not in doc.blocks[0].text
+    assert [c.text for c in doc.blocks[1].rows[0]] == ["项目", "", "金额"]
+
+
+def test_an_html_file_named_txt_is_read_as_html(tmp_path):
+    page = tmp_path / "wrongly_named.txt"
+    page.write_text("<!DOCTYPE html><html><body><p>本年支出合计100.00万元。</p></body></html>", encoding="utf-8")
+    assert read_document(page).format == "html"
