@@ -39,6 +39,9 @@ def sniff(data: bytes) -> str | None:
     """The container format the bytes really are, when recognisable by magic number (or an HTML opening)."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
+            if kind == "zip":  # an Office file is a zip: its parts tell which
+                head = data[:4096]
+                return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "zip"
             return kind
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")):
@@ -76,4 +79,4 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 def _load_builtin_readers() -> None:
     # Imported lazily so `narrcheck --help` stays fast; importing registers them.
-    from narrcheck.readers import html, text  # noqa: F401
+    from narrcheck.readers import docx, html, text  # noqa: F401
