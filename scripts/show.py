@@ -3,12 +3,12 @@
 import sys
 
 from narrcheck.checks import run_checks
-from narrcheck.extract import extract_claims
+from narrcheck.extract import extract
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
 
 path, lines = sys.argv[1], {int(x) for x in sys.argv[2:]}
-claims, _ = extract_claims(structure(read_document(path)))
+claims = extract(structure(read_document(path))).claims
 for i, f in run_checks(claims):
     if f.evidence[0].location.line in lines:
         c = claims[i]

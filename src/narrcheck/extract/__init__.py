@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
-from narrcheck.extract.statements import Statements, statements
+from narrcheck.extract.statements import Statements, report_year, statements
 from narrcheck.extract.words import composite_claims, denial_claims, list_count_claims, reason_claims
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
 
-__all__ = ["Extraction", "extract", "extract_claims"]
+__all__ = ["Extraction", "extract"]
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,10 @@ class Extraction:
 def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extraction:
     """Every claim the rules find in the document's narrative (score claims bound to `score_tables`)."""
     units = text_units(document)
+    year = report_year(units)
     claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
               *indicator_result_claims(units, score_tables),
-              *denial_claims(units), *budget_line_claims(units), *list_count_claims(units)]
+              *denial_claims(units, year), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
-    claims += composite_claims(units, claims)
-    return Extraction(claims, statements(units), units)
-
-
-def extract_claims(document: Document, score_tables: Sequence[ScoreTable] = ()) -> tuple[list[Claim], Statements]:
-    """The claims and statements of `extract` (for callers that need no units)."""
-    found = extract(document, score_tables)
-    return found.claims, found.statements
+    claims += composite_claims(units, claims, year)
+    return Extraction(claims, statements(units, year), units)

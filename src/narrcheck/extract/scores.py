@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from narrcheck.extract.rules import Unit
+from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.model.claims import (
     BudgetLineClaim,
     Claim,
@@ -33,8 +34,6 @@ WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s
 GRADE = re.compile(r"等级(?:为|是|：|:)?\s*[“\"]?(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
 GRADE_OF = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中",
             "及格": "中", "差": "差", "不合格": "差"}
-CLAUSE_END = re.compile(r"[。；;！？\n]")
-SENTENCE_END = re.compile(r"[。！？\n]")
 DEPARTMENT = re.compile(r"部门整体|整体支出")
 # a project named in quotes: “大型会议费”项目
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
@@ -61,7 +60,7 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]
                                       table=table.index if table else None, binding=how,
                                       **_kwargs(raw, m, locate, section)))
         for g in GRADE.finditer(text):
-            start = _sentence_start(text, g.start())
+            start = start_of(text, g.start(), SENTENCE)
             scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])]
             if not scores:
                 continue
@@ -124,7 +123,6 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
 # 基本支出675.02万元，占预算数695.42万元的97.07%，尚有20.40万元未实现支出
 BUDGET_LINE = re.compile(r"(?P<exe>\d+(?:\.\d+)?)万元，占预算数?(?P<bud>\d+(?:\.\d+)?)万元的\d+(?:\.\d+)?[%％]"
                          r"(?:，尚有(?P<bal>\d+(?:\.\d+)?)万元未(?:实现)?支出)?")
-_LABEL_STOP = "，,。；;：:、\n"
 
 
 # after an indicator's name: the result the narrative reports (完成相关会议调研次数50余次, 社会满意度90%以上)
@@ -170,9 +168,7 @@ def budget_line_claims(units: list[Unit]) -> list[Claim]:
         if unit.table is not None or "占预算" not in unit.text:
             continue
         for m in BUDGET_LINE.finditer(unit.text):
-            i = m.start()
-            while i > 0 and unit.text[i - 1] not in _LABEL_STOP:
-                i -= 1
+            i = start_of(unit.text, m.start(), CLAUSE)
             out.append(BudgetLineClaim(label=unit.text[i:m.start()], executed=_group_figure(unit, m, "exe", "万元"),
                                        budget=_group_figure(unit, m, "bud", "万元"),
                                        balance=_group_figure(unit, m, "bal", "万元") if m.group("bal") else None,
@@ -186,16 +182,8 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
                   subject=group, location=unit.locate(m.start(group)))
 
 
-def _sentence_start(text: str, pos: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
-    """Where the sentence (or, with CLAUSE_END, the clause) holding `pos` begins."""
-    start = 0
-    for m in ends.finditer(text, 0, pos):
-        start = m.end()
-    return start
-
-
 def _clause(text: str, pos: int) -> str:
-    return text[_sentence_start(text, pos, CLAUSE_END):pos]
+    return text[start_of(text, pos, PART):pos]
 
 
 def _figure(m: re.Match[str], raw: str, locate: object) -> Figure:
@@ -205,7 +193,7 @@ def _figure(m: re.Match[str], raw: str, locate: object) -> Figure:
 
 
 def _kwargs(raw: str, m: re.Match[str], locate: object, section: tuple[str, ...]) -> dict[str, Any]:
-    start = _sentence_start(raw, m.start())
+    start = start_of(raw, m.start(), SENTENCE)
     end = m.end()
     location: Location = locate(m.start())  # type: ignore[operator]
     return {"quote": raw[start:end].strip(), "location": location, "section": section}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import QuantityKey, quantity_key
 from narrcheck.extract.rules import Mention, Unit
+from narrcheck.extract.spans import CLAUSE, SENTENCE, start_of
 from narrcheck.model.claims import Figure
 from narrcheck.numbers import parse_number
 
@@ -22,8 +23,6 @@ NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
 # a written control or execution rate names its numerator: 公用经费控制率=148.82/148.82×100% (148.82 is 公用经费)
 _RATE_NUMERATOR = re.compile(r"(?P<name>[^，,。；;：:、\s=]{2,20}?)(?:控制率|执行率|完成率|使用率)\s*[=＝]\s*"
                              r"(?P<num>\d+(?:\.\d+)?)\s*/")
-_FULL_STOP = re.compile(r"[。！？!?\n]")
-_CLAUSE_STOP = "，,。；;：:、\n"
 _YEARS = re.compile(r"(\d{4})\s*年")
 
 
@@ -62,9 +61,8 @@ def report_year(units: Sequence[Unit]) -> str:
     return years.most_common(1)[0][0] if years else ""
 
 
-def statements(units: Sequence[Unit]) -> Statements:
+def statements(units: Sequence[Unit], year: str) -> Statements:
     """Every keyed money statement of the narrative (paragraphs and text cells), in document order."""
-    year = report_year(units)
     out: list[Statement] = []
     for unit in units:
         for mention in unit.mentions:
@@ -73,7 +71,7 @@ def statements(units: Sequence[Unit]) -> Statements:
             key = _key(unit, mention, year)
             if key is None:
                 continue
-            start = _sentence_start(unit.text, mention.start)
+            start = start_of(unit.text, mention.start, SENTENCE)
             out.append(Statement(key, mention.figure(), unit.quote(mention.start, mention.end), unit.section,
                                  (unit.order, start)))
         if "率" in unit.text and "/" in unit.text:
@@ -91,22 +89,12 @@ def _rate_numerators(unit: Unit, year: str) -> list[Statement]:
         fig = Figure(value=q.digits(), text=unit.raw[m.start("num"):m.end("num")], subject=m.group("name"),
                      location=unit.locate(m.start("num")))
         out.append(Statement(key, fig, unit.quote(m.start(), m.end()), unit.section,
-                             (unit.order, _sentence_start(unit.text, m.start()))))
+                             (unit.order, start_of(unit.text, m.start(), SENTENCE))))
     return out
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _FULL_STOP.finditer(text, 0, pos):
-        start = m.end()
-    return start
-
-
 def _clause_before(text: str, pos: int) -> str:
-    i = pos
-    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
-        i -= 1
-    return text[i:pos]
+    return text[start_of(text, pos, CLAUSE):pos]
 
 
 def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
@@ -114,7 +102,7 @@ def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     own = quantity_key(_clause_before(text, mention.start), year)
     if own is None:
         return None
-    start = _sentence_start(text, mention.start)
+    start = start_of(text, mention.start, SENTENCE)
     markers = list(P.LIST_MARKER.finditer(text, start, mention.start))
     if not markers:
         return own

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from narrcheck.extract.identity import change_key, composites, quantity_key
 from narrcheck.extract.rules import Unit
-from narrcheck.extract.statements import report_year
+from narrcheck.extract.spans import PHRASE, start_of
 from narrcheck.model.claims import (
     ChangeClaim,
     Claim,
@@ -30,7 +30,6 @@ from narrcheck.numbers import parse_chinese_numeral, parse_number
 
 DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
-_CLAUSE_STOP = "，,。；;！？!?\n"
 _PRIOR = re.compile(r"年初|上年|以前年度|去年")
 _YEAR = re.compile(r"(\d{4})\s*年")
 
@@ -41,9 +40,8 @@ def _terms() -> dict[str, tuple[str, ...]]:
     return {term: tuple(forms) for term, forms in tomllib.loads(text)["denials"].items()}
 
 
-def denial_claims(units: Sequence[Unit]) -> list[Claim]:
-    """Every denial of a known term, with the figures that state that term elsewhere."""
-    year = report_year(units)
+def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
+    """Every denial of a known term, with the figures that state that term elsewhere (`year`: the report's)."""
     out: list[Claim] = []
     stated_of: dict[str, list[Figure]] = {}
     for unit in units:
@@ -110,10 +108,9 @@ class _Change:
     section: tuple[str, ...] = ()
 
 
-def composite_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]:
+def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) -> list[Claim]:
     """A whole's stated change against its components' stated changes (三公经费 = 因公出国（境）费 +
     公务用车购置及运行维护费 + 公务接待费): a sum of signed changes, or a flat whole (基本持平) against them."""
-    year = report_year(units)
     said: dict[str, _Change] = {}
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
@@ -194,10 +191,7 @@ def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _CLAUSE_STOP:
-        i -= 1
-    return i
+    return start_of(text, pos, PHRASE)
 
 
 def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Figure]:

@@ -9,8 +9,7 @@ is in the text export.
 from __future__ import annotations
 
 import re
-
-from lxml import etree, html
+from typing import Any
 
 from narrcheck.errors import InputError
 from narrcheck.model.document import Block, Cell, Document, TextMap
@@ -22,11 +21,11 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta",
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 
-def _text(element: etree._Element) -> str:
+def _text(element: Any) -> str:
     """The element's visible text, lines kept, runs of spaces folded, <br> as a line break."""
     parts: list[str] = []
 
-    def walk(node: etree._Element) -> None:
+    def walk(node: Any) -> None:
         if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
             if node.tail and not isinstance(node.tag, str):
                 parts.append(node.tail)
@@ -45,12 +44,14 @@ def _text(element: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _map(element: etree._Element) -> TextMap:
+def _map(element: Any) -> TextMap:
     return TextMap((0,), (element.sourceline or 1,), (1,))
 
 
 @register_reader("html", (".html", ".htm", ".xhtml"))
 def read_html(path: str, data: bytes, sha256: str) -> Document:
+    from lxml import etree, html  # loaded only when a web page is read
+
     text, _ = decode_text(path, data)  # UTF-8 (BOM or not), UTF-16 or GB18030, told by the bytes
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses an encoding declaration in a str
     try:
@@ -85,7 +86,7 @@ def read_html(path: str, data: bytes, sha256: str) -> Document:
     return Document(path=path, format="html", sha256=sha256, blocks=tuple(blocks))
 
 
-def _rows(table: etree._Element, number: int) -> tuple[tuple[Cell, ...], ...]:
+def _rows(table: Any, number: int) -> tuple[tuple[Cell, ...], ...]:
     out = []
     own_rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
     for r, tr in enumerate(own_rows):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+
 from narrcheck.model.claims import Figure
+from narrcheck.numbers import Interval
 
 
 def agree(a: Figure, b: Figure, unit: str) -> bool:
@@ -17,3 +21,14 @@ def agree(a: Figure, b: Figure, unit: str) -> bool:
     if ia.lo == ia.hi or ib.lo == ib.hi:
         return ia.lo <= ib.hi and ib.lo <= ia.hi
     return ia.lo < ib.hi and ib.lo < ia.hi
+
+
+def significant_digits(value: str) -> int:
+    """How many significant digits printed digits carry (64.40 has four): a figure that long rarely
+    recurs by chance."""
+    return len(value.lstrip("-").replace(".", "").lstrip("0"))
+
+
+def interval_sum(figures: Iterable[Figure], unit: str) -> Interval:
+    """The values printed figures can add up to, in `unit`."""
+    return sum((f.interval(unit) for f in figures), Interval.exact(Decimal(0)))

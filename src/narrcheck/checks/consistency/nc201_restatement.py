@@ -8,13 +8,13 @@ from typing import TypeVar
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
-from narrcheck.checks.consistency._common import agree
+from narrcheck.checks.consistency._common import agree, interval_sum, significant_digits
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import fold
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
 from narrcheck.model.findings import Evidence, Finding
-from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers import Verdict
 from narrcheck.tables.model import ChartSeries
 
 T = TypeVar("T")
@@ -86,7 +86,7 @@ class Restatement(Rule):
         """Prior figures of changes whose current figures are one quantity."""
         changes = [c for c in ctx.claims if isinstance(c, ChangeClaim) and c.current is not None
                    and c.prior is not None and c.current.quantity.is_money and c.prior.quantity.is_money
-                   and c.current.decimal != 0 and _significant(c.current) >= 4]
+                   and c.current.decimal != 0 and significant_digits(c.current.value) >= 4]
         for cluster in _clusters(changes, lambda c: c.current):  # type: ignore[arg-type, return-value]
             if len({c.location.line for c in cluster}) < 2:
                 continue
@@ -190,11 +190,6 @@ def _clusters(items: Sequence[T], figure: Callable[[T], Figure], unit: str = "ä¸
     return groups
 
 
-def _significant(fig: Figure) -> int:
-    """How many significant digits a figure is printed with (64.40 has four)."""
-    return len(fig.value.lstrip("-").replace(".", "").lstrip("0"))
-
-
 def _precision(fig: Figure, unit: str) -> Decimal:
     """Higher for a figure printed to a finer step (in a common unit)."""
     iv = fig.interval(unit)
@@ -226,7 +221,7 @@ def _supported(fig: Figure, anchors: dict[tuple[int | None, int | None], list[ob
     for claim in anchors.get(where, ()):
         if isinstance(claim, PartsSumClaim) and claim.measure == "current" and claim.parts \
                 and (claim.total.location.line, claim.total.location.column) == where:
-            total = sum((p.interval(fig.unit) for p in claim.parts), Interval.exact(Decimal(0)))
+            total = interval_sum(claim.parts, fig.unit)
             if total.meets_printed(fig.decimal, fig.quantity.decimals):
                 return True
         if isinstance(claim, ChangeClaim) and claim.current is not None and claim.prior is not None \

@@ -6,7 +6,7 @@ from itertools import combinations
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
-from narrcheck.checks.consistency._common import agree
+from narrcheck.checks.consistency._common import agree, interval_sum
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
@@ -248,7 +248,7 @@ def _in(fact: Fact, unit: str) -> str:
 
 
 def _sum(facts: list[Fact | None], unit: str) -> Interval:
-    return sum((f.figure.interval(unit) for f in facts if f is not None), Interval.exact(Decimal(0)))
+    return interval_sum((f.figure for f in facts if f is not None), unit)
 
 
 def _table_rate(table: ScoreTable, measure: str) -> Fact | None:

@@ -5,13 +5,13 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
-from narrcheck.checks.consistency._common import agree
+from narrcheck.checks.consistency._common import agree, interval_sum, significant_digits
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
 from narrcheck.extract.statements import Statements
 from narrcheck.model.claims import DenialClaim, FlatChangeClaim
 from narrcheck.model.findings import Evidence, Finding
-from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers import Verdict
 from narrcheck.numbers.parse import format_decimal
 
 # the largest change, as a share of the prior figure, that may still be called 基本持平
@@ -59,7 +59,7 @@ class SelfContradiction(Rule):
         """基本持平 is a change under 5% of the prior figure (the prior is the current less the changes)."""
         if claim.current is None:
             return
-        change = sum((p.interval("万元") for p in claim.parts), Interval.exact(Decimal(0)))
+        change = interval_sum(claim.parts, "万元")
         prior = claim.current.interval("万元") - change
         if prior.contains_zero():
             return
@@ -77,7 +77,7 @@ class SelfContradiction(Rule):
                                        formula=formula, about=claim.whole)
 
     def _two_names(self, item: Statements, ctx: Context) -> Iterator[Finding]:
-        named = [st for st in item.items if st.figure.decimal != 0 and _significant(st.figure.value) >= 4]
+        named = [st for st in item.items if st.figure.decimal != 0 and significant_digits(st.figure.value) >= 4]
         for first, second in opposites():
             ones = [st for st in named if first in st.key.subject]
             others = [st for st in named if second in st.key.subject]
@@ -96,7 +96,3 @@ class SelfContradiction(Rule):
                 yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, one.section,
                                            claimed=one.figure.value, formula=f"{first} ≠ {second}",
                                            about=f"{first}/{second}")
-
-
-def _significant(value: str) -> int:
-    return len(value.lstrip("-").replace(".", "").lstrip("0"))
