@@ -3,40 +3,14 @@
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
+from convert import EXAMPLE, as_docx, verdicts
 
 from narrcheck.api import check_file
 from narrcheck.errors import InputError
 from narrcheck.readers import read_document
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "说明.txt"
-
-
-def as_docx(text_path: Path, target: Path) -> Path:
-    """The text export written with python-docx: a paragraph per paragraph, a table per table."""
-    source = read_document(text_path)
-    word = docx.Document()
-    for block in source.blocks:
-        if block.kind == "table":
-            width = max(len(r) for r in block.rows)
-            table = word.add_table(rows=len(block.rows), cols=width)
-            for r, row in enumerate(block.rows):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell.text
-                if len(row) < width:  # a short row of the export is a row whose last cell spans the rest
-                    table.cell(r, len(row) - 1).merge(table.cell(r, width - 1)).text = row[-1].text
-        else:
-            word.add_paragraph(block.text)
-    word.save(target)
-    return target
-
-
-def verdicts(report):
-    return sorted((f.rule, f.verdict, f.claimed or "", f.expected or "") for f in report.findings)
 
 
 def test_the_example_as_a_word_file_gives_the_same_findings(tmp_path):

@@ -2,36 +2,10 @@
 
 from __future__ import annotations
 
-import html as escape
-from pathlib import Path
+from convert import EXAMPLE, as_html, verdicts
 
 from narrcheck.api import check_file
 from narrcheck.readers import read_document
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "说明.txt"
-
-
-def as_html(text_path: Path) -> str:
-    """The text export rendered as a plain web page: <p> per paragraph, <table> per table, <br> in cells."""
-    doc = read_document(text_path)
-    out = ["<!DOCTYPE html>", "<html><head><meta charset='utf-8'><title>示例</title>",
-           "<style>p { margin: 0 }</style><script>var x = '12.50万元';</script></head><body>"]
-    for block in doc.blocks:
-        if block.kind == "table":
-            out.append("<table>")
-            for row in block.rows:
-                cells = "".join(f"<td>{escape.escape(c.text).replace(chr(10), '<br>')}</td>" for c in row)
-                out.append(f"<tr>{cells}</tr>")
-            out.append("</table>")
-        else:
-            out.append(f"<p>{escape.escape(block.text)}</p>")
-    out.append("</body></html>")
-    return "\n".join(out)
-
-
-def verdicts(report):
-    return sorted((f.rule, f.verdict, f.claimed or "", f.expected or "") for f in report.findings)
 
 
 def test_the_example_as_a_web_page_gives_the_same_findings(tmp_path):

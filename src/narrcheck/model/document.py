@@ -16,16 +16,23 @@ class TextMap:
     """Maps offsets of a block's text to source positions.
 
     `starts[i]` is the text offset where segment i begins; the segment's first character sits at
-    `lines[i]`, `columns[i]` (1-based). Inside a segment, offsets advance the column one by one.
+    `lines[i]`, `columns[i]` (1-based), on page `pages[i]` when the format has pages (PDF; `lines` then
+    count within the page). Inside a segment, offsets advance the column one by one.
     """
 
     starts: tuple[int, ...]
     lines: tuple[int, ...]
     columns: tuple[int, ...]
+    pages: tuple[int, ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
         i = max(bisect_right(self.starts, offset) - 1, 0)
         return self.lines[i], self.columns[i] + (offset - self.starts[i])
+
+    def page(self, offset: int) -> int | None:
+        if not self.pages:
+            return None
+        return self.pages[max(bisect_right(self.starts, offset) - 1, 0)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +48,8 @@ class Cell:
 
     def location(self, offset: int = 0) -> Location:
         line, column = self.textmap.position(offset) if self.textmap.starts else (self.line, 1)
-        return Location(line=line, column=column, table=self.table, row=self.row, col=self.col)
+        return Location(line=line, column=column, page=self.textmap.page(offset), table=self.table, row=self.row,
+                        col=self.col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +66,7 @@ class Block:
 
     def location(self, offset: int = 0) -> Location:
         line, column = self.textmap.position(offset)
-        return Location(line=line, column=column)
+        return Location(line=line, column=column, page=self.textmap.page(offset))
 
 
 @dataclass(frozen=True)

@@ -79,4 +79,4 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 def _load_builtin_readers() -> None:
     # Imported lazily so `narrcheck --help` stays fast; importing registers them.
-    from narrcheck.readers import docx, html, text, xlsx  # noqa: F401
+    from narrcheck.readers import docx, html, pdf, text, xlsx  # noqa: F401

@@ -15,11 +15,11 @@ LABEL = {
     "zh": {"claims": "项陈述与表格", "checked": "可核对", "none": "未发现问题", "section": "（无章节）",
            "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果",
            "llm_calls": "调用", "llm_cached": "缓存命中", "llm_claims": "提出", "llm_grounded": "有据",
-           "llm_dropped": "舍弃", "llm_added": "新增"},
+           "llm_dropped": "舍弃", "llm_added": "新增", "page": "第{}页"},
     "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found", "section": "(no section)",
            "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results",
            "llm_calls": "calls", "llm_cached": "cached", "llm_claims": "proposed", "llm_grounded": "grounded",
-           "llm_dropped": "dropped", "llm_added": "added"},
+           "llm_dropped": "dropped", "llm_added": "added", "page": "page {}"},
 }
 
 
@@ -33,6 +33,8 @@ def render_report(report: Report, lang: str, console: Console) -> None:
             console.print(f"  [bold blue]{escape(' / '.join(f.section) or words['section'])}[/bold blue]")
         loc = f.evidence[0].location
         where = f"{report.document.path}:{loc.line}:{loc.column}" if loc.line else report.document.path
+        if loc.page is not None:
+            where += f" ({words['page'].format(loc.page)})"
         style = STYLE.get(f.severity.value, "")
         console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)}")
         console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")

@@ -1,0 +1,243 @@
+"""Reader for PDF files with a text layer, through pdfplumber: ruled tables as tables, the rest as paragraphs.
+
+- Reading order: on each page, the text lines outside tables and the tables, top to bottom.
+- Paragraphs: a line continues the one above when that one runs to the right margin and this one does not
+  start indented (a paragraph's first line is indented in Chinese documents); this holds across a page break.
+  Wrapped lines join without a space, as Chinese text does.
+- Running headers and footers are not text: a line in the top or bottom margin that recurs on other pages
+  (digits ignored), or that is only a page number (“- 3 -”, “第3页”, “3/12”).
+- Tables: pdfplumber's ruled-table finder; a cell covered by a merged one is empty; a cell's wrapped lines
+  join without a space. A table that opens a page right after a table that closed the previous one, with the
+  same number of columns, continues it.
+- Locations: `page` is the 1-based page; `line` counts the kept text lines and table rows of the whole file
+  in reading order (unique, so two places never share a line); `column` counts characters in the line.
+- Refused (InputError): an encrypted PDF that needs a password, a PDF without a text layer (scanned pages
+  need OCR first; narrcheck does not guess text from images), a damaged file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from narrcheck.errors import InputError
+from narrcheck.model.document import Block, Cell, Document, TextMap
+from narrcheck.readers.registry import register_reader
+
+MARGIN = 0.09  # the top and bottom share of a page where running headers and footers sit
+_PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－·\s]*$")
+_CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    lead: float  # the width of the line's first unbreakable run (a number, a Latin word, one Chinese character)
+
+
+@dataclass
+class _Table:
+    page: int
+    top: float
+    bottom: float
+    rows: list[list[str]]
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    items: list[_Line | _Table] = field(default_factory=list)
+
+
+def _tidy(text: str) -> str:
+    """Spaces next to Chinese characters are typesetting, not text."""
+    return _SPACE_BY_CJK.sub("", text).strip()
+
+
+def _open(path: str, data: bytes) -> Any:
+    import pdfplumber
+
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds for damaged or encrypted files
+        name = type(exc).__name__ + " " + repr(getattr(exc, "args", ""))
+        if "Password" in name or "Encrypt" in name:
+            raise InputError(path, "the PDF is encrypted and needs a password; save an unprotected copy") from None
+        raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
+
+
+def _lead(chars: list[dict[str, Any]]) -> float:
+    run = []
+    for c in chars:
+        if not c["text"].strip():
+            if run:
+                break
+            continue
+        if re.match(f"[{_CJK}]", c["text"]):
+            run = run or [c]
+            break
+        run.append(c)
+    return float(run[-1]["x1"] - run[0]["x0"]) if run else 0.0
+
+
+def _read_page(page: Any) -> _Page:
+    out = _Page(page.page_number, float(page.height))
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    for line in text_page.extract_text_lines(return_chars=True):
+        text = _tidy(line["text"])
+        if text:
+            chars = line["chars"]
+            size = max((c.get("size", 0) for c in chars), default=0.0)
+            out.items.append(_Line(text, page.page_number, line["x0"], line["x1"], line["top"], line["bottom"],
+                                   float(size), _lead(chars)))
+    for table in found:
+        rows = [r for r in _grid(table) if any(r)]
+        if rows:
+            out.items.append(_Table(page.page_number, table.bbox[1], table.bbox[3], rows))
+    out.items.sort(key=lambda item: item.top)
+    return out
+
+
+def _grid(table: Any) -> list[list[str]]:
+    """The table's rows, one cell per drawn cell as Word's export has them: a position covered by a cell to its
+    left (a horizontal merge) is no cell; one covered from above (a vertical merge) is an empty cell."""
+    texts = table.extract()
+    boxes = [row.cells for row in table.rows]
+    lefts: dict[int, float] = {}
+    for row in boxes:
+        for j, box in enumerate(row):
+            if box is not None:
+                lefts[j] = min(lefts.get(j, box[0]), box[0])
+    out = []
+    for cells, row in zip(texts, boxes, strict=False):
+        kept: list[str] = []
+        reach = -1.0  # the right edge of the last drawn cell of this row
+        for j, (text, box) in enumerate(zip(cells, row, strict=False)):
+            if box is not None:
+                kept.append(_tidy((text or "").replace("\n", "")))
+                reach = box[2]
+            elif reach <= lefts.get(j, reach) + 0.5:
+                kept.append("")
+        out.append(kept)
+    return out
+
+
+def _furniture(pages: list[_Page]) -> set[int]:
+    """ids of the lines that are running headers, footers or page numbers."""
+    def in_margin(line: _Line, height: float) -> bool:
+        return line.bottom < height * MARGIN * 1.6 or line.top > height * (1 - MARGIN)
+
+    marginal = [(p, item) for p in pages for item in p.items if isinstance(item, _Line) and in_margin(item, p.height)]
+    shapes = Counter(_DIGITS.sub("#", line.text) for _, line in marginal)
+    out = set()
+    for _, line in marginal:
+        if _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and shapes[_DIGITS.sub("#", line.text)] > 1):
+            out.add(id(line))
+    return out
+
+
+@register_reader("pdf", (".pdf",))
+def read_pdf(path: str, data: bytes, sha256: str) -> Document:
+    pdf = _open(path, data)
+    try:
+        try:
+            pages = [_read_page(page) for page in pdf.pages]
+        except Exception as exc:  # a page that pdfminer cannot interpret
+            raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
+        if not any(page.chars for page in pdf.pages):
+            raise InputError(path, "the PDF has no text layer (scanned pages?): it needs OCR first, "
+                                   "which narrcheck does not do")
+    finally:
+        pdf.close()
+    skip = _furniture(pages)
+    items = [item for p in pages for item in p.items if id(item) not in skip]
+    lines = [i for i in items if isinstance(i, _Line)]
+    if not lines and not any(isinstance(i, _Table) for i in items):
+        raise InputError(path, "the PDF has no text")
+    return Document(path=path, format="pdf", sha256=sha256, blocks=tuple(_blocks(items, lines)))
+
+
+def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
+    starts = Counter(round(line.x0) for line in lines)
+    left = min((x for x, n in starts.items() if n > 1), default=min(starts, default=0))  # the body's margin
+    right = max((line.x1 for line in lines), default=0.0)
+    blocks: list[Block] = []
+    paragraph: list[tuple[_Line, int]] = []
+    number = 0  # the running line number
+    tables = 0
+    previous: _Line | _Table | None = None
+
+    def flush() -> None:
+        if paragraph:
+            starts, offset = [], 0
+            for line, _ in paragraph:
+                starts.append(offset)
+                offset += len(line.text)
+            text = "".join(line.text for line, _ in paragraph)
+            textmap = TextMap(tuple(starts), tuple(n for _, n in paragraph), (1,) * len(paragraph),
+                              tuple(line.page for line, _ in paragraph))
+            blocks.append(Block(kind="paragraph", text=text, textmap=textmap, index=len(blocks)))
+            paragraph.clear()
+
+    for item in items:
+        if isinstance(item, _Table):
+            flush()
+            continued = (isinstance(previous, _Table) and previous.page == item.page - 1 and blocks
+                         and blocks[-1].kind == "table" and len(item.rows[0]) == len(blocks[-1].rows[0]))
+            first = number + 1
+            number += len(item.rows)
+            if continued:
+                last = blocks[-1]
+                rows = last.rows + _cells(item, first, len(last.rows), last.table or 0)
+                blocks[-1] = Block(kind="table", text="", textmap=last.textmap, index=last.index, rows=rows,
+                                   table=last.table)
+            else:
+                blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (first,), (1,), (item.page,)),
+                                    index=len(blocks), rows=_cells(item, first, 0, tables), table=tables))
+                tables += 1
+        else:
+            number += 1
+            if paragraph and not _continues(paragraph[-1][0], item, left, right):
+                flush()
+            paragraph.append((item, number))
+        previous = item
+    flush()
+    return blocks
+
+
+def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
+    """True when `line` carries on the paragraph `above` ends: `above` is full (the first run of `line` would
+    not have fitted after it) and `line` is not indented."""
+    em = line.size or 10.0
+    full = above.x1 + 0.3 * em + line.lead >= right - 0.5 * em
+    indented = line.x0 > left + 0.8 * em
+    near = line.page != above.page or line.top - above.bottom < 1.2 * em
+    return full and not indented and near
+
+
+def _cells(table: _Table, first: int, row0: int, number: int) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        tuple(Cell(text=text, row=row0 + r, col=c, textmap=TextMap((0,), (first + r,), (1,), (table.page,)),
+                   table=number, line=first + r) for c, text in enumerate(row))
+        for r, row in enumerate(table.rows))

@@ -1,0 +1,85 @@
+"""The PDF reader: the example typeset as a PDF gives the same findings, with page locations."""
+
+from __future__ import annotations
+
+import re
+
+import pdfplumber
+import pytest
+from convert import EXAMPLE, as_pdf, verdicts
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen import canvas
+
+from narrcheck.api import check_file
+from narrcheck.errors import InputError
+from narrcheck.model.document import Document
+from narrcheck.readers import read_document
+
+
+@pytest.fixture(scope="module")
+def example_pdf(tmp_path_factory):
+    return as_pdf(EXAMPLE, tmp_path_factory.mktemp("pdf") / "说明.pdf")
+
+
+def test_the_example_as_a_pdf_gives_the_same_findings_on_the_right_pages(example_pdf):
+    report = check_file(example_pdf, show_all=True)
+    assert report.document.format == "pdf"
+    assert verdicts(report) == verdicts(check_file(EXAMPLE, show_all=True))
+    with pdfplumber.open(example_pdf) as pdf:
+        pages = [re.sub(r"\s", "", p.extract_text()) for p in pdf.pages]
+    assert len(pages) > 1
+    for finding in report.findings:  # the page named holds the quote (or, for a cell, the cell's text)
+        ev = finding.evidence[0]
+        assert ev.location.page is not None, finding.rule
+        assert re.sub(r"\s", "", ev.quote)[:6] in pages[ev.location.page - 1], (finding.rule, ev)
+
+
+def _texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if b.kind != "table"]
+
+
+def test_running_headers_and_page_numbers_are_not_text(example_pdf):
+    texts = _texts(read_document(example_pdf))
+    assert not any("示例县文化馆2024年度部门决算" == t or re.fullmatch(r"-\s*\d+\s*-", t) for t in texts)
+    assert texts[0] == "2024年度" and "示例县文化馆部门决算" in texts  # the title on page 1 is kept
+
+
+def test_wrapped_lines_join_into_one_paragraph_and_lines_are_numbered_through_the_file(example_pdf):
+    doc = read_document(example_pdf)
+    para = next(b for b in doc.blocks if b.text.startswith("2024年一般公共预算财政拨款支出600.00万元"))
+    assert "文化旅游体育与传媒支出510.00万元，占85.00%" in para.text  # the number wrapped onto the next line
+    assert len(para.textmap.lines) == 2 and para.textmap.lines[1] == para.textmap.lines[0] + 1
+    firsts = [b.textmap.lines[0] for b in doc.blocks]
+    assert firsts == sorted(firsts) and len(set(firsts)) == len(firsts)
+
+
+def _one_page(path, encrypt=None, draw=None):
+    pdf = canvas.Canvas(str(path), encrypt=encrypt)
+    (draw or (lambda c: c.drawString(72, 700, "Total 100.00")))(pdf)
+    pdf.save()
+    return path
+
+
+def test_encrypted_scanned_and_damaged_pdfs_are_refused_with_the_cause(tmp_path, example_pdf):
+    locked = _one_page(tmp_path / "locked.pdf", StandardEncryption("secret"))
+    with pytest.raises(InputError, match="encrypted"):
+        read_document(locked)
+    scanned = _one_page(tmp_path / "scan.pdf", draw=lambda c: c.rect(50, 50, 400, 600, fill=1))
+    with pytest.raises(InputError, match="no text layer.*OCR"):
+        read_document(scanned)
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(example_pdf.read_bytes()[:4000])
+    with pytest.raises(InputError, match="damaged or truncated") as err:
+        read_document(cut)
+    assert str(cut) in str(err.value)
+
+
+def test_a_pdf_only_protected_against_copying_is_read(tmp_path):
+    path = _one_page(tmp_path / "owner.pdf", StandardEncryption("", ownerPassword="owner", canCopy=0))
+    assert _texts(read_document(path)) == ["Total 100.00"]
+
+
+def test_a_pdf_named_docx_is_read_as_pdf(tmp_path, example_pdf):
+    wrong = tmp_path / "说明.docx"
+    wrong.write_bytes(example_pdf.read_bytes())
+    assert read_document(wrong).format == "pdf"
