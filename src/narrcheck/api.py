@@ -4,24 +4,43 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from narrcheck import __version__
 from narrcheck.checks import run_checks
 from narrcheck.checks.base import Context
 from narrcheck.config import Settings
+from narrcheck.errors import InputError
 from narrcheck.extract import extract
 from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
 from narrcheck.tables import read_tables
+from narrcheck.tables.accounts import AccountFact, Accounts, read_accounts
 
 SHOWN_BY_DEFAULT = {"mismatch", "truncation", "unit_error", "contradiction", "invalid"}
 
 
+def read_account_files(paths: Sequence[str | Path], settings: Settings | None = None) -> list[AccountFact]:
+    """The figures of the official 财决 tables in `paths` (workbooks, or tables in any readable format).
+
+    Raises InputError for an unreadable file and for one holding no table with figures.
+    """
+    settings = settings or Settings()
+    facts: list[AccountFact] = []
+    for path in paths:
+        found = read_accounts(structure(read_document(path, max_bytes=settings.max_bytes)))
+        if not found:
+            raise InputError(str(path), "no table with figures under header words was found")
+        facts.extend(found)
+    return facts
+
+
 def check_file(path: str | Path, settings: Settings | None = None, show_all: bool = False,
-               show_unverifiable: bool = False) -> Report:
-    """Read, structure, extract and check one file. Raises InputError for unreadable input."""
+               show_unverifiable: bool = False, accounts: Sequence[AccountFact] = ()) -> Report:
+    """Read, structure, extract and check one file; with `accounts` (read_account_files), its statements are
+    weighed against the official tables too. Raises InputError for unreadable input."""
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
@@ -34,6 +53,8 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         added, llm = run_llm(settings, found.units, narrative, tables.score)
         narrative += added
     claims = [*narrative, *tables.items(), stated]
+    if accounts:
+        claims.append(Accounts(tuple(accounts), stated))
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
                   execution_score=settings.execution_score, claims=tuple(narrative),

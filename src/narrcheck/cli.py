@@ -49,9 +49,14 @@ def check(
                                                                     "or OPENAI_BASE_URL / OPENAI_MODEL)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="ask the LLM again instead of reusing cached "
                                                               "answers")] = False,
+    tables: Annotated[list[Path] | None, typer.Option("--tables", help="the official 财决 tables (附表) published "
+                                                                      "beside the narrative (.xls, .xlsx, or any "
+                                                                      "format read); repeat for several files; "
+                                                                      "the narrative's figures are checked "
+                                                                      "against them (NC202)")] = None,
 ) -> None:
     """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
-    from narrcheck.api import check_file, tune_gc_for_batch
+    from narrcheck.api import check_file, read_account_files, tune_gc_for_batch
     from narrcheck.config import load_settings
     from narrcheck.errors import NarrcheckError
     from narrcheck.reporters import get_reporter
@@ -64,11 +69,17 @@ def check(
         _fail(str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from None
     _check_rule_ids(settings.select + settings.ignore)
+    try:
+        accounts = read_account_files(tables or [], settings)
+    except NarrcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     reports, bad = [], 0
     tune_gc_for_batch()
     for path in files:
         try:
-            reports.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable))
+            reports.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,
+                                      accounts=accounts))
         except NarrcheckError as exc:
             _fail(str(exc))
             bad += 1

@@ -12,6 +12,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit_error": {"zh": "{what}写作{claimed}{unit}，数值与计算结果{expected}{expected_unit}一致，单位应为{expected_unit}。",
                    "en": "{what} is {claimed} {unit}; the digits match {expected} {expected_unit}: "
                          "the unit should be {expected_unit}."},
+    "ok-accounts": {"zh": "核对无误：{what}为{claimed}，附表中为{expected}。",
+                    "en": "Checks out: {what} is {claimed}; the official table has {expected}."},
+    "mismatch-accounts": {"zh": "{what}写作{claimed}，附表中为{expected}。",
+                          "en": "{what} is stated as {claimed}, but the official table has {expected}."},
     "contradiction": {"zh": "{what}：{detail}",
                       "en": "{what}: {detail}"},
     "unit-misfit": {"zh": "{what}：{detail}。", "en": "{what}: {detail}."},

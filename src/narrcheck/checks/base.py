@@ -72,15 +72,20 @@ class Rule:
 
     def judge(self, ctx: Context, claimed: Figure, computed: Interval, formula: str,
               evidence: list[Evidence], section: tuple[str, ...], source: str = "rule",
-              claimed_value: Decimal | None = None, decimals: int | None = None, about: str = "") -> Finding:
-        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what)."""
+              claimed_value: Decimal | None = None, decimals: int | None = None, about: str = "",
+              wording: str = "") -> Finding:
+        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what).
+
+        With `wording`, the message is MESSAGES["<verdict>-<wording>"] where there is one (the expected value
+        read from a table rather than computed)."""
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
         decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)
         shown = format_decimal(value, dec)
         expected = format_decimal(decision.expected, dec)
         key = decision.verdict.value
-        msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,
+        worded = f"{key}-{wording}" if f"{key}-{wording}" in i18n.MESSAGES else key
+        msg = i18n.message(worded, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,
                            expected=expected)
         gap = None
         if decision.verdict is not Verdict.OK:

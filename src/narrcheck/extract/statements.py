@@ -1,5 +1,7 @@
 """Statements: every money figure of the narrative that names its quantity, keyed for comparison (NC201).
 
+A 功能分类 line named by its code (2010301行政运行539.41万元) is keyed by the code (#2010301).
+
 A figure in a list (“其中：基本支出…”) is keyed under the list's whole (“年初预算支出 · 基本支出” is not
 “决算支出 · 基本支出”). Comparison figures (比2018年…), changes, rates and operands of written formulas are not
 statements of their own.
@@ -24,6 +26,8 @@ NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
 _RATE_NUMERATOR = re.compile(r"(?P<name>[^，,。；;：:、\s=]{2,20}?)(?:控制率|执行率|完成率|使用率)\s*[=＝]\s*"
                              r"(?P<num>\d+(?:\.\d+)?)\s*/")
 _YEARS = re.compile(r"(\d{4})\s*年")
+# a 功能分类 line named by its code (类 201, 款 20103, 项 2010301) right before its amount: its key is the code
+_CODED = re.compile(r"(?<![\d.])(2\d{2}(?:\d{2}){0,2})(?![\d.])\s*[\u4e00-\u9fff][^，,。；;：:\d%]{0,30}$")
 
 
 @dataclass(frozen=True)
@@ -99,9 +103,11 @@ def _clause_before(text: str, pos: int) -> str:
 
 def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     text = unit.text
-    own = quantity_key(_clause_before(text, mention.start), year)
+    before = _clause_before(text, mention.start)
+    own = quantity_key(before, year)
     if own is None:
-        return None
+        coded = _CODED.search(before)
+        return QuantityKey(f"#{coded.group(1)}", "", "") if coded else None
     start = start_of(text, mention.start, SENTENCE)
     markers = list(P.LIST_MARKER.finditer(text, start, mention.start))
     if not markers:

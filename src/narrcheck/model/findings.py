@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from narrcheck.model.location import Location
 
@@ -16,10 +18,22 @@ class Severity(StrEnum):
 
 
 class Evidence(BaseModel):
+    """A quote and where it sits; `path` names another file when it is not the checked document (a table file
+    given with --tables). `path` is an extension of the contract and is left out of the JSON when empty."""
+
     model_config = ConfigDict(frozen=True)
 
     quote: str
     location: Location
+    path: str | None = Field(default=None, description="the file the quote is from, when it is not the checked "
+                                                       "document (extension; omitted when null)")
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_path(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("path") is None:
+            data.pop("path", None)
+        return data
 
 
 class Gap(BaseModel):

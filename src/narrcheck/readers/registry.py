@@ -21,7 +21,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _MAGIC = (
     (b"%PDF", "pdf"),
     (b"PK\x03\x04", "zip"),
-    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"\xd0\xcf\x11\xe0", "xls"),  # an OLE compound file: of those, only Excel workbooks are read
 )
 
 
@@ -79,4 +79,4 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 def _load_builtin_readers() -> None:
     # Imported lazily so `narrcheck --help` stays fast; importing registers them.
-    from narrcheck.readers import docx, html, pdf, text, xlsx  # noqa: F401
+    from narrcheck.readers import docx, html, pdf, text, xls, xlsx  # noqa: F401

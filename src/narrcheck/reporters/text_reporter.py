@@ -15,11 +15,13 @@ LABEL = {
     "zh": {"claims": "项陈述与表格", "checked": "可核对", "none": "未发现问题", "section": "（无章节）",
            "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果",
            "llm_calls": "调用", "llm_cached": "缓存命中", "llm_claims": "提出", "llm_grounded": "有据",
-           "llm_dropped": "舍弃", "llm_added": "新增", "page": "第{}页"},
+           "llm_dropped": "舍弃", "llm_added": "新增", "page": "第{}页",
+           "cell": "第{table}张表第{line}行第{col}列"},
     "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found", "section": "(no section)",
            "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results",
            "llm_calls": "calls", "llm_cached": "cached", "llm_claims": "proposed", "llm_grounded": "grounded",
-           "llm_dropped": "dropped", "llm_added": "added", "page": "page {}"},
+           "llm_dropped": "dropped", "llm_added": "added", "page": "page {}",
+           "cell": "sheet {table} row {line} column {col}"},
 }
 
 
@@ -38,6 +40,11 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         style = STYLE.get(f.severity.value, "")
         console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)}")
         console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")
+        for ev in f.evidence[1:]:  # a quote from another file (a --tables workbook) is shown with its place
+            if ev.path:
+                cell = ev.location
+                place = words["cell"].format(table=(cell.table or 0) + 1, line=cell.line, col=(cell.col or 0) + 1)
+                console.print(f"      ↳ {escape(ev.path)} {place}: {escape(ev.quote)}", style="dim")
         if f.formula:
             result = f"  {words['claimed']} {escape(f.claimed)}" if f.claimed else ""
             if f.expected:

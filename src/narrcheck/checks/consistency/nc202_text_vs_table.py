@@ -5,12 +5,15 @@ from decimal import Decimal
 from itertools import combinations
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.base import Context, Rule, show
+from narrcheck.checks.consistency._accounts import disagreements, evidence
 from narrcheck.checks.consistency._common import agree, interval_sum
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict, parse_number
+from narrcheck.extract.statements import Statements
+from narrcheck.tables.accounts import Accounts
 from narrcheck.tables.model import Fact, ScoreTable
 
 RATE_WORDS = {"funds_rate": ("资金到位率",), "execution_rate": ("预算执行率", "执行率")}
@@ -25,6 +28,9 @@ class TextVsTable(Rule):
     number of project tables: X = Σ 调整后预算数, Y = Σ 执行数 / Σ 调整后预算数.
     When a rate differs, the side whose own arithmetic holds (665.97/739.76 = 90.02%) is taken as right and
     the other is reported.
+    With the official 财决 tables given (--tables 附表.xls), every named or coded amount of the narrative
+    (基本支出420.00万元; 2080505…35.00万元) equals the table figure it restates, preferring the table its section
+    is about; the finding quotes both places.
     Fails: “2024年该项目预算110.4万元” while the table has 年初预算 90.00, 调整后预算 110.58 (110.40 is its
     执行数); 资金到位率 90.02% in the narrative, 完成值 100 in the table.
     Passes: “本项目资金预算申报18.05万元” and the table's 调整后预算数 18.05.
@@ -33,10 +39,13 @@ class TextVsTable(Rule):
     id = "NC202"
     name = "text-vs-table"
     claim_kind = "project_figure"
-    claim_kinds = ("project_figure", "project_set", "budget_line")
+    claim_kinds = ("project_figure", "project_set", "budget_line", "accounts")
 
-    def check(self, claim: ProjectFigureClaim | ProjectSetClaim | BudgetLineClaim,
+    def check(self, claim: ProjectFigureClaim | ProjectSetClaim | BudgetLineClaim | Accounts,
               ctx: Context) -> Iterator[Finding]:
+        if isinstance(claim, Accounts):
+            yield from self._accounts(claim, ctx)
+            return
         if isinstance(claim, ProjectSetClaim):
             yield from self._project_set(claim, ctx)
             return
@@ -116,6 +125,14 @@ class TextVsTable(Rule):
         yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
                                    expected=actual.digits(), formula=formula, about=table.describe(),
                                    template="stated-elsewhere")
+
+    def _accounts(self, item: Accounts, ctx: Context) -> Iterator[Finding]:
+        """Each keyed money statement against the official table figure it restates (see _accounts)."""
+        stated: Statements = item.statements  # type: ignore[assignment]
+        for st, fact, _ in disagreements(stated.items, item.facts, stated.year):
+            fig = st.figure
+            yield self.judge(ctx, fig, fact.figure.interval(fig.unit), show(fact.figure, fig.unit),
+                             evidence(st, fact), st.section, about=fact.describe(), wording="accounts")
 
     def _budget_line(self, claim: BudgetLineClaim, ctx: Context) -> Iterator[Finding]:
         """Compared with the budget table's record of the line the words name, when the executed amounts agree

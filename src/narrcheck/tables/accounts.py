@@ -1,0 +1,227 @@
+"""The official 财决 tables (第五部分 附表): every figure with its row, its 功能分类 code and its column's words.
+
+A table is read by its words, whatever its layout:
+- title and unit: the leading rows of one cell (收入支出决算总表; 单位：万元), else the paragraph before it;
+- header rows: from the first row of two or more words down to the row before the first figure; a word over
+  several columns (本年支出 over 合计 | 基本支出 | 项目支出) is carried to each; 栏次 / 行次 rows and columns are
+  numbering, not figures;
+- row labels: a 科目编码 column, or 类 | 款 | 项 columns, or digits leading the name (2010301 行政运行); the
+  name is the first word cell of the row, numbering (一、) removed;
+- a table of two halves (收入 | 支出 side by side, each with its own 项目 column) is read as two.
+
+A figure belongs to the row's own quantity when its column is a total (合计, 小计, 金额, 决算数 …), and to the
+column's quantity when its row is a total (合计) or has no name (“三公” tables: 预算数/决算数 × 因公出国（境）费 …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from narrcheck.model.claims import Figure
+from narrcheck.model.document import Block, Cell, Document
+from narrcheck.model.location import Location
+from narrcheck.numbers import normalize_digits, parse_number
+
+CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
+_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(?=\D)")
+_FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*")
+_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]?\s*(百元|万元|亿元|元)")
+_TOTAL = re.compile(r"(?:合计|小计|总计)$")
+# column words that name no quantity of their own: the row's figure stands under them
+_ROW_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计|金额|决算数|预算数|年初预算数?|调整预算数|全年预算数|上年决算数|上年数|"
+                              r"本年数|本年决算数?|决算|预算|本年支出|本年收入|支出|收入|数额)$")
+_META = re.compile(r"^(?:部门|单位|编制单位|填报单位|公开\d*表|财决\d*表|\d{4}年度?$)")
+_NUMBERING_COLUMN = re.compile(r"^(?:栏次|行次|序号|编号)$")
+_LABEL_COLUMN = re.compile(r"^(?:项目|科目名称|科目编码|功能分类科目编码|类|款|项|科目|项目名称|编码|名称)$")
+
+
+@dataclass(frozen=True)
+class AccountFact:
+    """One figure of a 财决 table: its value (unit from the table), the row it sits in and its column's words.
+
+    `subject` is what the figure measures (the row's name, or the column's word for a total row), `code` the
+    row's 功能分类 code ('' when none); `column` the header words over the cell, top first.
+    """
+
+    figure: Figure
+    subject: str
+    code: str
+    column: tuple[str, ...]
+    title: str
+    path: str
+
+    @property
+    def location(self) -> Location:
+        return self.figure.location
+
+    @property
+    def measure_words(self) -> str:
+        """The column's words that tell budget from actual and this year from last (预算数, 上年决算数 …)."""
+        return "".join(w for w in self.column if "预算" in w or "决算" in w or "上年" in w)
+
+    def describe(self) -> str:
+        """Table · row · column, as a reader finds the cell: 支出决算表·2070109 群众文化·本年支出合计."""
+        column = "/".join(w for w in self.column if w != self.subject)
+        return "·".join(p for p in (self.title, f"{self.code} {self.subject}".strip(), column) if p)
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """The facts of every 财决 table given beside the narrative, and the narrative's statements to weigh."""
+
+    facts: tuple[AccountFact, ...]
+    statements: object  # extract.statements.Statements (typed loosely: tables sit below extract)
+    kind: str = "accounts"
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", "", normalize_digits(text))
+
+
+def _figure_text(text: str) -> str | None:
+    raw = clean(text)
+    return raw if _FIGURE.match(raw) else None
+
+
+def table_core(title: str) -> str:
+    """The quantity a title or heading is about: 一般公共预算财政拨款支出决算表 → 一般公共预算财政拨款支出."""
+    t = re.sub(r"[“”\"'‘’《》\s]", "", normalize_digits(title))
+    t = _NUMBERING.sub("", t)
+    t = re.sub(r"^(?:\d{4}年度?|部门|单位|本部门|公开\d+表|财决\d+表)+", "", t)
+    t = re.sub(r"(?:情况说明|决算情况|情况|说明|决算表|预算表|明细表|汇总表|表)+$", "", t)
+    return re.sub(r"(?:决算|预算)$", "", t)
+
+
+def read_accounts(document: Document) -> list[AccountFact]:
+    """Every figure of every table of `document` (a 附表 workbook, or tables in any format) with its labels."""
+    out: list[AccountFact] = []
+    pending = ""
+    for block in document.blocks:
+        if block.kind != "table":
+            text = block.text.strip()
+            if text.endswith("表"):
+                pending = text
+            continue
+        out.extend(_table(block, pending, document.path))
+        pending = ""
+    return out
+
+
+def _table(block: Block, title: str, path: str) -> list[AccountFact]:
+    rows = [r for r in block.rows if any(c.text.strip() for c in r)]
+    unit = "万元"
+    start = 0
+    for r, row in enumerate(rows[:6]):  # title, unit and publisher lines above the header
+        words = [clean(c.text) for c in row if clean(c.text)]
+        m = next((m for w in words if (m := _UNIT.search(w))), None)
+        if m:
+            unit = m.group(1)
+        if len(words) > 1 and not all(_META.match(w) or _UNIT.search(w) for w in words):
+            break
+        if len(words) == 1 and words[0].endswith("表"):
+            title = words[0]
+        start = r + 1
+    body = rows[start:]
+    first_data = next((i for i, row in enumerate(body) if _is_data(row)), None)
+    if first_data is None or first_data == 0:
+        return []
+    header = [row for row in body[:first_data] if not _NUMBERING_COLUMN.match(clean(row[0].text))]
+    data = body[first_data:]
+    width = max(len(r) for r in body)
+    columns = _columns(header, width)
+    out: list[AccountFact] = []
+    for group in _groups(columns):
+        for row in data:
+            out.extend(_row_facts(row, group, columns, unit, title, path))
+    return out
+
+
+def _is_data(row: Sequence[Cell]) -> bool:
+    """A row of figures that is not the 栏次 numbering row."""
+    words = [clean(c.text) for c in row if clean(c.text)]
+    if not words or _NUMBERING_COLUMN.match(words[0]):
+        return False
+    return any(_figure_text(c.text) and not CODE.match(clean(c.text)) for c in row)
+
+
+def _columns(header: Sequence[Sequence[Cell]], width: int) -> list[tuple[str, ...]]:
+    """Each column's header words, top first; a word over several columns is carried right to each of them."""
+    grid = [[clean(row[j].text) if j < len(row) else "" for j in range(width)] for row in header]
+    for r in range(len(grid) - 1):
+        for j in range(1, width):
+            if not grid[r][j] and grid[r][j - 1] and any(grid[k][j] for k in range(r + 1, len(grid))):
+                grid[r][j] = grid[r][j - 1]  # the empty cell is covered by the merged word on its left
+    return [tuple(grid[r][j] for r in range(len(grid)) if grid[r][j]) for j in range(width)]
+
+
+def _groups(columns: list[tuple[str, ...]]) -> list[range]:
+    """The column ranges of the table's halves: a new half starts at each repeated 项目 column."""
+    starts = [j for j, words in enumerate(columns) if words and words[-1] == "项目"]
+    if len(starts) < 2:
+        return [range(0, len(columns))]
+    bounds = [*starts, len(columns)]
+    return [range(0 if i == 0 else a, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))]
+
+
+def _row_facts(row: Sequence[Cell], group: range, columns: list[tuple[str, ...]], unit: str, title: str,
+               path: str) -> list[AccountFact]:
+    code_parts: list[str] = []
+    name = ""
+    values: list[tuple[Cell, tuple[str, ...]]] = []
+    for j in group:
+        if j >= len(row):
+            break
+        cell, words = row[j], columns[j]
+        text = clean(cell.text)
+        last = words[-1] if words else ""
+        if not text:
+            continue
+        if _NUMBERING_COLUMN.match(last) or any(_NUMBERING_COLUMN.match(w) for w in words):
+            continue
+        if last in ("类", "款", "项") or "编码" in last:
+            if text.isdigit():
+                code_parts.append(text)
+        elif _LABEL_COLUMN.match(last) or not words:
+            if CODE.match(text) and not name:
+                code_parts.append(text)
+            elif not name:
+                name = text
+        elif _figure_text(cell.text):
+            values.append((cell, words))
+        elif not name:
+            name = text
+    code = "".join(code_parts)
+    m = _LEADING_CODE.match(name)
+    if not code and m:
+        code, name = m.group(1), name[m.end():]
+    name = _NUMBERING.sub("", name)
+    is_total = not code and (not name or bool(_TOTAL.search(name)))
+    out = []
+    for cell, words in values:
+        subject = _subject(name, is_total, words, title)
+        if not subject and not (code and _is_row_total(words)):
+            continue
+        digits = _figure_text(cell.text) or ""
+        q = parse_number(digits, unit)
+        fig = Figure(value=q.digits(), unit=q.unit, text=cell.text.strip(), subject=subject,
+                     location=cell.location())
+        out.append(AccountFact(fig, subject, code if _is_row_total(words) else "", words, title, path))
+    return out
+
+
+def _is_row_total(words: tuple[str, ...]) -> bool:
+    """True when the column holds the row's own figure (its deepest word names no quantity of its own)."""
+    return not words or bool(_ROW_TOTAL_WORDS.match(words[-1]) or _TOTAL.search(words[-1]))
+
+
+def _subject(name: str, is_total: bool, words: tuple[str, ...], title: str) -> str:
+    """What the figure measures, in words a narrative uses (measure words are added by the reader of facts)."""
+    if not is_total:
+        return name if _is_row_total(words) else ""
+    quantity = [w for w in words if not _is_row_total((w,)) and not _LABEL_COLUMN.match(w)]
+    if quantity:
+        return quantity[-1]  # 公务用车购置及运行费 over 小计; 基本支出 of the 合计 row
+    return name if name and not re.fullmatch(r"(?:合计|小计|总计)", name) else table_core(title)
