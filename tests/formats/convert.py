@@ -9,6 +9,7 @@ the reader's header/footer handling is exercised too.
 from __future__ import annotations
 
 import html as escape
+import re
 from pathlib import Path
 
 from narrcheck.model.document import Document
@@ -23,12 +24,38 @@ def verdicts(report) -> list[tuple[str, str, str, str]]:
     return sorted((f.rule, f.verdict, f.claimed or "", f.expected or "") for f in report.findings)
 
 
-def as_docx(text_path: Path, target: Path) -> Path:
-    """The text export written with python-docx: a paragraph per paragraph, a table per table."""
+_HEADING_NUMBER = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^（[一二三四五六七八九十]+）"))
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def add_chinese_numbering(word, num_id: int, first: bool) -> str:
+    """Add a list of two levels (一、 and （一）) to the document's numbering part (its definition with the
+    first list; later lists start again at 一 by a startOverride, as Word writes a restarted list)."""
+    from docx.oxml import parse_xml
+
+    numbering = word.part.numbering_part.element
+    if first:
+        levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                         f'<w:lvlText w:val="{text}"/></w:lvl>' for i, text in enumerate(("%1、", "（%2）")))
+        numbering.insert(0, parse_xml(f'<w:abstractNum {_W} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="{num_id}"><w:abstractNumId w:val="90"/>{override}</w:num>'))
+    return str(num_id)
+
+
+def as_docx(text_path: Path, target: Path, numbered: bool = False) -> Path:
+    """The text export written with python-docx: a paragraph per paragraph, a table per table.
+
+    With `numbered`, headings typed as 一、… and （一）… get Word's automatic numbering instead of the typed
+    number (so the reader must render the numbering to find the sections)."""
     import docx
+    from docx.oxml import parse_xml
 
     source = read_document(text_path)
     word = docx.Document()
+    num_id, lists = "", 0
     for block in source.blocks:
         if block.kind == "table":
             width = max(len(r) for r in block.rows)
@@ -39,7 +66,16 @@ def as_docx(text_path: Path, target: Path) -> Path:
                 if len(row) < width:  # a short row of the export is a row whose last cell spans the rest
                     table.cell(r, len(row) - 1).merge(table.cell(r, width - 1)).text = row[-1].text
         else:
-            word.add_paragraph(block.text)
+            level = next((i for i, p in enumerate(_HEADING_NUMBER) if p.match(block.text)), None)
+            if not numbered or level is None:
+                word.add_paragraph(block.text)
+                continue
+            if level == 0 and block.text.startswith("一、"):  # a list that starts again
+                lists += 1
+                num_id = add_chinese_numbering(word, 90 + lists, lists == 1)
+            paragraph = word.add_paragraph(_HEADING_NUMBER[level].sub("", block.text))
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
     word.save(target)
     return target
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import docx
@@ -11,6 +12,7 @@ from convert import EXAMPLE, as_docx, verdicts
 from narrcheck.api import check_file
 from narrcheck.errors import InputError
 from narrcheck.readers import read_document
+from narrcheck.readers.numbering import chinese, roman
 
 
 def test_the_example_as_a_word_file_gives_the_same_findings(tmp_path):
@@ -50,3 +52,22 @@ def test_corrupt_and_oversized_archives_are_refused(tmp_path):
         z.writestr("word/document.xml", b"0" * (201 * 1024 * 1024))
     with pytest.raises(InputError, match="more than the limit"):
         read_document(bomb)
+
+
+def test_headings_numbered_by_word_keep_their_numbers(tmp_path):
+    path = as_docx(EXAMPLE, tmp_path / "编号.docx", numbered=True)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert "三、支出决算情况说明" not in xml and "支出决算情况说明" in xml  # the number is Word's, not typed
+    texts = [b.text for b in read_document(path).blocks if b.kind != "table"]
+    assert "三、支出决算情况说明" in texts and "（二）政府采购支出情况" in texts
+    assert "一、免费开放经费项目" in texts  # a list started again (startOverride) counts from 一
+    numbered = [t for t in texts if re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", t)]
+    typed = [b.text for b in read_document(EXAMPLE).blocks if b.text in numbered]
+    assert numbered == typed and len(numbered) > 8  # every heading numbered exactly as typed in the text
+    assert verdicts(check_file(path, show_all=True)) == verdicts(check_file(EXAMPLE, show_all=True))
+
+
+def test_numbers_are_written_as_word_writes_them():
+    assert [chinese(n) for n in (1, 10, 11, 20, 23, 100, 105, 110)] == [
+        "一", "十", "十一", "二十", "二十三", "一百", "一百零五", "一百一十"]
+    assert roman(14) == "XIV"
