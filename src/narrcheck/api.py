@@ -39,8 +39,9 @@ def read_account_files(paths: Sequence[str | Path], settings: Settings | None = 
 
 def check_file(path: str | Path, settings: Settings | None = None, show_all: bool = False,
                show_unverifiable: bool = False, accounts: Sequence[AccountFact] = ()) -> Report:
-    """Read, structure, extract and check one file; with `accounts` (read_account_files), its statements are
-    weighed against the official tables too. Raises InputError for unreadable input."""
+    """Read, structure, extract and check one file. Its statements are weighed against the official 财决
+    tables it holds itself and against `accounts` (read_account_files). Raises InputError for unreadable
+    input."""
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
@@ -53,8 +54,9 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         added, llm = run_llm(settings, found.units, narrative, tables.score)
         narrative += added
     claims = [*narrative, *tables.items(), stated]
-    if accounts:
-        claims.append(Accounts(tuple(accounts), stated))
+    official = [*read_accounts(document, own=True), *accounts]  # the document's own 附表, then the given ones
+    if official:
+        claims.append(Accounts(tuple(official), stated))
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
                   execution_score=settings.execution_score, claims=tuple(narrative),

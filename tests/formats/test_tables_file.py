@@ -121,3 +121,19 @@ def test_xls_numbers_keep_the_places_their_format_shows():
     assert doc.format == "xls"
     row = next(r for r in doc.blocks[1].rows if r[0].text == "合计")
     assert [c.text for c in row][2:] == ["640.00", "418.60", "221.40"]
+
+
+def test_official_tables_inside_the_checked_document_are_used_too(tmp_path):
+    rows = [["单位：万元"], ["项目", "本年支出合计", "基本支出", "项目支出"], ["合计", "640.00", "418.60", "221.40"],
+            ["207文化旅游体育与传媒支出", "552.00", "330.60", "221.40"]]
+    table = "\n\n".join("\n".join(f"\t{cell}" for cell in row) for row in rows)  # the text export: a cell a line
+    doc = tmp_path / "说明与附表.txt"
+    doc.write_text(f"{EXAMPLE.read_text(encoding='utf-8')}\n\n支出决算表\n{table}\n\n\n", encoding="utf-8")
+    out = run("check", str(doc), "--format", "json", "--select", "NC202")
+    found = [f for f in json.loads(out.stdout)["findings"] if "附表中" in f["message"]]
+    assert {(f["claimed"], f["expected"]) for f in found} == {("420.00", "418.60"), ("220.00", "221.40")}
+    lines = doc.read_text(encoding="utf-8").split("\n")
+    for f in found:  # both places are in the one document: no path, and the second is the table's cell
+        text, cell = f["evidence"]
+        assert "path" not in cell and f["expected"] in lines[cell["location"]["line"] - 1]
+        assert f["claimed"] in lines[text["location"]["line"] - 1]

@@ -43,7 +43,8 @@ class AccountFact:
     """One figure of a 财决 table: its value (unit from the table), the row it sits in and its column's words.
 
     `subject` is what the figure measures (the row's name, or the column's word for a total row), `code` the
-    row's 功能分类 code ('' when none); `column` the header words over the cell, top first.
+    row's 功能分类 code ('' when none); `column` the header words over the cell, top first; `path` the table
+    file ('' for a table of the checked document itself).
     """
 
     figure: Figure
@@ -95,8 +96,15 @@ def table_core(title: str) -> str:
     return re.sub(r"(?:决算|预算)$", "", t)
 
 
-def read_accounts(document: Document) -> list[AccountFact]:
-    """Every figure of every table of `document` (a 附表 workbook, or tables in any format) with its labels."""
+OFFICIAL = re.compile(r"决算(?:总|明细)?表$")
+
+
+def read_accounts(document: Document, own: bool = False) -> list[AccountFact]:
+    """Every figure of every table of `document` (a 附表 workbook, or tables in any format) with its labels.
+
+    With `own`, `document` is the narrative itself: only its official tables (titles ending in 决算表, as
+    收入支出决算总表 and 支出决算表 do; not score or project tables) are read, and their facts carry no path.
+    """
     out: list[AccountFact] = []
     pending = ""
     for block in document.blocks:
@@ -105,7 +113,10 @@ def read_accounts(document: Document) -> list[AccountFact]:
             if text.endswith("表"):
                 pending = text
             continue
-        out.extend(_table(block, pending, document.path))
+        facts = _table(block, pending, "" if own else document.path)
+        if own:
+            facts = [f for f in facts if OFFICIAL.search(f.title)]
+        out.extend(facts)
         pending = ""
     return out
 

@@ -3,9 +3,10 @@
 A table figure is keyed like a narrative one: its subject (the row's name, or the column's word on a total
 row), its period (上年 columns) and its measure (预算数 / 年初预算数 columns; else the actual), with the same
 synonym folding; a row with a 功能分类 code is also keyed by the code (#2010301), which is how the narrative
-names it (2010301行政运行539.41万元). Where the section stating a figure is about one table (三、支出决算情况说明
-and 支出决算表), only that table's figures are weighed; otherwise a statement is reported only when every
-candidate figure disagrees with it and they all agree with each other.
+names it (2010301行政运行539.41万元). 财政拨款 statements meet 财政拨款 tables, statements of all funds meet
+tables of all funds. Where the section stating a figure is about one table (三、支出决算情况说明 and 支出决算表),
+only that table's figures are weighed; otherwise a statement is reported only when every candidate figure
+disagrees with it and they all agree with each other.
 """
 
 from __future__ import annotations
@@ -50,9 +51,18 @@ def index(facts: Iterable[AccountFact], year: str) -> dict[Key, list[AccountFact
     return out
 
 
+def _appropriated(*words: str) -> bool:
+    """财政拨款 figures are a part of all funds: a table or statement says which it speaks of."""
+    return any("财政拨款" in w for w in words)
+
+
 def candidates(statement: Statement, found: dict[Key, list[AccountFact]]) -> tuple[list[AccountFact], bool]:
-    """The table figures `statement` restates, and whether they come from the table its section is about."""
-    facts = found.get(own_key(statement.key), [])
+    """The table figures `statement` restates, and whether they come from the table its section is about.
+
+    Only figures of the same funds are candidates: a statement under a 财政拨款 heading or name is weighed
+    against 财政拨款 tables (or rows), one about all funds against tables of all funds."""
+    scope = _appropriated(statement.key.subject, *statement.section)
+    facts = [f for f in found.get(own_key(statement.key), []) if _appropriated(f.title, f.subject) == scope]
     cores = {table_core(heading) for heading in statement.section}
     near = [f for f in facts if table_core(f.title) in cores]
     return (near, True) if near else (facts, False)
@@ -76,4 +86,4 @@ def disagreements(statements: Iterable[Statement], facts: Iterable[AccountFact],
 
 def evidence(statement: Statement, fact: AccountFact) -> list[Evidence]:
     return [Evidence(quote=statement.quote, location=statement.figure.location),
-            Evidence(quote=f"{fact.describe()}: {fact.figure.text}", location=fact.location, path=fact.path)]
+            Evidence(quote=f"{fact.describe()}: {fact.figure.text}", location=fact.location, path=fact.path or None)]
