@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from convert import EXAMPLE
+from convert import EXAMPLE, as_docx, as_pdf
 
 from narrcheck.errors import InputError
 from narrcheck.readers import read_document
@@ -24,6 +24,11 @@ XLS = ROOT / "tests" / "fixtures" / "附表.xls"
 # (claimed in the narrative, in the table): the five planted in the 附表 and the narrative's own 606.00
 PLANTED = {("420.00", "418.60"), ("220.00", "221.40"), ("510.00", "512.00"), ("35.00", "33.50"),
            ("3.10", "3.01"), ("606.00", "600.00")}
+
+
+def pairs(narrative: Path, tables: Path) -> set[tuple[str, str]]:
+    out = run("check", str(narrative), "--format", "json", "--select", "NC202", "--tables", str(tables))
+    return {(f["claimed"], f["expected"]) for f in json.loads(out.stdout)["findings"] if "附表中" in f["message"]}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -137,3 +142,8 @@ def test_official_tables_inside_the_checked_document_are_used_too(tmp_path):
         text, cell = f["evidence"]
         assert "path" not in cell and f["expected"] in lines[cell["location"]["line"] - 1]
         assert f["claimed"] in lines[text["location"]["line"] - 1]
+
+
+def test_a_word_or_pdf_narrative_meets_its_tables_the_same_way(tmp_path):
+    assert pairs(as_docx(EXAMPLE, tmp_path / "说明.docx"), XLS) == PLANTED
+    assert pairs(as_pdf(EXAMPLE, tmp_path / "说明.pdf"), XLS) == PLANTED
