@@ -94,7 +94,7 @@ def _lead(chars: list[dict[str, Any]]) -> float:
 
 def _read_page(page: Any) -> _Page:
     out = _Page(page.page_number, float(page.height))
-    found = page.find_tables()
+    found = page.find_tables() if page.lines or page.rects else []  # no rules drawn, no ruled table
     boxes = [t.bbox for t in found]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -170,6 +170,10 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
                                    "which narrcheck does not do")
     finally:
         pdf.close()
+    text = "".join(line.text for p in pages for line in p.items if isinstance(line, _Line))
+    if text.count("(cid:") * 8 > len(text):  # glyph ids without a Unicode mapping: the text cannot be known
+        raise InputError(path, "the PDF's fonts carry no Unicode mapping (text shows as (cid:NN)): it needs OCR "
+                               "first, which narrcheck does not do")
     skip = _furniture(pages)
     items = [item for p in pages for item in p.items if id(item) not in skip]
     lines = [i for i in items if isinstance(i, _Line)]

@@ -25,6 +25,10 @@ _MAGIC = (
 )
 
 
+_ADVICE = {"doc": "an old binary Word document: save it as .docx (Word or LibreOffice) and check that",
+           "zip": "but not a Word or Excel file: unpack it and check the files inside"}
+
+
 def register_reader(name: str, suffixes: tuple[str, ...]) -> Callable[[Reader], Reader]:
     def wrap(fn: Reader) -> Reader:
         _READERS[name] = fn
@@ -42,6 +46,8 @@ def sniff(data: bytes) -> str | None:
             if kind == "zip":  # an Office file is a zip: its parts tell which
                 head = data[:4096]
                 return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "zip"
+            if kind == "xls" and "WordDocument".encode("utf-16-le") in data[:65536]:
+                return "doc"  # an OLE file holding a Word document, not a workbook
             return kind
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")):
@@ -71,7 +77,8 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     _load_builtin_readers()
     kind = sniff(data)
     if kind is not None and kind not in _READERS:
-        raise InputError(shown, f"content is a {kind.upper()} file, which this version cannot read yet")
+        advice = _ADVICE.get(kind, "which this version cannot read")
+        raise InputError(shown, f"content is a {kind.upper()} file, {advice}")
     name = kind or _SUFFIXES.get(p.suffix.lower(), "text")
     sha = hashlib.sha256(data).hexdigest()
     return _READERS[name](shown, data, sha)
