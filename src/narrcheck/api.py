@@ -13,11 +13,12 @@ from narrcheck.checks.base import Context
 from narrcheck.config import Settings
 from narrcheck.errors import InputError
 from narrcheck.extract import extract
-from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary
+from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary, fingerprinted
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
 from narrcheck.tables import read_tables
 from narrcheck.tables.accounts import AccountFact, Accounts, read_accounts
+from narrcheck.waivers import Waiver, apply_waivers
 
 SHOWN_BY_DEFAULT = {"mismatch", "truncation", "unit_error", "contradiction", "invalid"}
 
@@ -38,10 +39,11 @@ def read_account_files(paths: Sequence[str | Path], settings: Settings | None = 
 
 
 def check_file(path: str | Path, settings: Settings | None = None, show_all: bool = False,
-               show_unverifiable: bool = False, accounts: Sequence[AccountFact] = ()) -> Report:
+               show_unverifiable: bool = False, accounts: Sequence[AccountFact] = (),
+               waivers: Sequence[Waiver] = ()) -> Report:
     """Read, structure, extract and check one file. Its statements are weighed against the official 财决
-    tables it holds itself and against `accounts` (read_account_files). Raises InputError for unreadable
-    input."""
+    tables it holds itself and against `accounts` (read_account_files); `waivers` mark the findings they
+    cover. Raises InputError for unreadable input."""
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
@@ -69,14 +71,15 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         shown.add("ok")
     if show_unverifiable:
         shown.add("unverifiable")
-    findings = sorted((f for _, f in results if f.verdict in shown), key=_order)
-    return Report(
+    findings = fingerprinted(sorted((f for _, f in results if f.verdict in shown), key=_order))
+    report = Report(
         narrcheck=__version__,
         document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256),
         summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items())),
                         llm=llm),
         findings=findings,
-    )
+    ).with_source(document)
+    return apply_waivers(report, list(waivers)) if waivers else report
 
 
 def tune_gc_for_batch() -> None:

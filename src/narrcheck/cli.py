@@ -54,12 +54,15 @@ def check(
                                                                       "format read); repeat for several files; "
                                                                       "the narrative's figures are checked "
                                                                       "against them (NC202)")] = None,
+    waivers: Annotated[Path | None, typer.Option("--waivers", help="waiver file (default: "
+                                                                   "./narrcheck.waivers.toml when present)")] = None,
 ) -> None:
     """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
     from narrcheck.api import check_file, read_account_files, tune_gc_for_batch
     from narrcheck.config import load_settings
     from narrcheck.errors import NarrcheckError
     from narrcheck.reporters import get_reporter
+    from narrcheck.waivers import load_waivers
 
     try:
         settings = load_settings(select=_split(select), ignore=_split(ignore),
@@ -71,6 +74,7 @@ def check(
     _check_rule_ids(settings.select + settings.ignore)
     try:
         accounts = read_account_files(tables or [], settings)
+        waived = load_waivers(waivers)
     except NarrcheckError as exc:
         _fail(str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -79,7 +83,7 @@ def check(
     for path in files:
         try:
             reports.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,
-                                      accounts=accounts))
+                                      accounts=accounts, waivers=waived))
         except NarrcheckError as exc:
             _fail(str(exc))
             bad += 1
@@ -95,9 +99,13 @@ def check(
             except OSError as exc:
                 _fail(f"{output}: cannot write report ({exc.strerror or exc})")
                 raise typer.Exit(EXIT_BAD_INPUT) from None
+    for report in reports:
+        for stale in report.summary.stale_waivers:
+            typer.echo(f"narrcheck: warning: {report.document.path}: stale waiver ({stale}): no finding matches it",
+                       err=True)
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
-    errors = any(f.severity.value == "error" for r in reports for f in r.findings)
+    errors = any(f.severity.value == "error" and not f.waived for r in reports for f in r.findings)
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import hashlib
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializerFunctionWrapHandler, model_serializer
 
 from narrcheck.model.location import Location
 
@@ -60,6 +61,32 @@ class Finding(BaseModel):
     section: list[str] = Field(default_factory=list, description="section path of the claim (extension)")
     gap: Gap | None = Field(default=None, description="size of a mismatch (extension)")
     source: str = Field(default="rule", description="rule or llm: who extracted the claim (extension)")
+    fingerprint: str = Field(default="", description="stable id of the finding: rule and quote, hashed; what a "
+                                                     "waiver names (extension)")
+    waived: str | None = Field(default=None, description="the reason a waiver gives, when one covers this "
+                                                         "finding (extension; omitted when null)")
+
+    @model_serializer(mode="wrap")
+    def _omit_unwaived(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("waived") is None:
+            data.pop("waived", None)
+        return data
+
+
+def fingerprinted(findings: list[Finding]) -> list[Finding]:
+    """The findings, each with its fingerprint: 12 hex digits of sha256 over rule, quote (spaces dropped),
+    claimed and formula; a repeat of the same (the same sentence twice in a document) is told apart by its
+    order. A finding keeps its fingerprint when lines move and loses it when its words or figures change."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        key = "\x1f".join((f.rule, "".join(f.evidence[0].quote.split()), f.claimed or "", f.formula or ""))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode() if n else key.encode()).hexdigest()[:12]
+        out.append(f.model_copy(update={"fingerprint": digest}))
+    return out
 
 
 class DocumentInfo(BaseModel):
@@ -92,10 +119,22 @@ class Summary(BaseModel):
     checked: int
     by_verdict: dict[str, int]
     llm: LLMSummary | None = Field(default=None, description="present only with --llm (extension)")
+    waived: int = Field(default=0, description="error findings a waiver covers (extension; omitted when 0)")
+    stale_waivers: list[str] = Field(default_factory=list, description="waivers for this document that no "
+                                     "finding matches any more (extension; omitted when empty)")
+
+    @model_serializer(mode="wrap")
+    def _omit_unused(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        for key, empty in (("llm", None), ("waived", 0), ("stale_waivers", [])):
+            if data.get(key, empty) == empty:
+                data.pop(key, None)
+        return data
 
 
 class Report(BaseModel):
-    """What `narrcheck check FILE --format json` prints."""
+    """What `narrcheck check FILE --format json` prints. `source` (not serialised) is the Document that was
+    read, for reporters that show the text itself (html)."""
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -103,3 +142,12 @@ class Report(BaseModel):
     document: DocumentInfo
     summary: Summary
     findings: list[Finding]
+    _source: Any = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Any:
+        return self._source
+
+    def with_source(self, document: Any) -> Report:
+        self._source = document
+        return self

@@ -9,10 +9,8 @@ from narrcheck.reporters.registry import register
 
 
 def report_dict(report: Report) -> dict:
-    data = report.model_dump(mode="json")
-    if data["summary"].get("llm") is None:  # the contract is unchanged when the LLM was not asked for
-        data["summary"].pop("llm", None)
-    return data
+    """The contract's object (extensions that are empty are left out by the models themselves)."""
+    return report.model_dump(mode="json")
 
 
 @register("json")

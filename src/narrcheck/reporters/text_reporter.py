@@ -16,12 +16,12 @@ LABEL = {
            "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果",
            "llm_calls": "调用", "llm_cached": "缓存命中", "llm_claims": "提出", "llm_grounded": "有据",
            "llm_dropped": "舍弃", "llm_added": "新增", "page": "第{}页",
-           "cell": "第{table}张表第{line}行第{col}列"},
+           "cell": "第{table}张表第{line}行第{col}列", "waived": "已说明（豁免）"},
     "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found", "section": "(no section)",
            "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results",
            "llm_calls": "calls", "llm_cached": "cached", "llm_claims": "proposed", "llm_grounded": "grounded",
            "llm_dropped": "dropped", "llm_added": "added", "page": "page {}",
-           "cell": "sheet {table} row {line} column {col}"},
+           "cell": "sheet {table} row {line} column {col}", "waived": "waived"},
 }
 
 
@@ -37,8 +37,11 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         where = f"{report.document.path}:{loc.line}:{loc.column}" if loc.line else report.document.path
         if loc.page is not None:
             where += f" ({words['page'].format(loc.page)})"
-        style = STYLE.get(f.severity.value, "")
-        console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)}")
+        style = "dim" if f.waived else STYLE.get(f.severity.value, "")
+        console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)} "
+                      f"[dim]#{f.fingerprint}[/dim]")
+        if f.waived:
+            console.print(f"      {words['waived']}: {escape(f.waived)}", style="dim")
         console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")
         for ev in f.evidence[1:]:  # a quote from another file (a --tables workbook) is shown with its place
             if ev.path:
@@ -53,6 +56,8 @@ def render_report(report: Report, lang: str, console: Console) -> None:
     s = report.summary
     counts = ", ".join(f"{k} {v}" for k, v in s.by_verdict.items()) or "-"
     tail = "" if report.findings else f" — {words['none']}"
+    if s.waived:
+        tail += f"; {words['waived']} {s.waived}"
     console.print(f"  {s.claims} {words['claims']}, {words['checked']} {s.checked}; {words['results']}: "
                   f"{counts}{tail}")
     if s.llm is not None:
