@@ -18,6 +18,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 class Format(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
+    md = "md"
+    xlsx = "xlsx"
 
 
 class Lang(str, Enum):
@@ -35,7 +38,9 @@ def _fail(message: str) -> None:
 @app.command()
 def check(
     files: Annotated[list[Path], typer.Argument(help="disclosure files to check", show_default=False)],
-    format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="output format: text, json, html (one "
+                                                                 "self-contained page; also marks the claims that "
+                                                                 "checked out), md, xlsx (needs -o)")] = Format.text,
     all_: Annotated[bool, typer.Option("--all", help="also list the claims that checked out")] = False,
     unverifiable: Annotated[bool, typer.Option("--unverifiable", help="also list claims that cannot be "
                                                                       "checked (an operand is missing)")] = False,
@@ -72,6 +77,10 @@ def check(
         _fail(str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from None
     _check_rule_ids(settings.select + settings.ignore)
+    if format is Format.xlsx and output is None:
+        _fail("--format xlsx writes a workbook: give it a file with -o report.xlsx")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    all_ = all_ or format is Format.html  # the page marks every checked claim, those that hold too
     try:
         accounts = read_account_files(tables or [], settings)
         waived = load_waivers(waivers)
@@ -92,10 +101,13 @@ def check(
         color = format is Format.text and output is None and sys.stdout.isatty()
         text = render(reports, settings.lang, color) if format is Format.text else render(reports, settings.lang)
         if output is None:
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else text.decode())
         else:
             try:
-                output.write_text(text, encoding="utf-8")
+                if isinstance(text, bytes):
+                    output.write_bytes(text)
+                else:
+                    output.write_text(text, encoding="utf-8")
             except OSError as exc:
                 _fail(f"{output}: cannot write report ({exc.strerror or exc})")
                 raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from narrcheck.model.findings import Report
 
-Render = Callable[[list[Report], str], str]
-"""A reporter takes the reports of one run and the language and returns the text to write."""
+Render = Callable[[list[Report], str], str | bytes]
+"""A reporter takes the reports of one run and the language and returns what to write (bytes for a binary
+format such as xlsx)."""
 
 _REPORTERS: dict[str, Render] = {}
 
@@ -21,7 +22,13 @@ def register(name: str) -> Callable[[Render], Render]:
 
 
 def _load() -> None:
-    from narrcheck.reporters import json_reporter, text_reporter  # noqa: F401
+    from narrcheck.reporters import (  # noqa: F401
+        html_reporter,
+        json_reporter,
+        markdown_reporter,
+        text_reporter,
+        xlsx_reporter,
+    )
 
 
 def reporter_names() -> list[str]:

@@ -8,25 +8,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from narrcheck.model.findings import Report
+from narrcheck.reporters import labels
 from narrcheck.reporters.registry import register
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-LABEL = {
-    "zh": {"claims": "项陈述与表格", "checked": "可核对", "none": "未发现问题", "section": "（无章节）",
-           "claimed": "文中", "expected": "应为", "formula": "算式", "results": "核对结果",
-           "llm_calls": "调用", "llm_cached": "缓存命中", "llm_claims": "提出", "llm_grounded": "有据",
-           "llm_dropped": "舍弃", "llm_added": "新增", "page": "第{}页",
-           "cell": "第{table}张表第{line}行第{col}列", "waived": "已说明（豁免）"},
-    "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found", "section": "(no section)",
-           "claimed": "claimed", "expected": "expected", "formula": "formula", "results": "results",
-           "llm_calls": "calls", "llm_cached": "cached", "llm_claims": "proposed", "llm_grounded": "grounded",
-           "llm_dropped": "dropped", "llm_added": "added", "page": "page {}",
-           "cell": "sheet {table} row {line} column {col}", "waived": "waived"},
-}
-
 
 def render_report(report: Report, lang: str, console: Console) -> None:
-    words = LABEL.get(lang, LABEL["zh"])
+    words = labels.words(lang)
     console.print(f"[bold]{escape(report.document.path)}[/bold]")
     current: list[str] | None = None
     for f in report.findings:
@@ -45,9 +33,8 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         console.print(f"      “{escape(f.evidence[0].quote)}”", style="dim")
         for ev in f.evidence[1:]:  # a quote from another file (a --tables workbook) is shown with its place
             if ev.path:
-                cell = ev.location
-                place = words["cell"].format(table=(cell.table or 0) + 1, line=cell.line, col=(cell.col or 0) + 1)
-                console.print(f"      ↳ {escape(ev.path)} {place}: {escape(ev.quote)}", style="dim")
+                where = labels.place(ev.location, lang)
+                console.print(f"      ↳ {escape(ev.path)} {where}: {escape(ev.quote)}", style="dim")
         if f.formula:
             result = f"  {words['claimed']} {escape(f.claimed)}" if f.claimed else ""
             if f.expected:
