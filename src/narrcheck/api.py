@@ -74,7 +74,8 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     findings = fingerprinted(sorted((f for _, f in results if f.verdict in shown), key=_order))
     report = Report(
         narrcheck=__version__,
-        document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256),
+        document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256,
+                              year=stated.year, publisher=found.publisher),
         summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items())),
                         llm=llm),
         findings=findings,

@@ -121,6 +121,57 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
+@app.command()
+def scan(
+    targets: Annotated[list[str], typer.Argument(help="folders (searched recursively), globs or files",
+                                                 show_default=False)],
+    db: Annotated[Path, typer.Option("--db", help="the results database (SQLite; created when new)")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="processes checking files at once")] = 1,
+    rescan: Annotated[bool, typer.Option("--rescan", help="check again files already scanned with the same "
+                                                          "content and version")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Check an archive of disclosures into SQLite. Re-runs skip what is done; Ctrl-C loses only the files in
+    flight. Exit 0 when the run completed (findings are data), 130 when interrupted, 2 for bad arguments."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from narrcheck.api import tune_gc_for_batch
+    from narrcheck.archive.scan import scan as run_scan
+    from narrcheck.config import load_settings
+    from narrcheck.errors import NarrcheckError
+
+    try:
+        settings = load_settings(lang=lang.value if lang else None)
+    except NarrcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    tune_gc_for_batch()
+    bar = Progress(TextColumn("scan"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=None, transient=False, disable=not sys.stderr.isatty())
+    task = bar.add_task("scan", total=None)
+
+    def advance(n: int, total: int | None = None) -> None:
+        if total is not None:
+            bar.update(task, total=total)
+        bar.advance(task, n)
+
+    try:
+        with bar:
+            result = run_scan(targets, db, settings, jobs=jobs, rescan=rescan, progress=advance)
+    except Exception as exc:  # sqlite3 errors opening the database: not a file of ours to explain further
+        _fail(f"{db}: cannot use the results database ({exc})")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    for target in result.unmatched:
+        _fail(f"{target}: no file matches")
+    state = "interrupted" if result.interrupted else "done"
+    typer.echo(f"narrcheck scan {state}: {result.files} files, {result.checked} checked, {result.failed} failed, "
+               f"{result.skipped} already scanned, in {result.seconds:.1f}s → {db}", err=True)
+    if result.interrupted:
+        raise typer.Exit(130)
+    if result.files == 0:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
 def _lang(lang: Lang | None) -> str:
     """The language asked for, else the configured one (zh by default)."""
     from narrcheck.config import load_settings

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
-from narrcheck.extract.statements import Statements, report_year, statements
+from narrcheck.extract.statements import Statements, publisher, report_year, statements
 from narrcheck.extract.words import composite_claims, denial_claims, list_count_claims, reason_claims
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
@@ -23,6 +23,7 @@ class Extraction:
     claims: list[Claim]
     statements: Statements
     units: list[Unit]
+    publisher: str = ""  # the body named in the opening, when it is
 
 
 def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extraction:
@@ -34,4 +35,4 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
               *denial_claims(units, year), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims, year)
-    return Extraction(claims, statements(units, year), units)
+    return Extraction(claims, statements(units, year), units, publisher(units))

@@ -65,6 +65,23 @@ def report_year(units: Sequence[Unit]) -> str:
     return years.most_common(1)[0][0] if years else ""
 
 
+_BODY = re.compile(r"[\u4e00-\u9fff（）()]{1,30}(?:办公室|委员会|人民政府|政府|总工会|联合会|管理局|局|委|中心|馆|院|所|站|"
+                   r"队|厅|处|部|学校|小学|中学|幼儿园|医院|街道办事处|公司|协会)")
+_TITLE_TAIL = re.compile(r"(?:\d{4}\s*年度?)?(?:部门|单位)?(?:整体支出)?(?:决算|预算)?(?:绩效(?:自评|评价)?报告|情况说明|公开)?$")
+
+
+def publisher(units: Sequence[Unit]) -> str:
+    """The body that publishes the document, when its opening names it (示例县文化馆部门决算; 渠县人民政府办公室)."""
+    for unit in [u for u in units[:12] if u.table is None][:6]:
+        text = re.sub(r"\s+", "", unit.text)
+        if len(text) > 40:
+            continue
+        name = _TITLE_TAIL.sub("", re.sub(r"^\d{4}\s*年度?", "", text))
+        if _BODY.fullmatch(name):
+            return name
+    return ""
+
+
 def statements(units: Sequence[Unit], year: str) -> Statements:
     """Every keyed money statement of the narrative (paragraphs and text cells), in document order."""
     out: list[Statement] = []

@@ -93,6 +93,16 @@ class DocumentInfo(BaseModel):
     path: str
     format: str
     sha256: str
+    year: str = Field(default="", description="the year the document reports on (extension; omitted when unknown)")
+    publisher: str = Field(default="", description="the body its opening names (extension; omitted when unknown)")
+
+    @model_serializer(mode="wrap")
+    def _omit_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        for key in ("year", "publisher"):
+            if not data.get(key):
+                data.pop(key, None)
+        return data
 
 
 class LLMSummary(BaseModel):

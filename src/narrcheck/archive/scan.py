@@ -1,0 +1,170 @@
+"""`narrcheck scan`: check many files in parallel processes into the results database.
+
+What must hold:
+- every file's findings, summary, error and the narrcheck version go into SQLite, one transaction per file;
+- a file already scanned with the same content hash and version is skipped (unless `rescan`);
+- an unreadable file is recorded with its error and the run goes on; so is a crash inside narrcheck;
+- Ctrl-C (SIGINT) or SIGTERM stops the run at once: what was committed stays, the files in flight are lost,
+  and the next run picks up the rest.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import multiprocessing
+import signal
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from narrcheck import __version__
+from narrcheck.archive.db import connect, scanned, store_failure, store_report
+from narrcheck.config import Settings
+
+SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls"}
+
+
+@dataclass
+class ScanResult:
+    files: int = 0
+    checked: int = 0
+    failed: int = 0
+    skipped: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+    unmatched: list[str] = field(default_factory=list)  # arguments that named no file
+
+
+def discover(targets: Iterable[str]) -> tuple[list[Path], list[str]]:
+    """The files to scan: a folder's readable files (recursively), a glob's matches, a file itself."""
+    found: dict[str, Path] = {}
+    unmatched = []
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            matches = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+        elif path.is_file():
+            matches = [path]
+        else:
+            matches = [Path(p) for p in glob.glob(target, recursive=True) if Path(p).is_file()]
+        if not matches:
+            unmatched.append(target)
+        for p in matches:
+            found.setdefault(str(p.resolve()), p.resolve())
+    return [found[k] for k in sorted(found)], unmatched
+
+
+def _hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, dict[str, Any] | None, str | None]:
+    """(path, sha256, the JSON record, None) or (path, sha256, None, the error); never raises."""
+    from narrcheck.api import check_file
+    from narrcheck.errors import NarrcheckError
+    from narrcheck.reporters.json_reporter import report_dict
+
+    try:
+        return path, sha256, report_dict(check_file(path, settings)), None
+    except NarrcheckError as exc:
+        return path, sha256, None, str(exc)
+    except Exception as exc:  # a bug in narrcheck on this file: recorded, and the run goes on
+        return path, sha256, None, f"internal error ({type(exc).__name__}: {exc})"
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Stop(Exception):
+    """SIGTERM, turned into an exception in the main thread."""
+
+
+def _on_term(signum: int, frame: object) -> None:
+    raise _Stop()
+
+
+def scan(targets: Iterable[str], db_path: str | Path, settings: Settings, jobs: int = 1, rescan: bool = False,
+         progress: Any = None) -> ScanResult:
+    """Scan `targets` into the database at `db_path`; `progress(advance)` is called once per file done."""
+    started = time.perf_counter()
+    files, unmatched = discover(targets)
+    result = ScanResult(files=len(files), unmatched=unmatched)
+    db = connect(db_path)
+    known = {} if rescan else scanned(db)
+    todo: list[tuple[str, str]] = []
+    for path in files:
+        key = str(path)
+        try:
+            sha = _hash(path)
+        except OSError as exc:
+            store_failure(db, key, "", __version__, f"{key}: cannot read file ({exc.strerror or exc})")
+            result.failed += 1
+            continue
+        if known.get(key) == (sha, __version__):
+            result.skipped += 1
+        else:
+            todo.append((key, sha))
+    if progress is not None:
+        progress(0, total=len(todo))
+    previous = signal.signal(signal.SIGTERM, _on_term)
+    try:
+        for path, sha, record, error in _run(todo, settings, jobs):
+            if record is not None:
+                store_report(db, path, __version__, record)
+                result.checked += 1
+            else:
+                store_failure(db, path, sha, __version__, error or "unknown error")
+                result.failed += 1
+            if progress is not None:
+                progress(1)
+    except (KeyboardInterrupt, _Stop):
+        result.interrupted = True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        db.close()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator[tuple[str, str, Any, Any]]:
+    if jobs <= 1 or len(todo) <= 1:
+        for path, sha in todo:
+            yield check_one(path, sha, settings)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    pending = iter(todo)
+    running: set[Future[Any]] = set()
+    try:
+        while True:
+            while len(running) < jobs * 2:  # a short queue: an interrupted run loses only these
+                item = next(pending, None)
+                if item is None:
+                    break
+                running.add(pool.submit(check_one, item[0], item[1], settings))
+            if not running:
+                break
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        for process in list(getattr(pool, "_processes", {}).values()):  # stop at once, in flight or not
+            if process.is_alive() and running:
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def failed_documents(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    return list(db.execute("SELECT path, error FROM documents WHERE status = 'failed' ORDER BY path"))

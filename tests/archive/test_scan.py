@@ -1,0 +1,100 @@
+"""`narrcheck scan` and `narrcheck report`: the archive in SQLite, re-runs, interruptions, bad files."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from make_archive import make_archive
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def narrcheck(*args: str, **kw) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "narrcheck", *args], capture_output=True, text=True, cwd=ROOT, **kw)
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as con:
+        return list(con.execute(sql))
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> tuple[Path, list[Path]]:
+    folder = tmp_path_factory.mktemp("archive")
+    return folder, make_archive(folder, 60, docx_every=10, broken_every=20)
+
+
+def test_a_scan_records_every_file_once_with_its_findings_or_its_error(archive, tmp_path):
+    folder, files = archive
+    db = tmp_path / "r.sqlite"
+    out = narrcheck("scan", str(folder), "--db", str(db), "--jobs", "2")
+    assert out.returncode == 0, out.stderr
+    docs = rows(db, "SELECT path, status, error, version, record FROM documents")
+    assert sorted(p for p, *_ in docs) == sorted(str(f.resolve()) for f in files)
+    failed = {Path(p).name: e for p, s, e, _, _ in docs if s == "failed"}
+    assert set(failed) == {f.name for i, f in enumerate(files) if i % 20 == 19}
+    assert all(Path(p).name in e for p, e in [(p, e) for p, s, e, _, _ in docs if s == "failed"])
+    assert {v for _, _, _, v, _ in docs} == {json.loads(narrcheck("check", "examples/说明.txt", "--format",
+                                                                   "json").stdout)["narrcheck"]}
+    for path, status, _, _, record in docs:  # the findings rows are the JSON record's findings
+        if status == "checked":
+            n = rows(db, f"SELECT count(*) FROM findings WHERE path = '{path}'")[0][0]
+            assert n == len(json.loads(record)["findings"]) > 0
+    assert rows(db, "PRAGMA journal_mode")[0][0] == "wal"
+
+
+def test_a_rerun_skips_what_is_done_and_rescan_forces(archive, tmp_path):
+    folder, files = archive
+    db = tmp_path / "r.sqlite"
+    narrcheck("scan", str(folder), "--db", str(db))
+    again = narrcheck("scan", str(folder), "--db", str(db))
+    assert f"0 checked, 0 failed, {len(files)} already scanned" in again.stderr
+    changed = files[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("增长", "增加了"), encoding="utf-8")
+    third = narrcheck("scan", str(folder), "--db", str(db))
+    assert "1 checked" in third.stderr
+    forced = narrcheck("scan", str(folder), "--db", str(db), "--rescan")
+    assert f"{len(files) - 3} checked, 3 failed, 0 already scanned" in forced.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_killed_scan_loses_nothing_it_committed_and_the_rerun_completes_it(tmp_path, sig):
+    folder = tmp_path / "archive"
+    files = make_archive(folder, 150, docx_every=0, broken_every=0)
+    db = tmp_path / "r.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "narrcheck", "scan", str(folder), "--db", str(db), "--jobs", "2"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until some files are committed, then stop it mid-run
+        if db.exists():
+            try:
+                if rows(db, "SELECT count(*) FROM documents")[0][0] >= 10:
+                    break
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.02)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    done = rows(db, "SELECT count(*) FROM documents")[0][0]
+    assert 10 <= done < len(files)
+    rerun = narrcheck("scan", str(folder), "--db", str(db), "--jobs", "2")
+    assert rerun.returncode == 0 and f"{done} already scanned" in rerun.stderr
+    paths = [p for (p,) in rows(db, "SELECT path FROM documents")]
+    assert sorted(paths) == sorted(str(f.resolve()) for f in files)  # each exactly once
+    per_doc = rows(db, "SELECT d.path, count(f.n), d.record FROM documents d LEFT JOIN findings f USING (path) "
+                       "GROUP BY d.path")
+    assert all(n == len(json.loads(record)["findings"]) for _, n, record in per_doc)  # nothing half-written
+
+
+def test_scan_arguments_that_name_nothing_are_reported(tmp_path):
+    out = narrcheck("scan", str(tmp_path / "nothing*.pdf"), "--db", str(tmp_path / "r.sqlite"))
+    assert out.returncode == 2 and "no file matches" in out.stderr
