@@ -100,17 +100,7 @@ def check(
         render = get_reporter(format.value)
         color = format is Format.text and output is None and sys.stdout.isatty()
         text = render(reports, settings.lang, color) if format is Format.text else render(reports, settings.lang)
-        if output is None:
-            sys.stdout.write(text if isinstance(text, str) else text.decode())
-        else:
-            try:
-                if isinstance(text, bytes):
-                    output.write_bytes(text)
-                else:
-                    output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                _fail(f"{output}: cannot write report ({exc.strerror or exc})")
-                raise typer.Exit(EXIT_BAD_INPUT) from None
+        _write(text, output)
     for report in reports:
         for stale in report.summary.stale_waivers:
             typer.echo(f"narrcheck: warning: {report.document.path}: stale waiver ({stale}): no finding matches it",
@@ -170,6 +160,65 @@ def scan(
         raise typer.Exit(130)
     if result.files == 0:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+class ArchiveFormat(str, Enum):
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@app.command()
+def report(
+    database: Annotated[Path, typer.Argument(help="a results database written by `narrcheck scan`")],
+    format: Annotated[ArchiveFormat, typer.Option("--format", "-f", help="md, html or xlsx (needs -o)")] =
+    ArchiveFormat.md,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write the report to this file")] = None,
+    rule: Annotated[list[str] | None, typer.Option("--rule", help="only these rule ids or prefixes")] = None,
+    min_severity: Annotated[Severity, typer.Option("--min-severity", help="leave out findings below this")] =
+    Severity.info,
+    top: Annotated[int, typer.Option("--top", min=1, help="how many of the largest gaps to list")] = 100,
+    lang: LangOption = None,
+) -> None:
+    """The flagged-claims report across a scanned archive: counts by rule, verdict, year and document, and the
+    claims with the largest gaps first, each linked to its document and place."""
+    from narrcheck.archive.summary import archive_report
+    from narrcheck.errors import NarrcheckError
+    from narrcheck.reporters import get_reporter
+
+    if format is ArchiveFormat.xlsx and output is None:
+        _fail("--format xlsx writes a workbook: give it a file with -o report.xlsx")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    rules = _split(rule)
+    _check_rule_ids(rules)
+    try:
+        summary = archive_report(database, rules, min_severity.value, top)
+    except NarrcheckError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    text = get_reporter(format.value, "archive")(summary, _lang(lang))
+    _write(text, output)
+
+
+def _write(text: str | bytes, output: Path | None) -> None:
+    """Write a rendered report to `output`, or to standard output when none is given."""
+    if output is None:
+        sys.stdout.write(text if isinstance(text, str) else text.decode())
+        return
+    try:
+        if isinstance(text, bytes):
+            output.write_bytes(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write report ({exc.strerror or exc})")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 def _lang(lang: Lang | None) -> str:

@@ -98,3 +98,53 @@ def test_a_killed_scan_loses_nothing_it_committed_and_the_rerun_completes_it(tmp
 def test_scan_arguments_that_name_nothing_are_reported(tmp_path):
     out = narrcheck("scan", str(tmp_path / "nothing*.pdf"), "--db", str(tmp_path / "r.sqlite"))
     assert out.returncode == 2 and "no file matches" in out.stderr
+
+
+@pytest.fixture(scope="module")
+def scanned(archive, tmp_path_factory) -> Path:
+    folder, _ = archive
+    db = tmp_path_factory.mktemp("db") / "r.sqlite"
+    assert narrcheck("scan", str(folder), "--db", str(db), "--jobs", "2").returncode == 0
+    return db
+
+
+def test_the_archive_report_counts_what_the_database_holds(scanned):
+    from narrcheck.archive.summary import archive_report
+
+    report = archive_report(scanned)
+    by_rule = dict(rows(scanned, "SELECT rule, count(*) FROM findings GROUP BY rule"))
+    assert {c.key: c.total for c in report.by_rule} == by_rule
+    assert sum(c.total for c in report.by_verdict) == sum(by_rule.values())
+    years = dict(rows(scanned, "SELECT d.year, count(*) FROM findings f JOIN documents d USING (path) GROUP BY d.year"))
+    assert {c.key: c.total for c in report.by_year} == years and len(years) > 3
+    assert report.failed == 3 and report.checked == report.documents - 3
+    assert report.by_document[0].status == "failed"  # the unreadable files lead the list, with their cause
+    gaps = [c.relative_gap for c in report.worst if c.relative_gap is not None]
+    assert gaps == sorted(gaps, reverse=True) and len(report.worst) == 100
+    errors_only = archive_report(scanned, rules=["NC1"], min_severity="error")
+    assert {c.key[:3] for c in errors_only.by_rule} == {"NC1"}
+    assert all(c.severity == "error" for c in errors_only.worst)
+
+
+def test_the_archive_report_in_md_html_and_xlsx(scanned, tmp_path):
+    import openpyxl
+    from lxml import html as lxml_html
+
+    md = narrcheck("report", str(scanned), "--top", "5")
+    assert md.returncode == 0 and "## 按规则" in md.stdout and "## 偏差最大的陈述" in md.stdout
+    worst = md.stdout.split("## 偏差最大的陈述")[1]
+    assert worst.count("](file://") == 5  # each row links to its document
+    page = tmp_path / "a.html"
+    assert narrcheck("report", str(scanned), "-f", "html", "-o", str(page), "--lang", "en").returncode == 0
+    tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+    assert [h.text for h in tree.xpath("//h2")] == ["by rule", "by verdict", "by year", "by document",
+                                                    "largest gaps"]
+    assert len(tree.xpath("//h2[@id='worst']/following-sibling::table[1]//a[starts-with(@href, 'file://')]")) == 100
+    assert not tree.xpath("//script")
+    book = tmp_path / "a.xlsx"
+    assert narrcheck("report", str(scanned), "-f", "xlsx", "-o", str(book)).returncode == 0
+    sheets = openpyxl.load_workbook(book)
+    assert sheets.sheetnames == ["按规则", "按结论", "按年度", "按文件", "偏差最大的陈述"]
+    worst_sheet = sheets["偏差最大的陈述"]
+    assert worst_sheet.max_row == 101 and worst_sheet["A2"].hyperlink.target.startswith("file://")
+    assert narrcheck("report", str(tmp_path / "none.sqlite")).returncode == 2

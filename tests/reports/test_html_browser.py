@@ -69,3 +69,22 @@ def test_the_report_renders_in_chromium_without_errors_and_its_controls_work(pag
         browser.close()
     assert problems == [] and requests == []
     assert (shots / "report.png").stat().st_size > 10_000
+
+
+def test_the_archive_report_renders_in_chromium_without_errors(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    db, page_file = tmp_path / "r.sqlite", tmp_path / "archive.html"
+    for args in (["scan", "examples", "--db", str(db)], ["report", str(db), "-f", "html", "-o", str(page_file)]):
+        out = subprocess.run([sys.executable, "-m", "narrcheck", *args], capture_output=True, text=True, cwd=ROOT)
+        assert out.returncode == 0, out.stderr
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(page_file.as_uri())
+        assert page.locator("h2").count() == 5 and page.locator("#worst + table a").count() > 10
+        browser.close()
+    assert problems == []

@@ -1,21 +1,20 @@
-"""The one registry of reporters, by name."""
+"""The one registry of reporters, by what they render (a document's reports, or an archive) and by name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from narrcheck.model.findings import Report
+Render = Callable[..., str | bytes]
+"""A reporter takes what it renders and the language, and returns what to write (bytes for a binary format
+such as xlsx). Document reporters take the run's list of Reports; archive reporters take an ArchiveReport."""
 
-Render = Callable[[list[Report], str], str | bytes]
-"""A reporter takes the reports of one run and the language and returns what to write (bytes for a binary
-format such as xlsx)."""
-
-_REPORTERS: dict[str, Render] = {}
+_REPORTERS: dict[tuple[str, str], Render] = {}
 
 
-def register(name: str) -> Callable[[Render], Render]:
+def register(name: str, subject: str = "document") -> Callable[[Render], Render]:
     def wrap(fn: Render) -> Render:
-        _REPORTERS[name] = fn
+        _REPORTERS[subject, name] = fn
         return fn
 
     return wrap
@@ -23,6 +22,7 @@ def register(name: str) -> Callable[[Render], Render]:
 
 def _load() -> None:
     from narrcheck.reporters import (  # noqa: F401
+        archive_reporters,
         html_reporter,
         json_reporter,
         markdown_reporter,
@@ -31,11 +31,11 @@ def _load() -> None:
     )
 
 
-def reporter_names() -> list[str]:
+def reporter_names(subject: str = "document") -> list[str]:
     _load()
-    return sorted(_REPORTERS)
+    return sorted(name for s, name in _REPORTERS if s == subject)
 
 
-def get_reporter(name: str) -> Render:
+def get_reporter(name: str, subject: str = "document") -> Any:
     _load()
-    return _REPORTERS[name]
+    return _REPORTERS[subject, name]

@@ -1,0 +1,70 @@
+"""The flagged-claims report across an archive: what `narrcheck report` renders from the results database."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from narrcheck.model.location import Location
+
+
+class Count(BaseModel):
+    """Findings under one key (a rule, a verdict, a year, a document), by severity."""
+
+    key: str
+    label: str = ""
+    documents: int = 0
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.error + self.warning + self.info
+
+
+class DocumentRow(BaseModel):
+    path: str
+    publisher: str = ""
+    year: str = ""
+    status: str
+    error: str | None = None
+    claims: int = 0
+    checked: int = 0
+    findings: Count
+
+
+class FlaggedClaim(BaseModel):
+    """One finding of the archive, with the document and place it comes from."""
+
+    path: str
+    publisher: str = ""
+    year: str = ""
+    rule: str
+    name: str
+    verdict: str
+    severity: str
+    message: str
+    claimed: str | None = None
+    expected: str | None = None
+    gap: str | None = None
+    relative_gap: float | None = None
+    formula: str | None = None
+    quote: str
+    section: str = ""
+    location: Location
+    fingerprint: str = ""
+    waived: str | None = None
+
+
+class ArchiveReport(BaseModel):
+    database: str
+    versions: list[str]
+    documents: int
+    checked: int
+    failed: int
+    filters: dict[str, str] = Field(default_factory=dict)
+    by_rule: list[Count]
+    by_verdict: list[Count]
+    by_year: list[Count]
+    by_document: list[DocumentRow]
+    worst: list[FlaggedClaim] = Field(description="the largest relative gaps first")
