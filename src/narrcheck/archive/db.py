@@ -62,8 +62,9 @@ def _number(text: str | None) -> float | None:
         return None
 
 
-def store_report(db: sqlite3.Connection, path: str, version: str, record: dict[str, Any]) -> None:
-    """Replace the document's rows with this report, in one transaction."""
+def rows_for(path: str, version: str, record: dict[str, Any]) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The document's row and its findings' rows for a JSON record (built in the worker that checked it, so
+    the process writing the database does little more than write)."""
     doc, summary, findings = record["document"], record["summary"], record["findings"]
     errors = sum(1 for f in findings if f["severity"] == "error" and not f.get("waived"))
     rows = []
@@ -75,14 +76,18 @@ def store_report(db: sqlite3.Connection, path: str, version: str, record: dict[s
                      f["evidence"][0]["quote"], " / ".join(f.get("section", [])), loc.get("line"), loc.get("column"),
                      loc.get("page"), loc.get("table"), loc.get("row"), loc.get("col"), f.get("fingerprint"),
                      f.get("waived")))
+    document = (path, doc["sha256"], version, "checked", None, doc["format"], doc.get("year", ""),
+                doc.get("publisher", ""), summary["claims"], summary["checked"], errors,
+                json.dumps(summary["by_verdict"], ensure_ascii=False), json.dumps(record, ensure_ascii=False), _now())
+    return document, rows
+
+
+def store_rows(db: sqlite3.Connection, document: tuple[Any, ...], findings: list[tuple[Any, ...]]) -> None:
+    """Replace the document's rows with these, in one transaction."""
     with _transaction(db):
-        db.execute("DELETE FROM documents WHERE path = ?", (path,))
-        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (path, doc["sha256"], version, "checked", None, doc["format"], doc.get("year", ""),
-                    doc.get("publisher", ""), summary["claims"], summary["checked"], errors,
-                    json.dumps(summary["by_verdict"], ensure_ascii=False), json.dumps(record, ensure_ascii=False),
-                    _now()))
-        db.executemany(f"INSERT INTO findings VALUES ({','.join('?' * 22)})", rows)
+        db.execute("DELETE FROM documents WHERE path = ?", (document[0],))
+        db.execute(f"INSERT INTO documents VALUES ({','.join('?' * 14)})", document)
+        db.executemany(f"INSERT INTO findings VALUES ({','.join('?' * 22)})", findings)
 
 
 def store_failure(db: sqlite3.Connection, path: str, sha256: str, version: str, error: str) -> None:

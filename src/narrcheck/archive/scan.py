@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from narrcheck import __version__
-from narrcheck.archive.db import connect, scanned, store_failure, store_report
+from narrcheck.archive.db import connect, rows_for, scanned, store_failure, store_rows
 from narrcheck.config import Settings
 
 SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls"}
@@ -68,14 +68,18 @@ def _hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, dict[str, Any] | None, str | None]:
-    """(path, sha256, the JSON record, None) or (path, sha256, None, the error); never raises."""
+Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
+
+
+def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, Rows | None, str | None]:
+    """(path, sha256, the database rows of its JSON record, None) or (path, sha256, None, the error); never
+    raises."""
     from narrcheck.api import check_file
     from narrcheck.errors import NarrcheckError
     from narrcheck.reporters.json_reporter import report_dict
 
     try:
-        return path, sha256, report_dict(check_file(path, settings)), None
+        return path, sha256, rows_for(path, __version__, report_dict(check_file(path, settings))), None
     except NarrcheckError as exc:
         return path, sha256, None, str(exc)
     except Exception as exc:  # a bug in narrcheck on this file: recorded, and the run goes on
@@ -120,9 +124,9 @@ def scan(targets: Iterable[str], db_path: str | Path, settings: Settings, jobs: 
         progress(0, total=len(todo))
     previous = signal.signal(signal.SIGTERM, _on_term)
     try:
-        for path, sha, record, error in _run(todo, settings, jobs):
-            if record is not None:
-                store_report(db, path, __version__, record)
+        for path, sha, rows, error in _run(todo, settings, jobs):
+            if rows is not None:
+                store_rows(db, *rows)
                 result.checked += 1
             else:
                 store_failure(db, path, sha, __version__, error or "unknown error")
