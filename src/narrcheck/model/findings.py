@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 import hashlib
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializerFunctionWrapHandler, model_serializer
 
@@ -18,23 +18,33 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-class Evidence(BaseModel):
+class Extensible(BaseModel):
+    """A model whose extension fields (OMIT_EMPTY) are left out of its JSON while they are empty, so the
+    contract's objects look as the contract shows them unless an extension is in use."""
+
+    OMIT_EMPTY: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _omit_empty(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        for key in self.OMIT_EMPTY:
+            if data.get(key) in (None, "", 0, [], {}):
+                data.pop(key, None)
+        return data
+
+
+class Evidence(Extensible):
     """A quote and where it sits; `path` names another file when it is not the checked document (a table file
     given with --tables). `path` is an extension of the contract and is left out of the JSON when empty."""
 
     model_config = ConfigDict(frozen=True)
+    OMIT_EMPTY = ("path",)
 
     quote: str
     location: Location
     path: str | None = Field(default=None, description="the file the quote is from, when it is not the checked "
                                                        "document (extension; omitted when null)")
 
-    @model_serializer(mode="wrap")
-    def _omit_empty_path(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data = handler(self)
-        if data.get("path") is None:
-            data.pop("path", None)
-        return data
 
 
 class Gap(BaseModel):
@@ -44,10 +54,11 @@ class Gap(BaseModel):
     relative: str | None = Field(default=None, description="|gap| / |expected|, printed")
 
 
-class Finding(BaseModel):
+class Finding(Extensible):
     """One verdict on one claim: always with evidence that carries a location."""
 
     model_config = ConfigDict(frozen=True)
+    OMIT_EMPTY = ("waived",)
 
     rule: str
     name: str
@@ -66,12 +77,6 @@ class Finding(BaseModel):
     waived: str | None = Field(default=None, description="the reason a waiver gives, when one covers this "
                                                          "finding (extension; omitted when null)")
 
-    @model_serializer(mode="wrap")
-    def _omit_unwaived(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data = handler(self)
-        if data.get("waived") is None:
-            data.pop("waived", None)
-        return data
 
 
 def fingerprinted(findings: list[Finding]) -> list[Finding]:
@@ -89,20 +94,15 @@ def fingerprinted(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-class DocumentInfo(BaseModel):
+class DocumentInfo(Extensible):
+    OMIT_EMPTY = ("year", "publisher")
+
     path: str
     format: str
     sha256: str
     year: str = Field(default="", description="the year the document reports on (extension; omitted when unknown)")
     publisher: str = Field(default="", description="the body its opening names (extension; omitted when unknown)")
 
-    @model_serializer(mode="wrap")
-    def _omit_unknown(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data = handler(self)
-        for key in ("year", "publisher"):
-            if not data.get(key):
-                data.pop(key, None)
-        return data
 
 
 class LLMSummary(BaseModel):
@@ -124,7 +124,9 @@ class LLMSummary(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
-class Summary(BaseModel):
+class Summary(Extensible):
+    OMIT_EMPTY = ("llm", "waived", "stale_waivers")
+
     claims: int
     checked: int
     by_verdict: dict[str, int]
@@ -133,13 +135,6 @@ class Summary(BaseModel):
     stale_waivers: list[str] = Field(default_factory=list, description="waivers for this document that no "
                                      "finding matches any more (extension; omitted when empty)")
 
-    @model_serializer(mode="wrap")
-    def _omit_unused(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data = handler(self)
-        for key, empty in (("llm", None), ("waived", 0), ("stale_waivers", [])):
-            if data.get(key, empty) == empty:
-                data.pop(key, None)
-        return data
 
 
 class Report(BaseModel):
