@@ -148,3 +148,26 @@ def test_the_archive_report_in_md_html_and_xlsx(scanned, tmp_path):
     worst_sheet = sheets["偏差最大的陈述"]
     assert worst_sheet.max_row == 101 and worst_sheet["A2"].hyperlink.target.startswith("file://")
     assert narrcheck("report", str(tmp_path / "none.sqlite")).returncode == 2
+
+
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path, monkeypatch):
+    import os
+
+    from narrcheck.archive import scan as scan_module
+    from narrcheck.config import Settings
+
+    files = make_archive(tmp_path / "a", 12, docx_every=0, broken_every=0)
+    fatal = files[5].name
+    real = scan_module.check_one
+
+    def dies_on_one(path, sha, settings):  # a crash no Python handler sees, as a segfault or the OOM killer
+        if path.endswith(fatal):
+            os._exit(9)
+        return real(path, sha, settings)
+
+    dies_on_one.__qualname__, dies_on_one.__module__ = "check_one", scan_module.__name__  # pickled by name
+    monkeypatch.setattr(scan_module, "check_one", dies_on_one)  # forked workers inherit it
+    result = scan_module.scan([str(tmp_path / "a")], tmp_path / "r.sqlite", Settings(), jobs=2)
+    assert (result.checked, result.failed, result.interrupted) == (11, 1, False)
+    [(path, error)] = rows(tmp_path / "r.sqlite", "SELECT path, error FROM documents WHERE status = 'failed'")
+    assert path.endswith(fatal) and "died" in error

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,8 +88,10 @@ def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, Row
 
 
 def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them."""
+    """Workers leave Ctrl-C to the parent, which stops them; SIGTERM ends a worker at once (a forked worker
+    would otherwise inherit the parent's handler)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class _Stop(Exception):
@@ -142,27 +145,54 @@ def scan(targets: Iterable[str], db_path: str | Path, settings: Settings, jobs: 
     return result
 
 
+DIED = "the checking process died on this file (twice: once among others, once alone)"
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+
+
 def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator[tuple[str, str, Any, Any]]:
+    """Each file's result as it comes. A worker that dies (a crash, the OOM killer) breaks the pool: the files
+    that were in flight are tried again one at a time in a fresh pool, and one that kills it again is recorded
+    as failed."""
     if jobs <= 1 or len(todo) <= 1:
         for path, sha in todo:
             yield check_one(path, sha, settings)
         return
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    pool = _pool(jobs)
     pending = iter(todo)
-    running: set[Future[Any]] = set()
+    suspects: list[tuple[str, str]] = []  # in flight when a worker died: each is tried again alone
+    running: dict[Future[Any], tuple[str, str]] = {}
     try:
         while True:
-            while len(running) < jobs * 2:  # a short queue: an interrupted run loses only these
-                item = next(pending, None)
+            limit = 1 if suspects else jobs * 2  # a short queue: an interrupted run loses only these
+            while len(running) < limit:
+                item = suspects.pop(0) if suspects else next(pending, None)
                 if item is None:
                     break
-                running.add(pool.submit(check_one, item[0], item[1], settings))
+                running[pool.submit(check_one, item[0], item[1], settings)] = item
             if not running:
                 break
-            done, running = wait(running, return_when=FIRST_COMPLETED)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = []
             for future in done:
-                yield future.result()
+                item = running.pop(future)
+                if isinstance(future.exception(), BrokenProcessPool):
+                    broken.append(item)
+                else:
+                    yield future.result()
+            if broken:
+                alone = len(broken) + len(running) == 1 and limit == 1
+                broken += list(running.values())
+                running.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _pool(jobs)
+                if alone:
+                    yield broken[0][0], broken[0][1], None, DIED
+                else:
+                    suspects.extend(broken)
     finally:
         for process in list(getattr(pool, "_processes", {}).values()):  # stop at once, in flight or not
             if process.is_alive() and running:
