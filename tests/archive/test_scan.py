@@ -117,6 +117,7 @@ def test_the_archive_report_counts_what_the_database_holds(scanned):
     assert sum(c.total for c in report.by_verdict) == sum(by_rule.values())
     years = dict(rows(scanned, "SELECT d.year, count(*) FROM findings f JOIN documents d USING (path) GROUP BY d.year"))
     assert {c.key: c.total for c in report.by_year} == years and len(years) > 3
+    assert [c.key for c in report.by_publisher] == ["示例县文化馆"]  # the example names its publisher
     assert report.failed == 3 and report.checked == report.documents - 3
     assert report.by_document[0].status == "failed"  # the unreadable files lead the list, with their cause
     gaps = [c.relative_gap for c in report.worst if c.relative_gap is not None]
@@ -137,14 +138,14 @@ def test_the_archive_report_in_md_html_and_xlsx(scanned, tmp_path):
     page = tmp_path / "a.html"
     assert narrcheck("report", str(scanned), "-f", "html", "-o", str(page), "--lang", "en").returncode == 0
     tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
-    assert [h.text for h in tree.xpath("//h2")] == ["by rule", "by verdict", "by year", "by document",
-                                                    "largest gaps"]
+    assert [h.text for h in tree.xpath("//h2")] == ["by rule", "by verdict", "by year", "by publisher",
+                                                    "by document", "largest gaps"]
     assert len(tree.xpath("//h2[@id='worst']/following-sibling::table[1]//a[starts-with(@href, 'file://')]")) == 100
     assert not tree.xpath("//script")
     book = tmp_path / "a.xlsx"
     assert narrcheck("report", str(scanned), "-f", "xlsx", "-o", str(book)).returncode == 0
     sheets = openpyxl.load_workbook(book)
-    assert sheets.sheetnames == ["按规则", "按结论", "按年度", "按文件", "偏差最大的陈述"]
+    assert sheets.sheetnames == ["按规则", "按结论", "按年度", "按单位", "按文件", "偏差最大的陈述"]
     worst_sheet = sheets["偏差最大的陈述"]
     assert worst_sheet.max_row == 101 and worst_sheet["A2"].hyperlink.target.startswith("file://")
     assert narrcheck("report", str(tmp_path / "none.sqlite")).returncode == 2

@@ -72,6 +72,7 @@ def archive_report(database: str | Path, rules: Sequence[str] = (), min_severity
             by_rule=_counts(db, "f.rule", where, params, "max(f.name)"),
             by_verdict=_counts(db, "f.verdict", where, params),
             by_year=_counts(db, "d.year", where, params),
+            by_publisher=_counts(db, "d.publisher", where, params),
             by_document=documents, worst=worst)
     db.close()
     return report

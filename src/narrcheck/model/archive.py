@@ -66,5 +66,6 @@ class ArchiveReport(BaseModel):
     by_rule: list[Count]
     by_verdict: list[Count]
     by_year: list[Count]
+    by_publisher: list[Count] = Field(default_factory=list, description="by the body that publishes, where named")
     by_document: list[DocumentRow]
     worst: list[FlaggedClaim] = Field(description="the largest relative gaps first")

@@ -16,13 +16,13 @@ from narrcheck.reporters.registry import register
 
 EXTRA = {
     "zh": {"archive_title": "narrcheck 存档核对报告", "database": "结果库", "documents": "文件", "checked_docs": "已核对",
-           "failed": "无法读取", "by_rule": "按规则", "by_verdict": "按结论", "by_year": "按年度", "by_document": "按文件",
+           "failed": "无法读取", "by_rule": "按规则", "by_verdict": "按结论", "by_year": "按年度", "by_document": "按文件", "by_publisher": "按单位",
            "worst": "偏差最大的陈述", "publisher": "单位", "year": "年度", "status": "状态", "errors": "错误",
            "warnings": "警告", "infos": "提示", "docs_with": "涉及文件", "error_text": "原因", "filters": "筛选条件",
            "unknown": "（未注明）"},
     "en": {"archive_title": "narrcheck archive report", "database": "database", "documents": "documents",
            "checked_docs": "checked", "failed": "unreadable", "by_rule": "by rule", "by_verdict": "by verdict",
-           "by_year": "by year", "by_document": "by document", "worst": "largest gaps", "publisher": "publisher",
+           "by_year": "by year", "by_document": "by document", "by_publisher": "by publisher", "worst": "largest gaps", "publisher": "publisher",
            "year": "year", "status": "status", "errors": "errors", "warnings": "warnings", "infos": "infos",
            "docs_with": "documents", "error_text": "cause", "filters": "filters", "unknown": "(not stated)"},
 }
@@ -51,6 +51,7 @@ def _tables(report: ArchiveReport, lang: str) -> dict[str, tuple[list[str], list
         "by_rule": ([w["rule"], w["name"], *counts], _count_rows(report.by_rule, w)),
         "by_verdict": ([w["verdict"], "", *counts], _count_rows(report.by_verdict, w)),
         "by_year": ([w["year"], "", *counts], _count_rows(report.by_year, w)),
+        "by_publisher": ([w["publisher"], "", *counts], _count_rows(report.by_publisher, w)),
         "by_document": ([w["document"], w["publisher"], w["year"], w["status"], w["errors"], w["warnings"],
                          w["infos"], w["error_text"]],
                         [[d.path, d.publisher, d.year, d.status, str(d.findings.error), str(d.findings.warning),
