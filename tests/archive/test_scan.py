@@ -120,11 +120,11 @@ def test_the_archive_report_counts_what_the_database_holds(scanned):
     assert [c.key for c in report.by_publisher] == ["示例县文化馆"]  # the example names its publisher
     assert report.failed == 3 and report.checked == report.documents - 3
     assert report.by_document[0].status == "failed"  # the unreadable files lead the list, with their cause
-    gaps = [c.relative_gap for c in report.worst if c.relative_gap is not None]
+    gaps = [float(c.finding.gap.relative) for c in report.worst if c.finding.gap and c.finding.gap.relative]
     assert gaps == sorted(gaps, reverse=True) and len(report.worst) == 100
     errors_only = archive_report(scanned, rules=["NC1"], min_severity="error")
     assert {c.key[:3] for c in errors_only.by_rule} == {"NC1"}
-    assert all(c.severity == "error" for c in errors_only.worst)
+    assert all(c.finding.severity.value == "error" for c in errors_only.worst)
 
 
 def test_the_archive_report_in_md_html_and_xlsx(scanned, tmp_path):

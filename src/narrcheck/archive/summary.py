@@ -9,6 +9,7 @@ from pathlib import Path
 
 from narrcheck.errors import InputError
 from narrcheck.model.archive import ArchiveReport, Count, DocumentRow, FlaggedClaim
+from narrcheck.model.findings import Evidence, Finding, Gap, Severity
 from narrcheck.model.location import Location
 
 SEVERITIES = ("error", "warning", "info")
@@ -30,6 +31,16 @@ def _counts(db: sqlite3.Connection, key: str, where: str, params: list[str], lab
            f"GROUP BY {key} ORDER BY sum(f.severity='error') DESC, count(*) DESC, {key}")
     return [Count(key=k or "", label=lb or "", documents=n, error=e or 0, warning=w or 0, info=i or 0)
             for k, lb, n, e, w, i in db.execute(sql, params)]
+
+
+def _flagged(r: tuple) -> FlaggedClaim:
+    """A stored finding row back as a Finding (with its first evidence) and its document."""
+    location = Location(line=r[15], column=r[16], page=r[17], table=r[18], row=r[19], col=r[20])
+    gap = Gap(absolute=r[10], relative=f"{r[11]:.4f}" if r[11] is not None else None) if r[10] else None
+    finding = Finding(rule=r[3], name=r[4], verdict=r[5], severity=Severity(r[6]), message=r[7], claimed=r[8],
+                      expected=r[9], gap=gap, formula=r[12], evidence=[Evidence(quote=r[13], location=location)],
+                      section=r[14].split(" / ") if r[14] else [], fingerprint=r[21] or "", waived=r[22])
+    return FlaggedClaim(path=r[0], publisher=r[1] or "", year=r[2] or "", finding=finding)
 
 
 def archive_report(database: str | Path, rules: Sequence[str] = (), min_severity: str = "info",
@@ -54,17 +65,11 @@ def archive_report(database: str | Path, rules: Sequence[str] = (), min_severity
                      for p, pub, y, s, e, c, k in db.execute(
                          "SELECT path, publisher, year, status, error, claims, checked FROM documents")]
         documents.sort(key=lambda d: (d.status != "failed", -d.findings.error, -d.findings.total, d.path))
-        worst = [FlaggedClaim(path=r[0], publisher=r[1] or "", year=r[2] or "", rule=r[3], name=r[4], verdict=r[5],
-                              severity=r[6], message=r[7], claimed=r[8], expected=r[9], gap=r[10],
-                              relative_gap=r[11], formula=r[12], quote=r[13], section=r[14] or "",
-                              location=Location(line=r[15], column=r[16], page=r[17], table=r[18], row=r[19],
-                                                col=r[20]), fingerprint=r[21] or "", waived=r[22])
-                 for r in db.execute(
-                     "SELECT f.path, d.publisher, d.year, rule, name, verdict, severity, message, claimed, expected, "
-                     "gap, relative_gap, formula, quote, section, line, col, page, cell_table, cell_row, cell_col, "
-                     f"fingerprint, waived FROM findings f JOIN documents d USING (path) WHERE {where} "
-                     "ORDER BY (relative_gap IS NULL), relative_gap DESC, severity='info', f.path, n LIMIT ?",
-                     [*params, top])]
+        worst = [_flagged(r) for r in db.execute(
+            "SELECT f.path, d.publisher, d.year, rule, name, verdict, severity, message, claimed, expected, gap, "
+            "relative_gap, formula, quote, section, line, col, page, cell_table, cell_row, cell_col, fingerprint, "
+            f"waived FROM findings f JOIN documents d USING (path) WHERE {where} "
+            "ORDER BY (relative_gap IS NULL), relative_gap DESC, severity='info', f.path, n LIMIT ?", [*params, top])]
         report = ArchiveReport(
             database=str(database), versions=versions, documents=total or 0, checked=(total or 0) - (failed or 0),
             failed=failed or 0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from narrcheck.model.location import Location
+from narrcheck.model.findings import Finding
 
 
 class Count(BaseModel):
@@ -34,26 +34,12 @@ class DocumentRow(BaseModel):
 
 
 class FlaggedClaim(BaseModel):
-    """One finding of the archive, with the document and place it comes from."""
+    """One finding of the archive (as stored: its first evidence), with the document it comes from."""
 
     path: str
     publisher: str = ""
     year: str = ""
-    rule: str
-    name: str
-    verdict: str
-    severity: str
-    message: str
-    claimed: str | None = None
-    expected: str | None = None
-    gap: str | None = None
-    relative_gap: float | None = None
-    formula: str | None = None
-    quote: str
-    section: str = ""
-    location: Location
-    fingerprint: str = ""
-    waived: str | None = None
+    finding: Finding
 
 
 class ArchiveReport(BaseModel):

@@ -58,9 +58,9 @@ def _tables(report: ArchiveReport, lang: str) -> dict[str, tuple[list[str], list
                           str(d.findings.info), d.error or ""] for d in report.by_document]),
         "worst": ([w["document"], w["location"], w["rule"], w["verdict"], w["claimed"], w["expected"], w["gap"],
                    w["relative"], w["formula"], w["quote"]],
-                  [[c.path, labels.place(c.location, lang), c.rule, c.verdict, c.claimed or "", c.expected or "",
-                    c.gap or "", f"{c.relative_gap:.4f}" if c.relative_gap is not None else "", c.formula or "",
-                    c.quote] for c in report.worst]),
+                  [[c.path, labels.place(f.evidence[0].location, lang), f.rule, f.verdict, f.claimed or "",
+                    f.expected or "", f.gap.absolute if f.gap else "", f.gap.relative or "" if f.gap else "",
+                    f.formula or "", f.evidence[0].quote] for c in report.worst for f in (c.finding,)]),
     }
 
 
