@@ -60,6 +60,7 @@ def as_docx(text_path: Path, target: Path, numbered: bool = False) -> Path:
         if block.kind == "table":
             width = max(len(r) for r in block.rows)
             table = word.add_table(rows=len(block.rows), cols=width)
+            table.style = "Table Grid"  # ruled, as published tables are
             for r, row in enumerate(block.rows):
                 for c, cell in enumerate(row):
                     table.cell(r, c).text = cell.text

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import pdfplumber
 import pytest
-from convert import EXAMPLE, as_pdf, verdicts
+from convert import EXAMPLE, as_docx, as_pdf, verdicts
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
@@ -83,3 +85,19 @@ def test_a_pdf_named_docx_is_read_as_pdf(tmp_path, example_pdf):
     wrong = tmp_path / "说明.docx"
     wrong.write_bytes(example_pdf.read_bytes())
     assert read_document(wrong).format == "pdf"
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed here (.ci/run installs it)")
+def test_a_pdf_exported_by_libreoffice_gives_the_same_findings(tmp_path):
+    """Word-like output: ragged CJK lines with punctuation hung in the margin, numbers that wrap whole, no
+    first-line indent, table rows split across pages."""
+    source = as_docx(EXAMPLE, tmp_path / "说明.docx")
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=300, check=True)
+    report = check_file(tmp_path / "说明.pdf", show_all=True)
+    assert report.document.format == "pdf"
+    assert verdicts(report) == verdicts(check_file(EXAMPLE, show_all=True))

@@ -26,6 +26,7 @@ from narrcheck.model.claims import (
     PartsSumClaim,
     ReasonClaim,
 )
+from narrcheck.model.location import Location
 from narrcheck.numbers import parse_chinese_numeral, parse_number
 
 DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
@@ -68,6 +69,11 @@ REASON_UP = re.compile(r"增加|增长|上升|提高|新增|追加|扩大|增多
 REASON_DOWN = re.compile(r"减少|下降|降低|压减|压缩|缩减|节约|调减|减员|未安排|未发生|取消")
 
 
+def _position(loc: Location) -> tuple[int, int, int]:
+    """Reading order of a location: page, line, column (a paragraph may wrap over lines and pages)."""
+    return loc.page or 0, loc.line or 0, loc.column or 0
+
+
 def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]:
     """The reason given right after a change (same paragraph), when its words point one way only."""
     changes = [c for c in claims if isinstance(c, ChangeClaim)]
@@ -77,8 +83,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
             continue
         for m in REASON.finditer(unit.text):
             where = unit.locate(m.start())
-            before = [c for c in changes if c.location.line == where.line
-                      and (c.location.column or 0) < (where.column or 0)]
+            start, here = _position(unit.locate(0)), _position(where)
+            before = [c for c in changes if start <= _position(c.location) < here]  # earlier in the paragraph
             if not before:
                 continue
             reason = m.group("reason")

@@ -185,7 +185,9 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
 def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
     starts = Counter(round(line.x0) for line in lines)
     left = min((x for x, n in starts.items() if n > 1), default=min(starts, default=0))  # the body's margin
-    right = max((line.x1 for line in lines), default=0.0)
+    ends = sorted(line.x1 for line in lines)
+    right = ends[int(len(ends) * 0.8)] if ends else 0.0  # the text's right margin: most lines run to it, and a
+    # few run past it (punctuation hung in the margin)
     blocks: list[Block] = []
     paragraph: list[tuple[_Line, int]] = []
     number = 0  # the running line number
