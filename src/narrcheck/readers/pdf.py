@@ -7,8 +7,8 @@
 - Running headers and footers are not text: a line in the top or bottom margin that recurs on other pages
   (digits ignored), or that is only a page number (“- 3 -”, “第3页”, “3/12”).
 - Tables: pdfplumber's ruled-table finder; a cell covered by a merged one is empty; a cell's wrapped lines
-  join without a space. A table that opens a page right after a table that closed the previous one, with the
-  same number of columns, continues it.
+  join without a space. Each page's part of a table is a table of its own, as in a text export: whether it
+  continues the table before is decided by the table reader (tables/understand.py), as for every format.
 - Locations: `page` is the 1-based page; `line` counts the kept text lines and table rows of the whole file
   in reading order (unique, so two places never share a line); `column` counts characters in the line.
 - Refused (InputError): an encrypted PDF that needs a password, a PDF without a text layer (scanned pages
@@ -32,6 +32,7 @@ _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s
 _CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _DIGITS = re.compile(r"\d+")
+_FIGURE = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
 
 
 @dataclass
@@ -176,10 +177,27 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
                                "first, which narrcheck does not do")
     skip = _furniture(pages)
     items = [item for p in pages for item in p.items if id(item) not in skip]
+    _rejoin_split_rows(items)
     lines = [i for i in items if isinstance(i, _Line)]
     if not lines and not any(isinstance(i, _Table) for i in items):
         raise InputError(path, "the PDF has no text")
     return Document(path=path, format="pdf", sha256=sha256, blocks=tuple(_blocks(items, lines)))
+
+
+def _rejoin_split_rows(items: list[_Line | _Table]) -> None:
+    """A table row broken by a page break leaves its tail as the first row of the table on the next page: a
+    row with a few cells of words, all under columns the row before has words in. Its words are put back."""
+    for before, after in zip(items, items[1:], strict=False):
+        if not (isinstance(before, _Table) and isinstance(after, _Table) and after.page == before.page + 1):
+            continue
+        last, first = before.rows[-1], after.rows[0]
+        if len(last) != len(first) or len(after.rows) < 2:
+            continue
+        tail = [j for j, text in enumerate(first) if text]
+        head = {j for j, text in enumerate(last) if text}
+        if tail and set(tail) <= head and len(tail) * 3 <= len(head) and not any(_FIGURE.match(first[j]) for j in tail):
+            before.rows[-1] = [text + first[j] if j in tail else text for j, text in enumerate(last)]
+            del after.rows[0]
 
 
 def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
@@ -192,7 +210,6 @@ def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
     paragraph: list[tuple[_Line, int]] = []
     number = 0  # the running line number
     tables = 0
-    previous: _Line | _Table | None = None
 
     def flush() -> None:
         if paragraph:
@@ -209,25 +226,16 @@ def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
     for item in items:
         if isinstance(item, _Table):
             flush()
-            continued = (isinstance(previous, _Table) and previous.page == item.page - 1 and blocks
-                         and blocks[-1].kind == "table" and len(item.rows[0]) == len(blocks[-1].rows[0]))
             first = number + 1
             number += len(item.rows)
-            if continued:
-                last = blocks[-1]
-                rows = last.rows + _cells(item, first, len(last.rows), last.table or 0)
-                blocks[-1] = Block(kind="table", text="", textmap=last.textmap, index=last.index, rows=rows,
-                                   table=last.table)
-            else:
-                blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (first,), (1,), (item.page,)),
-                                    index=len(blocks), rows=_cells(item, first, 0, tables), table=tables))
-                tables += 1
+            blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (first,), (1,), (item.page,)),
+                                index=len(blocks), rows=_cells(item, first, tables), table=tables))
+            tables += 1
         else:
             number += 1
             if paragraph and not _continues(paragraph[-1][0], item, left, right):
                 flush()
             paragraph.append((item, number))
-        previous = item
     flush()
     return blocks
 
@@ -242,8 +250,8 @@ def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
     return full and not indented and near
 
 
-def _cells(table: _Table, first: int, row0: int, number: int) -> tuple[tuple[Cell, ...], ...]:
+def _cells(table: _Table, first: int, number: int) -> tuple[tuple[Cell, ...], ...]:
     return tuple(
-        tuple(Cell(text=text, row=row0 + r, col=c, textmap=TextMap((0,), (first + r,), (1,), (table.page,)),
+        tuple(Cell(text=text, row=r, col=c, textmap=TextMap((0,), (first + r,), (1,), (table.page,)),
                    table=number, line=first + r) for c, text in enumerate(row))
         for r, row in enumerate(table.rows))

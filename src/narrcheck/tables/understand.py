@@ -107,9 +107,26 @@ def _label(row: Sequence[Cell]) -> str:
 
 
 # --- fragments --------------------------------------------------------------------------------------------
+_TITLE_ROW = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?$")
+
+
+def _parts(rows: list[tuple[Cell, ...]]) -> list[list[tuple[Cell, ...]]]:
+    """A grid cut before each title row inside it (one cell ending in 表): tables set edge to edge, as a PDF
+    shows them, are separate tables, as the text export has them."""
+    parts: list[list[tuple[Cell, ...]]] = [[]]
+    for row in rows:
+        filled = [c for c in row if c.text.strip()]
+        title = len(filled) == 1 and _TITLE_ROW.search(clean(filled[0].text))
+        if title and parts[-1]:
+            parts.append([])
+        parts[-1].append(tuple(filled) if title else row)
+    return parts
+
+
 def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]]:
     """Tables with their title, fragments joined: a one-cell table is a title; a table that follows another
-    with nothing between and opens without a title or a header continues it."""
+    with nothing between and opens without a title or a header continues it; a title row inside a grid
+    starts a new table."""
     out: list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]] = []
     pending_title = ""
     prev_index = -2
@@ -121,26 +138,26 @@ def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Bl
             elif len(text) > 30:  # body text between a title and a table cancels the title
                 pending_title = ""
             continue
-        rows = [r for r in block.rows if any(c.text.strip() for c in r)]
-        if not rows:
-            continue
-        if len(rows) == 1 and len(rows[0]) == 1:
-            pending_title = rows[0][0].text.strip() or pending_title
+        for rows in _parts([r for r in block.rows if any(c.text.strip() for c in r)]):
+            if not rows:
+                continue
+            if len(rows) == 1 and len(rows[0]) == 1:
+                pending_title = rows[0][0].text.strip() or pending_title
+                prev_index = block.index
+                continue
+            first = rows[0]
+            opens = (len(first) == 1 or clean(first[0].text) in {"项目名称", "部门名称", "部门（单位）名称"}
+                     or sum(role_of(c.text) is not None for c in first) >= 2)
+            if out and prev_index == block.index - 1 and not opens and not pending_title:
+                out[-1][1].extend(rows)
+                out[-1][3].append(block.table if block.table is not None else -1)
+            else:
+                title = pending_title
+                if len(first) == 1:
+                    title, rows = first[0].text.strip().replace("\n", ""), rows[1:]
+                out.append((title, rows, block, [block.table if block.table is not None else -1]))
+            pending_title = ""
             prev_index = block.index
-            continue
-        first = rows[0]
-        opens = (len(first) == 1 or clean(first[0].text) in {"项目名称", "部门名称", "部门（单位）名称"}
-                 or sum(role_of(c.text) is not None for c in first) >= 2)
-        if out and prev_index == block.index - 1 and not opens and not pending_title:
-            out[-1][1].extend(rows)
-            out[-1][3].append(block.table if block.table is not None else -1)
-        else:
-            title = pending_title
-            if len(first) == 1:
-                title, rows = first[0].text.strip().replace("\n", ""), rows[1:]
-            out.append((title, rows, block, [block.table if block.table is not None else -1]))
-        pending_title = ""
-        prev_index = block.index
     return out
 
 
