@@ -195,7 +195,7 @@ def _rejoin_split_rows(items: list[_Line | _Table]) -> None:
             continue
         tail = [j for j, text in enumerate(first) if text]
         head = {j for j, text in enumerate(last) if text}
-        if tail and set(tail) <= head and len(tail) * 3 <= len(head) and not any(_FIGURE.match(first[j]) for j in tail):
+        if tail and set(tail) <= head and len(tail) < len(head) and not any(_FIGURE.match(first[j]) for j in tail):
             before.rows[-1] = [text + first[j] if j in tail else text for j, text in enumerate(last)]
             del after.rows[0]
 

@@ -187,7 +187,9 @@ class TextVsTable(Rule):
         this class is the rest, and its total is their budgets' sum (each project's budget as its narrative
         states it)."""
         siblings = [c for c in ctx.claims if isinstance(c, ProjectSetClaim) and c is not claim
-                    and c.location.line == claim.location.line and c.budget is not None]
+                    and c.section == claim.section and c.location.page == claim.location.page
+                    and abs((c.location.line or 0) - (claim.location.line or 0)) <= 2  # one sentence, wrapped
+                    and c.budget is not None]
         budgets = _narrative(ctx, "budget")
         if len(siblings) != 1 or claim.budget is None or not budgets \
                 or int(claim.count.decimal) + int(siblings[0].count.decimal) != len(budgets):
