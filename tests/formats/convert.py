@@ -45,16 +45,24 @@ def add_chinese_numbering(word, num_id: int, first: bool) -> str:
     return str(num_id)
 
 
-def as_docx(text_path: Path, target: Path, numbered: bool = False) -> Path:
+def as_docx(text_path: Path, target: Path, numbered: bool = False, header: str = "") -> Path:
     """The text export written with python-docx: a paragraph per paragraph, a table per table.
 
     With `numbered`, headings typed as 一、… and （一）… get Word's automatic numbering instead of the typed
-    number (so the reader must render the numbering to find the sections)."""
+    number (so the reader must render the numbering to find the sections). With `header`, every page has it
+    as a running header and a footer with the page number (a PAGE field), as published documents do."""
     import docx
     from docx.oxml import parse_xml
 
     source = read_document(text_path)
     word = docx.Document()
+    if header:
+        section = word.sections[0]
+        section.header.paragraphs[0].text = header
+        footer = section.footer.paragraphs[0]
+        footer.text = "- "
+        footer._p.append(parse_xml(f'<w:fldSimple {_W} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        footer.add_run(" -")
     num_id, lists = "", 0
     for block in source.blocks:
         if block.kind == "table":
