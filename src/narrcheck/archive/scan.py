@@ -127,12 +127,12 @@ def scan(targets: Iterable[str], db_path: str | Path, settings: Settings, jobs: 
         progress(0, total=len(todo))
     previous = signal.signal(signal.SIGTERM, _on_term)
     try:
-        for path, sha, rows, error in _run(todo, settings, jobs):
+        for done, sha, rows, error in _run(todo, settings, jobs):
             if rows is not None:
                 store_rows(db, *rows)
                 result.checked += 1
             else:
-                store_failure(db, path, sha, __version__, error or "unknown error")
+                store_failure(db, done, sha, __version__, error or "unknown error")
                 result.failed += 1
             if progress is not None:
                 progress(1)

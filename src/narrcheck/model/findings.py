@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import hashlib
+from enum import StrEnum
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from narrcheck.model.location import Location
 

@@ -80,7 +80,8 @@ def _open(path: str, data: bytes) -> Any:
 
 
 def _lead(chars: list[dict[str, Any]]) -> float:
-    run = []
+    """The width of the first unbreakable run of a line's characters."""
+    run: list[dict[str, Any]] = []
     for c in chars:
         if not c["text"].strip():
             if run:

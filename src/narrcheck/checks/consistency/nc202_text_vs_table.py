@@ -9,10 +9,10 @@ from narrcheck.checks.base import Context, Rule, show
 from narrcheck.checks.consistency._accounts import disagreements, evidence
 from narrcheck.checks.consistency._common import agree, interval_sum
 from narrcheck.checks.registry import register
+from narrcheck.extract.statements import Statements
 from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict, parse_number
-from narrcheck.extract.statements import Statements
 from narrcheck.tables.accounts import Accounts
 from narrcheck.tables.model import Fact, ScoreTable
 
