@@ -130,6 +130,7 @@ def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Bl
     out: list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]] = []
     pending_title = ""
     prev_index = -2
+    prev_page = -2  # the last page of the table before (PDF)
     for block in document.blocks:
         if block.kind != "table":
             text = block.text.strip()
@@ -146,8 +147,11 @@ def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Bl
                 prev_index = block.index
                 continue
             first = rows[0]
+            # a part that opens a page right after a table that closed the page before goes on with that table,
+            # even when it opens with a header row (the page broke before a sub-table's header)
+            turned = bool(block.textmap.pages) and block.textmap.pages[0] == prev_page + 1
             opens = (len(first) == 1 or clean(first[0].text) in {"项目名称", "部门名称", "部门（单位）名称"}
-                     or sum(role_of(c.text) is not None for c in first) >= 2)
+                     or (sum(role_of(c.text) is not None for c in first) >= 2 and not turned))
             if out and prev_index == block.index - 1 and not opens and not pending_title:
                 out[-1][1].extend(rows)
                 out[-1][3].append(block.table if block.table is not None else -1)
@@ -158,6 +162,7 @@ def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Bl
                 out.append((title, rows, block, [block.table if block.table is not None else -1]))
             pending_title = ""
             prev_index = block.index
+        prev_page = max((c.textmap.pages[0] for row in block.rows for c in row if c.textmap.pages), default=-2)
     return out
 
 
