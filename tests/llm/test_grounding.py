@@ -111,3 +111,32 @@ def test_completion_and_count_claims(tmp_path):
                    lambda text, unit: (3, "nearest mention")).claim
     assert (count.kind, count.measure, count.figure.value, count.table) == ("project_figure", "indicator_count",
                                                                            "8", 3)
+
+
+def test_an_llm_reason_binds_to_the_change_before_it_in_a_wrapped_paragraph(tmp_path):
+    """In a PDF a paragraph runs over several lines: the change and its reason need not share one."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "formats"))
+    from convert import write_pdf
+
+    from narrcheck.llm.pipeline import LLMResult, _merge
+
+    text = ("一、收入支出决算总体情况说明\n2024年度收、支总计640.00万元。与2023年相比，收、支总计各增加40.00万元，增长7.00%，"
+            "其中基本支出和项目支出均有所增加，变化幅度与年初预计基本一致。主要变动原因是免费开放经费增加。\n")
+    source = tmp_path / "d.txt"
+    source.write_text(text, encoding="utf-8")
+    pdf = write_pdf(read_document(source), tmp_path / "d.pdf")
+    found = extract(structure(read_document(pdf)))
+    [change] = [c for c in found.claims if isinstance(c, ChangeClaim)]
+    placed = locate("主要变动原因是免费开放经费增加", found.units)
+    where = placed.unit.locate(placed.start)
+    assert where.line > change.location.line  # the reason sits on a later line of the same paragraph
+    stray = change.model_copy(update={"location": change.location.model_copy(update={"line": 999})})
+    llm = ReasonClaim(change=stray, reason="免费开放经费增加", reason_direction="up", words=("增加",),
+                      quote="主要变动原因是免费开放经费增加", location=where, section=list(placed.unit.section),
+                      source="llm")
+    result = LLMResult(claims=[llm])
+    [bound] = _merge(result, found.claims, found.units)
+    assert bound.change == change and not result.dropped

@@ -69,7 +69,7 @@ REASON_UP = re.compile(r"增加|增长|上升|提高|新增|追加|扩大|增多
 REASON_DOWN = re.compile(r"减少|下降|降低|压减|压缩|缩减|节约|调减|减员|未安排|未发生|取消")
 
 
-def _position(loc: Location) -> tuple[int, int, int]:
+def position(loc: Location) -> tuple[int, int, int]:
     """Reading order of a location: page, line, column (a paragraph may wrap over lines and pages)."""
     return loc.page or 0, loc.line or 0, loc.column or 0
 
@@ -83,8 +83,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
             continue
         for m in REASON.finditer(unit.text):
             where = unit.locate(m.start())
-            start, here = _position(unit.locate(0)), _position(where)
-            before = [c for c in changes if start <= _position(c.location) < here]  # earlier in the paragraph
+            start, here = position(unit.locate(0)), position(where)
+            before = [c for c in changes if start <= position(c.location) < here]  # earlier in the paragraph
             if not before:
                 continue
             reason = m.group("reason")

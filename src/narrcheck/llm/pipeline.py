@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.scores import bind_clause
+from narrcheck.extract.words import position
 from narrcheck.llm.cache import AnswerCache
 from narrcheck.llm.client import Client, LLMError, Usage
 from narrcheck.llm.ground import ground
@@ -161,7 +162,7 @@ class Runner:
                     continue
                 result.grounded += 1
                 result.claims.append(outcome.claim)
-        result.claims = _merge(result, rule_claims)
+        result.claims = _merge(result, rule_claims, units)
         for reason in dict.fromkeys(stopped):
             result.warnings.append("budget" if reason == "budget" else reason)
         if result.invalid:
@@ -175,15 +176,17 @@ def _place(claim: Claim) -> tuple[str, int | None, int | None] | None:
     return (claim.kind, fig.location.line, fig.location.column) if fig is not None else None
 
 
-def _merge(result: LLMResult, rule_claims: Sequence[Claim]) -> list[Claim]:
-    """LLM claims the rules did not make; a reason is tied to the change it follows on its line."""
+def _merge(result: LLMResult, rule_claims: Sequence[Claim], units: Sequence[Unit] = ()) -> list[Claim]:
+    """LLM claims the rules did not make; a reason is tied to the change it follows in its paragraph."""
     taken = {_place(c) for c in rule_claims} - {None}
     changes = [c for c in (*rule_claims, *result.claims) if isinstance(c, ChangeClaim) and c.current is not None]
+    starts = sorted(position(u.locate(0)) for u in units if u.table is None)
     out: list[Claim] = []
     for claim in result.claims:
         if isinstance(claim, ReasonClaim):
-            before = [c for c in changes if c.location.line == claim.location.line
-                      and (c.location.column or 0) < (claim.location.column or 0)]
+            here = position(claim.location)
+            opening = max((p for p in starts if p <= here), default=(here[0], here[1], 1))  # its paragraph's
+            before = [c for c in changes if opening <= position(c.location) < here]
             if not before:
                 result.dropped["reason-without-change"] += 1
                 continue
