@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from convert import EXAMPLE, as_docx, as_pdf
+from convert import EXAMPLE, as_docx, as_pdf, write_pdf
 
 from narrcheck.errors import InputError
 from narrcheck.readers import read_document
@@ -147,3 +147,9 @@ def test_official_tables_inside_the_checked_document_are_used_too(tmp_path):
 def test_a_word_or_pdf_narrative_meets_its_tables_the_same_way(tmp_path):
     assert pairs(as_docx(EXAMPLE, tmp_path / "说明.docx"), XLS) == PLANTED
     assert pairs(as_pdf(EXAMPLE, tmp_path / "说明.pdf"), XLS) == PLANTED
+
+
+def test_the_tables_as_a_pdf_meet_the_narrative_the_same_way(tmp_path):
+    # write_pdf sets each sheet as a ruled table, its title row spanning it
+    pdf = write_pdf(read_document(XLSX), tmp_path / "附表.pdf", header="示例县文化馆2024年度决算附表")
+    assert pairs(EXAMPLE, pdf) == PLANTED

@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from narrcheck.model.claims import Figure
-from narrcheck.model.document import Block, Cell, Document
+from narrcheck.model.document import Cell, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
+from narrcheck.tables.understand import fragments
 
 CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(?=\D)")
@@ -106,23 +107,15 @@ def read_accounts(document: Document, own: bool = False) -> list[AccountFact]:
     收入支出决算总表 and 支出决算表 do; not score or project tables) are read, and their facts carry no path.
     """
     out: list[AccountFact] = []
-    pending = ""
-    for block in document.blocks:
-        if block.kind != "table":
-            text = block.text.strip()
-            if text.endswith("表"):
-                pending = text
-            continue
-        facts = _table(block, pending, "" if own else document.path)
+    for title, rows, _, _ in fragments(document):  # page parts joined, titles found, as for every table
+        facts = _table(rows, title, "" if own else document.path)
         if own:
             facts = [f for f in facts if OFFICIAL.search(f.title)]
         out.extend(facts)
-        pending = ""
     return out
 
 
-def _table(block: Block, title: str, path: str) -> list[AccountFact]:
-    rows = [r for r in block.rows if any(c.text.strip() for c in r)]
+def _table(rows: Sequence[Sequence[Cell]], title: str, path: str) -> list[AccountFact]:
     unit = "万元"
     start = 0
     for r, row in enumerate(rows[:6]):  # title, unit and publisher lines above the header

@@ -107,6 +107,7 @@ def _label(row: Sequence[Cell]) -> str:
 
 
 # --- fragments --------------------------------------------------------------------------------------------
+_META_ROW = re.compile(r"^(?:金额)?单位[:：]|^(?:编制|填报)?(?:部门|单位)[:：]")
 _TITLE_ROW = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?$")
 
 
@@ -123,14 +124,15 @@ def _parts(rows: list[tuple[Cell, ...]]) -> list[list[tuple[Cell, ...]]]:
     return parts
 
 
-def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]]:
+def fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]]:
     """Tables with their title, fragments joined: a one-cell table is a title; a table that follows another
     with nothing between and opens without a title or a header continues it; a title row inside a grid
-    starts a new table."""
+    starts a new table. A workbook's sheets are never joined: each is a table of its own."""
     out: list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]] = []
     pending_title = ""
     prev_index = -2
     prev_page = -2  # the last page of the table before (PDF)
+    sheets = document.format in ("xlsx", "xls")
     for block in document.blocks:
         if block.kind != "table":
             text = block.text.strip()
@@ -152,13 +154,14 @@ def _fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Bl
             turned = bool(block.textmap.pages) and block.textmap.pages[0] == prev_page + 1
             opens = (len(first) == 1 or clean(first[0].text) in {"项目名称", "部门名称", "部门（单位）名称"}
                      or (sum(role_of(c.text) is not None for c in first) >= 2 and not turned))
-            if out and prev_index == block.index - 1 and not opens and not pending_title:
+            if out and prev_index == block.index - 1 and not opens and not pending_title and not sheets:
                 out[-1][1].extend(rows)
                 out[-1][3].append(block.table if block.table is not None else -1)
             else:
                 title = pending_title
-                if len(first) == 1:
-                    title, rows = first[0].text.strip().replace("\n", ""), rows[1:]
+                if len(first) == 1 and not (title and _META_ROW.match(clean(first[0].text))):
+                    title, rows = first[0].text.strip().replace("\n", ""), rows[1:]  # a title row
+                # a unit or publisher line under a title already read (单位：万元) stays with the table
                 out.append((title, rows, block, [block.table if block.table is not None else -1]))
             pending_title = ""
             prev_index = block.index
@@ -459,7 +462,7 @@ def _charts(document: Document) -> list[ChartSeries]:
 def read_tables(document: Document) -> Tables:
     """Every score table, budget table, spreadsheet error and chart series of the document."""
     tables = Tables()
-    for index, (title, rows, block, numbers) in enumerate(_fragments(document)):
+    for index, (title, rows, block, numbers) in enumerate(fragments(document)):
         for row in rows:
             for cell in row:
                 if SPREADSHEET_ERROR.match(cell.text.strip()):
