@@ -56,7 +56,7 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         added, llm = run_llm(settings, found.units, narrative, tables.score)
         narrative += added
     claims = [*narrative, *tables.items(), stated]
-    official = [*read_accounts(document, own=True), *accounts]  # the document's own 附表, then the given ones
+    official = [*read_accounts(document, own=True, parts=tables.fragments), *accounts]  # the document's own 附表, then the given ones
     if official:
         claims.append(Accounts(tuple(official), stated))
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),

@@ -14,9 +14,9 @@ import glob
 import hashlib
 import multiprocessing
 import signal
-import sqlite3
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -162,28 +162,32 @@ def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator
             yield check_one(path, sha, settings)
         return
     pool = _pool(jobs)
-    pending = iter(todo)
-    suspects: list[tuple[str, str]] = []  # in flight when a worker died: each is tried again alone
+    pending = deque(todo)
+    suspects: deque[tuple[str, str]] = deque()  # in flight when a worker died: each is tried again alone
     running: dict[Future[Any], tuple[str, str]] = {}
     try:
         while True:
             limit = 1 if suspects else jobs * 2  # a short queue: an interrupted run loses only these
-            while len(running) < limit:
-                item = suspects.pop(0) if suspects else next(pending, None)
-                if item is None:
+            broken: list[tuple[str, str]] = []
+            while len(running) < limit and (suspects or pending):
+                item = suspects.popleft() if suspects else pending.popleft()
+                try:
+                    running[pool.submit(check_one, item[0], item[1], settings)] = item
+                except BrokenProcessPool:  # a worker died since the last wait: the pool takes no more
+                    pending.appendleft(item)
                     break
-                running[pool.submit(check_one, item[0], item[1], settings)] = item
             if not running:
-                break
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken = []
-            for future in done:
-                item = running.pop(future)
-                if isinstance(future.exception(), BrokenProcessPool):
-                    broken.append(item)
-                else:
-                    yield future.result()
-            if broken:
+                if not (suspects or pending):
+                    break
+            else:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    item = running.pop(future)
+                    if isinstance(future.exception(), BrokenProcessPool):
+                        broken.append(item)
+                    else:
+                        yield future.result()
+            if broken or getattr(pool, "_broken", False):  # _broken: a submit was refused with nothing in flight
                 alone = len(broken) + len(running) == 1 and limit == 1
                 broken += list(running.values())
                 running.clear()
@@ -194,11 +198,9 @@ def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator
                 else:
                     suspects.extend(broken)
     finally:
-        for process in list(getattr(pool, "_processes", {}).values()):  # stop at once, in flight or not
-            if process.is_alive() and running:
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def failed_documents(db: sqlite3.Connection) -> list[tuple[str, str]]:
-    return list(db.execute("SELECT path, error FROM documents WHERE status = 'failed' ORDER BY path"))
+        if running:  # stopped early: the files in flight are given up, their workers killed at once
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+        else:
+            pool.shutdown(wait=True)

@@ -4,10 +4,7 @@ document; the largest gaps first, each linked to its document and place."""
 from __future__ import annotations
 
 import io
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from narrcheck.model.archive import ArchiveReport, Count, FlaggedClaim
 from narrcheck.reporters import labels
@@ -82,20 +79,10 @@ def archive_markdown(report: ArchiveReport, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-@cache
-def _template() -> Any:
-    from jinja2 import Environment, select_autoescape
-
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
-                      lstrip_blocks=True)
-    return env.from_string(files("narrcheck").joinpath("reporters/templates/archive.html.j2")
-                           .read_text(encoding="utf-8"))
-
-
 @register("html", subject="archive")
 def archive_html(report: ArchiveReport, lang: str) -> str:
     links = [link(c) for c in report.worst]
-    return _template().render(r=report, tables=_tables(report, lang), w=_words(lang), links=links, lang=lang)
+    return labels.template("archive.html.j2").render(r=report, tables=_tables(report, lang), w=_words(lang), links=links, lang=lang)
 
 
 @register("xlsx", subject="archive")

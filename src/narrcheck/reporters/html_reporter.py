@@ -4,9 +4,8 @@ Policy forbids loading anything. Document text is escaped by the template engine
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from narrcheck.model.document import Document
@@ -32,16 +31,6 @@ class Passage:
     kind: str
     pieces: list[Piece] = field(default_factory=list)
     rows: list[list[Piece]] = field(default_factory=list)
-
-
-@cache
-def _template() -> Any:
-    from jinja2 import Environment, select_autoescape
-
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
-                      lstrip_blocks=True)
-    text = files("narrcheck").joinpath("reporters/templates/report.html.j2").read_text(encoding="utf-8")
-    return env.from_string(text)
 
 
 class _Locator:
@@ -83,6 +72,11 @@ class _Locator:
         return None
 
 
+def _worst(findings: Iterable[Finding]) -> Finding:
+    """The finding a mark is coloured by: the most severe, a failing one before one that holds."""
+    return min(findings, key=lambda f: (RANK[f.severity.value], f.verdict == "ok"))
+
+
 def _split(b: int, text: str, marks: list[tuple[int, int, str, Finding]]) -> list[Piece]:
     """The text cut at every mark boundary, each piece knowing the findings over it."""
     cuts = sorted({0, len(text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)})
@@ -93,7 +87,7 @@ def _split(b: int, text: str, marks: list[tuple[int, int, str, Finding]]) -> lis
         over = [(fid, f) for s, e, fid, f in marks if s <= a and z <= e and s < e]
         piece = Piece(text[a:z], [fid for fid, _ in over])
         if over:
-            worst = min(over, key=lambda o: (RANK[o[1].severity.value], o[1].verdict == "ok"))[1]
+            worst = _worst(f for _, f in over)
             piece.severity, piece.verdict = worst.severity.value, worst.verdict
             piece.first = f"m{b}-{a}" if any(s == a for s, _, _, _ in marks) else ""
         pieces.append(piece)
@@ -137,7 +131,7 @@ def _cell_piece(b: int, r: int, c: int, text: str, cells: dict[tuple[int, int, i
     over = cells.get((b, r, c), [])
     piece = Piece(text, [fid for fid, _ in over], first=f"c{b}-{r}-{c}" if over else "")
     if over:
-        worst = min((f for _, f in over), key=lambda f: (RANK[f.severity.value], f.verdict == "ok"))
+        worst = _worst(f for _, f in over)
         piece.severity, piece.verdict = worst.severity.value, worst.verdict
     return piece
 
@@ -167,4 +161,4 @@ def _document_view(n: int, report: Report, lang: str) -> dict[str, Any]:
 @register("html")
 def render_html(reports: list[Report], lang: str) -> str:
     docs = [_document_view(n, r, lang) for n, r in enumerate(reports)]
-    return _template().render(docs=docs, w=labels.words(lang), lang=lang)
+    return labels.template("report.html.j2").render(docs=docs, w=labels.words(lang), lang=lang)

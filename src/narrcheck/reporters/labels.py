@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
 from narrcheck.model.location import Location
 
 WORDS: dict[str, dict[str, str]] = {
@@ -47,3 +51,13 @@ def place(location: Location, lang: str) -> str:
     elif location.line is not None:
         parts.append(w["line_col"].format(line=location.line, col=location.column or 1))
     return " ".join(parts)
+
+
+@cache
+def template(name: str) -> Any:
+    """A page template of reporters/templates, compiled once, with every value HTML-escaped (autoescape)."""
+    from jinja2 import Environment, select_autoescape
+
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
+                      lstrip_blocks=True)
+    return env.from_string(files("narrcheck").joinpath(f"reporters/templates/{name}").read_text(encoding="utf-8"))

@@ -23,6 +23,7 @@ from narrcheck.model.claims import Figure
 from narrcheck.model.document import Cell, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
+from narrcheck.tables.model import Fragment
 from narrcheck.tables.understand import fragments
 
 CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
@@ -100,14 +101,16 @@ def table_core(title: str) -> str:
 OFFICIAL = re.compile(r"决算(?:总|明细)?表$")
 
 
-def read_accounts(document: Document, own: bool = False) -> list[AccountFact]:
+def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragment] | None = None
+                  ) -> list[AccountFact]:
     """Every figure of every table of `document` (a 附表 workbook, or tables in any format) with its labels.
 
     With `own`, `document` is the narrative itself: only its official tables (titles ending in 决算表, as
     收入支出决算总表 and 支出决算表 do; not score or project tables) are read, and their facts carry no path.
+    `parts`: the document's fragments when read_tables has already read them.
     """
     out: list[AccountFact] = []
-    for title, rows, _, _ in fragments(document):  # page parts joined, titles found, as for every table
+    for title, rows, _, _ in fragments(document) if parts is None else parts:  # page parts joined, titles found, as for every table
         facts = _table(rows, title, "" if own else document.path)
         if own:
             facts = [f for f in facts if OFFICIAL.search(f.title)]

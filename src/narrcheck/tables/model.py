@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from narrcheck.model.claims import Figure
+from narrcheck.model.document import Block, Cell
 from narrcheck.model.location import Location
 
 
@@ -182,6 +183,10 @@ class ChartSeries:
     kind: str = "chart"
 
 
+Fragment = tuple[str, list[tuple[Cell, ...]], Block, list[int]]
+"""A table as the document holds it: title, rows (page parts joined), first block, the readers' table numbers."""
+
+
 @dataclass
 class Tables:
     """Everything read from a document's tables and charts."""
@@ -191,6 +196,7 @@ class Tables:
     bad_cells: list[BadCell] = field(default_factory=list)
     charts: list[ChartSeries] = field(default_factory=list)
     rates: list[RateRow] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)  # the tables as read, for the 财决 table reader
 
     def items(self) -> list[object]:
         """What checks run over, besides claims."""

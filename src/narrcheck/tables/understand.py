@@ -461,8 +461,8 @@ def _charts(document: Document) -> list[ChartSeries]:
 # --- entry point ------------------------------------------------------------------------------------------
 def read_tables(document: Document) -> Tables:
     """Every score table, budget table, spreadsheet error and chart series of the document."""
-    tables = Tables()
-    for index, (title, rows, block, numbers) in enumerate(fragments(document)):
+    tables = Tables(fragments=fragments(document))
+    for index, (title, rows, block, numbers) in enumerate(tables.fragments):
         for row in rows:
             for cell in row:
                 if SPREADSHEET_ERROR.match(cell.text.strip()):
