@@ -122,7 +122,8 @@ def scan(
     lang: LangOption = None,
 ) -> None:
     """Check an archive of disclosures into SQLite. Re-runs skip what is done; Ctrl-C loses only the files in
-    flight. Exit 0 when the run completed (findings are data), 130 when interrupted, 2 for bad arguments."""
+    flight. Exit 0 when the run completed (findings are data), 130 when interrupted, 2 for bad arguments.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from narrcheck.api import tune_gc_for_batch
@@ -187,7 +188,8 @@ def report(
     lang: LangOption = None,
 ) -> None:
     """The flagged-claims report across a scanned archive: counts by rule, verdict, year and document, and the
-    claims with the largest gaps first, each linked to its document and place."""
+    claims with the largest gaps first, each linked to its document and place.
+    """
     from narrcheck.archive.summary import archive_report
     from narrcheck.errors import NarrcheckError
     from narrcheck.reporters import get_reporter

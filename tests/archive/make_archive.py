@@ -1,5 +1,6 @@
 """A synthetic archive for the scan tests and benchmark: the example disclosure with its figures varied, in
-text and DOCX, and some broken files (a truncated Word file, an empty file, binary noise named .txt)."""
+text and DOCX, and some broken files (a truncated Word file, an empty file, binary noise named .txt).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The corpus in the formats it is published in: each document written as a Word file gives exactly its text
-findings; exported on to PDF by LibreOffice, it gives every error finding of its text and no other."""
+findings; exported on to PDF by LibreOffice, it gives every error finding of its text and no other.
+"""
 
 import shutil
 import subprocess

@@ -32,7 +32,8 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def add_chinese_numbering(word, num_id: int, first: bool) -> str:
     """Add a list of two levels (一、 and （一）) to the document's numbering part (its definition with the
-    first list; later lists start again at 一 by a startOverride, as Word writes a restarted list)."""
+    first list; later lists start again at 一 by a startOverride, as Word writes a restarted list).
+    """
     from docx.oxml import parse_xml
 
     numbering = word.part.numbering_part.element
@@ -50,7 +51,8 @@ def as_docx(text_path: Path, target: Path, numbered: bool = False, header: str =
 
     With `numbered`, headings typed as 一、… and （一）… get Word's automatic numbering instead of the typed
     number (so the reader must render the numbering to find the sections). With `header`, every page has it
-    as a running header and a footer with the page number (a PAGE field), as published documents do."""
+    as a running header and a footer with the page number (a PAGE field), as published documents do.
+    """
     import docx
     from docx.oxml import parse_xml
 

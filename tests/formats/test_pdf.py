@@ -93,7 +93,8 @@ SOFFICE = shutil.which("soffice")
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed here (.ci/run installs it)")
 def test_a_pdf_exported_by_libreoffice_gives_the_same_findings(tmp_path):
     """Word-like output: ragged CJK lines with punctuation hung in the margin, numbers that wrap whole, no
-    first-line indent, table rows split across pages, a running header and page numbers in the footer."""
+    first-line indent, table rows split across pages, a running header and page numbers in the footer.
+    """
     source = as_docx(EXAMPLE, tmp_path / "说明.docx", header="示例县文化馆2024年度部门决算公开")
     subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],

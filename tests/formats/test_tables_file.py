@@ -1,6 +1,7 @@
 """--tables: the narrative against the official 财决 tables published beside it (examples/附表.xlsx, and the
 same workbook as tests/fixtures/附表.xls; both written by scripts/make_fixtures.py, which lists the planted
-disagreements)."""
+disagreements).
+"""
 
 from __future__ import annotations
 

@@ -128,7 +128,8 @@ def test_live_endpoint_whole_path(tmp_path):
 
 def test_a_tiny_models_real_answers_are_not_trusted(tmp_path):
     """Recorded from SmolLM2-135M (cassettes/README.md): its answers never validate, so after the bounded
-    re-asks the result is the rules' own, with a warning and the tokens the attempts cost."""
+    re-asks the result is the rules' own, with a warning and the tokens the attempts cost.
+    """
     rules_only = check_file(FIXTURE, Settings(), show_all=True)
     s = Settings(llm=True, llm_base_url="http://127.0.0.1:8766/v1", llm_model="smollm2-135m",
                  llm_cache_dir=str(tmp_path))
@@ -142,7 +143,8 @@ def test_a_tiny_models_real_answers_are_not_trusted(tmp_path):
 
 def test_a_tiny_models_constrained_answers_are_grounded_or_dropped(tmp_path):
     """Recorded from SmolLM2-135M decoding within the answer's schema: its claims arrive in form, and each is
-    grounded against the text or dropped and counted; what it invented never reaches a check."""
+    grounded against the text or dropped and counted; what it invented never reaches a check.
+    """
     s = Settings(llm=True, llm_base_url="http://127.0.0.1:8766/v1", llm_model="smollm2-135m",
                  llm_cache_dir=str(tmp_path), llm_constrained=True)
     with make_vcr().use_cassette("smollm2_constrained_fixture.yaml") as cassette:
@@ -156,7 +158,8 @@ def test_a_tiny_models_constrained_answers_are_grounded_or_dropped(tmp_path):
 
 def test_a_corpus_document_against_the_tiny_model(tmp_path):
     """Recorded from SmolLM2-135M on corpus document 004 (cassettes/README.md): every call is counted, the
-    budget stops the run, nothing ungrounded is added, and the rules' findings stand unchanged."""
+    budget stops the run, nothing ungrounded is added, and the rules' findings stand unchanged.
+    """
     corpus = Path(os.environ.get("NARRCHECK_CORPUS", ROOT.parent / "shared" / "corpus"))
     document = next(iter(sorted(corpus.glob("004_*.txt"))), None)
     if document is None:

@@ -1,5 +1,6 @@
 """The reviewer's reports: Markdown against a golden file, the workbook opened with openpyxl, the HTML page's
-text escaped and marked (its look and behaviour are checked in Chromium by test_html_browser.py)."""
+text escaped and marked (its look and behaviour are checked in Chromium by test_html_browser.py).
+"""
 
 from __future__ import annotations
 

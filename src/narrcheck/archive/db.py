@@ -1,6 +1,7 @@
 """The results database: one row per document (its summary, its JSON record, or the error that stopped it) and
 one row per finding. WAL journal; a document and its findings are written in one transaction, so a run that
-stops leaves every document either complete or absent."""
+stops leaves every document either complete or absent.
+"""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 
 def scanned(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """path → (sha256, version) of every document already in the database."""
+    """Path → (sha256, version) of every document already in the database."""
     return {p: (s, v) for p, s, v in db.execute("SELECT path, sha256, version FROM documents")}
 
 
@@ -66,7 +67,8 @@ def _number(text: str | None) -> float | None:
 
 def rows_for(path: str, version: str, record: dict[str, Any]) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     """The document's row and its findings' rows for a JSON record (built in the worker that checked it, so
-    the process writing the database does little more than write)."""
+    the process writing the database does little more than write).
+    """
     doc, summary, findings = record["document"], record["summary"], record["findings"]
     errors = sum(1 for f in findings if f["severity"] == "error" and not f.get("waived"))
     rows = []

@@ -74,7 +74,8 @@ Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
 
 def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, Rows | None, str | None]:
     """(path, sha256, the database rows of its JSON record, None) or (path, sha256, None, the error); never
-    raises."""
+    raises.
+    """
     from narrcheck.api import check_file
     from narrcheck.errors import NarrcheckError
     from narrcheck.reporters.json_reporter import report_dict
@@ -89,7 +90,8 @@ def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, Row
 
 def _quiet_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops them; SIGTERM ends a worker at once (a forked worker
-    would otherwise inherit the parent's handler)."""
+    would otherwise inherit the parent's handler).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -156,7 +158,8 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator[tuple[str, str, Any, Any]]:
     """Each file's result as it comes. A worker that dies (a crash, the OOM killer) breaks the pool: the files
     that were in flight are tried again one at a time in a fresh pool, and one that kills it again is recorded
-    as failed."""
+    as failed.
+    """
     if jobs <= 1 or len(todo) <= 1:
         for path, sha in todo:
             yield check_one(path, sha, settings)

@@ -1,5 +1,6 @@
 """Read the results database into an ArchiveReport: counts by rule, verdict, year and document, and the claims
-with the largest gaps first. Filters: rule ids or prefixes, and a lowest severity."""
+with the largest gaps first. Filters: rule ids or prefixes, and a lowest severity.
+"""
 
 from __future__ import annotations
 

@@ -77,7 +77,8 @@ class Rule:
         """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what).
 
         With `wording`, the message is MESSAGES["<verdict>-<wording>"] where there is one (the expected value
-        read from a table rather than computed)."""
+        read from a table rather than computed).
+        """
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
         decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)

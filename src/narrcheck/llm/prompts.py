@@ -1,5 +1,6 @@
 """Prompt files: prompts/<task>.v<N>.md, a YAML-like header naming the variables, then [system], [example] and
-[user] parts rendered with a sandboxed Jinja2 environment (a template can read variables, never run code)."""
+[user] parts rendered with a sandboxed Jinja2 environment (a template can read variables, never run code).
+"""
 
 from __future__ import annotations
 

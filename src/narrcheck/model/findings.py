@@ -26,7 +26,8 @@ class Severity(StrEnum):
 
 class Extensible(BaseModel):
     """A model whose extension fields (OMIT_EMPTY) are left out of its JSON while they are empty, so the
-    contract's objects look as the contract shows them unless an extension is in use."""
+    contract's objects look as the contract shows them unless an extension is in use.
+    """
 
     OMIT_EMPTY: ClassVar[tuple[str, ...]] = ()
 
@@ -41,7 +42,8 @@ class Extensible(BaseModel):
 
 class Evidence(Extensible):
     """A quote and where it sits; `path` names another file when it is not the checked document (a table file
-    given with --tables). `path` is an extension of the contract and is left out of the JSON when empty."""
+    given with --tables). `path` is an extension of the contract and is left out of the JSON when empty.
+    """
 
     model_config = ConfigDict(frozen=True)
     OMIT_EMPTY = ("path",)
@@ -88,7 +90,8 @@ class Finding(Extensible):
 def fingerprinted(findings: list[Finding]) -> list[Finding]:
     """The findings, each with its fingerprint: 12 hex digits of sha256 over rule, quote (spaces dropped),
     claimed and formula; a repeat of the same (the same sentence twice in a document) is told apart by its
-    order. A finding keeps its fingerprint when lines move and loses it when its words or figures change."""
+    order. A finding keeps its fingerprint when lines move and loses it when its words or figures change.
+    """
     seen: dict[str, int] = {}
     out = []
     for f in findings:
@@ -145,7 +148,8 @@ class Summary(Extensible):
 
 class Report(BaseModel):
     """What `narrcheck check FILE --format json` prints. `source` (not serialised) is the Document that was
-    read, for reporters that show the text itself (html)."""
+    read, for reporters that show the text itself (html).
+    """
 
     model_config = ConfigDict(populate_by_name=True)
 

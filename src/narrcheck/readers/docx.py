@@ -75,7 +75,8 @@ _RUN_PARTS = None  # compiled once: the text parts of a paragraph's own runs (no
 def _text(paragraph: object) -> str:
     """A paragraph's text as Word shows it: w:t, tabs and breaks of its runs (also inside hyperlinks and
     insertions); deleted text and field codes left out. Same result as python-docx's Paragraph.text, with
-    one compiled XPath instead of one per run (ten times faster on long documents)."""
+    one compiled XPath instead of one per run (ten times faster on long documents).
+    """
     global _RUN_PARTS
     if _RUN_PARTS is None:
         from lxml import etree
@@ -92,7 +93,8 @@ def _text(paragraph: object) -> str:
 
 def _rows(table: object, first: int, index: int) -> tuple[tuple[Cell, ...], ...]:
     """One cell per <w:tc>, as Word's own text export has it: a cell spanning columns is one cell; a cell
-    continuing a vertical merge is an empty one."""
+    continuing a vertical merge is an empty one.
+    """
     out = []
     for r, tr in enumerate(table.iterchildren(f"{_W}tr")):  # type: ignore[attr-defined]
         cells = []

@@ -123,7 +123,8 @@ def _read_page(page: Any) -> _Page:
 
 def _grid(table: Any) -> list[list[str]]:
     """The table's rows, one cell per drawn cell as Word's export has them: a position covered by a cell to its
-    left (a horizontal merge) is no cell; one covered from above (a vertical merge) is an empty cell."""
+    left (a horizontal merge) is no cell; one covered from above (a vertical merge) is an empty cell.
+    """
     texts = table.extract()
     boxes = [row.cells for row in table.rows]
     lefts: dict[int, float] = {}
@@ -146,7 +147,7 @@ def _grid(table: Any) -> list[list[str]]:
 
 
 def _furniture(pages: list[_Page]) -> set[int]:
-    """ids of the lines that are running headers, footers or page numbers."""
+    """Ids of the lines that are running headers, footers or page numbers."""
     def in_margin(line: _Line, height: float) -> bool:
         return line.bottom < height * MARGIN * 1.6 or line.top > height * (1 - MARGIN)
 
@@ -187,7 +188,8 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
 
 def _rejoin_split_rows(items: list[_Line | _Table]) -> None:
     """A table row broken by a page break leaves its tail as the first row of the table on the next page: a
-    row with a few cells of words, all under columns the row before has words in. Its words are put back."""
+    row with a few cells of words, all under columns the row before has words in. Its words are put back.
+    """
     for before, after in zip(items, items[1:], strict=False):
         if not (isinstance(before, _Table) and isinstance(after, _Table) and after.page == before.page + 1):
             continue
@@ -243,7 +245,8 @@ def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
 
 def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
     """True when `line` carries on the paragraph `above` ends: `above` is full (the first run of `line` would
-    not have fitted after it) and `line` is not indented."""
+    not have fitted after it) and `line` is not indented.
+    """
     em = line.size or 10.0
     full = above.x1 + 0.3 * em + line.lead >= right - 0.5 * em
     indented = line.x0 > left + 0.8 * em

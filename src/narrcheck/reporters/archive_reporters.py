@@ -1,5 +1,6 @@
 """The flagged-claims report across an archive, in md, html and xlsx: counts by rule, verdict, year and
-document; the largest gaps first, each linked to its document and place."""
+document; the largest gaps first, each linked to its document and place.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """One self-contained HTML page: the document's text with every checked claim marked by verdict, and a side list
 of findings that can be filtered and sorted. No network: styles and script are inline, and a Content Security
-Policy forbids loading anything. Document text is escaped by the template engine (autoescape)."""
+Policy forbids loading anything. Document text is escaped by the template engine (autoescape).
+"""
 
 from __future__ import annotations
 

@@ -113,7 +113,8 @@ _TITLE_ROW = re.compile(r"表(?:[（(][^）)]{0,20}[）)])?$")
 
 def _parts(rows: list[tuple[Cell, ...]]) -> list[list[tuple[Cell, ...]]]:
     """A grid cut before each title row inside it (one cell ending in 表): tables set edge to edge, as a PDF
-    shows them, are separate tables, as the text export has them."""
+    shows them, are separate tables, as the text export has them.
+    """
     parts: list[list[tuple[Cell, ...]]] = [[]]
     for row in rows:
         filled = [c for c in row if c.text.strip()]
@@ -127,7 +128,8 @@ def _parts(rows: list[tuple[Cell, ...]]) -> list[list[tuple[Cell, ...]]]:
 def fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]]:
     """Tables with their title, fragments joined: a one-cell table is a title; a table that follows another
     with nothing between and opens without a title or a header continues it; a title row inside a grid
-    starts a new table. A workbook's sheets are never joined: each is a table of its own."""
+    starts a new table. A workbook's sheets are never joined: each is a table of its own.
+    """
     out: list[tuple[str, list[tuple[Cell, ...]], Block, list[int]]] = []
     pending_title = ""
     prev_index = -2
