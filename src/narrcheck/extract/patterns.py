@@ -1,67 +1,86 @@
 """The regular expressions of extraction, built from small named parts (statcheck's way).
 
-Each part is a plain string so it can be read, tested and reused; the compiled patterns at the bottom are
-the only things the extractor uses.
+Every word comes from the lexicon (data/lexicon.toml): the parts here only say how words and figures combine.
+The compiled patterns at the bottom are the only things the extractor uses. Patterns run over normalized text
+(numbers.normalize: ASCII punctuation read as Chinese, spaces inside figures gone), but accept both forms of
+punctuation so a text that skipped normalization still reads.
 """
 
 from __future__ import annotations
 
 import re
 
-from narrcheck.numbers import COUNT_UNITS
+from narrcheck.lexicon import alt, entry, words
 
 # --- numbers and units -------------------------------------------------------------------------------
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,025.24 / 1025.24 / 100
 SIGNED = rf"-?{NUM}"
-MONEY_UNIT = r"(?:亿元|万元|百元|元)"
-COUNT_UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True)) + ")"
+_SHORT_FOLLOWERS = "".join(re.escape(w) for w in words("units.money_short_followers") if len(w) == 1)
+# 万元 … and a bare 万/亿 that is money by what follows it (never 万人, 万亩)
+MONEY_UNIT = rf"(?:{alt('units.money')}|{alt('units.money_short')}(?=[{_SHORT_FOLLOWERS}]|$))"
+SHORT_MONEY: dict[str, str] = dict(entry("units.money_short"))
+COUNT_UNIT = alt("units.count")
 AMOUNT = rf"{NUM}\s*{MONEY_UNIT}"
 PCT = rf"{SIGNED}\s*%"
 
 # --- words ---------------------------------------------------------------------------------------------
-UP = r"(?:增加|增长|上升|提高|提升|增多|多)"
-DOWN = r"(?:减少|下降|降低|下滑|缩减|压减|减|少)"
-RATE_WORD = rf"(?:{UP}|{DOWN}|增幅|减幅|降幅)"
-FLAT = r"(?:基本持平|持平)"
-PERIOD = r"(?:上年度?|去年度?|上一年度?|上年同期|去年同期|同期|\d{4}\s*年度?(?:同期)?)"
-BASIS = rf"(?:{PERIOD}|年初预算数?|调整后?预算数?|预算安排(?:支出)?|预算数|年初数)"
+UP = alt("direction.up")
+DOWN = alt("direction.down")
+DIRECTION = alt("direction.up", "direction.down")
+RATE_WORD = alt("direction.rate_up", "direction.rate_down", "direction.up", "direction.down")
+FLAT = alt("direction.flat")
+PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?)"
+BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
+# 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against
+ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"
+          rf"(?:{alt('compare.closers')})?)")
 SUBJECT = r"[^，,。；;：:\d%]{0,30}?"
 # a subject that does not swallow the direction word that follows it
-PRIOR_SUBJECT = rf"(?:(?!{UP}|{DOWN})[^，,。；;：:\d%]){{0,30}}?"
+PRIOR_SUBJECT = rf"(?:(?!{DIRECTION})[^，,。；;：:\d%]){{0,30}}?"
 SEP = r"\s*[，,]?\s*"
+LINK = r"(?:为|了|达|是)?"
+# the rate after a change: "，增长54.85%" / "(42.86%)" / "（下降3.2%）"
+RATE_TAIL = (rf"(?:{SEP}(?:同比)?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
+             rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）])")
+# a repeated "，下降0.05万元" between the delta and the rate
+DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 
 # --- claim patterns ------------------------------------------------------------------------------------
-# 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比预算数1178.28万元减少64.40万元，下降5.47%
+# 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比上年的304276万元下降1.73%
 CHANGE_WITH_PRIOR = re.compile(
-    rf"(?:比|较)(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?(?P<prior>{AMOUNT}){SEP}"
-    rf"(?P<dir1>{UP}|{DOWN})了?(?P<delta>{AMOUNT})"
-    rf"(?:[，,]\s*(?:{UP}|{DOWN}){AMOUNT})?"
-    rf"(?:{SEP}(?:同比)?(?P<dir2>{RATE_WORD})(?:为|了|达)?(?P<rate>{PCT}))?"
+    rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
+    rf"(?P<prior>{AMOUNT})(?:{alt('compare.closers')})?{SEP}"
+    rf"(?:(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
+    rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
 # 较上年增加5.99万元，增长54.85%  /  与2023年相比，收、支总计各减少25.04万元，下降2.38%
-CHANGE_ANCHOR = rf"(?:较上年度?|比上年度?|同比|较去年同期|比去年同期|较{PERIOD}|比{PERIOD}|与{PERIOD}(?:相比|比较|对比)[，,]?)"
 CHANGE = re.compile(
-    rf"(?P<anchor>{CHANGE_ANCHOR})(?P<subject>{SUBJECT})各?(?P<dir1>{UP}|{DOWN})了?(?P<delta>{AMOUNT})"
-    rf"(?:[，,]\s*(?:{UP}|{DOWN}){AMOUNT})?"
-    rf"(?:{SEP}(?P<dir2>{RATE_WORD})(?:为|了|达)?(?P<rate>{PCT}))?"
+    rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT})"
+    rf"{DELTA_ECHO}(?:{RATE_TAIL})?"
 )
+# 同比增长9.1%，增收8300万元: the rate first, then the amount
+CHANGE_RATE_FIRST = re.compile(
+    rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}(?P<dir1>{DIRECTION})了?"
+    rf"(?P<delta>{AMOUNT})"
+)
+# 减少282万元，下降2.27%: a change with its rate and no comparison word of its own (said earlier)
+CHANGE_BARE = re.compile(rf"(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT}){DELTA_ECHO}{RATE_TAIL}")
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)
 CHANGE_CONTINUED = re.compile(
-    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?(?P<dir1>{UP}|{DOWN})了?(?P<delta>{AMOUNT})"
-    rf"(?:{SEP}(?P<dir2>{RATE_WORD})(?:为|了|达)?(?P<rate>{PCT}))?"
+    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT})"
+    rf"(?:{RATE_TAIL})?"
 )
-# 占75% / 占本年支出合计的100% / 占预算数137万元的40.74% / 占比12%
+# 占75% / 占本年支出合计的100% / 占预算数137万元的40.74% / 占比12% / 占…的比重为69.3%
 SHARE = re.compile(
-    rf"占(?P<wname>[^，,。；;：:%\d]{{0,40}}?)(?:(?P<whole>{AMOUNT})的?)?的?(?:比例|比重|比)?(?:为|是)?(?P<pct>{PCT})"
+    rf"{alt('share.words')}(?P<wname>[^，,。；;：:%\d]{{0,40}}?)(?:(?P<whole>{AMOUNT})的?)?的?"
+    rf"{alt('share.ratio_nouns')}?{LINK}(?P<pct>{PCT})"
 )
-# 完成预算100% / 完成预算数1178.28万元的94.53% / 完成预算的96.01%
-COMPLETION = re.compile(rf"完成(?:年初|全年|调整)?预算(?:数)?(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})")
+# 完成预算100% / 完成预算数1178.28万元的94.53% / 为年初预算61.22% / 完成调整后预算的97.3%
+COMPLETION = re.compile(
+    rf"{alt('ratio.completion_verbs')}{alt('ratio.completion_wholes')}(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
+)
 # 预算执行率43.03% / 资金到位率为90.02% / 预算偏离度为3.05%
-MEASURE = re.compile(
-    r"(?P<measure>(?:财政拨款)?预算执行率|执行率|资金到位率|到位率|(?:财政拨款)?(?:预算)?偏离度|"
-    r"(?:结转)?结余率|支付率|执行进度)"
-    rf"(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})"
-)
+MEASURE = re.compile(rf"(?P<measure>{alt('ratio.measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
 # 64.40/1178.28×100%=5.46%  /  54/65=0.83  /  （644045.07-775529.01）/775529.01×100%=-16.95%
 FORMULA = re.compile(
     r"(?P<expr>[（(\[]?\s*\d[\d.,\s（()）\[\]+\-×*/÷]*[/÷×*+\-][\d.,\s（()）\[\]+\-×*/÷]*\d\s*[)）\]]?"
@@ -70,11 +89,13 @@ FORMULA = re.compile(
 # a figure with its unit
 MENTION = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNIT}|%|{COUNT_UNIT})")
 # words that open a list of the parts of a total
-LIST_MARKER = re.compile(r"其中[：:，,]?|主要用于以下方面[：:]?|主要用于[：:]|包括[：:]|具体如下[：:]|分别为[：:]?")
+LIST_MARKER = re.compile(rf"{alt('lists.openers')}[：:，,]?")
 # where a list of parts stops: a nested list, a breakdown of one part, a colon
-LIST_STOP = re.compile(r"其中|主要用于|主要是|主要包括|包括|具体|[：:]|[二三四五六七八九十]是")
+LIST_STOP = re.compile(rf"{alt('lists.stops')}|[：:]|[二三四五六七八九十]是")
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
-LIST_STOP_ENUMERATED = re.compile(r"其中|主要用于|主要是|主要包括|包括|具体|[：:]")
+LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|[：:]")
+# the text says the list is complete (分别为, 合计) or partial (等)
+LIST_COMPLETE = re.compile(alt("lists.complete"))
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
 # the sentence says the actual equals the budget

@@ -8,12 +8,14 @@ never invented.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from narrcheck.extract import patterns as P
+from narrcheck.lexicon import family_of
 from narrcheck.model.claims import (
     ChangeClaim,
     Direction,
@@ -45,13 +47,18 @@ _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安�
 
 
 def _direction(word: str | None) -> Direction | None:
+    """The direction a change or rate word states (lexicon families direction.*)."""
     if not word:
         return None
-    if re.fullmatch(P.UP + "|增幅", word):
-        return "up"
-    if re.fullmatch(P.DOWN + "|减幅|降幅", word):
-        return "down"
-    return None
+    family = family_of(word, "direction.up", "direction.rate_up", "direction.down", "direction.rate_down")
+    if family is None:
+        return None
+    return "up" if family.endswith("up") else "down"
+
+
+def _first(m: re.Match[str], *groups: str) -> str | None:
+    """The first of `groups` that took part in the match (patterns name one operand's alternatives apart)."""
+    return next((g for g in groups if g in m.re.groupindex and m.group(g) is not None), None)
 
 
 @lru_cache(maxsize=8192)
@@ -73,6 +80,7 @@ class Mention:
     quantity: Quantity
     subject: str
     role: str | None = None
+    precision: int | None = None  # the document's money precision, when this figure prints fewer decimals
 
     @property
     def family(self) -> str:
@@ -88,7 +96,7 @@ class Mention:
     def figure(self) -> Figure:
         return Figure(value=self.quantity.digits(), unit=self.quantity.unit,
                       text=self.unit.raw[self.start:self.end], subject=self.subject,
-                      location=self.unit.locate(self.start))
+                      location=self.unit.locate(self.start), precision=self.precision)
 
 
 @dataclass
@@ -164,10 +172,42 @@ def _find_mentions(unit: Unit) -> None:
         return
     for m in P.MENTION.finditer(unit.text):
         try:
-            q = parse_number(m.group("num"), m.group("unit"))
+            q = parse_number(m.group("num"), P.SHORT_MONEY.get(m.group("unit"), m.group("unit")))
         except ValueError:
             continue
         unit.mentions.append(Mention(unit, m.start(), m.end(), q, _subject_before(unit.text, m.start())))
+
+
+def money_precision(units: list[Unit]) -> dict[str, int]:
+    """The decimals each money unit of the document is printed with, where it has a convention.
+
+    A unit's convention is its most common non-zero number of decimals when at least as many of its figures
+    print them as print none: there a figure printed with fewer has only dropped trailing zeros (3万元 = 3.00).
+    Where most money of a unit is whole (亿元 aggregates, whole-万元 tables), there is no convention.
+    """
+    counts: dict[str, Counter[int]] = {}
+    for unit in units:
+        for m in unit.mentions:
+            if m.quantity.is_money:
+                counts.setdefault(m.quantity.unit, Counter())[m.quantity.decimals] += 1
+    out: dict[str, int] = {}
+    for money, by_decimals in counts.items():
+        shown = [(n, d) for d, n in by_decimals.items() if d > 0]
+        if shown:
+            n, d = max(shown)
+            if n >= by_decimals[0]:
+                out[money] = d
+    return out
+
+
+def apply_precision(units: list[Unit]) -> None:
+    """Mark every money figure printed with fewer decimals than its unit's convention (money_precision)."""
+    precision = money_precision(units)
+    for unit in units:
+        for m in unit.mentions:
+            d = precision.get(m.quantity.unit)
+            if d is not None and m.quantity.decimals < d:
+                m.precision = d
 
 
 class Extractor:
@@ -177,6 +217,7 @@ class Extractor:
         self.units = units
         for unit in self.units:
             _find_mentions(unit)
+        apply_precision(self.units)
         self.claims: list[Claim] = []
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
         self._groups = 0
@@ -247,8 +288,9 @@ class Extractor:
             for mention in unit.mentions:
                 if m.start() <= mention.start < m.end():
                     mention.role = "formula"
-        mark(P.CHANGE_WITH_PRIOR, {"prior": "prior", "delta": "delta", "rate": "rate"})
-        mark(P.CHANGE, {"delta": "delta", "rate": "rate"})
+        for pattern in (P.CHANGE_WITH_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST, P.CHANGE_BARE):
+            mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
+                                             ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
         mark(P.SHARE, {"whole": "whole", "pct": "pct"})
         mark(P.COMPLETION, {"whole": "whole", "pct": "pct"})
 
@@ -290,6 +332,10 @@ class Extractor:
 
     def _changes(self, unit: Unit) -> None:
         taken: list[tuple[int, int]] = []
+
+        def free(m: re.Match[str]) -> bool:
+            return not any(s < m.end() and m.start() < e for s, e in taken)
+
         for m in P.CHANGE_WITH_PRIOR.finditer(unit.text):
             prior = self._take(unit, m, "prior", "prior")
             if prior is None:
@@ -297,34 +343,51 @@ class Extractor:
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
         for m in P.CHANGE.finditer(unit.text):
-            if any(s <= m.start("delta") < e for s, e in taken):
+            if not free(m):
                 continue
             self._add_change(unit, m, prior=None, basis=m.group("anchor"), subject=m.group("subject"))
+            taken.append((m.start(), m.end()))
             end = m.end()
             while (cont := P.CHANGE_CONTINUED.match(unit.text, end)) is not None:
                 self._add_change(unit, cont, prior=None, basis=m.group("anchor"), subject=cont.group("subject"))
+                taken.append((cont.start(), cont.end()))
                 end = cont.end()
+        # the rate first (同比增长9.1%，增收8300万元), then a change whose comparison was named earlier
+        for pattern in (P.CHANGE_RATE_FIRST, P.CHANGE_BARE):
+            for m in pattern.finditer(unit.text):
+                if free(m):
+                    anchor = m.group("anchor") if "anchor" in m.re.groupindex else None
+                    self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
+                    taken.append((m.start(), m.end()))
 
     def _add_change(self, unit: Unit, m: re.Match[str], prior: Mention | None, basis: str, subject: str) -> None:
         delta = self._take(unit, m, "delta", "delta")
-        rate = self._take(unit, m, "rate", "rate")
-        if delta is None:
+        rate_group = _first(m, "rate", "ratep", "rateb")
+        rate = self._take(unit, m, rate_group, "rate") if rate_group else None
+        if delta is None and (prior is None or rate is None):
             return
         # skip the repeated "，下降0.05万元" figure between delta and rate, if any
-        for mention in unit.mentions:
-            if delta.end < mention.start < m.end() and mention.role is None and mention.family == "money":
-                mention.role = "delta"
-        current = self._change_current(unit, m.start(), subject or "", delta)
+        if delta is not None:
+            for mention in unit.mentions:
+                if delta.end < mention.start < m.end() and mention.role is None and mention.family == "money":
+                    mention.role = "delta"
+        kin = delta or prior
+        assert kin is not None
+        current = self._change_current(unit, m.start(), subject or "", kin)
+        rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else None
+        rate_direction = _direction(rate_word)
+        if rate is not None and rate.quantity.value < 0 and rate_direction == "up":
+            rate_direction = "down"  # 增长-38.09%: a fall written as a negative rise
         claim = ChangeClaim(
             subject=(subject or "").strip("，, 各") or (current.subject if current else ""),
             current=current.figure() if current else None,
             prior=prior.figure() if prior else None,
-            delta=delta.figure(),
+            delta=delta.figure() if delta else None,
             rate=rate.figure() if rate else None,
-            delta_direction=_direction(m.group("dir1")),
-            rate_direction=_direction(m.group("dir2")) if m.group("dir2") else None,
-            delta_word=m.group("dir1") or "",
-            rate_word=m.group("dir2") or "",
+            delta_direction=_direction(m.group("dir1")) if "dir1" in m.re.groupindex else rate_direction,
+            rate_direction=rate_direction,
+            delta_word=(m.group("dir1") if "dir1" in m.re.groupindex else None) or "",
+            rate_word=rate_word or "",
             basis=normalize_digits(basis).strip("，, "),
             **self._claim_kwargs(unit, m.start(), m.end()),
         )
@@ -332,12 +395,22 @@ class Extractor:
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
 
-    def _change_current(self, unit: Unit, pos: int, subject: str, delta: Mention) -> Mention | None:
-        """The figure a change is about: earlier in the same paragraph, same kind, best subject match."""
-        candidates = [m for m in unit.mentions if m.end <= pos and self._eligible(m)
-                      and m.family == delta.family]
+    def _change_current(self, unit: Unit, pos: int, subject: str, kin: Mention) -> Mention | None:
+        """The figure a change is about: earlier in its own sentence, of the same kind, best subject match.
+
+        A sentence that opens with the change (较上年增加…) speaks of the figure stated just before it in the
+        paragraph; any other sentence without such a figure leaves the change without one (never guessed).
+        """
+        s_start, _ = unit.sentence_span(pos)
+        candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
+                      and m.family == kin.family]
         if not candidates:
-            return None
+            if unit.text[s_start:pos].strip():
+                return None
+            candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
+                          and m.family == kin.family][-1:]
+            if not candidates:
+                return None
         key = normalize_subject(subject)
         if key:
             def score(m: Mention) -> tuple[int, int]:

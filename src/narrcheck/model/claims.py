@@ -26,6 +26,8 @@ class Figure(BaseModel):
     text: str = Field(description="the figure as printed, e.g. '1,025.24万元'")
     subject: str = Field(default="", description="what the figure measures, as the text names it")
     location: Location
+    precision: int | None = Field(default=None, description="the decimals a money figure stands for when the "
+                                  "document prints its money with more (3万元 in a 2-decimal document = 3.00)")
 
     @property
     def quantity(self) -> Quantity:
@@ -40,8 +42,9 @@ class Figure(BaseModel):
         q = self.quantity
         if q.is_count:  # things are counted exactly
             return Interval.exact(q.value)
-        # Amounts in 元 are bookkeeping figures, exact to the fen however they are printed.
-        decimals = max(q.decimals, 2) if q.unit == "元" else q.decimals
+        # Amounts in 元 are bookkeeping figures, exact to the fen however they are printed; other money follows
+        # the document's precision (DESIGN.md, Rounding).
+        decimals = max(q.decimals, 2) if q.unit == "元" else max(q.decimals, self.precision or 0)
         iv = Interval.printed(q.value, decimals, nonnegative=not self.value.startswith("-"))
         return iv.scale(q.scale_to(unit)) if unit else iv
 
