@@ -74,13 +74,16 @@ class Client:
 
     def _ask(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, Any]:
         """One instructor call; a transient HTTP failure it wrapped is raised as itself, for tenacity."""
-        extra = {}
+        extra: dict[str, Any] = {}
         if self.endpoint.constrained:  # llama.cpp's server turns a schema here into a decoding grammar
             extra["extra_body"] = {"response_format": {"type": "json_object", "schema": LLMAnswer.model_json_schema()}}
         try:
+            # instructor types `messages` as openai's ChatCompletionMessageParam union; our plain role/content
+            # dicts are what that union accepts at run time
             return self._client.chat.completions.create_with_completion(
-                model=self.endpoint.model, messages=messages, response_model=LLMAnswer,
-                max_retries=self.endpoint.reasks, temperature=0, max_tokens=self.endpoint.max_tokens, **extra)
+                model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
+                response_model=LLMAnswer, max_retries=self.endpoint.reasks, temperature=0,
+                max_tokens=self.endpoint.max_tokens, **extra)
         except Exception as exc:
             cause = _http_cause(exc)
             if cause is not None and cause is not exc:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Literal, TypedDict
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit
@@ -25,12 +26,22 @@ from narrcheck.model.claims import (
     ShareClaim,
 )
 from narrcheck.model.llm import LLMClaim
+from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _UP = re.compile(P.UP)
 _DOWN = re.compile(P.DOWN)
 MONEY_UNITS = ("万元", "元", "百元", "亿元")
+
+
+class _Common(TypedDict):
+    """The fields every grounded claim shares: its quote, place and section, and "llm" as its source."""
+
+    quote: str
+    location: Location
+    section: tuple[str, ...]
+    source: Literal["llm"]
 
 
 @dataclass(frozen=True)
@@ -101,8 +112,8 @@ def ground(proposed: LLMClaim, units: Sequence[Unit], bind: Callable[[str, Unit]
     if direction == "up" and not _UP.search(placed.text) or direction == "down" and not _DOWN.search(placed.text):
         direction = None  # a direction the quote's own words do not give is not taken
     unit, where = placed.unit, placed.unit.locate(placed.start)
-    common = {"quote": unit.raw[placed.start:placed.start + len(placed.text)], "location": where,
-              "section": unit.section, "source": "llm"}
+    common: _Common = {"quote": unit.raw[placed.start:placed.start + len(placed.text)], "location": where,
+                       "section": unit.section, "source": "llm"}
     kind = proposed.kind
     if kind == "change" and "value" in figures and ("delta" in figures or "rate" in figures):
         return Outcome(ChangeClaim(subject=proposed.subject, current=figures.get("value"),

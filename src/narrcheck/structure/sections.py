@@ -61,7 +61,7 @@ def assign_sections(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
             section = tuple(t for _, t in path)
             pure = len(block.text.strip()) <= MAX_TITLE and not re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)",
                                                                           block.text)
-            kind = "heading" if pure else "paragraph"
+            kind: BlockKind = "heading" if pure else "paragraph"
             out.append(_with(block, kind, section))
         else:
             out.append(_with(block, block.kind, section))

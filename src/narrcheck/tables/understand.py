@@ -93,8 +93,8 @@ def _fact(cell: Cell, unit: str, row: str, column: str, table: int, title: str) 
         return None
     pct = raw.endswith("%")
     q = parse_number(raw.rstrip("%"), "%" if pct else unit)
-    fig = Figure(value=q.digits(), unit=q.unit, text=cell.text.strip(), subject=f"{row}·{HEADER_WORD.get(column, column)}".strip("·"),
-                 location=cell.location())
+    fig = Figure(value=q.digits(), unit=q.unit, text=cell.text.strip(),
+                 subject=f"{row}·{HEADER_WORD.get(column, column)}".strip("·"), location=cell.location())
     return Fact(figure=fig, row=row, column=column, table=table, title=title)
 
 
@@ -246,7 +246,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
         total = bool(TOTAL_LABEL.match(clean(row[0].text))) if row else False
         cells = _align(row, width, roles, total)
 
-        def fact(role: str, row_label: str) -> Fact | None:
+        def fact(role: str, row_label: str, cells: dict[str, Cell] = cells) -> Fact | None:
             cell = cells.get(role)
             return _fact(cell, unit if role in EXEC_ROLES else "", row_label, role, index, title) if cell else None
 
@@ -276,8 +276,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
         if weight is None and levels:
             m = CATEGORY_WEIGHT.search(name)
             if m:  # the leaf's own weight written into its label: 绩效目标合理性（2分）
-                cell = next((c for c in row if c.text.strip() == name), None)
-                weight = _fact_from_label(m.group(1), cell, name, index, title) if cell else None
+                label_cell = next((c for c in row if c.text.strip() == name), None)
+                weight = _fact_from_label(m.group(1), label_cell, name, index, title) if label_cell else None
         score = fact("score", name)
         if weight is None and score is None:
             continue
@@ -291,8 +291,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
             unit_location=cells["unit"].location() if "unit" in cells else None,
             actual_location=cells["actual"].location() if "actual" in cells else None))
     scored = [f for f in (*(i.weight for i in indicators), *(i.score for i in indicators)) if f is not None]
-    if execution is not None and (execution.weight or execution.score):
-        scored.append(execution.weight or execution.score)
+    if execution is not None and (execution_fact := execution.weight or execution.score) is not None:
+        scored.append(execution_fact)
     if not scored:
         return None
     department = "整体" in title or (not project and "部门" in title)
@@ -447,7 +447,7 @@ def _charts(document: Document) -> list[ChartSeries]:
             category = names[0]
             continue
         trailing = names[len(values):] if len(names) > len(values) else []
-        for name, (digits, pos) in zip(names, values):
+        for name, (digits, pos) in zip(names, values, strict=False):  # names beyond the values are trailing
             unit = _UNIT_IN_TEXT.search(name)
             q = parse_number(clean(digits).rstrip("%"), unit.group(1) if unit else "")
             fig = Figure(value=q.digits(), unit=q.unit, text=digits.strip(), subject=f"{category}{name}",

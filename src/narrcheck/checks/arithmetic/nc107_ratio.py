@@ -62,11 +62,13 @@ class Ratio(Rule):
                                                    operand=i18n.detail("denominator", ctx.lang)),
                                        ev, claim.section, claimed=pct.value, source=claim.source)
             return
-        finding = self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source, claimed_value=pct.decimal)
-        num, den = claim.numerator, claim.denominator
-        if finding.verdict != "ok" and num is not None and den is not None and num.unit != den.unit \
-                and num.quantity.is_money and den.quantity.is_money and not claim.expression:
-            slipped = with_unit(num, den.unit).interval() / den.interval() * HUNDRED
-            slip = unit_slip(ctx, self, num, den.unit, slipped, pct, ev, claim.section, formula, claim.source)
+        finding = self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source,
+                             claimed_value=pct.decimal)
+        # the operands as figures (num/den above are their intervals): a money unit slip between them
+        top, bottom = claim.numerator, claim.denominator
+        if finding.verdict != "ok" and top is not None and bottom is not None and top.unit != bottom.unit \
+                and top.quantity.is_money and bottom.quantity.is_money and not claim.expression:
+            slipped = with_unit(top, bottom.unit).interval() / bottom.interval() * HUNDRED
+            slip = unit_slip(ctx, self, top, bottom.unit, slipped, pct, ev, claim.section, formula, claim.source)
             finding = slip or finding
         yield finding

@@ -8,7 +8,7 @@ from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.consistency._common import agree, interval_sum, significant_digits
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
-from narrcheck.extract.statements import Statements
+from narrcheck.extract.statements import Statement, Statements
 from narrcheck.model.claims import DenialClaim, FlatChangeClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
@@ -26,8 +26,8 @@ class SelfContradiction(Rule):
     One figure is not stated under two names that exclude each other (上年结转 and 年末结转: money carried in is not
     money carried over), when it is nonzero with four or more significant digits. A whole called 基本持平 did
     not change by more than 5% of its prior figure, judged by its components' stated changes.
-    Fails: “2024年无预算结转结余” and “2024年末预算年终结转资金72.17万元”; “不涉及…政府采购…” and “2024年有2个政府采购项目”;
-    “上年结转支出64.40万元” and “年末结转结余64.40万元”.
+    Fails: “2024年无预算结转结余” and “2024年末预算年终结转资金72.17万元”;
+    “不涉及…政府采购…” and “2024年有2个政府采购项目”; “上年结转支出64.40万元” and “年末结转结余64.40万元”.
     Passes: “决算报表无结转结余” and “年末结转和结余0万元”.
     """
 
@@ -67,7 +67,8 @@ class SelfContradiction(Rule):
         changes = "+".join(f"({p.value})" if p.value.startswith("-") else p.value for p in claim.parts)
         formula = f"({changes})/({claim.current.value}-({changes}))*100"
         evidence = [Evidence(quote=claim.quote, location=claim.location),
-                    *(Evidence(quote=p.subject if p.text in ("持平", "基本持平") else p.subject + p.text, location=p.location)
+                    *(Evidence(quote=p.subject if p.text in ("持平", "基本持平") else p.subject + p.text,
+                               location=p.location)
                       for p in claim.parts)]
         if rate.lo > FLAT_LIMIT:
             detail = i18n.detail("flat-but-changed", ctx.lang, whole=claim.whole, word=claim.word,
@@ -84,7 +85,7 @@ class SelfContradiction(Rule):
             for one in ones:
                 clash = [o for o in others if o.key.period == one.key.period and agree(one.figure, o.figure, "万元")]
                 if not clash or any(agree(one.figure, o.figure, "万元") for o in ones if o is not one
-                                    and o.figure.location.line < one.figure.location.line):
+                                    and _line(o) < _line(one)):
                     continue  # report each figure once, at its first statement under the first name
                 same = [o for o in ones if agree(one.figure, o.figure, "万元")]
                 sep = "、" if ctx.lang == "zh" else ", "
@@ -96,3 +97,8 @@ class SelfContradiction(Rule):
                 yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, one.section,
                                            claimed=one.figure.value, formula=f"{first} ≠ {second}",
                                            about=f"{first}/{second}")
+
+
+def _line(st: Statement) -> int:
+    """The statement's line (narrative statements always have one; 0 if not, so the comparison never fails)."""
+    return st.figure.location.line or 0
