@@ -9,7 +9,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "{what} is {claimed}; rounded it would be {expected} (the document truncates)."},
     "mismatch": {"zh": "{what}写作{claimed}，按文中数字计算应为{expected}。",
                  "en": "{what} is stated as {claimed}, but the document's own figures give {expected}."},
-    "unit_error": {"zh": "{what}写作{claimed}{unit}，数值与计算结果{expected}{expected_unit}一致，单位应为{expected_unit}。",
+    "unit_error": {"zh": "{what}写作{claimed}{unit}，数值与计算结果{expected}{expected_unit}一致，"
+                         "单位应为{expected_unit}。",
                    "en": "{what} is {claimed} {unit}; the digits match {expected} {expected_unit}: "
                          "the unit should be {expected_unit}."},
     "ok-accounts": {"zh": "核对无误：{what}为{claimed}，附表中为{expected}。",
@@ -116,7 +117,8 @@ DETAILS: dict[str, dict[str, str]] = {
     "prior-restated": {"zh": "与本年{current}相比的比较数此处写作{claimed}，同一本年数的其他比较为{places}",
                        "en": "the figure {current} is compared with {claimed} here but with {places} elsewhere"},
     "compared-with": {"zh": "比较数", "en": "the compared figure"},
-    "two-names": {"zh": "{figure}在第{first_lines}行称为“{first}”，在第{second_lines}行称为“{second}”，同一笔数不能两者皆是",
+    "two-names": {"zh": "{figure}在第{first_lines}行称为“{first}”，在第{second_lines}行称为“{second}”，"
+                        "同一笔数不能两者皆是",
                   "en": "{figure} is called '{first}' on line {first_lines} and '{second}' on line {second_lines}; "
                         "one figure cannot be both"},
     "flat-but-changed": {"zh": "文中称{whole}“{word}”，但其各组成部分的变动合计为上年数的{rate}%",

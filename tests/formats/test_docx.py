@@ -75,6 +75,7 @@ def test_numbers_are_written_as_word_writes_them():
 
 def test_an_old_binary_word_file_is_refused_with_advice(tmp_path):
     old = tmp_path / "说明.doc"
-    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 64)
+    ole_magic = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    old.write_bytes(ole_magic + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 64)
     with pytest.raises(InputError, match="old binary Word document: save it as .docx"):
         read_document(old)

@@ -102,7 +102,8 @@ def test_table_layouts_are_typed_by_their_words():
     # 科目编码 column; 栏次 row is numbering, not figures
     assert by["支出决算表", "2080505", "机关事业单位基本养老保险缴费支出", "本年支出合计"].value == "35.00"
     # 类 | 款 | 项 columns make the code
-    assert by["一般公共预算财政拨款支出决算表", "2080505", "机关事业单位基本养老保险缴费支出", "本年支出/小计"].value == "33.50"
+    key = ("一般公共预算财政拨款支出决算表", "2080505", "机关事业单位基本养老保险缴费支出", "本年支出/小计")
+    assert by[key].value == "33.50"
     # three header rows, money in 元, the subject from the column on a nameless row
     car = by["财政拨款“三公”经费支出决算表", "", "公务用车购置及运行费", "决算数/公务用车购置及运行费/小计"]
     assert (car.value, car.unit) == ("53900.00", "元")

@@ -103,8 +103,9 @@ def test_completion_and_count_claims(tmp_path):
     path.write_text("三、评价结论\n年度任务完成率达96.50%，实际完成193次，计划200次。\n本项目共设置8个三级指标。\n",
                     encoding="utf-8")
     found = extract(structure(read_document(path)))
-    done = ground(LLMClaim(kind="completion", quote="年度任务完成率达96.50%，实际完成193次，计划200次",
-                           subject="年度任务完成率", value="193", whole="200", rate="96.50"), found.units, no_table).claim
+    asked = LLMClaim(kind="completion", quote="年度任务完成率达96.50%，实际完成193次，计划200次",
+                     subject="年度任务完成率", value="193", whole="200", rate="96.50")
+    done = ground(asked, found.units, no_table).claim
     assert (done.kind, done.percent.value, done.numerator.value, done.denominator.value) == ("ratio", "96.50",
                                                                                             "193", "200")
     count = ground(LLMClaim(kind="count", quote="本项目共设置8个三级指标", value="8"), found.units,
@@ -123,7 +124,8 @@ def test_an_llm_reason_binds_to_the_change_before_it_in_a_wrapped_paragraph(tmp_
 
     from narrcheck.llm.pipeline import LLMResult, _merge
 
-    text = ("一、收入支出决算总体情况说明\n2024年度收、支总计640.00万元。与2023年相比，收、支总计各增加40.00万元，增长7.00%，"
+    text = ("一、收入支出决算总体情况说明\n2024年度收、支总计640.00万元。"
+            "与2023年相比，收、支总计各增加40.00万元，增长7.00%，"
             "其中基本支出和项目支出均有所增加，变化幅度与年初预计基本一致。主要变动原因是免费开放经费增加。\n")
     source = tmp_path / "d.txt"
     source.write_text(text, encoding="utf-8")

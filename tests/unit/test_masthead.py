@@ -18,5 +18,6 @@ def test_the_body_named_in_the_title_is_the_publisher(write_doc):
 
 
 def test_no_publisher_is_guessed_from_body_text(write_doc):
-    units = opening(write_doc, "部门概况\n一、部门职责\n1、贯彻执行党的路线、方针、政策，根据区委、市总工会的部署开展工作。\n")
+    units = opening(write_doc,
+                    "部门概况\n一、部门职责\n1、贯彻执行党的路线、方针、政策，根据区委、市总工会的部署开展工作。\n")
     assert publisher(units) == ""

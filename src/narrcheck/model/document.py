@@ -37,7 +37,7 @@ class TextMap:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: its text (continuation lines joined with '\n'), grid position and text map."""
+    r"""One table cell: its text (continuation lines joined with '\n'), grid position and text map."""
 
     text: str
     row: int

@@ -3,7 +3,8 @@
 Headings in 决算 narratives are often numbered by Word rather than typed; without the number, “收入决算情况说明”
 would lose the “二、” that marks it as a section. A paragraph's numbering comes from its own w:numPr or from
 its style's; each list (w:num, with its w:lvlOverride/w:startOverride) and level counts on from its start,
-and a level restarts when a level above it moves on. Formats: decimal, Chinese counting (一二三 … 十一), letters, Roman numerals; bullets give no text.
+and a level restarts when a level above it moves on. Formats: decimal, Chinese counting (一二三 … 十一), letters,
+Roman numerals; bullets give no text.
 """
 
 from __future__ import annotations

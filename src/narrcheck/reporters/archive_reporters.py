@@ -13,14 +13,16 @@ from narrcheck.reporters.markdown_reporter import cell
 from narrcheck.reporters.registry import register
 
 EXTRA = {
-    "zh": {"archive_title": "narrcheck 存档核对报告", "database": "结果库", "documents": "文件", "checked_docs": "已核对",
-           "failed": "无法读取", "by_rule": "按规则", "by_verdict": "按结论", "by_year": "按年度", "by_document": "按文件", "by_publisher": "按单位",
+    "zh": {"archive_title": "narrcheck 存档核对报告", "database": "结果库", "documents": "文件",
+           "checked_docs": "已核对", "failed": "无法读取", "by_rule": "按规则", "by_verdict": "按结论",
+           "by_year": "按年度", "by_document": "按文件", "by_publisher": "按单位",
            "worst": "偏差最大的陈述", "publisher": "单位", "year": "年度", "status": "状态", "errors": "错误",
            "warnings": "警告", "infos": "提示", "docs_with": "涉及文件", "error_text": "原因", "filters": "筛选条件",
            "unknown": "（未注明）"},
     "en": {"archive_title": "narrcheck archive report", "database": "database", "documents": "documents",
            "checked_docs": "checked", "failed": "unreadable", "by_rule": "by rule", "by_verdict": "by verdict",
-           "by_year": "by year", "by_document": "by document", "by_publisher": "by publisher", "worst": "largest gaps", "publisher": "publisher",
+           "by_year": "by year", "by_document": "by document", "by_publisher": "by publisher",
+           "worst": "largest gaps", "publisher": "publisher",
            "year": "year", "status": "status", "errors": "errors", "warnings": "warnings", "infos": "infos",
            "docs_with": "documents", "error_text": "cause", "filters": "filters", "unknown": "(not stated)"},
 }
@@ -83,7 +85,8 @@ def archive_markdown(report: ArchiveReport, lang: str) -> str:
 @register("html", subject="archive")
 def archive_html(report: ArchiveReport, lang: str) -> str:
     links = [link(c) for c in report.worst]
-    return labels.template("archive.html.j2").render(r=report, tables=_tables(report, lang), w=_words(lang), links=links, lang=lang)
+    return labels.template("archive.html.j2").render(r=report, tables=_tables(report, lang), w=_words(lang),
+                                                     links=links, lang=lang)
 
 
 @register("xlsx", subject="archive")

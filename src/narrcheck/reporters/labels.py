@@ -30,7 +30,8 @@ WORDS: dict[str, dict[str, str]] = {
            "quote": "quote", "fingerprint": "fingerprint", "findings": "findings", "count": "count",
            "line": "line {}", "line_col": "line {line}, column {col}", "all": "all", "filter": "filter",
            "sort": "sort", "by_line": "by location", "by_severity": "by severity", "by_rule": "by rule",
-           "by_gap": "by gap", "text": "text", "section_col": "section", "version": "version", "format": "format", "other_file": "see also"},
+           "by_gap": "by gap", "text": "text", "section_col": "section", "version": "version", "format": "format",
+           "other_file": "see also"},
 }
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

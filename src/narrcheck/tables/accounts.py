@@ -33,8 +33,8 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二
 _UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]?\s*(百元|万元|亿元|元)")
 _TOTAL = re.compile(r"(?:合计|小计|总计)$")
 # column words that name no quantity of their own: the row's figure stands under them
-_ROW_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计|金额|决算数|预算数|年初预算数?|调整预算数|全年预算数|上年决算数|上年数|"
-                              r"本年数|本年决算数?|决算|预算|本年支出|本年收入|支出|收入|数额)$")
+_ROW_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计|金额|决算数|预算数|年初预算数?|调整预算数|全年预算数|"
+                              r"上年决算数|上年数|本年数|本年决算数?|决算|预算|本年支出|本年收入|支出|收入|数额)$")
 _META = re.compile(r"^(?:部门|单位|编制单位|填报单位|公开\d*表|财决\d*表|\d{4}年度?$)")
 _NUMBERING_COLUMN = re.compile(r"^(?:栏次|行次|序号|编号)$")
 _LABEL_COLUMN = re.compile(r"^(?:项目|科目名称|科目编码|功能分类科目编码|类|款|项|科目|项目名称|编码|名称)$")
@@ -110,7 +110,8 @@ def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragmen
     `parts`: the document's fragments when read_tables has already read them.
     """
     out: list[AccountFact] = []
-    for title, rows, _, _ in fragments(document) if parts is None else parts:  # page parts joined, titles found, as for every table
+    # page parts joined, titles found, as for every table
+    for title, rows, _, _ in fragments(document) if parts is None else parts:
         facts = _table(rows, title, "" if own else document.path)
         if own:
             facts = [f for f in facts if OFFICIAL.search(f.title)]
