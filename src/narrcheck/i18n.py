@@ -53,6 +53,9 @@ WHAT: dict[str, dict[str, str]] = {
 
 DETAILS: dict[str, dict[str, str]] = {
     "missing-operand": {"zh": "文中未给出计算所需的{operand}", "en": "the document does not state the {operand}"},
+    "ambiguous-operand": {"zh": "文中所称的{operand}有多个可能的数值，按任一数值均不成立，无法确定：{candidates}",
+                          "en": "the {operand} named has several values in the document and none makes the "
+                                "claim hold, so it cannot be decided: {candidates}"},
     "zero-base": {"zh": "上年数为0，增长率无定义", "en": "the base is 0, so the rate is undefined"},
     "zero-base-100": {"zh": "上年数为0，按惯例记为增长100%", "en": "growth from 0 is conventionally written 100%"},
     "partial-list": {"zh": "所列各项之和明显小于合计，可能并未列全", "en": "the listed parts fall well short of the "

@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from narrcheck.extract import patterns as P
-from narrcheck.lexicon import family_of
+from narrcheck.extract.identity import composites, fold
+from narrcheck.extract.spans import PART, start_of
+from narrcheck.lexicon import family_of, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Direction,
@@ -42,7 +44,7 @@ _SUBJECT_NOISE = re.compile(
     r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$"
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
-_GENERIC_WHOLE = {"总支出", "总收入", "支出总额", "收入总额", "支出合计", "收入合计", "合计", "总额", "总计"}
+GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
 
 
@@ -246,24 +248,44 @@ class Extractor:
         return None
 
     def _lookup_name(self, name: str, unit: Unit, pos: int) -> Mention | None:
-        """The nearest earlier money figure whose subject names `name` (same unit first, then earlier units)."""
+        """The figure `name` names, when its nearest scope holds exactly one value for it (see _bind_name)."""
+        found, _ = self._bind_name(name, unit, pos)
+        return found
+
+    def _bind_name(self, name: str, unit: Unit, pos: int, part: Mention | None = None,
+                   ) -> tuple[Mention | None, list[Mention]]:
+        """The money figure `name` names, bound in the nearest scope (paragraph, section, document before
+        `pos`) that states it: the figure when that scope holds one value, else the candidates (abstain).
+
+        A subject equal to the name binds before one that only ends with it (全市一般公共预算收入 before
+        县一般公共预算收入); the part of a share is never its own whole, nor is a smaller figure.
+        """
         key = normalize_subject(name)
         if len(key) < 2:
-            return None
+            return None, []
+        earlier = [u for u in reversed(self.units[: unit.order])]
+        scopes = [[unit], [u for u in earlier if u.section == unit.section], earlier]
 
-        def named(m: Mention) -> bool:
-            subject = normalize_subject(m.subject)
-            return m.family == "money" and bool(subject) and (
-                subject == key or subject.endswith(key) or (len(subject) >= 4 and key.endswith(subject)))
+        def fits(m: Mention) -> bool:
+            if m.family != "money" or not self._eligible(m) or m is part or (m.unit is unit and m.end > pos):
+                return False
+            return part is None or m.quantity.in_unit("元") >= part.quantity.in_unit("元")
 
-        found = self._nearest_before(unit, pos, accept=named)
-        if found:
-            return found
-        for earlier in reversed(self.units[: unit.order]):
-            for m in reversed(earlier.mentions):
-                if self._eligible(m) and named(m):
-                    return m
-        return None
+        for exact in (True, False):
+            def named(m: Mention, exact: bool = exact) -> bool:
+                subject = normalize_subject(m.subject)
+                if exact:
+                    return subject == key
+                return bool(subject) and (subject.endswith(key) or (len(subject) >= 4 and key.endswith(subject)))
+
+            for scope in scopes:
+                found = [m for u in scope for m in reversed(u.mentions) if fits(m) and named(m)]
+                if not found:
+                    continue
+                if len({m.quantity.in_unit("元") for m in found}) == 1:
+                    return found[0], []
+                return None, found[:6]
+        return None, []
 
     def _list_head(self, unit: Unit, pos: int) -> tuple[Mention | None, int | None]:
         """The total a list of parts at `pos` belongs to: the figure before the nearest list marker."""
@@ -460,9 +482,10 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             part = self._nearest_before(unit, m.start(), lo=s_start)
             group_head: Mention | None = None
-            if whole is None and wname and wname not in _GENERIC_WHOLE:
-                whole = self._lookup_name(wname, unit, part.start if part else m.start())
-            if whole is None and (not wname or wname in _GENERIC_WHOLE):
+            candidates: list[Mention] = []
+            if whole is None and wname:
+                whole, candidates = self._bind_name(wname, unit, part.start if part else m.start(), part)
+            if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start())
                 if head is not None and (part is None or head is not part):
                     whole = group_head = head
@@ -480,12 +503,12 @@ class Extractor:
             # shares of one whole stated together: one list in a paragraph, or, when each names the whole
             # ("占基本支出的78.03%" … "占基本支出的21.97%"), one section
             together: tuple[object, ...] = (
-                (unit.section, normalize_subject(wname)) if wname and wname not in _GENERIC_WHOLE
+                (unit.section, normalize_subject(wname)) if wname and wname not in GENERIC_WHOLES
                 else (unit.order,))
             carried = (whole, m.end()) if whole is not None and not wname else None
             self.claims.append(ShareClaim(
                 part=part.figure() if part else None, whole=whole.figure() if whole else None,
-                whole_name=wname, percent=pct.figure(),
+                whole_name=wname, percent=pct.figure(), whole_candidates=tuple(c.figure() for c in candidates),
                 group=hash((together, id(group_head))) if group_head else None,
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
@@ -532,14 +555,14 @@ class Extractor:
             # the parts stand in the marker's own sentence; later sentences count only when it holds one part
             for scope in (regions[:1], regions):
                 parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
-                         and any(s <= m.start < e for s, e in scope)]
+                         and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
                 if len(parts) >= 2:
                     break
             if len(parts) < 2:
                 continue
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
-                                             **kwargs))
+                                             exhaustive=_complete(unit.text, head, marker, parts), **kwargs))
             self._prior_sum(head, parts, kwargs)
 
     def _list_regions(self, unit: Unit, marker: re.Match[str]) -> list[tuple[int, int]]:
@@ -599,6 +622,22 @@ class Extractor:
                 percents=tuple(m.percent for m in members), whole=first.whole,
                 parts=tuple(m.part for m in members if m.part is not None),
                 quote=first.quote, location=first.location, section=first.section))
+
+
+def _depth(text: str, start: int, pos: int) -> int:
+    """How many brackets opened between `start` and `pos` are still open (a part's own breakdown)."""
+    span = text[start:pos]
+    return max(0, sum(span.count(c) for c in "（(") - sum(span.count(c) for c in "）)"))
+
+
+def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Mention]) -> bool:
+    """The listed parts are the whole: the text says so (合计…其中, 分别为), or the total is a known composite
+    (三公经费) and every part one of its components. Otherwise a list may be partial (DESIGN.md)."""
+    lead = text[start_of(text, head.start, PART):marker.end()]
+    if P.LIST_COMPLETE.search(lead):
+        return True
+    components = composites().get(fold(normalize_subject(head.subject)))
+    return bool(components) and all(fold(normalize_subject(p.subject)) in components for p in parts)
 
 
 def _bigrams(text: str) -> set[str]:

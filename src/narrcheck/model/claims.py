@@ -82,6 +82,9 @@ class ShareClaim(_Claim):
     whole: Figure | None = None
     whole_name: str = ""
     percent: Figure
+    whole_candidates: tuple[Figure, ...] = Field(
+        default=(), description="when the named whole has several values in its nearest scope: each of them "
+        "(the share is ok if one of them makes it hold, unverifiable otherwise; never a mismatch)")
     group: int | None = Field(default=None, description="shares of one whole in one list share a group")
 
 

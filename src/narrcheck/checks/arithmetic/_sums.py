@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from functools import reduce
 
 from narrcheck import i18n
@@ -12,18 +11,17 @@ from narrcheck.model.claims import PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
 
-# A list whose parts fall short of the total by more than this share is taken as partial, not wrong.
-PARTIAL_SHORTFALL = Decimal("0.01")
-
 
 def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Finding]:
+    """Parts of a complete list add to the total; the parts of a list that may be partial (其中…) may fall
+    short of it (unverifiable) but never exceed it.
+    """
     ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
     unit = claim.total.unit
     total = claim.total.interval(unit)
     parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
     formula = "+".join(show(p, unit) for p in claim.parts)
-    if not claim.exhaustive and parts.hi < total.lo and total.mid > 0 \
-            and (total.mid - parts.mid) / total.mid > PARTIAL_SHORTFALL:
+    if not claim.exhaustive and parts.hi < total.lo:
         yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return

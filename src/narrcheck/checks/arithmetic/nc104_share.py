@@ -24,6 +24,9 @@ class Share(Rule):
     claim_kind = "share"
 
     def check(self, claim: ShareClaim, ctx: Context) -> Iterator[Finding]:
+        if claim.whole is None and claim.part is not None and claim.whole_candidates:
+            yield self._ambiguous(claim, ctx)
+            return
         ev = evidence_for(claim.quote, claim.location, claim.part, claim.whole)
         if claim.part is None or claim.whole is None:
             operand = "part" if claim.part is None else "whole"
@@ -44,3 +47,26 @@ class Share(Rule):
             return
         computed = claim.part.interval(unit) / whole * Interval.exact(Decimal(100))
         yield self.judge(ctx, claim.percent, computed, formula, ev, claim.section, claim.source)
+
+    def _ambiguous(self, claim: ShareClaim, ctx: Context) -> Finding:
+        """The whole named has several values in its scope: ok with the one that makes the share hold, else
+        unverifiable with every candidate (a wrong binding is never reported as the document's error)."""
+        assert claim.part is not None
+        tried = []
+        for whole in claim.whole_candidates:
+            if whole.decimal == 0:
+                continue
+            unit = whole.unit
+            computed = claim.part.interval(unit) / whole.interval(unit) * Interval.exact(Decimal(100))
+            formula = f"{show(claim.part, unit)}/{show(whole, unit)}*100"
+            ev = evidence_for(claim.quote, claim.location, claim.part, whole)
+            finding = self.judge(ctx, claim.percent, computed, formula, ev, claim.section, claim.source)
+            if finding.verdict == Verdict.OK.value:
+                return finding
+            tried.append(formula)
+        return self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
+                                    i18n.detail("ambiguous-operand", ctx.lang,
+                                                operand=i18n.detail("whole", ctx.lang),
+                                                candidates="; ".join(tried)),
+                                    evidence_for(claim.quote, claim.location, claim.part),
+                                    claim.section, claimed=claim.percent.value, source=claim.source)
