@@ -19,7 +19,7 @@ _SHORT_FOLLOWERS = "".join(re.escape(w) for w in words("units.money_short_follow
 # 万元 … and a bare 万/亿 that is money by what follows it (never 万人, 万亩)
 MONEY_UNIT = rf"(?:{alt('units.money')}|{alt('units.money_short')}(?=[{_SHORT_FOLLOWERS}]|$))"
 SHORT_MONEY: dict[str, str] = dict(entry("units.money_short"))
-COUNT_UNIT = alt("units.count")
+COUNT_UNIT = rf"{alt('units.count')}(?!{alt('units.count_not_before')})"
 AMOUNT = rf"{NUM}\s*{MONEY_UNIT}"
 PCT = rf"{SIGNED}\s*%"
 
@@ -91,9 +91,11 @@ MENTION = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNI
 # words that open a list of the parts of a total
 LIST_MARKER = re.compile(rf"{alt('lists.openers')}[：:，,]?")
 # where a list of parts stops: a nested list, a breakdown of one part, a colon
-LIST_STOP = re.compile(rf"{alt('lists.stops')}|[：:]|[二三四五六七八九十]是")
+LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|[：:]|[二三四五六七八九十]是")
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
-LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|[：:]")
+LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|[：:]")
+# a list that opens with its classification (其中：按功能分类科目，…) is read after it
+LIST_CLASSIFIED = re.compile(rf"\s*{alt('lists.classifications')}[^，,：:]{{0,6}}[，,：:]?")
 # the text says the list is complete (分别为, 合计) or partial (等)
 LIST_COMPLETE = re.compile(alt("lists.complete"))
 # "X决算中，" — the whole of the shares that follow is named, not stated

@@ -17,7 +17,7 @@ from typing import Any
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, fold
 from narrcheck.extract.spans import PART, start_of
-from narrcheck.lexicon import family_of, words
+from narrcheck.lexicon import alt, family_of, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Direction,
@@ -45,6 +45,7 @@ _SUBJECT_NOISE = re.compile(
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
+TOTAL_WORDS = re.compile(alt("lists.total_words"))
 _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
 
 
@@ -558,6 +559,7 @@ class Extractor:
                          and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
                 if len(parts) >= 2:
                     break
+            parts = _list_parts(unit.text, head, parts)
             if len(parts) < 2:
                 continue
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
@@ -577,6 +579,8 @@ class Extractor:
             return [(marker.end(), stop.start() if stop else end)]
         regions: list[tuple[int, int]] = []
         pos = marker.end()
+        if classified := P.LIST_CLASSIFIED.match(text, pos):
+            pos = classified.end()
         first = True
         while pos < len(text):
             dot = text.find("。", pos)
@@ -622,6 +626,28 @@ class Extractor:
                 percents=tuple(m.percent for m in members), whole=first.whole,
                 parts=tuple(m.part for m in members if m.part is not None),
                 quote=first.quote, location=first.location, section=first.section))
+
+
+def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
+    """The parts that belong to `head`'s list, or none when the list cannot be its breakdown.
+
+    The list ends at a figure that restates a total (收入合计…); where the parts up to a ； already add to
+    the total, the list closed there (what follows is another breakdown); a part larger than the total
+    means the total was not the one the list breaks down, so nothing is claimed.
+    """
+    for i, part in enumerate(parts):
+        if TOTAL_WORDS.search(part.subject):
+            parts = parts[:i]
+            break
+    unit = head.quantity.unit
+    if any(p.quantity.unit == unit and p.quantity.value > head.quantity.value for p in parts):
+        return []  # (parts in another unit may show a unit slip of the total: NC106 tells)
+    for i in range(2, len(parts)):
+        if ("；" in text[parts[i - 1].end:parts[i].start] or ";" in text[parts[i - 1].end:parts[i].start]) \
+                and sum((p.figure().interval(unit) for p in parts[1:i]), parts[0].figure().interval(unit)) \
+                .meets_printed(head.quantity.value, head.quantity.decimals):
+            return parts[:i]
+    return parts
 
 
 def _depth(text: str, start: int, pos: int) -> int:
