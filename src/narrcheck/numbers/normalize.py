@@ -1,0 +1,290 @@
+"""Normalize text before matching patterns on it; every offset maps back to the original.
+
+`normalize(text)` returns a `Normalized` whose `.text` is what patterns run over and whose `.source(i)` and
+`.span(a, b)` give offsets in the original. It is a pure function of `text`. What must hold:
+
+- Compatibility forms read as plain ones (NFKC, one source character at a time): full-width digits, letters
+  and ％ become ASCII, compatibility and Kangxi-radical ideographs become unified ones. Characters whose NFKC
+  form would make or glue a figure are kept: circled and parenthesized-free enumerators (①), superscripts and
+  subscripts (²), fractions (½), squared units (㎡) and ellipses (…).
+- ASCII punctuation reads as its Chinese twin: ',' → '，' (except a thousands separator: a comma between a
+  digit and exactly three digits not followed by a digit, which stays ','), ':' → '：', ';' → '；',
+  '(' → '（', ')' → '）', '!' → '！', '?' → '？'. '.', '%' and '-' stay ASCII. A '.' becomes '。' only where it
+  surely ends a sentence: after a CJK ideograph (not a lone Chinese-numeral enumerator such as "一.") and
+  before the end of its line.
+- A run of spaces (ASCII, ideographic, no-break, other Unicode spaces, tabs; never newlines) next to a CJK
+  character, Chinese punctuation or '%' is removed, unless it separates two figures (a digit or '%' before
+  it and a digit after it: "95% 95%", "10 9" stay two numbers). Other runs stay (as ASCII spaces).
+- Traditional script reads as simplified (OpenCC t2s, imported only when first needed), character for
+  character; it is applied only when the text holds a character that t2s converts on its own.
+- Offsets: `source(i)` is monotonic non-decreasing, `0 <= source(i) <= len(original)`, `source(len(text))
+  == len(original)`; `span(a, b)` is the original range whose normalization gave `text[a:b]` (removed spaces
+  inside it included). A text that needs no change is returned as it is, with the identity mapping.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Normalized", "normalize"]
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and the map back to the original.
+
+    The map is piecewise: piece k starts at normalized offset `outs[k]` and comes from original
+    `[starts[k], ends[k])`; a linear piece maps one character to one, any other (an expansion such as
+    '㈠' → '（一）') maps each of its characters to its whole source. Empty pieces mean the identity map.
+    """
+
+    text: str
+    original: str
+    outs: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    linear: tuple[bool, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from the original."""
+        return self.text is not self.original and self.text != self.original
+
+    def source(self, i: int) -> int:
+        """The original offset of normalized offset i (0 <= i <= len(text))."""
+        if not 0 <= i <= len(self.text):
+            raise IndexError(f"offset {i} outside 0..{len(self.text)}")
+        if not self.outs:
+            return i
+        if i == len(self.text):
+            return len(self.original)
+        k = bisect_right(self.outs, i) - 1
+        return self.starts[k] + (i - self.outs[k]) if self.linear[k] else self.starts[k]
+
+    def _source_end(self, i: int) -> int:
+        """The original offset just after the source of normalized character i."""
+        if not self.outs:
+            return i + 1
+        k = bisect_right(self.outs, i) - 1
+        return self.starts[k] + (i - self.outs[k]) + 1 if self.linear[k] else self.ends[k]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The original [start, end) that normalized [a, b) came from."""
+        if not 0 <= a <= b <= len(self.text):
+            raise IndexError(f"span {a}..{b} outside 0..{len(self.text)}")
+        if a == b:
+            at = self.source(a)
+            return at, at
+        return self.source(a), self._source_end(b - 1)
+
+
+# ---------------------------------------------------------------------------------------------- characters
+
+_DIGIT = "0-9\uff10-\uff19"  # ASCII and full-width digits (NFKC makes both ASCII)
+_PERCENT = "%\uff05\ufe6a\u2030"
+_SPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u2f00-\u2fdf\U00020000-\U0003134f"
+# What reads as Chinese for the space rule: ideographs, CJK punctuation and the Chinese twins of ASCII
+# punctuation in any of their forms, quotes and dashes used in Chinese prose, and the percent signs.
+_CJKISH = re.compile(
+    "[" + _IDEOGRAPH + "\u3001-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\ufe50-\ufe5f"
+    ",:;()!?\u2018-\u201f\u2014\u2026\u00b7" + _PERCENT + "]"
+)
+_DIGIT_OR_PERCENT = re.compile("[" + _DIGIT + _PERCENT + "]")
+
+# The Chinese twin of each form of a punctuation mark (ASCII, full-width, small form).
+_TWIN = {
+    ":": "：", "\uff1a": "：", "\ufe55": "：",
+    ";": "；", "\uff1b": "；", "\ufe54": "；",
+    "(": "（", "\uff08": "（", "\ufe59": "（",
+    ")": "）", "\uff09": "）", "\ufe5a": "）",
+    "!": "！", "\uff01": "！", "\ufe57": "！",
+    "?": "？", "\uff1f": "？", "\ufe56": "？",
+    ",": "，", "\uff0c": "，", "\ufe50": "，",
+}
+_TWIN_ASCII = str.maketrans({k: v for k, v in _TWIN.items() if k.isascii()})
+
+# Characters that are NFKC-stable and common in this text: skipped by the scan without a look-up.
+_STABLE = (
+    "\u4e00-\u9fff\u3400-\u4dbf\u3001\u3002\u3005\u3008-\u3011\u3014-\u301b\u2010\u2012-\u2016"
+    "\u2018-\u201f\u2022\u2025\u2026\u00b7\u00d7\u00f7\u2030\u2264\u2265\u25a0-\u25ff\u2605\u2606\u2190-\u2193"
+    "，：；（）！？"  # the Chinese twins themselves (a full-width comma as a thousands separator: _FW_THOUSANDS)
+)
+_SPACES = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_ASCII_CANDIDATES = frozenset(",:;()!?.") | _SPACES
+_ASCII_QUIET = "".join(re.escape(chr(c)) for c in range(128) if chr(c) not in _ASCII_CANDIDATES)
+# One character class, so that the regex engine skips the quiet text at C speed: every character that may
+# change (spaces, ASCII punctuation, dots, anything NFKC may change), and nothing that surely does not.
+_CANDIDATE = re.compile("[^" + _ASCII_QUIET + _STABLE + "]")
+_FW_THOUSANDS = re.compile("\uff0c(?=[" + _DIGIT + "]{3}(?![" + _DIGIT + "]))")  # and a digit before it
+_SPACE_RUN = re.compile("[" + _SPACE + "]+")
+_DIGITS = frozenset("0123456789" + "".join(map(chr, range(0xFF10, 0xFF1A))))
+_THOUSANDS = re.compile("[" + _DIGIT + "]{3}(?![" + _DIGIT + "])")
+_SENTENCE_END = re.compile("[" + _SPACE + "]*(?:\n|\r|$)")
+_ENUMERATOR_LINE = re.compile("[" + _SPACE + "]*[一二三四五六七八九十百零〇]+")
+_IDEOGRAPH_RE = re.compile("[" + _IDEOGRAPH + "]")
+
+# NFKC would turn these into figures or glue them to one: keep them (decomposition tags, and the ellipses).
+_KEEP_TAGS = ("<circle>", "<super>", "<sub>", "<fraction>", "<square>")
+_KEEP = frozenset("\u2025\u2026")
+
+
+@lru_cache(maxsize=4096)
+def _nfkc(c: str) -> str:
+    """NFKC of one character, with its ASCII punctuation twinned; the character itself where kept."""
+    if c in _KEEP or unicodedata.decomposition(c).startswith(_KEEP_TAGS):
+        return c
+    out = unicodedata.normalize("NFKC", c)
+    return out.translate(_TWIN_ASCII) if out != c else c
+
+
+# ------------------------------------------------------------------------------------------------ the rules
+
+
+def _space(text: str, start: int, end: int) -> str | None:
+    """What a run of spaces text[start:end] becomes: '' (removed), ASCII spaces, or None (unchanged)."""
+    left = text[start - 1] if start else ""
+    right = text[end] if end < len(text) else ""
+    cjk = (left and _CJKISH.match(left)) or (right and _CJKISH.match(right))
+    if cjk and not (left and right and _DIGIT_OR_PERCENT.match(left) and right in _DIGITS):
+        return ""
+    run = text[start:end]
+    kept = run.translate(_SPACES_TO_ASCII)
+    return None if kept == run else kept
+
+
+_SPACES_TO_ASCII = {ord(c): " " for c in _SPACES - {" ", "\t"}}
+
+
+def _dot(text: str, i: int) -> str | None:
+    """'。' where the dot at i surely ends a sentence, '.' for a full-width dot, else None (unchanged)."""
+    if i and _IDEOGRAPH_RE.match(text[i - 1]) and _SENTENCE_END.match(text, i + 1):
+        line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+        enumerator = _ENUMERATOR_LINE.fullmatch(text, line_start, i)
+        if not enumerator:
+            return "。"
+    return "." if text[i] != "." else None
+
+
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """The (start, end, replacement) edits of the NFKC, punctuation, dot and space rules, in order."""
+    edits: list[tuple[int, int, str]] = []
+    n = len(text)
+    pos = 0
+    search = _CANDIDATE.search
+    while m := search(text, pos):
+        i = m.start()
+        c = text[i]
+        end = i + 1
+        new: str | None
+        if c in _SPACES:
+            end = _SPACE_RUN.match(text, i).end()  # type: ignore[union-attr]
+            new = _space(text, i, end)
+        elif c == "." and 0 < i < n - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS:
+            new = None  # a decimal point
+        elif c == "." or c == "\uff0e":
+            new = _dot(text, i)
+        elif c == "," or c == "\ufe50":
+            thousands = i and text[i - 1] in _DIGITS and _THOUSANDS.match(text, end)
+            new = "," if thousands else "，"
+        elif c in _TWIN:
+            new = _TWIN[c]
+        else:
+            new = _nfkc(c)
+        if new is not None and new != text[i:end]:
+            edits.append((i, end, new))
+        pos = end
+    if "\uff0c" in text:
+        fw = [(i, i + 1, ",") for i in (m.start() for m in _FW_THOUSANDS.finditer(text)) if text[i - 1 : i] in _DIGITS]
+        if fw:
+            edits = sorted(edits + fw)
+    return edits
+
+
+# ---------------------------------------------------------------------------------------- traditional script
+
+
+@lru_cache(maxsize=1)
+def _converter() -> tuple[Callable[[str], str], re.Pattern[str]] | None:
+    """OpenCC t2s and the ideographs it converts on their own (None when OpenCC is not installed)."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    chars = [chr(c) for c in range(0x3400, 0xA000)]
+    converted = convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # pragma: no cover - separators never convert
+        converted = [convert(c) for c in chars]
+    traditional = "".join(c for c, s in zip(chars, converted, strict=True) if s != c)
+    return convert, re.compile("[" + traditional + "]")
+
+
+def _simplified(text: str) -> str:
+    """Text with traditional characters read as simplified, keeping its length (one character for one)."""
+    if text.isascii():
+        return text
+    tools = _converter()
+    if tools is None:
+        return text
+    convert, traditional = tools
+    if not traditional.search(text):
+        return text
+    out = convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(s if len(s := convert(c)) == 1 else c for c in text)
+
+
+# ------------------------------------------------------------------------------------------------ normalize
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize text for matching (see the module docstring); offsets map back through the result."""
+    edits = _edits(text)
+    if not edits:
+        simple = _simplified(text)
+        return Normalized(simple, text)
+    parts: list[str] = []
+    outs: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    linear: list[bool] = []
+    pos = 0  # next original offset not yet copied
+    out = 0  # length of the normalized text so far
+
+    def piece(start: int, end: int, is_linear: bool) -> None:
+        # A linear piece that continues the previous linear one (a 1:1 edit) extends it.
+        if is_linear and linear and linear[-1] and ends[-1] == start and outs[-1] + (ends[-1] - starts[-1]) == out:
+            ends[-1] = end
+            return
+        outs.append(out)
+        starts.append(start)
+        ends.append(end)
+        linear.append(is_linear)
+
+    for start, end, new in edits:
+        if start > pos:
+            parts.append(text[pos:start])
+            piece(pos, start, True)
+            out += start - pos
+        if new:
+            parts.append(new)
+            piece(start, end, len(new) == end - start)
+            out += len(new)
+        pos = end
+    if pos < len(text):
+        parts.append(text[pos:])
+        piece(pos, len(text), True)
+        out += len(text) - pos
+    result = _simplified("".join(parts))
+    if len(linear) == 1 and linear[0] and starts[0] == 0 and outs[0] == 0 and ends[0] == len(text):
+        return Normalized(result, text)  # only 1:1 edits: the identity map
+    if not outs:  # everything was removed
+        return Normalized(result, text, (0,), (len(text),), (len(text),), (False,))
+    return Normalized(result, text, tuple(outs), tuple(starts), tuple(ends), tuple(linear))

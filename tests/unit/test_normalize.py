@@ -1,0 +1,204 @@
+"""normalize(): what patterns see, and every offset mapped back to the original."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrcheck.numbers.normalize import Normalized, normalize
+
+
+def _n(text: str) -> str:
+    return normalize(text).text
+
+
+# (original, normalized): each rule on sentences written the way these disclosures are.
+@pytest.mark.parametrize("original,expected", [
+    # a. NFKC: full-width digits, letters and percent; compatibility and Kangxi-radical ideographs
+    ("本年支出１２３４．５６万元", "本年支出1234.56万元"),
+    ("执行率为９８．７６％", "执行率为98.76%"),
+    ("ＧＤＰ增长", "GDP增长"),
+    ("一般公共预算\u2f40出", "一般公共预算支出"),  # Kangxi radical 支
+    ("\u3220收入情况", "（一）收入情况"),  # parenthesized ideograph one, its parentheses twinned
+    ("\u2474办公费", "（1）办公费"),
+    ("增长率为５﹪", "增长率为5%"),
+    # b. ASCII punctuation read as its Chinese twin
+    ("收入合计 500 万元,比上年增加 20 万元", "收入合计500万元，比上年增加20万元"),
+    ("其中:基本支出 300 万元;项目支出 200 万元", "其中：基本支出300万元；项目支出200万元"),
+    ("(二)项目支出情况", "（二）项目支出情况"),
+    ("是否完成?已完成!", "是否完成？已完成！"),
+    ("合计 1,234.50 元,较上年增加", "合计1,234.50元，较上年增加"),  # thousands comma kept, clause comma twinned
+    ("总额 12,345,678.90 元", "总额12,345,678.90元"),
+    ("分别为 3,4 月份", "分别为3，4月份"),  # one digit after the comma: not a thousands separator
+    ("2019,2020 两年", "2019，2020两年"),  # four digits after it
+    ("共计 1，234.56 万元", "共计1,234.56万元"),  # a full-width comma between digit and three digits: thousands
+    ("支出 9，8 项", "支出9，8项"),
+    ("收支平衡.", "收支平衡。"),  # a dot after an ideograph at the end: a full stop
+    ("工作完成良好.\n下一步", "工作完成良好。\n下一步"),
+    ("单位支出 3.5 万元", "单位支出3.5万元"),
+    ("增长 １２．５ %", "增长12.5%"),
+    # c. spaces inside figures and words
+    ("上年结转 469501 元", "上年结转469501元"),
+    ("占比 12.07 %", "占比12.07%"),
+    ("较上年减少 0.35万元", "较上年减少0.35万元"),
+    ("项 目 支 出 预 算 安 排 1234567.89 元", "项目支出预算安排1234567.89元"),
+    ("2024 年 部 门 预 算", "2024年部门预算"),
+    ("截至 2023 年 12 月 31 日", "截至2023年12月31日"),
+    ("办公费\u3000\u3000125万元", "办公费125万元"),  # ideographic spaces
+    ("培训费\u00a018 万元", "培训费18万元"),  # no-break space
+    ("会议费\t6 万元", "会议费6万元"),
+    ("运行经费 58.6 万元 , 其中 : 办公费", "运行经费58.6万元，其中：办公费"),
+])
+def test_rules(original: str, expected: str) -> None:
+    assert _n(original) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "95% 95% 10 9 100 94",  # a row of numbers stays a row of numbers
+    "90% 85%",
+    "1. 基本情况",  # enumerator dots stay (the space after it goes: see below)
+    "一.收入支出决算总体情况",  # a Chinese-numeral enumerator keeps its dot
+    "二.支出情况\n",
+    "总计3.50万元",
+    "网址为某某局.政务",  # a dot between ideographs is not surely a full stop
+    "完成.其余",
+    "Excel 2019 version",
+    "-3.5%",
+    "①是否按规定公开；②是否真实。",  # circled enumerators stay: NFKC would glue them to a figure
+    "面积120㎡",
+    "x²",
+    "完成情况……",
+    "比上年增长5%，比预算减少10%。",
+    "1234.56",
+    "",
+])
+def test_unchanged(text: str) -> None:
+    n = normalize(text)
+    if text == "1. 基本情况":
+        assert n.text == "1.基本情况"
+        return
+    assert n.text == text
+    assert [n.source(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+def test_nothing_to_change_is_the_identity() -> None:
+    text = "一般公共预算财政拨款支出1025.24万元，比上年增长5.6%。"
+    n = normalize(text)
+    assert n.text is text and not n.changed and n.outs == ()
+    assert n.span(3, 7) == (3, 7) and n.source(len(text)) == len(text)
+
+
+@pytest.mark.parametrize("original,expected,figure", [
+    ("本年度經費總預算安排 1,234.56 萬元,比上年增長 5.6%。",
+     "本年度经费总预算安排1,234.56万元，比上年增长5.6%。", "1,234.56"),
+    ("機關運行經費支出 23.5 萬元", "机关运行经费支出23.5万元", "23.5"),
+    ("公務用車購置及運行費 12 萬元", "公务用车购置及运行费12万元", "12"),
+    ("財政撥款收入 8 億元", "财政拨款收入8亿元", "8"),
+])
+def test_traditional_reads_as_simplified(original: str, expected: str, figure: str) -> None:
+    n = normalize(original)
+    assert n.text == expected
+    # the figure found in the normalized text maps back to where it is printed
+    a = n.text.index(figure)
+    start, end = n.span(a, a + len(figure))
+    assert original[start:end] == figure
+    unit = n.text.index("元")
+    assert original[n.source(unit)] == "元"
+
+
+def test_simplified_text_is_not_converted() -> None:
+    text = "发展经费支出，着力保障重点项目"  # 发 and 着 are also the converted forms of traditional ones
+    n = normalize(text)
+    assert n.text is text
+
+
+def test_offsets_of_removed_spaces() -> None:
+    original = "经 费 总 额 37337407.64 元"
+    n = normalize(original)
+    assert n.text == "经费总额37337407.64元"
+    a = n.text.index("37337407.64")
+    assert n.span(a, a + 11) == (original.index("3"), original.index("3") + 11)
+    assert n.source(a) == original.index("3")
+    # the span of the whole covers the spaces inside it
+    assert n.span(0, len(n.text)) == (0, len(original))
+    assert n.source(len(n.text)) == len(original)
+    # a unit after a removed space maps to itself
+    assert original[n.source(n.text.index("元"))] == "元"
+
+
+def test_offsets_of_an_expansion() -> None:
+    original = "\u3220收入 5 万元"
+    n = normalize(original)
+    assert n.text == "（一）收入5万元"
+    assert [n.source(i) for i in range(3)] == [0, 0, 0]
+    assert n.span(0, 3) == (0, 1) and n.span(1, 2) == (0, 1)
+    assert n.span(3, 5) == (1, 3)
+    a = n.text.index("5")
+    assert original[slice(*n.span(a, a + 1))] == "5"
+
+
+def test_offsets_out_of_range() -> None:
+    n = normalize("收入 5 万元")
+    with pytest.raises(IndexError):
+        n.source(len(n.text) + 1)
+    with pytest.raises(IndexError):
+        n.span(2, 1)
+
+
+def test_newlines_are_kept() -> None:
+    original = "支出合计 \n 100 万元"
+    n = normalize(original)
+    assert n.text == "支出合计\n 100万元"  # the space before 100 has no CJK neighbour
+    assert n.text.count("\n") == original.count("\n")
+    assert original[n.source(n.text.index("\n"))] == "\n"
+
+
+# ------------------------------------------------------------------------------------------- properties
+
+
+def _check_map(original: str, n: Normalized) -> None:
+    sources = [n.source(i) for i in range(len(n.text) + 1)]
+    assert all(0 <= s <= len(original) for s in sources)
+    assert sources == sorted(sources)
+    assert sources[-1] == len(original)
+    for a in range(len(n.text)):
+        start, end = n.span(a, a + 1)
+        assert 0 <= start < end <= len(original)
+        assert start == sources[a]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_map_is_monotonic_and_in_range(original: str) -> None:
+    _check_map(original, normalize(original))
+
+
+# Text from the characters these documents are made of, spaces and punctuation included.
+_DOC_CHARS = st.sampled_from(list(
+    "经费预算支出收入万元年增长比上一二三的" "經費預萬長" "0123456789" "０１２３４５６７８９" "%％.．,，:：;；()（）!?"
+    "  \u3000\t\n" "①㈠⽀ab"
+))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DOC_CHARS, max_size=40).map("".join))
+def test_map_on_document_like_text(original: str) -> None:
+    _check_map(original, normalize(original))
+
+
+# Characters that normalize without looking at their neighbours (no spaces, commas or dots): any piece of
+# the original normalizes on its own to the matching piece of the normalized text.
+_CONTEXT_FREE = st.sampled_from(list(
+    "经费预算支出收入万元年增长" "0123456789" "０１２３４５６７８９" "%％:：;()（）" "㈠⽀①ab"
+))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CONTEXT_FREE, max_size=40).map("".join))
+def test_spans_normalize_back(original: str) -> None:
+    n = normalize(original)
+    # character boundaries: offsets where a new source character starts (not inside an expansion)
+    bounds = [i for i in range(len(n.text) + 1) if i in (0, len(n.text)) or n.source(i) != n.source(i - 1)]
+    for x, a in enumerate(bounds):
+        for b in bounds[x + 1:]:
+            start, end = n.span(a, b)
+            assert normalize(original[start:end]).text == n.text[a:b]
