@@ -49,7 +49,7 @@ DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 # 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比上年的304276万元下降1.73%
 CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
-    rf"(?P<prior>{AMOUNT})(?:{alt('compare.closers')})?{SEP}"
+    rf"(?P<prior>{AMOUNT})(?:[，,]?{alt('compare.closers')})?{SEP}"
     rf"(?:(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
@@ -91,9 +91,13 @@ MENTION = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNI
 # words that open a list of the parts of a total
 LIST_MARKER = re.compile(rf"{alt('lists.openers')}[：:，,]?")
 # where a list of parts stops: a nested list, a breakdown of one part, a colon
-LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|[：:]|[二三四五六七八九十]是")
+# a clause that adds or takes away (加上级补助收入…) computes a balance: it is no part of the list before it
+BALANCE = rf"(?<=[，,；;])\s*{alt('lists.balance')}"
+LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:]|[二三四五六七八九十]是")
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
-LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|[：:]")
+LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:]")
+# the comparison is made on an adjusted basis (同口径): the base is not current − change
+ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it
 LIST_CLASSIFIED = re.compile(rf"\s*{alt('lists.classifications')}[^，,：:]{{0,6}}[，,：:]?")
 # the text says the list is complete (分别为, 合计) or partial (等)

@@ -11,12 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, fold
-from narrcheck.extract.spans import PART, start_of
+from narrcheck.extract.spans import CLAUSE, start_of
 from narrcheck.lexicon import alt, family_of, words
 from narrcheck.model.claims import (
     ChangeClaim,
@@ -29,13 +30,13 @@ from narrcheck.model.claims import (
 )
 from narrcheck.model.document import Document
 from narrcheck.model.location import Location
-from narrcheck.numbers import Quantity, normalize_digits, parse_number
+from narrcheck.numbers import Interval, Quantity, normalize_digits, parse_number
 
 Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 
 # Roles a figure can take; figures with a role in CONSUMED are not candidates for another claim's operand.
 CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
-PERSON_UNITS = {"人", "名", "个"}
+PERSON_UNITS = {"人", "名", "个"}  # 编制41个 counts posts held by people
 _DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
@@ -46,6 +47,9 @@ _SUBJECT_NOISE = re.compile(
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
+# a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
+MISREAD_EXCESS = Decimal("1.01")
+FUNDS = re.compile(alt("scope.funds"))
 _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
 
 
@@ -157,15 +161,30 @@ def text_units(document: Document) -> list[Unit]:
     return units
 
 
-def _subject_before(text: str, start: int) -> str:
-    i = start
-    while i > 0 and text[i - 1] not in _BOUNDARY:
+def _name_start(text: str, end: int) -> int:
+    """Where the words naming a figure begin: after the nearest boundary before `end`, reading a short
+    bracket inside the name (因公出国（境）费) as part of it.
+    """
+    i = end
+    while i > 0:
+        ch = text[i - 1]
+        if ch in "）)":
+            opening = max(text.rfind("（", max(0, i - 8), i - 1), text.rfind("(", max(0, i - 8), i - 1))
+            if opening > 0 and not _BOUNDARY.intersection(text[opening + 1:i - 1]) and i - 1 > opening + 1 \
+                    and text[opening - 1] not in _BOUNDARY:
+                i = opening
+                continue
+        if ch in _BOUNDARY:
+            break
         i -= 1
+    return i
+
+
+def _subject_before(text: str, start: int) -> str:
+    i = _name_start(text, start)
     subject = text[i:start].strip()
     if normalize_subject(subject) in _GENERIC_SUBJECT and i > 0 and text[i - 1] in "：:":
-        j = i - 1
-        while j > 0 and text[j - 1] not in _BOUNDARY:
-            j -= 1
+        j = _name_start(text, i - 1)
         subject = text[j:i - 1].strip()
     return subject
 
@@ -397,6 +416,9 @@ class Extractor:
         kin = delta or prior
         assert kin is not None
         current = self._change_current(unit, m.start(), subject or "", kin)
+        if current is not None and prior is None \
+                and P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
+            current = None  # compared on an adjusted basis (同口径): the base is not current − change
         rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else None
         rate_direction = _direction(rate_word)
         if rate is not None and rate.quantity.value < 0 and rate_direction == "up":
@@ -428,8 +450,9 @@ class Extractor:
         candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
                       and m.family == kin.family]
         if not candidates:
-            if unit.text[s_start:pos].strip():
-                return None
+            named = subject.strip("，, 各") or unit.text[s_start:pos].strip()
+            if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
+                return self._named_in_paragraph(unit, s_start, named, kin)
             candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
                           and m.family == kin.family][-1:]
             if not candidates:
@@ -444,6 +467,18 @@ class Extractor:
             if score(best)[0] > 0:
                 return best
         return candidates[-1]
+
+    def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention) -> Mention | None:
+        """The one earlier figure of the paragraph whose subject shares most of `name`'s words (at least
+        half of its character pairs), or None when none does or two do equally.
+        """
+        key = _bigrams(normalize_subject(name))
+        scored = sorted(((len(key & _bigrams(normalize_subject(m.subject))), m) for m in unit.mentions
+                         if m.end <= before and self._eligible(m) and m.family == kin.family),
+                        key=lambda sm: -sm[0])
+        if not scored or 2 * scored[0][0] < len(key) or len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return scored[0][1]
 
     def _completions(self, unit: Unit) -> None:
         for m in P.COMPLETION.finditer(unit.text):
@@ -569,7 +604,8 @@ class Extractor:
 
     def _list_regions(self, unit: Unit, marker: re.Match[str]) -> list[tuple[int, int]]:
         """Where the parts of a list stand: the rest of its sentence (or of its parentheses), then each
-        following sentence of the paragraph that opens with a figure, until a nested list or a colon."""
+        following sentence of the paragraph that opens with a figure, until a nested list or a colon.
+        """
         text = unit.text
         stops = P.LIST_STOP_ENUMERATED if text[marker.end():].lstrip().startswith("一是") else P.LIST_STOP
         if marker.start() > 0 and text[marker.start() - 1] in "（(":
@@ -602,13 +638,13 @@ class Extractor:
         for head_change in self._changes_by_current.get(id(head), []):
             if head_change.prior is None:
                 continue
-            priors = []
+            priors: list[Figure] = []
             for part in parts:
-                same = [c for c in self._changes_by_current.get(id(part), [])
+                same = [c.prior for c in self._changes_by_current.get(id(part), [])
                         if c.prior is not None and c.basis == head_change.basis]
-                if len(same) != 1:
+                if len(same) != 1 or same[0] is None:
                     break
-                priors.append(same[0].prior)
+                priors.append(same[0])
             else:
                 self.claims.append(PartsSumClaim(total=head_change.prior, parts=tuple(priors), measure="prior",
                                                  **kwargs))
@@ -631,22 +667,51 @@ class Extractor:
 def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
     """The parts that belong to `head`'s list, or none when the list cannot be its breakdown.
 
-    The list ends at a figure that restates a total (收入合计…); where the parts up to a ； already add to
-    the total, the list closed there (what follows is another breakdown); a part larger than the total
-    means the total was not the one the list breaks down, so nothing is claimed.
+    The list ends at a figure that restates a total (收入合计…) and where it closed (_closed); a part larger
+    than the total, or one equal to it beside others, means the total was not the one the list breaks
+    down, so nothing is claimed.
     """
     for i, part in enumerate(parts):
         if TOTAL_WORDS.search(part.subject):
             parts = parts[:i]
             break
     unit = head.quantity.unit
-    if any(p.quantity.unit == unit and p.quantity.value > head.quantity.value for p in parts):
-        return []  # (parts in another unit may show a unit slip of the total: NC106 tells)
+    def too_big(ps: list[Mention]) -> bool:  # (a part in another unit may be a unit slip: NC106 tells)
+        return any(p.quantity.unit == unit and p.quantity.value > head.quantity.value for p in ps)
+
+    if too_big(parts):
+        closed = _closed(text, head, parts)
+        return [] if too_big(closed) else closed
+    if any(p.quantity.unit == unit and p.quantity.value == head.quantity.value for p in parts) \
+            and any(p.quantity.value for p in parts if p.quantity.value != head.quantity.value):
+        return []  # one part is the whole and others are not zero: levels or a restatement, not a breakdown
+    parts = _closed(text, head, parts)
+    if len(parts) >= 2 and _interleaved(head, parts) \
+            and _sum(parts, unit).lo > head.figure().interval(unit).hi * MISREAD_EXCESS:
+        return []  # a narrative list (rates and shares between its items) that overshoots holds sub-items
+    return parts
+
+
+def _interleaved(head: Mention, parts: list[Mention]) -> bool:
+    """Other figures (a part's rate, share or change) stand between the parts of the list."""
+    chosen = {id(p) for p in parts}
+    return any(parts[0].start < m.start < parts[-1].start and id(m) not in chosen for m in head.unit.mentions)
+
+
+def _sum(parts: list[Mention], unit: str) -> Interval:
+    return sum((p.figure().interval(unit) for p in parts[1:]), parts[0].figure().interval(unit))
+
+
+def _closed(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
+    """The parts up to where the list closed: after a ； or before a figure in another unit, the parts so
+    far already add to the total. All the parts when it did not close.
+    """
+    unit = head.quantity.unit
     for i in range(2, len(parts)):
-        if ("；" in text[parts[i - 1].end:parts[i].start] or ";" in text[parts[i - 1].end:parts[i].start]) \
-                and sum((p.figure().interval(unit) for p in parts[1:i]), parts[0].figure().interval(unit)) \
-                .meets_printed(head.quantity.value, head.quantity.decimals):
-            return parts[:i]
+        between = text[parts[i - 1].end:parts[i].start]
+        if ("；" in between or ";" in between or parts[i].quantity.unit != unit) \
+                and _sum(parts[:i], unit).meets_printed(head.quantity.value, head.quantity.decimals):
+            return parts[:i]  # closed: what follows (after a ；, or in another unit) is something else
     return parts
 
 
@@ -658,11 +723,12 @@ def _depth(text: str, start: int, pos: int) -> int:
 
 def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Mention]) -> bool:
     """The listed parts are the whole: the text says so (合计…其中, 分别为), or the total is a known composite
-    (三公经费) and every part one of its components. Otherwise a list may be partial (DESIGN.md)."""
-    lead = text[start_of(text, head.start, PART):marker.end()]
+    (三公经费) and every part one of its components. Otherwise a list may be partial (DESIGN.md).
+    """
+    lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
     if P.LIST_COMPLETE.search(lead):
         return True
-    components = composites().get(fold(normalize_subject(head.subject)))
+    components = composites().get(fold(normalize_subject(head.subject))) or ()
     return bool(components) and all(fold(normalize_subject(p.subject)) in components for p in parts)
 
 
@@ -671,6 +737,10 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _is_budget(subject: str) -> bool:
+    """A budget figure (预算数, 下达, 批复): named so, and not an actual one; a fund's name (一般公共预算收入) is
+    not a budget figure.
+    """
+    subject = FUNDS.sub("", subject)
     return bool(P.BUDGET_SUBJECT.search(subject)) and not P.ACTUAL_SUBJECT.search(
         P.BUDGET_SUBJECT.sub("", subject))
 

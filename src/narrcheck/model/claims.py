@@ -146,7 +146,8 @@ class GradeClaim(_Claim):
 
 class ProjectFigureClaim(_Claim):
     """A project's budget or rate stated in its narrative (该项目预算110.4万元, 资金到位率90.02%), bound to
-    the project's table, which states the same figure."""
+    the project's table, which states the same figure.
+    """
 
     kind: Literal["project_figure"] = "project_figure"
     figure: Figure
@@ -158,7 +159,8 @@ class ProjectFigureClaim(_Claim):
 
 
 class ProjectSetClaim(_Claim):
-    """A narrative summary of the project tables: 该类项目总数10个，涉及预算总金额253.44万元，预算执行总体进度为99.93%."""
+    """A narrative summary of the project tables: 该类项目总数10个，涉及预算总金额253.44万元，
+    预算执行总体进度为99.93%."""
 
     kind: Literal["project_set"] = "project_set"
     count: Figure
@@ -168,7 +170,8 @@ class ProjectSetClaim(_Claim):
 
 class BudgetLineClaim(_Claim):
     """A line's execution against its budget in words (基本支出675.02万元，占预算数695.42万元的97.07%，尚有20.40万元
-    未实现支出), to be compared with the budget execution table's record of that line."""
+    未实现支出), to be compared with the budget execution table's record of that line.
+    """
 
     kind: Literal["budget_line"] = "budget_line"
     label: str = Field(description="what the sentence names before the figures (…基本支出)")
@@ -197,7 +200,8 @@ class ListCountClaim(_Claim):
 
 class DenialClaim(_Claim):
     """The text says there is none of something (无结转结余, 不涉及…政府采购…); `stated` are the figures that state
-    an amount or a number of it elsewhere in the document."""
+    an amount or a number of it elsewhere in the document.
+    """
 
     kind: Literal["denial"] = "denial"
     term: str

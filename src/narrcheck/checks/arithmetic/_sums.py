@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import reduce
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip
 from narrcheck.model.claims import PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
@@ -21,6 +21,15 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     total = claim.total.interval(unit)
     parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
     formula = "+".join(show(p, unit) for p in claim.parts)
+    # the total printed in another unit than all its parts (471.23元 for 189.63万元 + 281.6万元)
+    units = {p.unit for p in claim.parts}
+    if len(units) == 1 and (other := units.pop()) != unit and claim.total.quantity.is_money:
+        in_other = reduce(lambda a, b: a + b, (p.interval(other) for p in claim.parts))
+        slip = unit_slip(ctx, rule, claim.total, other, in_other, claim.total, ev, claim.section, formula,
+                         claim.source)
+        if slip is not None:
+            yield slip
+            return
     if not claim.exhaustive and parts.hi < total.lo:
         yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)

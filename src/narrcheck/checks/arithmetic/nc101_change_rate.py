@@ -31,7 +31,8 @@ class ChangeRate(Rule):
             return
         ev = evidence_for(claim.quote, claim.location, claim.current, claim.prior)
         delta, prior, current, rate = claim.delta, claim.prior, claim.current, claim.rate
-        unit = (prior or current or delta).unit if (prior or current or delta) else ""
+        known = prior or current or delta
+        unit = known.unit if known is not None else ""
         try:
             if prior is not None and current is not None and (delta is None or delta.unit != prior.unit):
                 base = prior.interval(unit)
