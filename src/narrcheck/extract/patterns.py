@@ -40,7 +40,7 @@ PRIOR_SUBJECT = rf"(?:(?!{DIRECTION})[^，,。；;：:\d%]){{0,30}}?"
 SEP = r"\s*[，,]?\s*"
 LINK = r"(?:为|了|达|是)?"
 # the rate after a change: "，增长54.85%" / "(42.86%)" / "（下降3.2%）"
-RATE_TAIL = (rf"(?:{SEP}(?:同比)?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
+RATE_TAIL = (rf"(?:\s*[，,；;]?\s*(?:同比)?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
              rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）])")
 # a repeated "，下降0.05万元" between the delta and the rate
 DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, fold
@@ -31,6 +31,7 @@ from narrcheck.model.claims import (
 from narrcheck.model.document import Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Quantity, normalize_digits, parse_number
+from narrcheck.numbers.normalize import Normalized, normalize
 
 Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 
@@ -50,6 +51,10 @@ TOTAL_WORDS = re.compile(alt("lists.total_words"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
 MISREAD_EXCESS = Decimal("1.01")
 FUNDS = re.compile(alt("scope.funds"))
+# comparison words are no name: "对比减少4.35万元" names nothing that changed
+_COMPARING = alt("compare.fillers", "compare.standalone", "compare.closers", "compare.periods")
+COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
+_YEAR_OF = re.compile(r"(\d{4})年")
 _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
 
 
@@ -145,6 +150,39 @@ class Unit:
 _BARE_FIGURE = re.compile(r"^[\s\d.,%％．，\-－+]*$")
 
 
+class SourceText(str):
+    """A unit's text as the patterns read it (normalized), whose slices give back the original.
+
+    Offsets and single characters are those of the normalized text, so every offset a pattern finds is valid;
+    `raw[a:b]` is the original text that normalized to `text[a:b]`, so quotes show what the document says.
+    """
+
+    __slots__ = ("_norm",)
+    _norm: Normalized
+
+    def __new__(cls, norm: Normalized) -> SourceText:
+        made = super().__new__(cls, norm.text)
+        made._norm = norm
+        return made
+
+    def __getitem__(self, key: SupportsIndex | slice) -> str:  # type: ignore[override]
+        if isinstance(key, slice) and key.step is None:
+            a, b, _ = key.indices(len(self))
+            start, end = self._norm.span(a, max(a, b))
+            return self._norm.original[start:end]
+        return str.__getitem__(self, key)
+
+
+def _unit(text: str, locate: Callable[[int], Location], section: tuple[str, ...], order: int,
+          table: int | None = None) -> Unit:
+    """A unit over `text` normalized for matching, located and quoted in the original."""
+    norm = normalize(text)
+    if not norm.changed:
+        return Unit(text, normalize_digits(text), locate, section, order, table)
+    return Unit(SourceText(norm), normalize_digits(norm.text), lambda i: locate(norm.source(i)), section, order,
+                table)
+
+
 def text_units(document: Document) -> list[Unit]:
     """Every paragraph and every cell that holds more than a bare figure, in document order."""
     units: list[Unit] = []
@@ -153,11 +191,9 @@ def text_units(document: Document) -> list[Unit]:
             for row in block.rows:
                 for cell in row:
                     if not _BARE_FIGURE.match(cell.text):
-                        units.append(Unit(cell.text, normalize_digits(cell.text), cell.location,
-                                          block.section, len(units), block.table))
+                        units.append(_unit(cell.text, cell.location, block.section, len(units), block.table))
         elif block.text.strip():
-            units.append(Unit(block.text, normalize_digits(block.text), block.location, block.section,
-                              len(units)))
+            units.append(_unit(block.text, block.location, block.section, len(units)))
     return units
 
 
@@ -230,6 +266,15 @@ def apply_precision(units: list[Unit]) -> None:
             d = precision.get(m.quantity.unit)
             if d is not None and m.quantity.decimals < d:
                 m.precision = d
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """What a change was bound to: its current figure (and a prior found with it), or candidates."""
+
+    current: Mention | None = None
+    prior: Mention | None = None
+    candidates: tuple[Mention, ...] = ()
 
 
 class Extractor:
@@ -415,10 +460,12 @@ class Extractor:
                     mention.role = "delta"
         kin = delta or prior
         assert kin is not None
-        current = self._change_current(unit, m.start(), subject or "", kin)
-        if current is not None and prior is None \
-                and P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
-            current = None  # compared on an adjusted basis (同口径): the base is not current − change
+        bound = self._change_current(unit, m.start(), subject or "", kin)
+        current, candidates = bound.current, bound.candidates
+        if prior is None:
+            prior = bound.prior
+            if P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
+                current, candidates = None, ()  # on an adjusted basis (同口径) the base is not current − change
         rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else None
         rate_direction = _direction(rate_word)
         if rate is not None and rate.quantity.value < 0 and rate_direction == "up":
@@ -426,6 +473,7 @@ class Extractor:
         claim = ChangeClaim(
             subject=(subject or "").strip("，, 各") or (current.subject if current else ""),
             current=current.figure() if current else None,
+            current_candidates=tuple(c.figure() for c in candidates),
             prior=prior.figure() if prior else None,
             delta=delta.figure() if delta else None,
             rate=rate.figure() if rate else None,
@@ -440,23 +488,31 @@ class Extractor:
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
 
-    def _change_current(self, unit: Unit, pos: int, subject: str, kin: Mention) -> Mention | None:
-        """The figure a change is about: earlier in its own sentence, of the same kind, best subject match.
+    def _change_current(self, unit: Unit, pos: int, subject: str, kin: Mention) -> _Bound:
+        """The figures a change is about, bound in the nearest scope that names them.
 
-        A sentence that opens with the change (较上年增加…) speaks of the figure stated just before it in the
-        paragraph; any other sentence without such a figure leaves the change without one (never guessed).
+        - its own sentence: the figure of the same kind before the change, best subject match, else the
+          nearest; but where a list of parts (其中…) stands between the total and the change, the change may
+          speak of the total or of the last part: both are candidates;
+        - a sentence without such a figure: the two figures of the sentence before that name consecutive
+          years (2016年预算8万元，2015年预算12.5万元；对比减少4.35万元) are current and prior; else the
+          paragraph's figure of the name the change gives; a sentence that opens with the change speaks of the
+          figure stated just before it. Nothing else is guessed.
         """
         s_start, _ = unit.sentence_span(pos)
         candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
                       and m.family == kin.family]
         if not candidates:
-            named = subject.strip("，, 各") or unit.text[s_start:pos].strip()
+            pair = self._year_pair(unit, s_start, kin)
+            if pair is not None:
+                return _Bound(*pair)
+            named = COMPARE_WORDS.sub("", subject.strip("，, 各") or unit.text[s_start:pos].strip())
             if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
-                return self._named_in_paragraph(unit, s_start, named, kin)
+                return _Bound(self._named_in_paragraph(unit, s_start, named, kin))
             candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
                           and m.family == kin.family][-1:]
             if not candidates:
-                return None
+                return _Bound()
         key = normalize_subject(subject)
         if key:
             def score(m: Mention) -> tuple[int, int]:
@@ -465,8 +521,38 @@ class Extractor:
                 return common, m.start
             best = max(candidates, key=score)
             if score(best)[0] > 0:
-                return best
-        return candidates[-1]
+                return _Bound(best)
+        nearest = candidates[-1]
+        markers = list(P.LIST_MARKER.finditer(unit.text, s_start, nearest.start))
+        if markers:
+            marker = markers[-1]
+            heads = [m for m in candidates if m.end <= marker.start()]
+            parts = [m for m in candidates if m.start >= marker.end()]
+            if heads and len(parts) >= 2:
+                return _Bound(None, None, (heads[-1], nearest))
+        return _Bound(nearest)
+
+    def _year_pair(self, unit: Unit, s_start: int, kin: Mention) -> tuple[Mention, Mention] | None:
+        """(current, prior): the only two figures of the kind in the sentence before `s_start`, named with
+        consecutive years and otherwise the same words.
+        """
+        if s_start == 0:
+            return None
+        p_start, _ = unit.sentence_span(s_start - 1)
+        dated = []
+        for m in unit.mentions:
+            if p_start <= m.start < s_start and self._eligible(m) and m.family == kin.family:
+                years = _YEAR_OF.findall(m.subject)
+                if len(years) != 1:
+                    return None
+                dated.append((int(years[0]), m))
+        if len(dated) != 2 or abs(dated[0][0] - dated[1][0]) != 1:
+            return None
+        (_, a), (_, b) = sorted(dated, key=lambda ym: ym[0])
+        names = sorted((normalize_subject(a.subject), normalize_subject(b.subject)), key=len)
+        if not names[1].endswith(names[0]):  # the second may leave out what the first named
+            return None
+        return b, a
 
     def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention) -> Mention | None:
         """The one earlier figure of the paragraph whose subject shares most of `name`'s words (at least

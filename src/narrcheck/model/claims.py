@@ -72,6 +72,9 @@ class ChangeClaim(_Claim):
     delta_word: str = ""
     rate_word: str = ""
     basis: str = Field(default="", description="what the figure is compared with: 上年, 2018年, 年初预算数 …")
+    current_candidates: tuple[Figure, ...] = Field(
+        default=(), description="when the figure that changed is one of several (a total or its last listed "
+        "part): each of them (the rate is ok if one makes it hold, unverifiable otherwise; never a mismatch)")
 
 
 class ShareClaim(_Claim):
@@ -160,7 +163,8 @@ class ProjectFigureClaim(_Claim):
 
 class ProjectSetClaim(_Claim):
     """A narrative summary of the project tables: 该类项目总数10个，涉及预算总金额253.44万元，
-    预算执行总体进度为99.93%."""
+    预算执行总体进度为99.93%.
+    """
 
     kind: Literal["project_set"] = "project_set"
     count: Figure

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import ChangeClaim
 from narrcheck.model.findings import Finding
@@ -29,8 +29,46 @@ class ChangeRate(Rule):
     def check(self, claim: ChangeClaim, ctx: Context) -> Iterator[Finding]:
         if claim.rate is None:
             return
+        if claim.current is None and claim.current_candidates:
+            yield self._ambiguous(claim, ctx)
+            return
+        finding = self._judge(claim, ctx)
+        current, prior = claim.current, claim.prior
+        if finding.verdict != Verdict.OK.value and current is not None and prior is not None \
+                and current.unit != prior.unit and current.quantity.is_money and prior.quantity.is_money:
+            # the prior printed in another unit than the current (131870.68元 beside 89410万元)?
+            slipped = self._judge(claim.model_copy(update={"prior": with_unit(prior, current.unit)}), ctx)
+            if slipped.verdict == Verdict.OK.value:
+                ev = evidence_for(claim.quote, claim.location, current, prior)
+                computed = abs(current.interval() - with_unit(prior, current.unit).interval()) \
+                    / with_unit(prior, current.unit).interval() * HUNDRED
+                finding = unit_slip(ctx, self, prior, current.unit, computed, claim.rate, ev, claim.section,
+                                    slipped.formula or "", claim.source) or finding
+        yield finding
+
+    def _ambiguous(self, claim: ChangeClaim, ctx: Context) -> Finding:
+        """The figure that changed is one of several: ok with the one that makes the rate hold, else
+        unverifiable with every reading (a wrong binding is never reported as the document's error).
+        """
+        tried = []
+        for current in claim.current_candidates:
+            finding = self._judge(claim.model_copy(update={"current": current, "current_candidates": ()}), ctx)
+            if finding.verdict == Verdict.OK.value:
+                return finding
+            tried.append(finding.formula or "")
+        assert claim.rate is not None
+        return self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
+                                    i18n.detail("ambiguous-operand", ctx.lang,
+                                                operand=i18n.detail("base", ctx.lang), candidates="; ".join(tried)),
+                                    evidence_for(claim.quote, claim.location), claim.section,
+                                    claimed=claim.rate.value, source=claim.source)
+
+    def _judge(self, claim: ChangeClaim, ctx: Context) -> Finding:
+        """The rate against the change over its base, from the operands the claim holds."""
+        rate = claim.rate
+        assert rate is not None
         ev = evidence_for(claim.quote, claim.location, claim.current, claim.prior)
-        delta, prior, current, rate = claim.delta, claim.prior, claim.current, claim.rate
+        delta, prior, current = claim.delta, claim.prior, claim.current
         known = prior or current or delta
         unit = known.unit if known is not None else ""
         try:
@@ -48,20 +86,16 @@ class ChangeRate(Rule):
                 change = dl
                 formula = f"{show(delta, unit)}/({show(current, unit)}{sign}{show(delta, unit)})*100"
                 if base.mid == 0:
-                    yield self._zero_base(claim, ctx, ev, formula)
-                    return
+                    return self._zero_base(claim, ctx, ev, formula)
             else:
-                missing = "base"
-                yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
-                                           i18n.detail("missing-operand", ctx.lang,
-                                                       operand=i18n.detail(missing, ctx.lang)),
-                                           ev, claim.section, claimed=rate.value)
-                return
+                return self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
+                                            i18n.detail("missing-operand", ctx.lang,
+                                                        operand=i18n.detail("base", ctx.lang)),
+                                            ev, claim.section, claimed=rate.value)
             computed = (change / base) * HUNDRED
         except ZeroDivisionError:
-            yield self._zero_base(claim, ctx, ev, None)
-            return
-        yield self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source)
+            return self._zero_base(claim, ctx, ev, None)
+        return self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source)
 
     def _zero_base(self, claim: ChangeClaim, ctx: Context, ev: list, formula: str | None) -> Finding:
         assert claim.rate is not None

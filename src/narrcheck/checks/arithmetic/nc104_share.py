@@ -50,7 +50,8 @@ class Share(Rule):
 
     def _ambiguous(self, claim: ShareClaim, ctx: Context) -> Finding:
         """The whole named has several values in its scope: ok with the one that makes the share hold, else
-        unverifiable with every candidate (a wrong binding is never reported as the document's error)."""
+        unverifiable with every candidate (a wrong binding is never reported as the document's error).
+        """
         assert claim.part is not None
         tried = []
         for whole in claim.whole_candidates:
