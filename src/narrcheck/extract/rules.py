@@ -673,20 +673,38 @@ class Extractor:
             head = self._nearest_before(unit, marker.start())
             if head is None:
                 continue
-            regions = self._list_regions(unit, marker)
-            # the parts stand in the marker's own sentence; later sentences count only when it holds one part
-            for scope in (regions[:1], regions):
-                parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
-                         and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
-                if len(parts) >= 2:
-                    break
-            parts = _list_parts(unit.text, head, parts)
+            if unit.text[marker.end():].strip():
+                regions = self._list_regions(unit, marker)
+                # the parts stand in the marker's own sentence; later sentences count only when it holds one
+                for scope in (regions[:1], regions):
+                    parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
+                             and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
+                    if len(parts) >= 2:
+                        break
+                parts = _list_parts(unit.text, head, parts)
+            else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
+                parts = self._parts_below(unit, head)
             if len(parts) < 2:
                 continue
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
                                              exhaustive=_complete(unit.text, head, marker, parts), **kwargs))
             self._prior_sum(head, parts, kwargs)
+
+    def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
+        """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
+        paragraph that does not open with one; none when a part exceeds the total."""
+        parts: list[Mention] = []
+        for below in self.units[unit.order + 1:]:
+            if below.table is not None or below.section != unit.section:
+                break
+            lead = next((m for m in below.mentions if self._eligible(m) and _same_family(m, head)), None)
+            if lead is None or lead.start > 30 or P.SENTENCE_END.search(below.text, 0, lead.start):
+                break
+            parts.append(lead)
+        if any(p.quantity.unit == head.quantity.unit and p.quantity.value > head.quantity.value for p in parts):
+            return []
+        return parts
 
     def _list_regions(self, unit: Unit, marker: re.Match[str]) -> list[tuple[int, int]]:
         """Where the parts of a list stand: the rest of its sentence (or of its parentheses), then each
@@ -814,7 +832,8 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
     if P.LIST_COMPLETE.search(lead):
         return True
-    components = composites().get(fold(normalize_subject(head.subject))) or ()
+    name = fold(normalize_subject(head.subject))
+    components = next((c for whole, c in composites().items() if name.endswith(whole)), ())
     return bool(components) and all(fold(normalize_subject(p.subject)) in components for p in parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import reduce
 
 from narrcheck import i18n
@@ -10,6 +11,10 @@ from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip
 from narrcheck.model.claims import PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
+
+
+# a list that may be partial and falls short of its total by more than this share is taken as partial
+PARTIAL_SHORTFALL = Decimal("0.01")
 
 
 def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Finding]:
@@ -30,7 +35,9 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
         if slip is not None:
             yield slip
             return
-    if not claim.exhaustive and parts.hi < total.lo:
+    # a shortfall within 1% is a wrong part, not an omitted one: the list is taken as the whole
+    if not claim.exhaustive and parts.hi < total.lo and total.mid > 0 \
+            and (total.mid - parts.mid) / total.mid > PARTIAL_SHORTFALL:
         yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return
