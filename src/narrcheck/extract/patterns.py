@@ -108,5 +108,5 @@ NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,4
 EQUAL_TO_BUDGET = re.compile(r"决算数?(?:等于|与)预算数?(?:持平|相等|一致)?|等于预算数|与预算数持平")
 # sentence ends
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-BUDGET_SUBJECT = re.compile(r"预算|下达|批复|计划")
-ACTUAL_SUBJECT = re.compile(r"执行|决算|实际|支出|到位|完成|使用")
+BUDGET_SUBJECT = re.compile(alt("measure.budget"))
+MEASURE_WORD = re.compile(alt("measure.budget", "measure.actual"))

@@ -555,16 +555,23 @@ class Extractor:
         return b, a
 
     def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention) -> Mention | None:
-        """The one earlier figure of the paragraph whose subject shares most of `name`'s words (at least
-        half of its character pairs), or None when none does or two do equally.
+        """The earlier figure whose subject shares most of `name`'s words (at least half of its character
+        pairs) and the same measure (budget or actual), in the nearest scope that has one: this paragraph before
+        `before`, then the paragraphs of its section, nearest first. None when two fit equally well there.
         """
         key = _bigrams(normalize_subject(name))
-        scored = sorted(((len(key & _bigrams(normalize_subject(m.subject))), m) for m in unit.mentions
-                         if m.end <= before and self._eligible(m) and m.family == kin.family),
-                        key=lambda sm: -sm[0])
-        if not scored or 2 * scored[0][0] < len(key) or len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
-        return scored[0][1]
+        budget = _is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
+        section = [u for u in reversed(self.units[: unit.order]) if u.section == unit.section and u.table is None]
+        for scope in ([m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in section)):
+            scored = sorted(((len(key & _bigrams(normalize_subject(m.subject))), m) for m in scope
+                             if self._eligible(m) and m.family == kin.family and _is_budget(m.subject) == budget),
+                            key=lambda sm: -sm[0])
+            if not scored or 2 * scored[0][0] < len(key):
+                continue
+            if len(scored) > 1 and scored[1][0] == scored[0][0]:
+                return None
+            return scored[0][1]
+        return None
 
     def _completions(self, unit: Unit) -> None:
         for m in P.COMPLETION.finditer(unit.text):
@@ -842,12 +849,10 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _is_budget(subject: str) -> bool:
-    """A budget figure (预算数, 下达, 批复): named so, and not an actual one; a fund's name (一般公共预算收入) is
-    not a budget figure.
-    """
-    subject = FUNDS.sub("", subject)
-    return bool(P.BUDGET_SUBJECT.search(subject)) and not P.ACTUAL_SUBJECT.search(
-        P.BUDGET_SUBJECT.sub("", subject))
+    """A budget figure (预算数, 下达, 批复): the measure word nearest the figure is a budget word (支出预算 is a
+    budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure."""
+    words = P.MEASURE_WORD.findall(FUNDS.sub("", subject))
+    return bool(words) and bool(P.BUDGET_SUBJECT.fullmatch(words[-1]))
 
 
 def _same_family(m: Mention, head: Mention) -> bool:
