@@ -1,15 +1,18 @@
-"""Reader for the corpus's plain-text export of Word files.
+"""Reader for the corpus's plain-text export of Word files, and for plain text pasted from PDF files.
 
-Format: each non-blank line outside a table is a paragraph. A table cell is a line that starts with a TAB
-(after at most three spaces); consecutive cell lines form a row and a blank line ends the row; two blank lines
-end the table. A line without a TAB right after a cell continues that cell, and so does one after a single
-blank line when a cell line comes back before the next two blank lines (a paragraph break inside a cell). Markers such as `[bookmark: _Toc123]` and
+Format: each non-blank line outside a table is a paragraph, except in text hard-wrapped inside its sentences
+(pasted from a PDF: see `_full_width`), where a full line that does not end a sentence runs on into the next.
+A table cell is a line that starts with a TAB (after at most three spaces); consecutive cell lines form a row
+and a blank line ends the row; two blank lines end the table. A line without a TAB right after a cell
+continues that cell, and so does one after a single blank line when a cell line comes back before the next
+two blank lines (a paragraph break inside a cell). Markers such as `[bookmark: _Toc123]` and
 `[image: image9]` are not text: they are removed, and the columns of the text around them are kept.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from narrcheck.model.document import Block, Cell, Document, TextMap
@@ -97,7 +100,14 @@ def parse_lines(lines: list[str]) -> list[Block]:
             table_count += 1
         table = None
 
+    width = _full_width(lines)
+    joined: set[int] = set()  # lines already read into a paragraph that began on an earlier line
+
     for no, line in enumerate(lines, start=1):
+        if no in joined:
+            prev_blank = False
+            blank_run = 0
+            continue
         blank = not line.strip() or ("[" in line and not "".join(p for p, _ in segments(line)).strip())
         cell = CELL_LINE.match(line) if "\t" in line[:4] else None
         if cell:
@@ -122,13 +132,181 @@ def parse_lines(lines: list[str]) -> list[Block]:
             table.row_open = True
         else:
             close_table()
-            body, textmap = _build([(piece, no, col) for piece, col in segments(line)])
+            run = _wrapped_run(lines, no, width) if width else [no]
+            joined.update(abs(n) for n in run[1:])
+            body, textmap = _build(_paragraph_pieces(lines, run))
             blocks.append(Block(kind="paragraph", text=body, textmap=textmap, index=len(blocks)))
+            for page_line in _skipped(run):  # a page number read past stays a paragraph of its own
+                body, textmap = _build([(piece, page_line, col) for piece, col in segments(lines[page_line - 1])])
+                blocks.append(Block(kind="paragraph", text=body, textmap=textmap, index=len(blocks)))
         prev_blank = blank and not cell
         if not blank:
             blank_run = 0
     close_table()
     return blocks
+
+
+# ------------------------------------------------------------------------------------- hard-wrapped text
+#
+# Text pasted from a PDF breaks lines where the page's right margin fell, inside sentences, figures and words.
+# Such a document shows it: many of its lines have about the same display width (CJK counts 2, other
+# characters 1), the width of the page, and most of those full lines do not end a sentence. A Word export
+# (one paragraph per line) does not: its lines are as long as their paragraphs and end with 。.
+# A line then runs on into the next when it is full (it would have held the next line's first word had the
+# page been wider), does not end a sentence, and the next line starts no new item.
+
+# A line ends a sentence or a clause with one of these, perhaps followed by closing quotes or brackets. A colon
+# does not end one: a full line ending with it runs on (a lead-in before a list of items on lines of their own
+# is shorter than a full line, or the items start with their enumerators).
+_TERMINAL = re.compile("[。；！？;!?．](?:[”’」』）)】〕》]*)$|(?<=[\u4e00-\u9fff])\\.$")
+# A line that surely stops mid-sentence (for telling wrapped text) ends in an ideograph, a comma or a 、.
+_OPEN_ENDS = frozenset("，,、")
+# A line that starts or ends with a row of figures (a table flattened without its rules): never joined.
+_FIGURES = r"[-+]?\d[\d,.]*%?(?:\s+[-+]?\d[\d,.]*%?)+"
+_FIGURE_ROW_END = re.compile(_FIGURES + r"\s*$")
+_FIGURE_ROW_START = re.compile(r"\s*" + _FIGURES + r"(?:\s|$)")
+# The start of a new item: heading and list enumerators, a table or figure caption, bullets, a table row.
+_NEW_ITEM = re.compile(
+    r"""\s*(?:
+        第\s*[一二三四五六七八九十百\d]+\s*[部分章节条款篇]
+      | [一二三四五六七八九十百]+\s*[、.．,，]
+      | [（(]\s*[一二三四五六七八九十百\d]+\s*[)）]
+      | \d{1,2}\s*[、．]
+      | \d{1,2}\.(?!\d)
+      | [①-⑳⑴-⒇⒈-⒛❶-❿㈠-㈩]
+      | (?:表|图|附件|附表)\s*[\d一二三四五六七八九十]
+      | 附[件表录]
+      | [—–-]{1,2}(?![\d\s])
+      | [•●◆◇■□★☆▲►※]
+      | \|
+    )""",
+    re.VERBOSE,
+)
+# A page number alone on its line: 13, - 3 -, 第 3 页, 3/10.
+_PAGE_NUMBER = re.compile(r"\s*(?:\d{1,3}|[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*")
+_FIRST_WORD = re.compile(r"[A-Za-z0-9.,%+\-/]+|.")
+_ASCII_WORD_END = re.compile(r"[A-Za-z0-9%]$")
+_ASCII_WORD_START = re.compile(r"[A-Za-z0-9]")
+# Full lines: within this many columns of the page width (PDF fonts are proportional, justification varies).
+_SLACK_MIN, _SLACK_SHARE = 4, 8
+_MIN_FULL_LINES = 4
+
+
+def _width(text: str) -> int:
+    """Display width: characters of three UTF-8 bytes or more (CJK, full-width forms, quotes, dashes) count 2."""
+    return (len(text.encode("utf-8", "surrogatepass")) + len(text)) // 2
+
+
+def _slack(width: int) -> int:
+    return max(_SLACK_MIN, width // _SLACK_SHARE)
+
+
+def _prose(line: str) -> str:
+    """A line's text without markers and trailing spaces, or '' when it is not prose (blank, a cell, a table row)."""
+    if "\t" in line[:4] and CELL_LINE.match(line):
+        return ""
+    text = ("".join(p for p, _ in segments(line)) if "[" in line else line).rstrip()
+    return "" if not text or text[-1] == "|" or text.lstrip()[0] == "|" else text
+
+
+def _is_page_number(text: str) -> bool:
+    return len(text) <= 20 and _PAGE_NUMBER.fullmatch(text) is not None
+
+
+def _full_width(lines: list[str]) -> int | None:
+    """The width of a full line when the text is hard-wrapped inside its sentences, else None.
+
+    The width is the one that the most prose lines reach within the slack. The text counts as wrapped when at
+    least `_MIN_FULL_LINES` and 30% of its prose lines are that full, at most 15% are longer, and at least 40%
+    of the full lines surely stop mid-sentence (`_OPEN_ENDS`).
+    """
+    widths = []
+    for line in lines:
+        text = _prose(line)
+        if text and not _is_page_number(text):
+            end = text[-1]
+            widths.append((_width(text), "\u4e00" <= end <= "\u9fff" or end in _OPEN_ENDS))
+    if len(widths) < _MIN_FULL_LINES:
+        return None
+    ordered = sorted(w for w, _ in widths)
+    best, best_count = 0, 0
+    for top in set(ordered):
+        if top < 20:  # a page is wider than ten ideographs
+            continue
+        n = bisect_right(ordered, top) - bisect_left(ordered, top - _slack(top))
+        if n > best_count or (n == best_count and top > best):
+            best, best_count = top, n
+    if best_count < max(_MIN_FULL_LINES, 0.3 * len(widths)):
+        return None
+    longer = sum(1 for w, _ in widths if w > best + _slack(best))
+    open_full = sum(1 for w, is_open in widths if best - _slack(best) <= w <= best + _slack(best) and is_open)
+    if longer > 0.15 * len(widths) or open_full < max(3, 0.4 * best_count):
+        return None
+    return best
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _runs_on(line: str, text: str, following: str, width: int) -> bool:
+    """True when prose line `text` (the line `line` without markers) continues on the prose line `following`."""
+    if _TERMINAL.search(text) or _NEW_ITEM.match(following) or _indent(following) > _indent(line):
+        return False
+    if any(_FIGURE_ROW_END.search(t) or _FIGURE_ROW_START.match(t) for t in (text, following)):
+        return False
+    word = _FIRST_WORD.match(following.lstrip())
+    first = word.group() if word else ""
+    space = 1 if first.isascii() else 0
+    return _width(text) + space + _width(first) >= width - _slack(width)
+
+
+def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
+    """The 1-based numbers of the lines that make the paragraph starting on line `no`.
+
+    A page number between two halves of a sentence is read past: its number follows the line before it, negated
+    (see `_skipped`).
+    """
+    run = [no]
+    last, line = no, lines[no - 1]
+    text = _prose(line)
+    while text:
+        nxt, page = last + 1, 0
+        following = _prose(lines[nxt - 1]) if nxt <= len(lines) else ""
+        if following and _is_page_number(following):
+            nxt, page = nxt + 1, nxt
+            following = _prose(lines[nxt - 1]) if nxt <= len(lines) else ""
+        if not following or _is_page_number(following) or not _runs_on(line, text, following, width):
+            break
+        if page:
+            run.append(-page)
+        run.append(nxt)
+        last, line, text = nxt, lines[nxt - 1], following
+    return run
+
+
+def _skipped(run: list[int]) -> list[int]:
+    """The page-number lines a run read past."""
+    return [-n for n in run if n < 0]
+
+
+def _paragraph_pieces(lines: list[str], run: list[int]) -> list[tuple[str, int, int]]:
+    """The (text, line, column) pieces of a paragraph made of the given lines, joined without a break.
+
+    Chinese text carries no space at a line break; where the break falls between two ASCII words or figures, a
+    space (placed just after the end of the first line) keeps them apart.
+    """
+    pieces: list[tuple[str, int, int]] = []
+    for no in run:
+        if no < 0:
+            continue
+        line = lines[no - 1]
+        if pieces and _ASCII_WORD_END.search(pieces[-1][0]) and _ASCII_WORD_START.match(line):
+            prev_text, prev_line, prev_col = pieces[-1]
+            pieces.append((" ", prev_line, prev_col + len(prev_text)))
+        pieces.extend((piece, no, col) for piece, col in segments(line))
+    return pieces
 
 
 # How far ahead a cell's text may run on over single blank lines before a cell line must come back.
