@@ -3,10 +3,11 @@
 `normalize(text)` returns a `Normalized` whose `.text` is what patterns run over and whose `.source(i)` and
 `.span(a, b)` give offsets in the original. It is a pure function of `text`. What must hold:
 
-- Compatibility forms read as plain ones (NFKC, one source character at a time): full-width digits, letters
-  and ％ become ASCII, compatibility and Kangxi-radical ideographs become unified ones. Characters whose NFKC
-  form would make or glue a figure are kept: circled and parenthesized-free enumerators (①), superscripts and
-  subscripts (²), fractions (½), squared units (㎡) and ellipses (…).
+- Compatibility forms read as plain ones (NFKC, one source character at a time, so a combining mark is not
+  composed with the character before it): full-width digits, letters and ％ become ASCII, compatibility and
+  Kangxi-radical ideographs become unified ones, ㈠ and ⑴ become （一） and （1）. Characters whose NFKC form
+  would make a figure or glue one to the next are kept: circled enumerators (①), superscripts and subscripts
+  (²), fractions (½), squared units (㎡) and ellipses (…).
 - ASCII punctuation reads as its Chinese twin: ',' → '，' (except a thousands separator: a comma between a
   digit and exactly three digits not followed by a digit, which stays ','), ':' → '：', ';' → '；',
   '(' → '（', ')' → '）', '!' → '！', '?' → '？'. '.', '%' and '-' stay ASCII. A '.' becomes '。' only where it
