@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -46,6 +46,8 @@ _SUBJECT_NOISE = re.compile(
     r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$"
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
+# the measure words that end a name (…支出预算为, …决算数是)
+_MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual')}|数|为|是|额)+$")
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
@@ -233,37 +235,54 @@ def _find_mentions(unit: Unit) -> None:
             q = parse_number(m.group("num"), P.SHORT_MONEY.get(m.group("unit"), m.group("unit")))
         except ValueError:
             continue
-        unit.mentions.append(Mention(unit, m.start(), m.end(), q, _subject_before(unit.text, m.start())))
+        subject = _subject_before(unit.text, m.start())
+        if normalize_subject(subject) in _GENERIC_SUBJECT and subject and unit.mentions:
+            subject = _elided(unit.text, unit.mentions[-1], m.start(), subject)
+        unit.mentions.append(Mention(unit, m.start(), m.end(), q, subject))
 
 
-def money_precision(units: list[Unit]) -> dict[str, int]:
-    """The decimals each money unit of the document is printed with, where it has a convention.
+def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
+    """The name of a figure whose clause names only a measure (…支出预算为5.92万元，决算为3.58万元): the
+    previous figure's name in the same sentence, its measure word replaced by this one."""
+    if P.SENTENCE_END.search(text, before.end, pos) or normalize_subject(before.subject) in _GENERIC_SUBJECT:
+        return subject
+    stem = _MEASURE_TAIL.sub("", before.subject)
+    own = subject
+    for noun in ("支出", "收入"):  # 支出预算…，支出决算…: the noun is said once
+        if stem.endswith(noun) and own.startswith(noun):
+            own = own[len(noun):]
+    return stem + own
+
+
+def money_precision(mentions: Iterable[Mention]) -> dict[str, int]:
+    """The decimals each money unit is printed with among `mentions`, where it has a convention.
 
     A unit's convention is its most common non-zero number of decimals when at least as many of its figures
     print them as print none: there a figure printed with fewer has only dropped trailing zeros (3万元 = 3.00).
     Where most money of a unit is whole (亿元 aggregates, whole-万元 tables), there is no convention.
     """
     counts: dict[str, Counter[int]] = {}
-    for unit in units:
-        for m in unit.mentions:
-            if m.quantity.is_money:
-                counts.setdefault(m.quantity.unit, Counter())[m.quantity.decimals] += 1
+    for m in mentions:
+        if m.quantity.is_money:
+            counts.setdefault(m.quantity.unit, Counter())[m.quantity.decimals] += 1
     out: dict[str, int] = {}
     for money, by_decimals in counts.items():
         shown = [(n, d) for d, n in by_decimals.items() if d > 0]
         if shown:
             n, d = max(shown)
-            if n >= by_decimals[0]:
+            if n >= by_decimals[0] and n >= 2:
                 out[money] = d
     return out
 
 
 def apply_precision(units: list[Unit]) -> None:
-    """Mark every money figure printed with fewer decimals than its unit's convention (money_precision)."""
-    precision = money_precision(units)
+    """Mark every money figure printed with fewer decimals than its convention: the paragraph's where it has
+    one (a list of 2-decimal amounts with a whole one among them), else the document's."""
+    document = money_precision(m for unit in units for m in unit.mentions)
     for unit in units:
+        own = money_precision(unit.mentions)
         for m in unit.mentions:
-            d = precision.get(m.quantity.unit)
+            d = own.get(m.quantity.unit, document.get(m.quantity.unit))
             if d is not None and m.quantity.decimals < d:
                 m.precision = d
 

@@ -42,9 +42,9 @@ class Figure(BaseModel):
         q = self.quantity
         if q.is_count:  # things are counted exactly
             return Interval.exact(q.value)
-        # Amounts in 元 are bookkeeping figures, exact to the fen however they are printed; other money follows
-        # the document's precision (DESIGN.md, Rounding).
-        decimals = max(q.decimals, 2) if q.unit == "元" else max(q.decimals, self.precision or 0)
+        # Money follows the document's precision (DESIGN.md, Rounding): 3万元 in a document that prints its
+        # money with 2 decimals stands for 3.00; where its money is whole, a whole figure stands for ±0.5.
+        decimals = max(q.decimals, self.precision or 0)
         iv = Interval.printed(q.value, decimals, nonnegative=not self.value.startswith("-"))
         return iv.scale(q.scale_to(unit)) if unit else iv
 
