@@ -18,7 +18,7 @@ from typing import Any, SupportsIndex
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, fold
 from narrcheck.extract.spans import CLAUSE, start_of
-from narrcheck.lexicon import alt, family_of, words
+from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Direction,
@@ -306,7 +306,7 @@ class Extractor:
         apply_precision(self.units)
         self.claims: list[Claim] = []
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
-        self._groups = 0
+        self._groups: dict[tuple[object, ...], int] = {}
 
     # --- helpers ---------------------------------------------------------------------------------------
     def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, Any]:
@@ -347,6 +347,7 @@ class Extractor:
         key = normalize_subject(name)
         if len(key) < 2:
             return None, []
+        forms = _whole_forms(key)
         earlier = [u for u in reversed(self.units[: unit.order])]
         scopes = [[unit], [u for u in earlier if u.section == unit.section], earlier]
 
@@ -359,8 +360,9 @@ class Extractor:
             def named(m: Mention, exact: bool = exact) -> bool:
                 subject = normalize_subject(m.subject)
                 if exact:
-                    return subject == key
-                return bool(subject) and (subject.endswith(key) or (len(subject) >= 4 and key.endswith(subject)))
+                    return subject in forms
+                return bool(subject) and (any(subject.endswith(f) for f in forms)
+                                          or (len(subject) >= 4 and key.endswith(subject)))
 
             for scope in scopes:
                 found = [m for u in scope for m in reversed(u.mentions) if fits(m) and named(m)]
@@ -646,6 +648,11 @@ class Extractor:
                         group_head = whole
                     elif carried is not None and "。" not in unit.text[carried[1]:m.start()]:
                         whole = group_head = carried[0]
+                    else:  # the paragraph's total before it (决算支出总计512.3万元。…基本支出392.39万元，占76.59%)
+                        whole = group_head = self._nearest_before(
+                            unit, part.start if part else m.start(),
+                            accept=lambda x: x.family == "money" and _names_total(x.subject)
+                            and (part is None or x.quantity.in_unit("元") >= part.quantity.in_unit("元")))
             if group_head is None and whole is not None:
                 group_head = whole
             # shares of one whole stated together: one list in a paragraph, or, when each names the whole
@@ -657,8 +664,13 @@ class Extractor:
             self.claims.append(ShareClaim(
                 part=part.figure() if part else None, whole=whole.figure() if whole else None,
                 whole_name=wname, percent=pct.figure(), whole_candidates=tuple(c.figure() for c in candidates),
-                group=hash((together, id(group_head))) if group_head else None,
+                group=self._group_of(together, group_head) if group_head else None,
                 **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _group_of(self, together: tuple[object, ...], head: Mention) -> int:
+        """A small number naming one group of shares, the same in every run (numbered in reading order)."""
+        key = (together, head.unit.order, head.start)
+        return self._groups.setdefault(key, len(self._groups) + 1)
 
     def _measures(self, unit: Unit) -> None:
         for m in P.MEASURE.finditer(unit.text):
@@ -843,6 +855,20 @@ def _closed(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
                 and _sum(parts[:i], unit).meets_printed(head.quantity.value, head.quantity.decimals):
             return parts[:i]  # closed: what follows (after a ；, or in another unit) is something else
     return parts
+
+
+def _whole_forms(key: str) -> tuple[str, ...]:
+    """The names a whole goes by: its group of synonyms in the lexicon (总支出 = 支出合计 = 本年支出合计 …)."""
+    for group in entry("wholes").values():
+        if key in group:
+            return tuple(group)
+    return (key,)
+
+
+def _names_total(subject: str) -> bool:
+    """The name says the figure is a total (…支出总计, 收入合计, 总支出)."""
+    name = normalize_subject(subject)
+    return bool(TOTAL_WORDS.search(name)) or any(name.endswith(f) for f in words("wholes"))
 
 
 def _depth(text: str, start: int, pos: int) -> int:
