@@ -36,6 +36,9 @@ def _n(text: str) -> str:
     ("工作完成良好.\n下一步", "工作完成良好。\n下一步"),
     ("单位支出 3.5 万元", "单位支出3.5万元"),
     ("增长 １２．５ %", "增长12.5%"),
+    # a pinyin reading glossed after an ideograph is no text; brackets without a toned reading stay
+    ("教育經(jīng)費(fèi)為300萬元", "教育经费为300万元"),
+    ("项目(a)与项目(b)", "项目（a）与项目（b）"),
     # c. spaces inside figures and words
     ("上年结转 469501 元", "上年结转469501元"),
     ("占比 12.07 %", "占比12.07%"),

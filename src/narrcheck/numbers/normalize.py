@@ -16,6 +16,7 @@
 - A run of spaces (ASCII, ideographic, no-break, other Unicode spaces, tabs; never newlines) next to a CJK
   character, Chinese punctuation or '%' is removed, unless it separates two figures (a digit or '%' before
   it and a digit after it: "95% 95%", "10 9" stay two numbers). Other runs stay (as ASCII spaces).
+- A pinyin reading in brackets right after an ideograph (財(cái)政, as mirror copies print them) is removed.
 - Traditional script reads as simplified (OpenCC t2s, imported only when first needed), character for
   character; it is applied only when the text holds a character that t2s converts on its own.
 - Offsets: `source(i)` is monotonic non-decreasing, `0 <= source(i) <= len(original)`, `source(len(text))
@@ -147,6 +148,11 @@ def _nfkc(c: str) -> str:
 # ------------------------------------------------------------------------------------------------ the rules
 
 
+# a pinyin reading in brackets, with at least one tone mark: what mirror copies insert after ideographs
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)）]")
+
+
 def _space(text: str, start: int, end: int) -> str | None:
     """What a run of spaces text[start:end] becomes: '' (removed), ASCII spaces, or None (unchanged)."""
     left = text[start - 1] if start else ""
@@ -183,7 +189,9 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
         c = text[i]
         end = i + 1
         new: str | None
-        if c in _SPACES:
+        if c in "(（" and i and _IDEOGRAPH_RE.match(text[i - 1]) and (gloss := _GLOSS.match(text, i)):
+            end, new = gloss.end(), ""  # a pinyin gloss after an ideograph (財(cái)政) is no text
+        elif c in _SPACES:
             end = _SPACE_RUN.match(text, i).end()  # type: ignore[union-attr]
             new = _space(text, i, end)
         elif c == "." and 0 < i < n - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS:
