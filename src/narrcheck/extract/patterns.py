@@ -79,6 +79,8 @@ SHARE = re.compile(
 COMPLETION = re.compile(
     rf"{alt('ratio.completion_verbs')}{alt('ratio.completion_wholes')}(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
 )
+# 实际完成数超任务43%: what was done exceeds its target by a rate
+OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 预算执行率43.03% / 资金到位率为90.02% / 预算偏离度为3.05%
 MEASURE = re.compile(rf"(?P<measure>{alt('ratio.measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
 # 64.40/1178.28×100%=5.46%  /  54/65=0.83  /  （644045.07-775529.01）/775529.01×100%=-16.95%

@@ -243,7 +243,8 @@ def _find_mentions(unit: Unit) -> None:
 
 def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
     """The name of a figure whose clause names only a measure (…支出预算为5.92万元，决算为3.58万元): the
-    previous figure's name in the same sentence, its measure word replaced by this one."""
+    previous figure's name in the same sentence, its measure word replaced by this one.
+    """
     if P.SENTENCE_END.search(text, before.end, pos) or normalize_subject(before.subject) in _GENERIC_SUBJECT:
         return subject
     stem = _MEASURE_TAIL.sub("", before.subject)
@@ -277,7 +278,8 @@ def money_precision(mentions: Iterable[Mention]) -> dict[str, int]:
 
 def apply_precision(units: list[Unit]) -> None:
     """Mark every money figure printed with fewer decimals than its convention: the paragraph's where it has
-    one (a list of 2-decimal amounts with a whole one among them), else the document's."""
+    one (a list of 2-decimal amounts with a whole one among them), else the document's.
+    """
     document = money_precision(m for unit in units for m in unit.mentions)
     for unit in units:
         own = money_precision(unit.mentions)
@@ -412,6 +414,7 @@ class Extractor:
             self._completions(unit)
             self._shares(unit)
             self._measures(unit)
+            self._overs(unit)
         for unit in numeric:
             self._parts_sums(unit)
         self._shares_sums()
@@ -575,17 +578,23 @@ class Extractor:
             return None
         return b, a
 
-    def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention) -> Mention | None:
+    def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention | str,
+                            document: bool = False) -> Mention | None:
         """The earlier figure whose subject shares most of `name`'s words (at least half of its character
-        pairs) and the same measure (budget or actual), in the nearest scope that has one: this paragraph before
-        `before`, then the paragraphs of its section, nearest first. None when two fit equally well there.
+        pairs), of `kin`'s family and the same measure (budget or actual), in the nearest scope that has one:
+        this paragraph before `before`, then the paragraphs of its section (with `document`, then every earlier
+        paragraph), nearest first. None when two fit equally well there.
         """
+        family = kin if isinstance(kin, str) else kin.family
         key = _bigrams(normalize_subject(name))
         budget = _is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
-        section = [u for u in reversed(self.units[: unit.order]) if u.section == unit.section and u.table is None]
-        for scope in ([m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in section)):
+        earlier = [u for u in reversed(self.units[: unit.order]) if u.table is None]
+        wider = [u for u in earlier if u.section == unit.section]
+        if document:
+            wider += [u for u in earlier if u.section != unit.section]
+        for scope in ([m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in wider)):
             scored = sorted(((len(key & _bigrams(normalize_subject(m.subject))), m) for m in scope
-                             if self._eligible(m) and m.family == kin.family and _is_budget(m.subject) == budget),
+                             if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget),
                             key=lambda sm: -sm[0])
             if not scored or 2 * scored[0][0] < len(key):
                 continue
@@ -593,6 +602,38 @@ class Extractor:
                 return None
             return scored[0][1]
         return None
+
+    def _overs(self, unit: Unit) -> None:
+        """实际完成数超任务43%: the rate by which what was done exceeds its target, (done − target) / target;
+        both figures bound by the names the sentence gives, anywhere earlier in the document.
+        """
+        for m in P.OVER_TARGET.finditer(unit.text):
+            pct = unit.mention_at(m.start("pct"))
+            if pct is None or pct.role is not None:
+                continue
+            done_name = unit.text[start_of(unit.text, m.start(), CLAUSE):m.start()]
+            candidates = [x for x in self._all_before(unit, m.start()) if self._eligible(x)]
+            for family in dict.fromkeys(x.family for x in candidates):
+                target = self._named_in_paragraph(unit, m.start(), m.group("target"), family, document=True)
+                if target is None:
+                    continue
+                done = self._named_in_paragraph(unit, m.start(), done_name, family, document=True)
+                others = {x.quantity.value: x for x in candidates if x.family == family and x is not target}
+                if done is None and len(others) == 1:  # the one other figure of the kind is what was done
+                    done = next(iter(others.values()))
+                if done is None or done is target:
+                    continue
+                pct.role = "rate"
+                self.claims.append(ChangeClaim(
+                    subject=done_name, current=done.figure(), prior=target.figure(), rate=pct.figure(),
+                    rate_direction="up", rate_word=m.group("over"), basis=m.group("target"),
+                    **self._claim_kwargs(unit, m.start(), m.end())))
+                break
+
+    def _all_before(self, unit: Unit, pos: int) -> list[Mention]:
+        """Every figure of the document before `pos` in `unit`."""
+        return [*(m for u in self.units[: unit.order] for m in u.mentions),
+                *(m for m in unit.mentions if m.end <= pos)]
 
     def _completions(self, unit: Unit) -> None:
         for m in P.COMPLETION.finditer(unit.text):
@@ -731,7 +772,8 @@ class Extractor:
 
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
-        paragraph that does not open with one; none when a part exceeds the total."""
+        paragraph that does not open with one; none when a part exceeds the total.
+        """
         parts: list[Mention] = []
         for below in self.units[unit.order + 1:]:
             if below.table is not None or below.section != unit.section:
@@ -895,7 +937,8 @@ def _bigrams(text: str) -> set[str]:
 
 def _is_budget(subject: str) -> bool:
     """A budget figure (预算数, 下达, 批复): the measure word nearest the figure is a budget word (支出预算 is a
-    budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure."""
+    budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure.
+    """
     words = P.MEASURE_WORD.findall(FUNDS.sub("", subject))
     return bool(words) and bool(P.BUDGET_SUBJECT.fullmatch(words[-1]))
 
