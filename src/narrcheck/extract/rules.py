@@ -690,11 +690,8 @@ class Extractor:
                     elif carried is not None and "。" not in unit.text[carried[1]:m.start()]:
                         whole = group_head = carried[0]
                     else:  # the paragraph's total before it (决算支出总计512.3万元。…基本支出392.39万元，占76.59%)
-                        least = part.quantity.in_unit("元") if part else Decimal(0)
                         whole = group_head = self._nearest_before(
-                            unit, part.start if part else m.start(),
-                            accept=lambda x, least=least: x.family == "money" and _names_total(x.subject)
-                            and x.quantity.in_unit("元") >= least)
+                            unit, part.start if part else m.start(), accept=_total_of(part))
             if group_head is None and whole is not None:
                 group_head = whole
             # shares of one whole stated together: one list in a paragraph, or, when each names the whole
@@ -906,6 +903,12 @@ def _whole_forms(key: str) -> tuple[str, ...]:
         if key in group:
             return tuple(group)
     return (key,)
+
+
+def _total_of(part: Mention | None) -> Callable[[Mention], bool]:
+    """Accepts a money figure named as a total and not smaller than `part`."""
+    least = part.quantity.in_unit("元") if part else Decimal(0)
+    return lambda x: x.family == "money" and _names_total(x.subject) and x.quantity.in_unit("元") >= least
 
 
 def _names_total(subject: str) -> bool:
