@@ -50,6 +50,7 @@ _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算
 _MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual')}|数|为|是|额)+$")
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
+BREAKDOWN = re.compile(alt("lists.stops"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
 MISREAD_EXCESS = Decimal("1.01")
 FUNDS = re.compile(alt("scope.funds"))
@@ -753,7 +754,8 @@ class Extractor:
             if unit.text[marker.end():].strip():
                 regions = self._list_regions(unit, marker)
                 # the parts stand in the marker's own sentence; later sentences count only when it holds one
-                for scope in (regions[:1], regions):
+                sentence_end = (unit.text.find("。", regions[0][0]) % (len(unit.text) + 1)) if regions else 0
+                for scope in ([r for r in regions if r[0] <= sentence_end], regions):
                     parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
                              and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
                     if len(parts) >= 2:
@@ -808,6 +810,14 @@ class Extractor:
                 lead = [m for m in unit.mentions if pos <= m.start < end and self._eligible(m)]
                 if stop or not lead or lead[0].start - pos > 30:
                     break
+            # items set apart by ；: a breakdown of one item (主要包括…) ends at the next ；, the list goes on
+            while first and stop and BREAKDOWN.fullmatch(stop.group()) and "；" in text[pos:stop.start()]:
+                regions.append((pos, stop.start()))
+                after = text.find("；", stop.end(), end)
+                if after < 0:
+                    return regions
+                pos = after + 1
+                stop = stops.search(text, pos, end)
             regions.append((pos, stop.start() if stop else end))
             if stop:
                 break
