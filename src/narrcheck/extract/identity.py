@@ -1,8 +1,13 @@
-"""What a figure measures: a key of subject (synonyms folded), period and measure.
+"""What a figure measures: a key of subject (synonyms folded), period and measure, and the figure's scope.
 
 Two figures with the same key state the same quantity, so their values must agree. A key is only given when
-the words name the quantity on their own: a generic word (支出, 资金), a pronoun (该项目, 本项目) or an unnamed
-figure gets none, because restating it proves nothing.
+the words name the quantity on their own: a generic word (支出, 资金), a pronoun (该项目, 本项目) or an
+unnamed figure gets none, because restating it proves nothing; nor does a name that only relates to another
+figure (超出预算金额).
+
+The scope says whose figure it is, of which budget and for which span of time (data/scope.toml): the place
+(全县, 区本级, a county's name), the fund (一般公共预算, 政府性基金, 国有资本经营, 社会保险基金) and the span
+(2月份, 1-2月, 上半年, another year). Scopes that are stated and differ are different quantities.
 """
 
 from __future__ import annotations
@@ -14,35 +19,70 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
+from narrcheck.extract.spans import CLAUSE
 from narrcheck.numbers import normalize_digits
 
 _YEAR = re.compile(r"(\d{4})\s*年度?(?:\d{1,2}\s*[-—至]\s*\d{1,2}月|\d{1,2}月(?:底|末|份)?)?")
 _STRIP = re.compile(r"[\s“”\"'‘’「」《》]|[（(][类款项][)）]")
-_LEAD = re.compile(r"^(?:其中|包括|主要包括|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[（(]?\d{1,2}[)）.．、]|"
-                   r"[（(]?[一二三四五六七八九十]+[)）、]|\d{3,}|截至|截止|我单位|本单位|我部门|本部门|我办|我局|"
-                   r"全年|累计|共计|合计)+")
-_TAIL = re.compile(r"(?:为|是|达到?|共计|合计|总计为|约|达|计|共|了|的|分别为|分别是|分别)+$")
-_POINTER = re.compile(r"^(?:该|本项目|此|各|上述|以上|其他|其它|剩余|余下)")
-_NOT_A_NAME = re.compile(r"\d|占|比|较|增|减|下降|上升|包括|用于|主要|以下|如下")
-# a quantity's name ends in what money is called
-_NOUN_END = re.compile(r"(?:收入|支出|经费|费|资金|补助|拨款|结余|结转|总计|合计|金额|总额|预算|工资|奖金|津贴|福利|款|基金|"
-                       r"保险|公积金|奖励|补贴|成本|价|额)$")
-# a clause that opens with a verb states what was done with money, it does not name a quantity
-_VERB = re.compile(r"^(?:涉及|履行|确保|实现|控制|完成|用于|安排|下达|拨付|到位|实际|支付|开支|发生|使用|投入|落实|争取|"
-                   r"获得|收到|节约|节省|压减|压缩|减少|增加|追加|调减|调增|收回|上缴|结余|结转|剩余|尚有|有|共有)")
+# what opens the words before a figure without naming anything: ordinals, list words, the body itself
+_LEADS = (r"(?:其中|包括|主要包括|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|"
+          r"[（(]?\d{1,2}[)）.．、]|[（(]?[一二三四五六七八九十]+[)）、]|\d{3,}|截至|截止|"
+          r"我单位|本单位|我部门|本部门|我办|我局|全年|累计|共计|合计)")
+_LEAD = re.compile(rf"^{_LEADS}+")
+
+
+@cache
+def _words() -> dict[str, re.Pattern[str]]:
+    """The word lists of [names] in data/synonyms.toml, compiled."""
+    names = _table()["names"]
+    return {
+        "tail": re.compile(rf"{_alt(names['tails'])}+$"),
+        "pointer": re.compile(rf"^{_alt(names['pointers'])}"),
+        "not_a_name": re.compile(rf"\d|{_alt(names['not_in_names'])}"),
+        "noun_end": re.compile(rf"{_alt(names['noun_ends'])}$"),
+        "verb": re.compile(rf"^{_alt(names['verbs'])}"),
+    }
 
 
 @dataclass(frozen=True)
 class QuantityKey:
-    """subject: canonical name; period: '' for the report's year, else a year or 上年; measure: '' (actual),
-    预算 or 年初预算."""
+    """subject: canonical name; period: '' for the report's year, else a year or 上年; measure: ''
+    (actual), 预算 or 年初预算. The scope, where the text states it ('' where it does not): entity, the place
+    the figure is of (全县, 本级, 各, or a place's name); fund, the budget it belongs to (一般公共预算 …);
+    span, the time it covers (本年, 2023年, 1-2月, 2023年1-2月).
+    """
 
     subject: str
     period: str
     measure: str
+    entity: str = ""
+    fund: str = ""
+    span: str = ""
+
+    @property
+    def base(self) -> QuantityKey:
+        """The key without its scope: what the figure is called."""
+        return QuantityKey(self.subject, self.period, self.measure)
+
+    @property
+    def scope(self) -> tuple[str, str, str]:
+        return self.entity, self.fund, self.span
+
+    def with_scope(self, entity: str = "", fund: str = "", span: str = "") -> QuantityKey:
+        return QuantityKey(self.subject, self.period, self.measure, entity, fund, span)
 
     def __str__(self) -> str:
-        return "/".join(p for p in (self.period, self.subject, self.measure) if p)
+        fund = "" if self.fund in self.subject else self.fund
+        said = _time()
+        span = "" if self.span in (said["this_year"], said["year_label"].format(self.period)) else self.span
+        return "/".join(p for p in (self.entity, fund, span, self.period, self.subject, self.measure) if p)
+
+
+def scopes_differ(a: QuantityKey, b: QuantityKey) -> bool:
+    """Both keys state a scope of one kind and state it differently: two entities, two funds or two spans
+    never speak of one quantity.
+    """
+    return any(x and y and x != y for x, y in zip(a.scope, b.scope, strict=True))
 
 
 @cache
@@ -112,7 +152,9 @@ _COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|\d{4}年|同�
 
 
 def change_key(subject: str, quote: str, report_year: str = "") -> QuantityKey | None:
-    """The key of what a change speaks of: its subject, else the words before 比上年/较2023年 in its clause."""
+    """The key of what a change speaks of: its subject, else the words before 比上年/较2023年 in its
+    clause.
+    """
     if subject:
         return quantity_key(subject, report_year)
     m = _COMPARED.search(quote)
@@ -141,7 +183,8 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
             if s.startswith(form):
                 period, s = name, s[len(form):]
                 break
-    s = _TAIL.sub("", s)
+    words = _words()
+    s = words["tail"].sub("", s)
     measure = ""
     for form, name in _measures():
         if s.endswith(form) and len(s) > len(form):
@@ -150,11 +193,214 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
         if s.startswith(form) and len(s) > len(form):  # 年初预算支出, 决算收入
             measure, s = name, s[len(form):]
             break
-    s = _TAIL.sub("", _LEAD.sub("", s))
+    s = words["tail"].sub("", _LEAD.sub("", s))
     if s.endswith("支出") and s[:-2].endswith("费"):  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
         s = s[:-2]
-    if not s or _POINTER.match(s) or _NOT_A_NAME.search(s) or _VERB.match(s) or not _NOUN_END.search(s):
+    if not s or words["pointer"].match(s) or words["not_a_name"].search(s) or words["verb"].match(s) \
+            or not words["noun_end"].search(s) or _relative().match(s):
         return None
     if not generic and (len(s) < 3 or s in _generic()):
         return None
     return QuantityKey(fold(s), period, measure)
+
+
+# --- scope: whose figure, of which budget, for which part of time (data/scope.toml) ---------------------
+
+_CJK = "\u4e00-\u9fff"
+_TITLE = re.compile(r"《[^《》]*》|【[^【】]*】|“[^“”]*”")  # a cited title or file number names no scope
+
+
+@cache
+def _scope_data() -> dict[str, Any]:
+    text = files("narrcheck").joinpath("data/scope.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _alt(forms: Any) -> str:
+    return "(?:" + "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True)) + ")"
+
+
+@cache
+def _funds() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {form: canonical for canonical, forms in _scope_data()["funds"].items()
+             for form in (canonical, *forms)}
+    return re.compile(_alt(names)), names
+
+
+def fund_named(text: str) -> str:
+    """The budget (fund) `text` names last, canonical; '' when it names none."""
+    pattern, names = _funds()
+    found = pattern.findall(_TITLE.sub("", text))
+    return names[found[-1]] if found else ""
+
+
+@cache
+def _places() -> dict[str, Any]:
+    e = _scope_data()["entities"]
+    suffix = _alt(e["suffixes"])
+    return {
+        # one name and its suffix, not cut inside a longer suffix run (某州|市, not 某|州市)
+        "segment": re.compile(rf"[{_CJK}]{{1,6}}?{suffix}(?!{suffix})"),
+        "whole": re.compile(rf"{_alt(e['whole'])}{suffix}"),
+        "every": re.compile(rf"{_alt(e['every'])}(?:{suffix}|[（()）、])+"),
+        "own": re.compile(rf"(?:{suffix})?{_alt(e['own_level'])}"),
+        "not_after": re.compile(_alt(e["not_after"])),
+        "body": re.compile(rf"[{_CJK}]{{0,6}}?{_alt(e['bodies'])}"),
+        "pronoun": re.compile(rf"^{_alt(e['pronoun_openers'])}|{_alt(e['pronouns'])}"),
+        "preposition": re.compile(_alt(e["prepositions"])),
+        "not_place": re.compile(rf"{_alt(e['not_places'])}$"),
+        "every_name": e["every"][0],
+        "own_name": e["own_level"][0],
+    }
+
+
+@cache
+def _time() -> dict[str, Any]:
+    t = _scope_data()["spans"]
+    y, mo = re.escape(t["year_mark"]), re.escape(t["month_mark"])
+    year_mark = rf"{y}{_alt(t['year_also'])}?"
+    rng, until, ends = _alt(t["range_marks"]), _alt(t["until"]), _alt(t["month_ends"])
+    months = (rf"(?:(?P<until>{until})\s*)?(?:(?P<y>\d{{4}})\s*{year_mark}\s*)?"
+              rf"(?:(?P<a>\d{{1,2}})\s*{rng}\s*)?"
+              rf"(?P<b>\d{{1,2}})\s*{mo}(?:{ends})?(?!\s*\d{{1,2}}\s*{_alt(t['day_marks'])})")
+    year = rf"(?P<year>\d{{4}})\s*{year_mark}(?!\s*\d{{1,2}}\s*{mo})(?:{ends})?"
+    words = rf"(?:(?P<wy>\d{{4}})\s*{year_mark}\s*)?(?P<word>{_alt(t['parts'])})"
+    return {
+        "expr": re.compile(rf"(?<![\d.\-])(?:{words}|{months}|{year})"),
+        "compared": re.compile(rf"{_alt(t['compared'])}\s*$"),
+        **{k: t[k] for k in ("parts", "this_year", "year_label", "month_label", "range_label")},
+    }
+
+
+def _span_of(m: re.Match[str], report_year: str) -> str:
+    """A time expression as the span it names: the report's year (本年), another year (2023年), a month or
+    months of the report's year (2月, 1-2月) or of another (2023年1-2月).
+    """
+    t = _time()
+    year = m.group("year") or m.group("y") or m.group("wy") or ""
+    if m.group("word"):
+        first, last = t["parts"][m.group("word")]
+    elif m.group("b"):
+        last = int(m.group("b"))
+        first = int(m.group("a")) if m.group("a") else 1 if m.group("until") else last
+    else:
+        first, last = 1, 12
+    months = "" if (first, last) == (1, 12) else t["month_label"].format(last) if first == last \
+        else t["range_label"].format(first, last)
+    head = "" if not year or year == report_year else t["year_label"].format(year)
+    return f"{head}{months}" or t["this_year"]
+
+
+def _spans(text: str, report_year: str) -> list[tuple[int, str]]:
+    """(offset, span) of every time expression in `text` that is not the other side of a comparison."""
+    plain = _TITLE.sub(lambda m: " " * len(m.group()), text)
+    t = _time()
+    out = []
+    for m in t["expr"].finditer(plain):
+        if t["compared"].search(plain[max(0, m.start() - 3):m.start()]):
+            continue  # 比2023年, 较1-2月: the figure compared with, not this one
+        out.append((m.start(), _span_of(m, report_year)))
+    return out
+
+
+def span_named(text: str, report_year: str = "", opening: bool = False) -> str:
+    """The span the last time expression of `text` names ('' when none); with `opening`, only an expression
+    that opens its clause (2月份，全县… / 截至5月底，…) sets the time of what follows it.
+    """
+    spans = _spans(text, report_year)
+    if opening:
+        spans = [(i, s) for i, s in spans if _bare(text[_clause_start(text, i):i])]
+    return spans[-1][1] if spans else ""
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE:
+        i -= 1
+    return i
+
+
+_LEAD_TOKEN = re.compile(rf"{_LEADS}|\s+|[（(]|[)）]")
+
+
+def _skip_openers(text: str, pos: int = 0) -> int:
+    """Past the ordinals, lead words and time expressions that open a clause."""
+    expr = _time()["expr"]
+    while pos < len(text):
+        m = expr.match(text, pos) or _LEAD_TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def _bare(text: str) -> bool:
+    """Nothing but openers (ordinals, lead words, times)."""
+    return _skip_openers(text) == len(text)
+
+
+def entity_at(text: str) -> tuple[str, int, int] | None:
+    """The place `text` opens with (past its ordinals, lead words and time), as (entity, start, end):
+    全县, 本级 (区本级), 各 (各县区), or a place's name (青山县, 某市某区). A place followed by a body's
+    name (…县财政局) is where the body sits, and a place said with a pronoun (我县) is the document's own:
+    no entity.
+    """
+    p = _places()
+    start = _skip_openers(text)
+    for kind in ("whole", "every", "own"):
+        m = p[kind].match(text, start)
+        if m and not p["not_after"].match(text, m.end()):
+            entity = {"whole": m.group(), "every": p["every_name"], "own": p["own_name"]}[kind]
+            return entity, start, m.end()
+    if p["preposition"].match(text, start):
+        return None
+    ends = []
+    pos = start
+    while (m := p["segment"].match(text, pos)) is not None and not p["not_place"].search(m.group()):
+        if p["pronoun"].search(m.group()):
+            return None  # 我县: the document's own place
+        pos = m.end()
+        ends.append(pos)
+    for end in reversed(ends):
+        if p["not_after"].match(text, end):
+            continue
+        if not _funds()[0].match(text, end) and p["body"].match(text, end):
+            return None  # a body sitting in the place
+        own = p["own"].match(text, end)
+        if own:  # a place's own level
+            return p["own_name"], start, own.end()
+        return text[start:end], start, end
+    return None
+
+
+def opening(text: str) -> str:
+    """A paragraph's opening: up to the end of its first clause that says more than a time or an ordinal."""
+    pos = 0
+    while pos < len(text):
+        end = pos
+        while end < len(text) and text[end] not in CLAUSE:
+            end += 1
+        if not _bare(text[pos:end]):
+            return text[:end]
+        pos = end + 1
+    return text
+
+
+def entity_named(text: str) -> str:
+    """The place the last clause of `text` that opens with one opens with ('' when none does)."""
+    found = ""
+    pos = 0
+    while pos <= len(text):
+        end = pos
+        while end < len(text) and text[end] not in CLAUSE:
+            end += 1
+        hit = entity_at(text[pos:end])
+        if hit:
+            found = hit[0]
+        pos = end + 1
+    return found
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(_alt(_scope_data()["relative"]["openers"]))
