@@ -2,31 +2,46 @@
 
 A 功能分类 line named by its code (2010301行政运行539.41万元) is keyed by the code (#2010301).
 
-A figure in a list (“其中：基本支出…”) is keyed under the list's whole (“年初预算支出 · 基本支出” is not
-“决算支出 · 基本支出”). Comparison figures (比2018年…), changes, rates and operands of written formulas are not
-statements of their own.
+A key carries the figure's scope where the text states it: the place a figure is of (全区, 区本级, 青山县…),
+the budget it belongs to (一般公共预算, 政府性基金 …) and the span of time it covers (1-2月, 2月份, 上半年,
+2023年). Each is read from the nearest text that states one: the figure's own clause, else the opening of its
+sentence part, of its paragraph, then its section headings from the innermost out (a time: any clause before
+the figure that opens with one). The year-end balance under 2.政府性基金收支 is not the one under
+1.一般公共预算收支; the place is taken off the name (全区一般公共预算收入 is 一般公共预算收入 of 全区).
+
+A figure in a list (“其中：基本支出…”) is keyed under the list's whole (“年初预算支出 · 基本支出” is
+not “决算支出 · 基本支出”). Comparison figures (比2018年…), changes, rates and operands of written formulas
+are not statements of their own.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import QuantityKey, quantity_key
+from narrcheck.extract.identity import (
+    QuantityKey,
+    entity_at,
+    entity_named,
+    fund_named,
+    opening,
+    quantity_key,
+    span_named,
+)
 from narrcheck.extract.rules import Mention, Unit
-from narrcheck.extract.spans import CLAUSE, SENTENCE, start_of
+from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.model.claims import Figure
 from narrcheck.numbers import parse_number
 
 NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
-# a written control or execution rate names its numerator: 公用经费控制率=148.82/148.82×100% (148.82 is 公用经费)
+# a written control or execution rate names its numerator: 公用经费控制率=96.45/100×100% (96.45 is 公用经费)
 _RATE_NUMERATOR = re.compile(r"(?P<name>[^，,。；;：:、\s=]{2,20}?)(?:控制率|执行率|完成率|使用率)\s*[=＝]\s*"
                              r"(?P<num>\d+(?:\.\d+)?)\s*/")
 _YEARS = re.compile(r"(\d{4})\s*年")
-# a 功能分类 line named by its code (类 201, 款 20103, 项 2010301) right before its amount: its key is the code
+# a 功能分类 line named by its code (类 201, 款 20103, 项 2010301) right before its amount: keyed by the code
 _CODED = re.compile(r"(?<![\d.])(2\d{2}(?:\d{2}){0,2})(?![\d.])\s*[\u4e00-\u9fff][^，,。；;：:\d%]{0,30}$")
 
 
@@ -38,7 +53,7 @@ class Statement:
     figure: Figure
     quote: str
     section: tuple[str, ...]
-    sentence: tuple[int, int]  # (unit order, sentence start): figures of one sentence never restate each other
+    sentence: tuple[int, int]  # (unit order, sentence start): one sentence's figures never restate each other
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,8 @@ _TITLE_YEAR = re.compile(r"(\d{4})\s*年度")
 
 def report_year(units: Sequence[Unit]) -> str:
     """The year the document reports on: the first “YYYY年度” of its opening paragraphs (titles say
-    2024年度部门决算), else the year named most often there."""
+    2024年度部门决算), else the year named most often there.
+    """
     opening = [u for u in units[:40] if u.table is None]
     for unit in opening[:10]:
         m = _TITLE_YEAR.search(unit.text)
@@ -65,13 +81,16 @@ def report_year(units: Sequence[Unit]) -> str:
     return years.most_common(1)[0][0] if years else ""
 
 
-_BODY = re.compile(r"[\u4e00-\u9fff（）()]{1,30}(?:办公室|委员会|人民政府|政府|总工会|联合会|管理局|局|委|中心|馆|院|所|站|"
-                   r"队|厅|处|部|学校|小学|中学|幼儿园|医院|街道办事处|公司|协会)")
-_TITLE_TAIL = re.compile(r"(?:\d{4}\s*年度?)?(?:部门|单位)?(?:整体支出)?(?:决算|预算)?(?:绩效(?:自评|评价)?报告|情况说明|公开)?$")
+_BODY = re.compile(r"[\u4e00-\u9fff（）()]{1,30}(?:办公室|委员会|人民政府|政府|总工会|联合会|管理局|局|委|"
+                   r"中心|馆|院|所|站|队|厅|处|部|学校|小学|中学|幼儿园|医院|街道办事处|公司|协会)")
+_TITLE_TAIL = re.compile(r"(?:\d{4}\s*年度?)?(?:部门|单位)?(?:整体支出)?(?:决算|预算)?"
+                         r"(?:绩效(?:自评|评价)?报告|情况说明|公开)?$")
 
 
 def publisher(units: Sequence[Unit]) -> str:
-    """The body that publishes the document, when its opening names it (示例县文化馆部门决算; 渠县人民政府办公室)."""
+    """The body that publishes the document, when its opening names it (示例县文化馆部门决算;
+    示例县人民政府办公室).
+    """
     for unit in [u for u in units[:12] if u.table is None][:6]:
         text = re.sub(r"\s+", "", unit.text)
         if len(text) > 40:
@@ -106,6 +125,7 @@ def _rate_numerators(unit: Unit, year: str) -> list[Statement]:
         key = quantity_key(m.group("name"), year)
         if key is None:
             continue
+        key = _scoped(key, unit, m.start("num"), year)
         q = parse_number(m.group("num"))
         fig = Figure(value=q.digits(), text=unit.raw[m.start("num"):m.end("num")], subject=m.group("name"),
                      location=unit.locate(m.start("num")))
@@ -119,8 +139,21 @@ def _clause_before(text: str, pos: int) -> str:
 
 
 def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
+    key = _name(unit, mention, year)
+    return _scoped(key, unit, mention.start, year) if key is not None else None
+
+
+def _unplaced(words: str) -> str:
+    """The words naming a figure without the place they open with (全区一般公共预算收入 → 一般公共预算收入):
+    the place is the key's entity, not part of its name.
+    """
+    place = entity_at(words)
+    return words[:place[1]] + words[place[2]:] if place else words
+
+
+def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     text = unit.text
-    before = _clause_before(text, mention.start)
+    before = _unplaced(_clause_before(text, mention.start))
     own = quantity_key(before, year)
     if own is None:
         coded = _CODED.search(before)
@@ -132,8 +165,44 @@ def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     marker = markers[-1]
     whole = next((m for m in reversed(unit.mentions) if m.start < marker.start() and m.start >= start
                   and m.quantity.is_money), None)
-    scope_words = _clause_before(text, whole.start if whole else marker.start())
+    scope_words = _unplaced(_clause_before(text, whole.start if whole else marker.start()))
     scope = quantity_key(scope_words, year, generic=True)
     if scope is None:
         return None  # a list whose whole cannot be named: its parts are not identified either
-    return QuantityKey(f"{scope.subject}·{own.subject}", own.period or scope.period, own.measure or scope.measure)
+    return QuantityKey(f"{scope.subject}·{own.subject}", own.period or scope.period,
+                       own.measure or scope.measure)
+
+
+def _scoped(key: QuantityKey, unit: Unit, pos: int, year: str) -> QuantityKey:
+    """`key` with the scope the text states for the figure at `pos`: each part of it from the figure's own
+    clause, else from the topic of what encloses it (the opening of its sentence part, of its paragraph, then
+    its section headings from the innermost out). A sibling's scope is its own: 政府性基金收入0万元；事业收入…
+    does not make 事业收入 a fund's. A time is set by any clause before the figure that opens with one.
+    """
+    text = unit.text
+    clause = start_of(text, pos, CLAUSE)
+    part = start_of(text, pos, PART)
+    own = text[clause:pos]
+    topics = [top for top, base in ((opening(text[part:pos]), part), (opening(text), 0))
+              if base + len(top) < clause]
+    # a numbered line that is its own heading says nothing more than its text
+    headings = [h for h in reversed(unit.section) if h.strip() != unit.raw.strip()]
+    entity = _first(_place(own), *(lambda t=t: entity_named(t) for t in (*topics, *headings)))
+    fund = _first(fund_named(own), *(lambda t=t: fund_named(t) for t in (*topics, *headings)))
+    span = _first(span_named(own, year), lambda: span_named(text[:clause], year, opening=True),
+                  *(lambda h=h: span_named(h, year) for h in headings))
+    return key.with_scope(entity, fund, span)
+
+
+def _place(words: str) -> str:
+    place = entity_at(words)
+    return place[0] if place else ""
+
+
+def _first(value: str, *more: Callable[[], str]) -> str:
+    """The first non-empty of `value` and the values `more` computes, in turn."""
+    for get in more:
+        if value:
+            break
+        value = get()
+    return value
