@@ -23,9 +23,24 @@ def agree(a: Figure, b: Figure, unit: str) -> bool:
     return ia.lo < ib.hi and ib.lo < ia.hi
 
 
+# two figures closer than this (relative to the larger) differ as a typo does, not as two quantities do
+NEAR_MISS = Decimal("0.005")
+
+
+def near_miss(a: Figure, b: Figure) -> bool:
+    """Figures that can be one amount, or whose gap is a slip rather than a difference: the same digits in
+    another unit (54.39元 for 54.39万元) or values within half a percent of each other (148.82 for 148.28).
+    """
+    if a.value == b.value or agree(a, b, "万元"):
+        return True
+    x, y = abs(a.decimal * a.quantity.scale_to("万元")), abs(b.decimal * b.quantity.scale_to("万元"))
+    return max(x, y) > 0 and abs(x - y) / max(x, y) < NEAR_MISS
+
+
 def significant_digits(value: str) -> int:
     """How many significant digits printed digits carry (64.40 has four): a figure that long rarely
-    recurs by chance."""
+    recurs by chance.
+    """
     return len(value.lstrip("-").replace(".", "").lstrip("0"))
 
 

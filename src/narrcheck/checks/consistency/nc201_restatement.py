@@ -8,9 +8,9 @@ from typing import TypeVar
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
-from narrcheck.checks.consistency._common import agree, interval_sum, significant_digits
+from narrcheck.checks.consistency._common import agree, interval_sum, near_miss, significant_digits
 from narrcheck.checks.registry import register
-from narrcheck.extract.identity import fold
+from narrcheck.extract.identity import fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
 from narrcheck.model.findings import Evidence, Finding
@@ -31,9 +31,14 @@ class Restatement(Rule):
     The same digits in another unit are a unit_error (54.39元 where 54.39万元 is stated elsewhere).
     Comparisons too: changes whose current figures agree (nonzero, four or more significant digits) speak of
     one quantity, so their prior figures must agree as well, when they differ by a near miss (under 0.5%).
-    Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third; 64.40万元 “比2018年80.25万元” on two
-    lines while 64.40万元 “比去年同期80.24万元” and 644,045.07元 “比2018年802,374.40元”.
-    Passes: 财政收回存量资金 26,845.39元 and 2.68万元.
+    One name is one quantity only within one scope: figures of two places (全区 / 区本级, two counties), two
+    funds (the 年终结余 under 一般公共预算 and under 政府性基金) or two spans of time (2月份 / 1-2月, 2023年 /
+    本年) never restate each other; a figure whose scope is unstated meets a stated one only in a near miss.
+    A name that only relates to another figure (超出预算金额) names no quantity.
+    Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third; 64.40万元 “比2018年80.25万元”
+    on two lines while 64.40万元 “比去年同期80.24万元” and 644,045.07元 “比2018年802,374.40元”.
+    Passes: 财政收回存量资金 26,845.39元 and 2.68万元; 年终结余 65616万元 under 1.一般公共预算收支 and
+    90708万元 under 2.政府性基金收支.
     """
 
     id = "NC201"
@@ -47,14 +52,20 @@ class Restatement(Rule):
             return
         groups: dict[object, list[Statement]] = defaultdict(list)
         for st in item.items:
-            groups[st.key].append(st)
+            groups[st.key.base].append(st)
         units = Counter(st.figure.unit for st in item.items)
         dominant = units.most_common(1)[0][0] if units else ""
         anchors = _anchors(ctx.claims)
-        for group in groups.values():
-            if len({st.sentence for st in group}) < 2:
+        for named in groups.values():
+            if len({st.sentence for st in named}) < 2:
                 continue
-            yield from self._group(group, ctx, dominant, anchors)
+            judged: set[tuple[int | None, int | None]] = set()  # a figure two sets hold is judged once
+            for group in _one_scope(named):
+                for finding in self._group(group, ctx, dominant, anchors):
+                    where = (finding.evidence[0].location.line, finding.evidence[0].location.column)
+                    if where not in judged:
+                        judged.add(where)
+                        yield finding
         yield from self._priors(ctx)
 
     def _chart(self, chart: ChartSeries, ctx: Context) -> Iterator[Finding]:
@@ -112,10 +123,11 @@ class Restatement(Rule):
                                          claimed=fig.text, places=places)  # type: ignore[union-attr]
                     evidence = [Evidence(quote=change.quote, location=fig.location),  # type: ignore[union-attr]
                                 *(Evidence(quote=c.quote, location=c.prior.location) for c in best)]  # type: ignore[union-attr]
-                    yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, change.section,
-                                               claimed=fig.value, expected=_in_unit(first, fig.unit),  # type: ignore[union-attr, arg-type]
-                                               formula=f"{fig.text} = {first.text}",  # type: ignore[union-attr]
-                                               about=i18n.detail("compared-with", ctx.lang), template="stated-elsewhere")
+                    yield self.verdict_finding(
+                        ctx, Verdict.MISMATCH, detail, evidence, change.section,
+                        claimed=fig.value, expected=_in_unit(first, fig.unit),  # type: ignore[union-attr, arg-type]
+                        formula=f"{fig.text} = {first.text}",  # type: ignore[union-attr]
+                        about=i18n.detail("compared-with", ctx.lang), template="stated-elsewhere")
 
     def _group(self, group: list[Statement], ctx: Context, dominant: str,
                anchors: dict[tuple[int | None, int | None], list[object]]) -> Iterator[Finding]:
@@ -148,14 +160,15 @@ class Restatement(Rule):
                     continue
                 shown = _in_unit(best[0].figure, st.figure.unit)
                 places = "、".join(f"{s.figure.text}（第{s.figure.location.line}行）" for s in best) \
-                    if ctx.lang == "zh" else ", ".join(f"{s.figure.text} (line {s.figure.location.line})" for s in best)
+                    if ctx.lang == "zh" \
+                    else ", ".join(f"{s.figure.text} (line {s.figure.location.line})" for s in best)
                 detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=places)
                 evidence = [Evidence(quote=st.quote, location=st.figure.location),
                             *(Evidence(quote=s.quote, location=s.figure.location) for s in best)]
                 yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
                                            claimed=st.figure.value, expected=shown,
-                                           formula=f"{st.figure.text} = {best[0].figure.text}", about=str(st.key),
-                                           template="stated-elsewhere")
+                                           formula=f"{st.figure.text} = {best[0].figure.text}",
+                                           about=str(st.key), template="stated-elsewhere")
 
     def _unit_slip(self, st: Statement, first: Statement, ctx: Context) -> Finding:
         """The digits are the document's, the unit is not: 54.39元 where 54.39万元 is meant."""
@@ -168,6 +181,28 @@ class Restatement(Rule):
                        evidence=[Evidence(quote=st.quote, location=st.figure.location),
                                  Evidence(quote=first.quote, location=first.figure.location)],
                        section=list(st.section))
+
+
+def _one_scope(named: list[Statement]) -> list[list[Statement]]:
+    """The statements of one name that speak of one quantity, largest sets first.
+
+    Figures whose scopes are both stated and differ (two places, two funds, two spans of time) are never
+    one quantity. Figures of one stated scope are; a figure that leaves a part of the scope unstated joins
+    them only when its value is a near miss of theirs (a typo, a unit slip), since it may as well be another
+    quantity; one that could join figures of two different scopes joins none.
+    """
+    out: list[list[Statement]] = []
+    for scope in dict.fromkeys(st.key.scope for st in named):
+        same = [st for st in named if st.key.scope == scope]
+        near = [st for st in named if st.key.scope != scope and not scopes_differ(st.key, same[0].key)
+                and any(near_miss(st.figure, s.figure) for s in same)]
+        if any(scopes_differ(a.key, b.key) for a in near for b in near):
+            near = []  # ambiguous: the unstated scope could be either
+        members = {id(st) for st in (*same, *near)}
+        group = [st for st in named if id(st) in members]  # in document order
+        if len({st.sentence for st in group}) >= 2 and group not in out:
+            out.append(group)
+    return sorted(out, key=len, reverse=True)
 
 
 def _same_part(chart_name: str, subject: str) -> bool:
