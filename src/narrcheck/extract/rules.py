@@ -720,8 +720,7 @@ class Extractor:
             pct.role = "pct"
             measure = m.group("measure")
             s_start, _ = unit.sentence_span(m.start())
-            numerator = self._nearest_before(unit, m.start(), lo=s_start,
-                                             accept=lambda x: x.family == "money" and not _is_budget(x.subject))
+            numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=_actual_at_top(unit, s_start))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
@@ -913,6 +912,12 @@ def _whole_forms(key: str) -> tuple[str, ...]:
         if key in group:
             return tuple(group)
     return (key,)
+
+
+def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
+    """Accepts an actual money figure of the sentence from `start`, not one of a bracketed breakdown
+    (执行数1032849.44（含中央资金689139.31万元…）)."""
+    return lambda x: x.family == "money" and not _is_budget(x.subject) and _depth(unit.text, start, x.start) == 0
 
 
 def _total_of(part: Mention | None) -> Callable[[Mention], bool]:
