@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
 from narrcheck.extract.statements import Statements, publisher, report_year, statements
-from narrcheck.extract.words import composite_claims, denial_claims, list_count_claims, reason_claims
+from narrcheck.extract.words import (
+    composite_claims,
+    denial_claims,
+    list_count_claims,
+    reason_claims,
+    zero_cost_claims,
+)
 from narrcheck.model.claims import Claim
 from narrcheck.model.document import Document
 from narrcheck.tables.model import ScoreTable
@@ -32,7 +38,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     year = report_year(units)
     claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
               *indicator_result_claims(units, score_tables),
-              *denial_claims(units, year), *budget_line_claims(units), *list_count_claims(units)]
+              *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims, year)
     return Extraction(claims, statements(units, year), units, publisher(units))

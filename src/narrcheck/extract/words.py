@@ -14,8 +14,9 @@ from functools import cache
 from importlib.resources import files
 
 from narrcheck.extract.identity import change_key, composites, quantity_key
-from narrcheck.extract.rules import Unit
+from narrcheck.extract.rules import Unit, normalize_subject
 from narrcheck.extract.spans import PHRASE, start_of
+from narrcheck.lexicon import entry
 from narrcheck.model.claims import (
     ChangeClaim,
     Claim,
@@ -61,6 +62,45 @@ def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
                 start = _clause_start(unit.text, m.start())
                 out.append(DenialClaim(term=term, stated=stated, quote=unit.raw[start:m.end()].strip(),
                                        location=unit.locate(m.start()), section=unit.section))
+    return out
+
+
+def zero_cost_claims(units: Sequence[Unit], year: str) -> list[Claim]:
+    """A cost stated as zero (公车购置费0万元) while the text counts the things it pays for (购置公务用车7辆):
+    the zero says there were none, the count says there were some (lexicon [paid_for])."""
+    paid_for: dict[str, dict[str, list[str]]] = entry("paid_for")
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None:
+            continue
+        for mention in unit.mentions:
+            if not mention.quantity.is_money or mention.quantity.value != 0:
+                continue
+            name = normalize_subject(mention.subject)
+            cost = next((c for c in paid_for.values() if any(name.endswith(n) for n in c["names"])), None)
+            if cost is None:
+                continue
+            counted = _counted(units, tuple(cost["counts"]), year)
+            if counted:
+                start = _clause_start(unit.text, mention.start)
+                out.append(DenialClaim(term=cost["names"][0], stated=tuple(counted),
+                                       quote=unit.raw[start:mention.end], location=unit.locate(mention.start),
+                                       section=unit.section))
+    return out
+
+
+def _counted(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Figure]:
+    """Nonzero counts of the report's year whose clause names one of `forms` right before the count."""
+    named = _any_of(forms)
+    out: list[Figure] = []
+    for unit in units:
+        if unit.table is not None or not named.search(unit.text):
+            continue
+        for mention in unit.mentions:
+            if mention.quantity.is_count and mention.quantity.value > 0:
+                clause = unit.text[_clause_start(unit.text, mention.start):mention.start]
+                if named.search(clause) and _current(clause, year) and not DENIAL.search(clause):
+                    out.append(mention.figure())
     return out
 
 
