@@ -3,7 +3,7 @@
 Two figures with the same key state the same quantity, so their values must agree. A key is only given when
 the words name the quantity on their own: a generic word (支出, 资金), a pronoun (该项目, 本项目) or an
 unnamed figure gets none, because restating it proves nothing; nor does a name that only relates to another
-figure (超出预算金额).
+figure (超支部分, 低于上年的数额).
 
 The scope says whose figure it is, of which budget and for which span of time (data/scope.toml): the place
 (全县, 区本级, a county's name), the fund (一般公共预算, 政府性基金, 国有资本经营, 社会保险基金) and the span

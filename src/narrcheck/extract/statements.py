@@ -6,8 +6,8 @@ A key carries the figure's scope where the text states it: the place a figure is
 the budget it belongs to (一般公共预算, 政府性基金 …) and the span of time it covers (1-2月, 2月份, 上半年,
 2023年). Each is read from the nearest text that states one: the figure's own clause, else the opening of its
 sentence part, of its paragraph, then its section headings from the innermost out (a time: any clause before
-the figure that opens with one). The year-end balance under 2.政府性基金收支 is not the one under
-1.一般公共预算收支; the place is taken off the name (全区一般公共预算收入 is 一般公共预算收入 of 全区).
+the figure that opens with one). The year-end balance under a 政府性基金 heading is not the one under a
+一般公共预算 heading; the place is taken off the name (全区一般公共预算收入 is 一般公共预算收入 of 全区).
 
 A figure in a list (“其中：基本支出…”) is keyed under the list's whole (“年初预算支出 · 基本支出” is
 not “决算支出 · 基本支出”). Comparison figures (比2018年…), changes, rates and operands of written formulas

@@ -29,7 +29,7 @@ NEAR_MISS = Decimal("0.005")
 
 def near_miss(a: Figure, b: Figure) -> bool:
     """Figures that can be one amount, or whose gap is a slip rather than a difference: the same digits in
-    another unit (54.39元 for 54.39万元) or values within half a percent of each other (148.82 for 148.28).
+    another unit (12.36元 for 12.36万元) or values within half a percent of each other (123.56 for 123.65).
     """
     if a.value == b.value or agree(a, b, "万元"):
         return True

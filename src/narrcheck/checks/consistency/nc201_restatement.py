@@ -34,11 +34,11 @@ class Restatement(Rule):
     One name is one quantity only within one scope: figures of two places (全区 / 区本级, two counties), two
     funds (the 年终结余 under 一般公共预算 and under 政府性基金) or two spans of time (2月份 / 1-2月, 2023年 /
     本年) never restate each other; a figure whose scope is unstated meets a stated one only in a near miss.
-    A name that only relates to another figure (超出预算金额) names no quantity.
+    A name that only relates to another figure (超支部分) names no quantity.
     Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third; 64.40万元 “比2018年80.25万元”
     on two lines while 64.40万元 “比去年同期80.24万元” and 644,045.07元 “比2018年802,374.40元”.
-    Passes: 财政收回存量资金 26,845.39元 and 2.68万元; 年终结余 65616万元 under 1.一般公共预算收支 and
-    90708万元 under 2.政府性基金收支.
+    Passes: 财政收回存量资金 26,845.39元 and 2.68万元; a 年终结余 under a 一般公共预算 heading and another
+    under a 政府性基金 heading.
     """
 
     id = "NC201"
