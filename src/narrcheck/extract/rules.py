@@ -527,6 +527,8 @@ class Extractor:
         s_start, _ = unit.sentence_span(pos)
         candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
                       and m.family == kin.family]
+        if len(candidates) == 2 and (pair := _consecutive_years(candidates)) is not None:
+            return _Bound(*pair)  # 2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元
         if not candidates:
             pair = self._year_pair(unit, s_start, kin)
             if pair is not None:
@@ -564,20 +566,8 @@ class Extractor:
         if s_start == 0:
             return None
         p_start, _ = unit.sentence_span(s_start - 1)
-        dated = []
-        for m in unit.mentions:
-            if p_start <= m.start < s_start and self._eligible(m) and m.family == kin.family:
-                years = _YEAR_OF.findall(m.subject)
-                if len(years) != 1:
-                    return None
-                dated.append((int(years[0]), m))
-        if len(dated) != 2 or abs(dated[0][0] - dated[1][0]) != 1:
-            return None
-        (_, a), (_, b) = sorted(dated, key=lambda ym: ym[0])
-        names = sorted((normalize_subject(a.subject), normalize_subject(b.subject)), key=len)
-        if not names[1].endswith(names[0]):  # the second may leave out what the first named
-            return None
-        return b, a
+        return _consecutive_years([m for m in unit.mentions if p_start <= m.start < s_start and self._eligible(m)
+                                   and m.family == kin.family])
 
     def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention | str,
                             document: bool = False) -> Mention | None:
@@ -754,12 +744,13 @@ class Extractor:
                 regions = self._list_regions(unit, marker)
                 # the parts stand in the marker's own sentence; later sentences count only when it holds one
                 sentence_end = (unit.text.find("。", regions[0][0]) % (len(unit.text) + 1)) if regions else 0
-                for scope in ([r for r in regions if r[0] <= sentence_end], regions):
-                    parts = [m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
-                             and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
-                    if len(parts) >= 2:
-                        break
-                parts = _list_parts(unit.text, head, parts)
+                scopes = [[r for r in regions if r[0] <= sentence_end], regions]
+                found = [[m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
+                          and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
+                         for scope in scopes]
+                if self._parts_by_year(unit, head, found[1]):
+                    continue
+                parts = _list_parts(unit.text, head, found[0] if len(found[0]) >= 2 else found[1])
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head)
             if len(parts) < 2:
@@ -768,6 +759,33 @@ class Extractor:
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
                                              exhaustive=_complete(unit.text, head, marker, parts), **kwargs))
             self._prior_sum(head, parts, kwargs)
+
+    def _parts_by_year(self, unit: Unit, head: Mention, parts: list[Mention]) -> bool:
+        """A list whose items each give one figure per year (接待费2016年预算8万元，2015年预算12.5万元；…): each
+        year's figures add to that year's total, named with its year in the sentence of the list's total.
+        True when the list is such a list (and its claims are made)."""
+        years = [_YEAR_OF.findall(p.subject) for p in parts]
+        if len(parts) < 4 or any(len(y) != 1 for y in years) or len({y[0] for y in years}) < 2:
+            return False
+        s_start, _ = unit.sentence_span(head.start)
+        totals: dict[str, Mention] = {}
+        for m in unit.mentions:
+            if s_start <= m.start <= head.start and self._eligible_total(m, head):
+                dated = _YEAR_OF.findall(m.subject)
+                if len(dated) == 1:
+                    totals.setdefault(dated[0], m)
+        made = False
+        for year, total in totals.items():
+            own = [p for p, y in zip(parts, years, strict=True) if y[0] == year]
+            if len(own) >= 2:
+                self.claims.append(PartsSumClaim(total=total.figure(), parts=tuple(p.figure() for p in own),
+                                                 **self._claim_kwargs(unit, total.start, own[-1].end)))
+                made = True
+        return made
+
+    def _eligible_total(self, m: Mention, head: Mention) -> bool:
+        """A figure of the head's kind that may total a list (any role but a change or a rate)."""
+        return m.family == head.family and m.role not in ("delta", "rate", "pct")
 
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
@@ -912,6 +930,20 @@ def _whole_forms(key: str) -> tuple[str, ...]:
         if key in group:
             return tuple(group)
     return (key,)
+
+
+def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
+    """(current, prior) when `figures` are two, named with consecutive years and otherwise the same words (the
+    second may leave out what the first named: 接待费2016年预算8万元，2015年预算12.5万元)."""
+    if len(figures) != 2:
+        return None
+    years = [_YEAR_OF.findall(m.subject) for m in figures]
+    if any(len(y) != 1 for y in years) or abs(int(years[0][0]) - int(years[1][0])) != 1:
+        return None
+    a, b = figures if years[0][0] < years[1][0] else figures[::-1]
+    names = sorted((_YEAR_OF.sub("", normalize_subject(a.subject)), _YEAR_OF.sub("", normalize_subject(b.subject))),
+                   key=len)
+    return (b, a) if names[1].endswith(names[0]) else None
 
 
 def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
