@@ -127,6 +127,11 @@ class Unit:
     mentions: list[Mention] = field(default_factory=list)
     _by_start: dict[int, Mention] = field(default_factory=dict)
 
+    @property
+    def original(self) -> str:
+        """The unit's text as the document prints it (`text` is what patterns read)."""
+        return self.raw[:]
+
     def sentence_span(self, pos: int) -> tuple[int, int]:
         start = 0
         for m in P.SENTENCE_END.finditer(self.text, 0, pos):

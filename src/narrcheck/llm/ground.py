@@ -1,7 +1,7 @@
 """Grounding: an LLM claim counts only if its quote is in the source and every number it gives is in its quote.
 
-The quote is found by exact substring search in the chunk's paragraphs (full-width digits folded on both sides,
-which keeps offsets), never by offsets the model returns. A claim that fails is dropped with a reason; one that
+The quote is found by exact substring search in the chunk's paragraphs (both normalized as patterns read them:
+numbers.normalize), never by offsets the model returns. A claim that fails is dropped with a reason; one that
 passes becomes a claim of narrcheck.model.claims with source "llm", located in the file like a rule claim.
 """
 
@@ -28,6 +28,7 @@ from narrcheck.model.claims import (
 from narrcheck.model.llm import LLMClaim
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
+from narrcheck.numbers.normalize import normalize
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _UP = re.compile(P.UP)
@@ -63,7 +64,7 @@ class Outcome:
 
 def locate(quote: str, units: Sequence[Unit]) -> Placed | None:
     """The first unit that holds the quote verbatim (after folding full-width digits and trimming)."""
-    wanted = normalize_digits(quote).strip().strip("。；;，,")
+    wanted = normalize_digits(normalize(quote).text).strip().strip("。；;，,")  # as the units' text reads
     if len(wanted) < 4:
         return None
     for unit in units:

@@ -62,13 +62,13 @@ def chunks(units: Sequence[Unit], rule_claims: Sequence[Claim]) -> list[Chunk]:
     """The parts of the document worth an LLM's reading (see the module docstring), in document order."""
     covered = {c.location.line for c in rule_claims}
     chosen = [u for u in units if (u.mentions or _POINTS.search(u.text))
-              and (u.table is None or len(u.text) >= 30)
+              and (u.table is None or len(u.original) >= 30)
               and (FREE_TEXT.search(" ".join(u.section)) or u.locate(0).line not in covered)]
     out: list[Chunk] = []
     group: list[Unit] = []
     for unit in chosen:
         if group and (unit.section != group[0].section or unit.order != group[-1].order + 1
-                      or sum(len(u.text) for u in group) + len(unit.text) > CHUNK_CHARS):
+                      or sum(len(u.original) for u in group) + len(unit.original) > CHUNK_CHARS):
             out.extend(_cut(group))
             group = []
         group.append(unit)
@@ -79,11 +79,11 @@ def chunks(units: Sequence[Unit], rule_claims: Sequence[Claim]) -> list[Chunk]:
 
 def _cut(group: list[Unit]) -> list[Chunk]:
     """One chunk, or several cut at sentence ends when a paragraph alone is longer than CHUNK_CHARS."""
-    text = "\n".join(u.text for u in group)
+    text = "\n".join(u.original for u in group)  # the model reads what the document prints
     if len(text) <= CHUNK_CHARS:
         return [Chunk(group[0].section, tuple(group), text)]
     out, piece = [], ""
-    for sentence in (s for u in group for s in _SENTENCE_END.split(u.text) if s):
+    for sentence in (s for u in group for s in _SENTENCE_END.split(u.original) if s):
         if piece and len(piece) + len(sentence) > CHUNK_CHARS:
             out.append(Chunk(group[0].section, tuple(group), piece))
             piece = ""
