@@ -128,9 +128,15 @@ def opposites() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def composites() -> dict[str, tuple[str, ...]]:
-    """Quantities that are the sum of their components by definition (三公经费, 基本支出)."""
-    return {whole: tuple(parts) for whole, parts in _table()["composites"].items()}  # type: ignore[union-attr]
+def composites() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(whole, components) for every quantity that is the sum of its components by definition (三公经费,
+    基本支出); a whole with several decompositions (基本支出 by kind of cost, or by economic class) has a pair
+    for each."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for whole, parts in _table()["composites"].items():  # type: ignore[union-attr]
+        ways = parts if parts and isinstance(parts[0], list) else [parts]
+        out.extend((whole, tuple(way)) for way in ways)
+    return tuple(out)
 
 
 @cache

@@ -27,7 +27,8 @@ PCT = rf"{SIGNED}\s*%"
 UP = alt("direction.up")
 DOWN = alt("direction.down")
 DIRECTION = alt("direction.up", "direction.down")
-RATE_WORD = alt("direction.rate_up", "direction.rate_down", "direction.up", "direction.down")
+RATE_WORD = (rf"(?:{alt('direction.rate_up', 'direction.rate_down', 'direction.up', 'direction.down')}"
+             rf"|[（(]{DIRECTION}[)）]幅)")  # （减）幅23%: the word set apart in brackets
 FLAT = alt("direction.flat")
 PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?)"
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
@@ -50,24 +51,24 @@ DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
     rf"(?P<prior>{AMOUNT})(?:[，,]?{alt('compare.closers')})?{SEP}"
-    rf"(?:(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
+    rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
 # 较上年增加5.99万元，增长54.85%  /  与2023年相比，收、支总计各减少25.04万元，下降2.38%
 CHANGE = re.compile(
-    rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT})"
+    rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
     rf"{DELTA_ECHO}(?:{RATE_TAIL})?"
 )
 # 同比增长9.1%，增收8300万元: the rate first, then the amount
 CHANGE_RATE_FIRST = re.compile(
-    rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}(?P<dir1>{DIRECTION})了?"
+    rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}[（(]?(?P<dir1>{DIRECTION})[)）]?了?"
     rf"(?P<delta>{AMOUNT})"
 )
 # 减少282万元，下降2.27%: a change with its rate and no comparison word of its own (said earlier)
-CHANGE_BARE = re.compile(rf"(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT}){DELTA_ECHO}{RATE_TAIL}")
+CHANGE_BARE = re.compile(rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}{RATE_TAIL}")
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)
 CHANGE_CONTINUED = re.compile(
-    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?(?P<dir1>{DIRECTION})了?(?P<delta>{AMOUNT})"
+    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
     rf"(?:{RATE_TAIL})?"
 )
 # 占75% / 占本年支出合计的100% / 占预算数137万元的40.74% / 占比12% / 占…的比重为69.3%

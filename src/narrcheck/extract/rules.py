@@ -58,6 +58,7 @@ FUNDS = re.compile(alt("scope.funds"))
 _COMPARING = alt("compare.fillers", "compare.standalone", "compare.closers", "compare.periods")
 COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
 _YEAR_OF = re.compile(r"(\d{4})年")
+_WRAPPED = re.compile(r"^[（(](.+?)[)）]幅?$")
 _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
 
 
@@ -65,6 +66,7 @@ def _direction(word: str | None) -> Direction | None:
     """The direction a change or rate word states (lexicon families direction.*)."""
     if not word:
         return None
+    word = _WRAPPED.sub(r"\1", word)  # （减）幅: the direction word set apart in brackets
     family = family_of(word, "direction.up", "direction.rate_up", "direction.down", "direction.rate_down")
     if family is None:
         return None
@@ -983,8 +985,8 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     if P.LIST_COMPLETE.search(lead):
         return True
     name = fold(normalize_subject(head.subject))
-    components = next((c for whole, c in composites().items() if name.endswith(whole)), ())
-    return bool(components) and all(fold(normalize_subject(p.subject)) in components for p in parts)
+    named = {fold(normalize_subject(p.subject)) for p in parts}
+    return any(name.endswith(whole) and named <= set(components) for whole, components in composites())
 
 
 def _bigrams(text: str) -> set[str]:

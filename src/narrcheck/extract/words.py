@@ -172,9 +172,11 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
                 if found is not None:
                     said.setdefault(*found)
     out: list[Claim] = []
-    for whole, parts in composites().items():
-        if whole not in said or not all(p in said and said[p].delta is not None for p in parts):
+    done: set[str] = set()
+    for whole, parts in composites():
+        if whole in done or whole not in said or not all(p in said and said[p].delta is not None for p in parts):
             continue
+        done.add(whole)
         total, signed = said[whole], tuple(said[p].delta for p in parts)
         if total.delta is None:
             out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,  # type: ignore[arg-type]
