@@ -58,6 +58,7 @@ FUNDS = re.compile(alt("scope.funds"))
 _COMPARING = alt("compare.fillers", "compare.standalone", "compare.closers", "compare.periods")
 COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
 _YEAR_OF = re.compile(r"(\d{4})年")
+_TOTAL_TAIL = re.compile(rf"(?:{alt('lists.total_words', 'measure.actual')}|数|为|是)+$")
 _WRAPPED = re.compile(r"^[（(](.+?)[)）]幅?$")
 _BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
 
@@ -425,6 +426,8 @@ class Extractor:
             self._overs(unit)
         for unit in numeric:
             self._parts_sums(unit)
+        for unit in numeric:
+            self._composite_sums(unit)
         self._shares_sums()
         return self.claims
 
@@ -794,6 +797,31 @@ class Extractor:
         """A figure of the head's kind that may total a list (any role but a change or a rate)."""
         return m.family == head.family and m.role not in ("delta", "rate", "pct")
 
+    def _composite_sums(self, unit: Unit) -> None:
+        """A figure of a quantity that is the sum of its components by definition (三公经费, 公务用车购置及运行
+        维护费) and, after it in its paragraph (else in the paragraphs below it in its section), one figure of
+        each component, of the same measure and year: they add up (NC106), even without a 其中."""
+        summed = {(c.total.location.line, c.total.location.column) for c in self.claims
+                  if isinstance(c, PartsSumClaim)}
+        below = [u for u in self.units[unit.order + 1:] if u.table is None]
+        for total in unit.mentions:
+            if total.family != "money" or total.role is not None:
+                continue
+            name = _TOTAL_TAIL.sub("", fold(normalize_subject(total.subject)))  # …三公经费支出合计
+            ways = [parts for whole, parts in composites() if name.endswith(whole)]
+            if not ways or (total.unit.locate(total.start).line, total.unit.locate(total.start).column) in summed:
+                continue
+            here = [m for m in unit.mentions if m.start > total.end]
+            inside = unit.section  # the paragraphs below, in its section or a section under it
+            section = here + [m for u in below if u.section[:len(inside)] == inside for m in u.mentions]
+            for scope in (here, section):
+                parts = next((found for parts in ways if (found := _components(total, parts, scope))), None)
+                if parts:
+                    self.claims.append(PartsSumClaim(
+                        total=total.figure(), parts=tuple(p.figure() for p in parts), exhaustive=True,
+                        **self._claim_kwargs(unit, total.start, total.end)))
+                    break
+
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
         paragraph that does not open with one; none when a part exceeds the total.
@@ -937,6 +965,21 @@ def _whole_forms(key: str) -> tuple[str, ...]:
         if key in group:
             return tuple(group)
     return (key,)
+
+
+def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) -> list[Mention] | None:
+    """One figure for each of `names` in `scope`, the first of each name, of the total's measure and year and
+    no other role; None unless every name is found."""
+    budget, years = _is_budget(total.subject), _YEAR_OF.findall(total.subject)
+    found: dict[str, Mention] = {}
+    for m in scope:
+        if m.family != "money" or m.role is not None:
+            continue
+        name = fold(normalize_subject(m.subject))
+        if name in names and name not in found and _is_budget(m.subject) == budget \
+                and all(y in years for y in _YEAR_OF.findall(m.subject)):
+            found[name] = m
+    return [found[n] for n in names] if len(found) == len(names) else None
 
 
 def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
