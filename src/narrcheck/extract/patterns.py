@@ -54,6 +54,11 @@ CHANGE_WITH_PRIOR = re.compile(
     rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
+# 较上年2.08减少0.03万元，减少了1.44%: the prior printed without its unit, which is the change's
+CHANGE_BARE_PRIOR = re.compile(
+    rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<priorn>{NUM})(?![\d.%]|\s*{MONEY_UNIT}|\s*{COUNT_UNIT}){SEP}"
+    rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
+)
 # 较上年增加5.99万元，增长54.85%  /  与2023年相比，收、支总计各减少25.04万元，下降2.38%
 CHANGE = re.compile(
     rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"

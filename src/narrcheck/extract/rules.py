@@ -285,7 +285,7 @@ def money_precision(mentions: Iterable[Mention]) -> dict[str, int]:
     return out
 
 
-def apply_precision(units: list[Unit]) -> None:
+def apply_precision(units: list[Unit]) -> dict[str, int]:
     """Mark every money figure printed with fewer decimals than its convention: the paragraph's where it has
     one (a list of 2-decimal amounts with a whole one among them), else the document's.
     """
@@ -296,6 +296,7 @@ def apply_precision(units: list[Unit]) -> None:
             d = own.get(m.quantity.unit, document.get(m.quantity.unit))
             if d is not None and m.quantity.decimals < d:
                 m.precision = d
+    return document
 
 
 @dataclass(frozen=True)
@@ -314,7 +315,7 @@ class Extractor:
         self.units = units
         for unit in self.units:
             _find_mentions(unit)
-        apply_precision(self.units)
+        self.precision = apply_precision(self.units)
         self.claims: list[Claim] = []
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
         self._groups: dict[tuple[object, ...], int] = {}
@@ -407,7 +408,7 @@ class Extractor:
             for mention in unit.mentions:
                 if m.start() <= mention.start < m.end():
                     mention.role = "formula"
-        for pattern in (P.CHANGE_WITH_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST, P.CHANGE_BARE):
+        for pattern in (P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST, P.CHANGE_BARE):
             mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
                                              ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
         mark(P.SHARE, {"whole": "whole", "pct": "pct"})
@@ -463,6 +464,16 @@ class Extractor:
             if prior is None:
                 continue
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
+            taken.append((m.start(), m.end()))
+        for m in P.CHANGE_BARE_PRIOR.finditer(unit.text):
+            delta = unit.mention_at(m.start("delta"))
+            if delta is None or not free(m):
+                continue
+            q = parse_number(m.group("priorn"), delta.quantity.unit)
+            prior = Mention(unit, m.start("priorn"), m.end("priorn"), q, m.group("basis"), role="prior",
+                            precision=self.precision.get(q.unit) if q.decimals < self.precision.get(q.unit, 0)
+                            else None)
+            self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject="")
             taken.append((m.start(), m.end()))
         for m in P.CHANGE.finditer(unit.text):
             if not free(m):
