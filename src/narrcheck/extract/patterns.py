@@ -98,12 +98,18 @@ FORMULA = re.compile(
 MENTION = re.compile(rf"(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNIT}|%|{COUNT_UNIT})")
 # words that open a list of the parts of a total
 LIST_MARKER = re.compile(rf"{alt('lists.openers')}[：:，,]?")
+# 在项目支出当中，…: a list of the parts of the total it names
+NAMED_LIST = re.compile(r"在(?P<name>[^，,。；;：:\d]{2,20}?)当?中[，,]")
+# 按支出经济分类：…: a classification lists every part of the total before it
+CLASSIFIED_LIST = re.compile(rf"{alt('lists.classifications')}[^，,：:。；;]{{0,6}}[：:，,]")
 # where a list of parts stops: a nested list, a breakdown of one part, a colon
 # a clause that adds or takes away (加上级补助收入…) computes a balance: it is no part of the list before it
 BALANCE = rf"(?<=[，,；;])\s*{alt('lists.balance')}"
-LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:]|[二三四五六七八九十]是")
+# (a colon right before a figure labels one item, 项目支出：119.91万元; any other opens a nested list)
+LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)"
+                       r"|[二三四五六七八九十]是")
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
-LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:]")
+LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)")
 # the comparison is made on an adjusted basis (同口径): the base is not current − change
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it

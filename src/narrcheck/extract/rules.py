@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -756,9 +756,21 @@ class Extractor:
                     return m
         return None
 
+    def _list_openers(self, unit: Unit) -> Iterator[tuple[re.Match[str], Mention | None]]:
+        """Where a list of parts opens, with its total: the figure before 其中/包括…; the figure named by 在X中；
+        the paragraph's total before a classification (按经济分类：…), which lists the whole."""
+        openers = [(m, self._nearest_before(unit, m.start())) for m in P.LIST_MARKER.finditer(unit.text)]
+        for m in P.NAMED_LIST.finditer(unit.text):
+            openers.append((m, self._named_in_paragraph(unit, m.start(), m.group("name"), "money")))
+        for m in P.CLASSIFIED_LIST.finditer(unit.text):
+            if P.LIST_MARKER.search(unit.text, max(0, m.start() - 4), m.start()):
+                continue  # 其中：按功能分类…: the 其中 opens it
+            total = self._nearest_before(unit, m.start(), accept=_total_of(None))
+            openers.append((m, total or self._nearest_before(unit, m.start())))
+        yield from sorted(openers, key=lambda mh: mh[0].start())
+
     def _parts_sums(self, unit: Unit) -> None:
-        for marker in P.LIST_MARKER.finditer(unit.text):
-            head = self._nearest_before(unit, marker.start())
+        for marker, head in self._list_openers(unit):
             if head is None:
                 continue
             if unit.text[marker.end():].strip():
@@ -1036,8 +1048,8 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     (三公经费) and every part one of its components. Otherwise a list may be partial (DESIGN.md).
     """
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
-    if P.LIST_COMPLETE.search(lead):
-        return True
+    if P.LIST_COMPLETE.search(lead) or P.CLASSIFIED_LIST.fullmatch(marker.group()):
+        return True  # said to be complete, or a classification (which partitions its whole)
     name = fold(normalize_subject(head.subject))
     named = {fold(normalize_subject(p.subject)) for p in parts}
     return any(name.endswith(whole) and named <= set(components) for whole, components in composites())
