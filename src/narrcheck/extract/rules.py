@@ -43,7 +43,7 @@ _BOUNDARY = set("，,。；;：:、（()）\n")
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
     r"^(?:其中|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{3,}|截至|截止)+"
-    r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$"
+    r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$|(?:累计)?完成$|实现$"
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
 # the measure words that end a name (…支出预算为, …决算数是)
@@ -319,6 +319,7 @@ class Extractor:
         self.claims: list[Claim] = []
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
         self._groups: dict[tuple[object, ...], int] = {}
+        self._budgets: list[tuple[int, str, Mention]] = []  # (paragraph, name of the actual, its budget)
 
     # --- helpers ---------------------------------------------------------------------------------------
     def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, Any]:
@@ -665,6 +666,12 @@ class Extractor:
             whole = self._nearest_before(
                 unit, numerator.start, lo=s_start,
                 accept=lambda x: x.family == "money" and _is_budget(x.subject))
+            if whole is None:  # the budget this paragraph gave the same quantity before (完成预算105425万元的…)
+                name = normalize_subject(numerator.subject)
+                whole = next((b for order, owner, b in reversed(self._budgets) if order == unit.order
+                              and len(name) >= 4 and owner == name), None)
+        if whole is not None and numerator is not None:
+            self._budgets.append((unit.order, normalize_subject(numerator.subject), whole))
         self.claims.append(RatioClaim(
             measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
             denominator=whole.figure() if whole else None, equal_stated=equal and whole is None,
