@@ -47,7 +47,7 @@ _SUBJECT_NOISE = re.compile(
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
 # the measure words that end a name (…支出预算为, …决算数是)
-_MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual')}|数|为|是|额)+$")
+_MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual', 'measure.qualifiers')}|数|为|是|额)+$")
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
 BREAKDOWN = re.compile(alt("lists.stops"))
@@ -592,24 +592,31 @@ class Extractor:
                                    and m.family == kin.family])
 
     def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention | str,
-                            document: bool = False) -> Mention | None:
-        """The earlier figure whose subject shares most of `name`'s words (at least half of its character
+                            document: bool = False, least: Decimal = Decimal("0.5")) -> Mention | None:
+        """The earlier figure whose subject shares most of `name`'s words (at least `least` of its character
         pairs), of `kin`'s family and the same measure (budget or actual), in the nearest scope that has one:
         this paragraph before `before`, then the paragraphs of its section (with `document`, then every earlier
         paragraph), nearest first. None when two fit equally well there.
         """
         family = kin if isinstance(kin, str) else kin.family
-        key = _bigrams(normalize_subject(name))
+        plain = normalize_subject(name)
+        key = _bigrams(plain)
+
+        def fit(subject: str) -> tuple[int, int, int]:  # the same name, a name that starts or ends it, shared pairs
+            other = normalize_subject(subject)
+            return (other == plain, bool(plain) and (other.startswith(plain) or other.endswith(plain)),
+                    len(key & _bigrams(other)))
+
         budget = _is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
         earlier = [u for u in reversed(self.units[: unit.order]) if u.table is None]
         wider = [u for u in earlier if u.section == unit.section]
         if document:
             wider += [u for u in earlier if u.section != unit.section]
         for scope in ([m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in wider)):
-            scored = sorted(((len(key & _bigrams(normalize_subject(m.subject))), m) for m in scope
+            scored = sorted(((fit(m.subject), m) for m in scope
                              if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget),
-                            key=lambda sm: -sm[0])
-            if not scored or 2 * scored[0][0] < len(key):
+                            key=lambda sm: sm[0], reverse=True)
+            if not scored or scored[0][0][2] < least * len(key):
                 continue
             if len(scored) > 1 and scored[1][0] == scored[0][0]:
                 return None
@@ -691,10 +698,20 @@ class Extractor:
                 continue
             s_start, _ = unit.sentence_span(m.start())
             part = self._nearest_before(unit, m.start(), lo=s_start)
+            c_start = start_of(unit.text, m.start(), CLAUSE)
+            named = unit.text[c_start:m.start()].strip()
+            if len(named) >= 2 and (part is None or part.start < c_start):  # 税收占财政总收入的比重为53.79%
+                part = self._named_in_paragraph(unit, m.start(), named, "money")
             group_head: Mention | None = None
             candidates: list[Mention] = []
             if whole is None and wname:
                 whole, candidates = self._bind_name(wname, unit, part.start if part else m.start(), part)
+            if whole is None and not candidates and wname and wname not in GENERIC_WHOLES and part is not None:
+                # a name close to the whole's (财政总收入 for 公共财政预算总收入): three in four of its pairs
+                near = self._named_in_paragraph(unit, part.start, wname, "money", document=True,
+                                                least=Decimal("0.75"))
+                if near is not None and near is not part and near.quantity.in_unit("元") >= part.quantity.in_unit("元"):
+                    whole = near
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start())
                 if head is not None and (part is None or head is not part):
