@@ -42,7 +42,7 @@ _DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
-    r"^(?:其中|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{3,}|截至|截止)+"
+    r"^(?:其中|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{3,}|截至|截止|累计|完成|实现)+"
     r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$|(?:累计)?完成$|实现$"
 )
 _GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
@@ -700,15 +700,17 @@ class Extractor:
             part = self._nearest_before(unit, m.start(), lo=s_start)
             c_start = start_of(unit.text, m.start(), CLAUSE)
             named = unit.text[c_start:m.start()].strip()
-            if len(named) >= 2 and (part is None or part.start < c_start):  # 税收占财政总收入的比重为53.79%
+            named_part = len(named) >= 2 and (part is None or part.start < c_start)
+            if named_part:  # 税收占财政总收入的比重为53.79%
                 part = self._named_in_paragraph(unit, m.start(), named, "money")
+            before = m.start() if named_part or part is None else part.start
             group_head: Mention | None = None
             candidates: list[Mention] = []
             if whole is None and wname:
-                whole, candidates = self._bind_name(wname, unit, part.start if part else m.start(), part)
+                whole, candidates = self._bind_name(wname, unit, before, part)
             if whole is None and not candidates and wname and wname not in GENERIC_WHOLES and part is not None:
                 # a name close to the whole's (财政总收入 for 公共财政预算总收入): three in four of its pairs
-                near = self._named_in_paragraph(unit, part.start, wname, "money", document=True,
+                near = self._named_in_paragraph(unit, before, wname, "money", document=True,
                                                 least=Decimal("0.75"))
                 if near is not None and near is not part and near.quantity.in_unit("元") >= part.quantity.in_unit("元"):
                     whole = near
