@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
@@ -32,13 +32,18 @@ NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
 SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?(?:评价总分|得分)(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])")
 WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
 GRADE = re.compile(r"等级(?:为|是|：|:)?\s*[“\"]?(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
-GRADE_OF = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中",
-            "及格": "中", "差": "差", "不合格": "差"}
+Grade = Literal["优", "良", "中", "差"]
+GRADE_OF: dict[str, Grade] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
+                              "合格": "中", "及格": "中", "差": "差", "不合格": "差"}
 DEPARTMENT = re.compile(r"部门整体|整体支出")
 # a project named in quotes: “大型会议费”项目
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 # how many paragraphs back a project's name may stand from a claim about it
 LOOKBACK = 80
+
+
+_SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]], ...] = (
+    (SCORE, "score"), (WEIGHT_TOTAL, "weight_total"))
 
 
 def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
@@ -50,7 +55,7 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]
             continue
         raw, text, locate, section, order, table_no = (unit.raw, unit.text, unit.locate, unit.section,
                                                        unit.order, unit.table)
-        for pattern, measure in ((SCORE, "score"), (WEIGHT_TOTAL, "weight_total")):
+        for pattern, measure in _SCORE_PATTERNS:
             for m in pattern.finditer(text):
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
                     continue
@@ -77,18 +82,24 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]
 
 
 # a project's own budget: 该项目预算110.4万元, 本项目资金预算申报739.76万元, …经费项目预算18.05万元
-PROJECT_BUDGET = re.compile(r"(?:(?:该|本)项目[^，。；;\d]{0,8}?|项目)(?:年初)?预算(?:申报|数|资金|总额|金额)?(?:为|共|是|共计)?"
-                            r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+PROJECT_BUDGET = re.compile(r"(?:(?:该|本)项目[^，。；;\d]{0,8}?|项目)(?:年初)?预算(?:申报|数|资金|总额|金额)?"
+                            r"(?:为|共|是|共计)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 PROJECT_RATE = re.compile(r"(?P<name>资金到位率|预算执行率)(?:为|达到?|是)?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 # what a project spent: 本项目实际支出资金665.97万元
-PROJECT_EXECUTED = re.compile(r"(?:该|本)项目[^，。；;\d]{0,6}?(?:实际支出|支出|执行)(?:资金|数|金额)?(?:为|共|是|共计)?"
-                              r"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
-RATE_MEASURE = {"资金到位率": "funds_rate", "预算执行率": "execution_rate"}
+PROJECT_EXECUTED = re.compile(r"(?:该|本)项目[^，。；;\d]{0,6}?(?:实际支出|支出|执行)(?:资金|数|金额)?"
+                              r"(?:为|共|是|共计)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+Measure = Literal["budget", "executed", "funds_rate", "execution_rate", "indicator_count", "indicator_result"]
+RATE_MEASURE: dict[str, Measure] = {"资金到位率": "funds_rate", "预算执行率": "execution_rate"}
 # how many indicators the project's table has: 本项目共设置9个三级指标
 INDICATOR_COUNT = re.compile(r"设置了?(?P<num>\d+)(?P<unit>个)(?:三级)?(?:绩效)?指标")
 # a summary of a set of projects: 该类项目总数10个，涉及预算总金额253.44万元，1-12月预算执行总体进度为99.93%
-PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]{0,8}?，涉及预算总金额(?P<amt>\d+(?:\.\d+)?)(?P<unit>万元|元)"
-                         r"(?:，[^，。；;]{0,12}?执行总体进度为(?P<pct>\d+(?:\.\d+)?)[%％])?")
+PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]{0,8}?，涉及预算总金额"
+                         r"(?P<amt>\d+(?:\.\d+)?)(?P<unit>万元|元)(?:，[^，。；;]{0,12}?执行总体进度为(?P<pct>\d+(?:\.\d+)?)[%％])?")
+
+
+_PROJECT_PATTERNS: tuple[tuple[re.Pattern[str], Measure | None], ...] = (
+    (PROJECT_BUDGET, "budget"), (PROJECT_EXECUTED, "executed"), (PROJECT_RATE, None),
+    (INDICATOR_COUNT, "indicator_count"))
 
 
 def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
@@ -98,22 +109,25 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
     for unit in units:
         if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text and "指标" not in unit.text):
             continue
+        if _in_flat_table(unit, tables):
+            continue
         for m in PROJECT_SET.finditer(unit.text):
             out.append(ProjectSetClaim(count=_group_figure(unit, m, "n", "个"),
                                        budget=_group_figure(unit, m, "amt", m.group("unit")),
                                        progress=_group_figure(unit, m, "pct", "%") if m.group("pct") else None,
                                        **_kwargs(unit.raw, m, unit.locate, unit.section)))
-        for pattern, fixed in ((PROJECT_BUDGET, "budget"), (PROJECT_EXECUTED, "executed"), (PROJECT_RATE, ""),
-                               (INDICATOR_COUNT, "indicator_count")):
+        for pattern, fixed in _PROJECT_PATTERNS:
             for m in pattern.finditer(unit.text):
                 name = m.groupdict().get("name")
                 measure = RATE_MEASURE[name] if name else fixed
+                if measure is None:
+                    continue
                 table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order, seen)
                 if table is None or table.department:
                     continue
                 q = parse_number(m.group("num"), m.groupdict().get("unit") or "%")
-                fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("num"):m.end()],
-                             subject=name or {"indicator_count": "指标个数", "executed": "项目支出"}.get(measure, "项目预算"),
+                subject = name or {"indicator_count": "指标个数", "executed": "项目支出"}.get(measure, "项目预算")
+                fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("num"):m.end()], subject=subject,
                              location=unit.locate(m.start("num")))
                 out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
                                               **_kwargs(unit.raw, m, unit.locate, unit.section)))
@@ -142,7 +156,7 @@ def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> 
     seen: dict[int, ScoreTable | None] = {}
     out: list[Claim] = []
     for unit in units:
-        if unit.table is not None:
+        if unit.table is not None or _in_flat_table(unit, tables):
             continue
         for m in pattern.finditer(unit.text):
             r = RESULT_AFTER.match(unit.text, m.end())
@@ -154,7 +168,8 @@ def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> 
             q = parse_number(r.group("num"), "%" if r.group("unit") in ("%", "％") else (r.group("unit") or ""))
             fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[r.start("num"):r.end()], subject=m.group(0),
                          location=unit.locate(r.start("num")))
-            approx = "more" if r.group("more") else "above" if r.group("above") else ""
+            approx: Literal["", "more", "above"] = ("more" if r.group("more") else
+                                                    "above" if r.group("above") else "")
             out.append(ProjectFigureClaim(figure=fig, measure="indicator_result", table=table.index, binding=how,
                                           row=m.group(0), approx=approx,
                                           **_kwargs(unit.raw, r, unit.locate, unit.section)))
@@ -174,6 +189,11 @@ def budget_line_claims(units: list[Unit]) -> list[Claim]:
                                        balance=_group_figure(unit, m, "bal", "万元") if m.group("bal") else None,
                                        **_kwargs(unit.raw, m, unit.locate, unit.section)))
     return out
+
+
+def _in_flat_table(unit: Unit, tables: Sequence[ScoreTable]) -> bool:
+    """A paragraph that is part of a table flattened into the text: the table's cells, not its narrative."""
+    return any(t.extent is not None for t in tables) and any(t.holds(unit.locate(0)) for t in tables)
 
 
 def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> Figure:
@@ -243,7 +263,8 @@ def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
 def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
           units: list[Unit], order: int, seen: dict[int, ScoreTable | None]) -> tuple[ScoreTable | None, str]:
     """The table a clause speaks of, and how it was found. `seen` keeps, per unit, the table its text names
-    (one dict per document: looking back reads the same paragraphs again and again)."""
+    (one dict per document: looking back reads the same paragraphs again and again).
+    """
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):
         return _department(tables), "department"
@@ -255,6 +276,11 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
         return None, ""  # the sentence is about a project that has no table here
     if table_no is not None:
         own = next((t for t in tables if table_no in t.blocks), None)
+        if own is not None:
+            return own, "own table"
+    else:  # a table flattened into the text holds the paragraph
+        place = units[order].locate(0)
+        own = next((t for t in tables if t.holds(place)), None)
         if own is not None:
             return own, "own table"
     if DEPARTMENT.search(clause) and _department(tables):
@@ -304,7 +330,8 @@ def _bigrams(text: str) -> set[str]:
 
 def _resembling(title: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
     """The table whose project name a title resembles (Dice of character pairs ≥ 0.6, without the common
-    经费/项目 ending and the year), when exactly one does."""
+    经费/项目 ending and the year), when exactly one does.
+    """
     core = _bigrams(_NAME_SUFFIX.sub("", re.sub(r"^\d{4}年度?", "", title.strip())))
     scored = []
     for table in tables:

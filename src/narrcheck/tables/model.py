@@ -70,8 +70,21 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Ratio:
+    """A rate cell and the cells its column's formula divides: 执行率 = 执行数 / 调整后预算数, or the formula
+    a header states over lettered columns (执行率(B/A), 预算到位(D/C×100%)).
+    """
+
+    rate: Fact
+    numerator: Fact
+    denominator: Fact
+
+
+@dataclass(frozen=True)
 class Execution:
-    """The 预算执行情况 row of a project table (总额): budgets, execution, rate, weight and score."""
+    """A row of the 预算执行情况 block of a project table: the total (总额) or one of its sources
+    (其中：财政拨款, 其他资金): budgets, execution, rate, weight and score.
+    """
 
     initial: Fact | None
     adjusted: Fact | None
@@ -79,6 +92,29 @@ class Execution:
     rate: Fact | None
     weight: Fact | None
     score: Fact | None
+    label: str = ""
+    ratios: tuple[Ratio, ...] = ()  # rates by a stated formula; without one, rate = executed / adjusted
+    extra: tuple[tuple[str, Fact], ...] = ()  # amounts of lettered columns without a role word (资金数(B))
+    unknown: frozenset[str] = frozenset()  # columns a flattened row could be read more than one way
+
+    def rate_parts(self) -> list[Ratio]:
+        """Every rate of the row with the two figures it divides."""
+        if self.ratios:
+            return list(self.ratios)
+        if self.rate is not None and self.executed is not None and self.adjusted is not None:
+            return [Ratio(self.rate, self.executed, self.adjusted)]
+        return []
+
+    def amounts(self) -> dict[str, Fact]:
+        """The row's amounts by column (role or letter), for adding sources up to their total."""
+        out = {k: f for k, f in (("initial", self.initial), ("adjusted", self.adjusted),
+                                 ("executed", self.executed)) if f is not None}
+        out.update(self.extra)
+        return out
+
+    @property
+    def empty(self) -> bool:
+        return not self.amounts() and self.rate is None and not self.unknown
 
 
 @dataclass(frozen=True)
@@ -99,6 +135,15 @@ class ScoreTable:
     section: tuple[str, ...] = ()
     blocks: tuple[int, ...] = ()  # the reader's table numbers this table was joined from
     kind: str = "score_table"
+    funds: tuple[Execution, ...] = ()  # the rows under the execution total: its sources (其中：财政拨款 …)
+    funds_closed: bool = False  # the sources end with 其他资金: the list is the whole of the total
+    # where a table flattened into text stands: (page or 0, line) of its first and last cell
+    extent: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+    def holds(self, location: Location) -> bool:
+        """Whether a place of the text lies inside this table (a table flattened into text)."""
+        place = (location.page or 0, location.line or 0)
+        return self.extent is not None and self.extent[0] <= place <= self.extent[1]
 
     @property
     def weights(self) -> list[Fact]:
@@ -139,6 +184,17 @@ def name_keys(name: str) -> list[str]:
         if core.endswith(suffix) and len(core) - len(suffix) >= 4:
             keys.append(core[: -len(suffix)])
     return keys
+
+
+@dataclass(frozen=True)
+class StatedWeight:
+    """A category's weight as words about a table state it (注：一级指标分值统一设置为：产出指标50分…)."""
+
+    name: str
+    weight: Fact
+    table: int
+    section: tuple[str, ...] = ()
+    kind: str = "stated_weight"
 
 
 @dataclass(frozen=True)
@@ -196,8 +252,9 @@ class Tables:
     bad_cells: list[BadCell] = field(default_factory=list)
     charts: list[ChartSeries] = field(default_factory=list)
     rates: list[RateRow] = field(default_factory=list)
+    stated: list[StatedWeight] = field(default_factory=list)
     fragments: list[Fragment] = field(default_factory=list)  # the tables as read, for the 财决 table reader
 
     def items(self) -> list[object]:
         """What checks run over, besides claims."""
-        return [*self.score, *self.budget, *self.bad_cells, *self.rates, *self.charts]
+        return [*self.score, *self.budget, *self.bad_cells, *self.rates, *self.charts, *self.stated]

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, Cell, Document
 from narrcheck.numbers import parse_number
 from narrcheck.numbers.parse import normalize_digits
+from narrcheck.tables.flat import read_flat
 from narrcheck.tables.model import (
     BadCell,
     BudgetRecord,
@@ -30,24 +30,8 @@ from narrcheck.tables.model import (
     ScoreTable,
     Tables,
 )
+from narrcheck.tables.vocab import WEIGHT_MARK, clean, opens_with, role_of
 
-# role -> pattern over a header cell with spaces, newlines and slashes removed
-ROLES: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in {
-    "weight": r"^(?:权重|分值|指标分值|标准分值|满分)(?:[（(]分[)）])?$",
-    "score": r"^(?:得分|自评得分|自评分数|评分|实际得分|得分[（(]分[)）])$",
-    "op": r"^指标性质$",
-    "target": r"^(?:年度)?指标值$|^目标值$",
-    "unit": r"^(?:度量|计量)单位$",
-    "actual": r"^(?:实际)?完成值$|^实际完成指标值$|^全年实际值$",
-    "initial": r"^年初预算(?:数)?(?:[（(].*[)）])?$",
-    "adjusted": r"^(?:调整后预算数?|全年预算数?)(?:[（(].*[)）])?$",
-    "executed": r"^(?:预算执行数|全年执行数|执行数|执行额)(?:[（(].*[)）])?$",
-    "rate": r"^(?:预算)?执行率%?(?:[（(].*[)）])?$",
-    "budget": r"^预算额?(?:[（(].*[)）])?$",
-    "balance": r"^(?:当年)?结转结余额?(?:[（(].*[)）])?$",
-    "balance_rate": r"^结转结余率%?$",
-    "level": r"^[一二三]级指标$",
-}.items()}
 # how a role is named to a reader (the usual header word)
 HEADER_WORD = {"weight": "权重", "score": "得分", "op": "指标性质", "target": "指标值", "unit": "度量单位",
                "actual": "完成值", "initial": "年初预算", "adjusted": "调整后预算数", "executed": "执行数",
@@ -59,32 +43,12 @@ BUDGET_MEASURES = ("budget", "executed", "balance", "balance_rate")
 TOTAL_LABEL = re.compile(r"^(?:合计|总计|得分|总分|分值|总额|合\s*计|(?:年度)?预算总额[：:]?)$")
 # a row stating a rate of the whole budget: 结余率 | 100% | 100%
 RATE_LABEL = re.compile(r"^(?:预算)?(?:结转)?结余率$")
-CATEGORY_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+CATEGORY_WEIGHT = WEIGHT_MARK
+DEFAULT_MONEY_UNIT = "万元"  # a table that names no unit
 SPREADSHEET_ERROR = re.compile(r"^#(?:DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!)$", re.I)
 _CODE_PREFIX = re.compile(r"^[0-9A-Z]{8,}[-—－_]")
 _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _UNIT_IN_TEXT = re.compile(r"(百元|万元|亿元|元)")
-
-
-_SPACE_OR_SLASH = re.compile(r"[\s/]+")
-
-
-def clean(text: str) -> str:
-    return _SPACE_OR_SLASH.sub("", normalize_digits(text))
-
-
-@lru_cache(maxsize=8192)
-def role_of(text: str) -> str | None:
-    """The header role a cell's words name, if any (header words are short)."""
-    if len(text) > 40:
-        return None
-    key = clean(text)
-    if not key or len(key) > 20:
-        return None
-    for name, pattern in ROLES.items():
-        if pattern.search(key):
-            return name
-    return None
 
 
 def _fact(cell: Cell, unit: str, row: str, column: str, table: int, title: str) -> Fact | None:
@@ -196,7 +160,7 @@ def _table_unit(title: str, rows: Iterable[Sequence[Cell]]) -> str:
         m = _UNIT_IN_TEXT.search(text.replace("（百）", "（百元）"))
         if m and ("单位" in text or re.search(r"[（(]\s*(?:百元|万元|元|亿元)\s*[)）]", text)):
             return m.group(1)
-    return "万元"
+    return DEFAULT_MONEY_UNIT
 
 
 def _project(rows: Sequence[Sequence[Cell]]) -> str:
@@ -215,6 +179,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
     prev_header: tuple[dict[int, str], int] | None = None
     indicators: list[Indicator] = []
     execution: Execution | None = None
+    funds: list[Execution] = []
+    funds_closed = False
     category_cells: list[tuple[int, int, Cell]] = []  # (row number in table, column, cell)
     total_weight = total_score = None
     has_score = False
@@ -257,7 +223,14 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
             if execution is None and ("executed" in cells or "rate" in cells):
                 execution = Execution(initial=fact("initial", label), adjusted=fact("adjusted", label),
                                       executed=fact("executed", label), rate=fact("rate", label),
-                                      weight=fact("weight", label), score=fact("score", label))
+                                      weight=fact("weight", label), score=fact("score", label), label=label)
+            elif execution is not None and not funds_closed:  # its sources: 其中：财政资金 … 其他资金
+                source = Execution(initial=fact("initial", label), adjusted=fact("adjusted", label),
+                                   executed=fact("executed", label), rate=fact("rate", label),
+                                   weight=None, score=None, label=label)
+                funds_closed = opens_with(label, "rows.fund_other") is not None
+                if funds_closed or not source.empty:
+                    funds.append(source)
             continue
         # indicator rows: carry merged label cells down, note weights written into label cells
         levels = [i for i, r in sorted(roles.items()) if r == "level"]
@@ -300,7 +273,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
     return ScoreTable(index=index, title=title, project=project, department=department,
                       indicators=tuple(indicators), execution=execution, categories=tuple(categories),
                       total_weight=total_weight, total_score=total_score, has_score_column=has_score,
-                      first_line=rows[0][0].line, section=block.section)
+                      first_line=rows[0][0].line, section=block.section, funds=tuple(funds),
+                      funds_closed=funds_closed)
 
 
 def _fact_from_label(digits: str, cell: Cell, label: str, table: int, title: str) -> Fact:
@@ -477,6 +451,9 @@ def read_tables(document: Document) -> Tables:
             tables.score.append(score)
         tables.budget.extend(t for t in _budget_tables(index, title, rows, block)
                              if len(t.records) >= 2)
+    flat, stated = read_flat(document, len(tables.fragments), DEFAULT_MONEY_UNIT)
+    tables.score.extend(flat)
+    tables.stated.extend(stated)
     tables.charts = _charts(document)
     return tables
 

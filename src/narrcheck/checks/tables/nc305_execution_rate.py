@@ -8,15 +8,17 @@ from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval
-from narrcheck.tables.model import BudgetTable, Fact, RateRow, ScoreTable
+from narrcheck.tables.model import BudgetTable, Fact, RateRow, Ratio, ScoreTable
 
 HUNDRED = Interval.exact(Decimal(100))
 
 
 @register
 class ExecutionRate(Rule):
-    """执行率 = 执行数 / 调整后预算数 (全年预算数), and the execution score follows the rule in force
-    (default: 执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off).
+    """执行率 = 执行数 / 调整后预算数 (全年预算数) on the total row of the 预算执行 block and on each of its
+    sources (其中：财政资金 …); a rate whose header states its formula over lettered columns (执行率(B/A),
+    预算到位(D/C×100%)) follows that formula. The execution score follows the rule in force (default:
+    执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off).
 
     Fails: 执行率 100.00% with weight 10 and 得分 96 (expected 10).
     Passes: 调整后预算数 8.55, 预算执行数 8.55, 执行率 100.00%, 得分 10.
@@ -30,14 +32,10 @@ class ExecutionRate(Rule):
         ex = table.execution
         if ex is None:
             return
-        if ex.rate is not None and ex.executed is not None and ex.adjusted is not None \
-                and ex.adjusted.figure.decimal != 0:
-            computed = ex.executed.figure.interval() / ex.adjusted.figure.interval()
-            rate = computed * HUNDRED if ex.rate.figure.unit == "%" else computed
-            formula = f"{ex.executed.figure.value}/{ex.adjusted.figure.value}" + (
-                "*100" if ex.rate.figure.unit == "%" else "")
-            yield self.judge(ctx, ex.rate.figure, rate, formula, evidence(ex.rate, ex.executed, ex.adjusted),
-                             table.section, about=table.describe())
+        for row in (ex, *table.funds):
+            about = table.describe() if row is ex else f"{table.describe()} {row.label}".strip()
+            for ratio in row.rate_parts():
+                yield from self._rate(ratio, table, ctx, about)
         if ctx.execution_score == "proportional" and ex.rate is not None and ex.weight is not None \
                 and ex.score is not None:
             share = ex.rate.figure.decimal / (100 if ex.rate.figure.unit == "%" else 1)
@@ -46,6 +44,16 @@ class ExecutionRate(Rule):
                       f"*{ex.weight.figure.value}"
             yield self.judge(ctx, ex.score.figure, expected, formula, evidence(ex.score, ex.rate, ex.weight),
                              table.section, about=table.describe())
+
+    def _rate(self, ratio: Ratio, table: ScoreTable, ctx: Context, about: str) -> Iterator[Finding]:
+        rate, num, den = ratio.rate, ratio.numerator, ratio.denominator
+        if den.figure.decimal == 0:
+            return
+        computed = num.figure.interval() / den.figure.interval()
+        percent = rate.figure.unit == "%"
+        formula = f"{num.figure.value}/{den.figure.value}" + ("*100" if percent else "")
+        yield self.judge(ctx, rate.figure, computed * HUNDRED if percent else computed, formula,
+                         evidence(rate, num, den), table.section, about=about)
 
 
 def _budget_total(ctx: Context) -> tuple[Fact, Fact] | None:
@@ -65,15 +73,40 @@ class BudgetBalance(Rule):
     record equals the sum of the other records, measure by measure.
 
     A 结余率 row elsewhere (an indicator or monitoring table) is the balance rate of the budget total.
+    In a self-evaluation table the 预算执行 total (年度资金总额) is the sum of its sources (其中：财政拨款 …)
+    where they end with 其他资金 (the whole list); a shorter list may fall short of its total but never
+    exceed it.
     Fails: 合计 执行额 111387.56 while 基本支出 67501.83 + 项目支出 43885.85 = 111387.68; 结余率 100% while
-    年度预算总额 903.30 was executed in full (903.30).
+    年度预算总额 903.30 was executed in full (903.30); 年度资金总额 0 over 其中：本年财政拨款 202.64 and an
+    empty 其他资金.
     Passes: 基本支出 预算额 69542.85 − 执行额 67501.83 = 结余额 2041.02; 结余率 2041.02/69542.85 = 2.93%.
     """
 
     id = "NC308"
     name = "budget-table"
     claim_kind = "budget_table"
-    claim_kinds = ("budget_table", "rate_row")
+    claim_kinds = ("budget_table", "rate_row", "score_table")
+
+    def _sources(self, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        """The 预算执行 total row against the sum of its sources, column by column."""
+        total = table.execution
+        sources = [s for s in table.funds if s.amounts() or s.unknown]
+        if total is None or not sources:
+            return
+        for key, whole in total.amounts().items():
+            if key in total.unknown or any(key in s.unknown for s in sources):
+                continue
+            parts = [s.amounts()[key] for s in sources if key in s.amounts()]
+            if not parts:
+                continue
+            computed = parts[0].figure.interval()
+            for part in parts[1:]:
+                computed = computed + part.figure.interval()
+            if not table.funds_closed and whole.figure.interval().hi >= computed.lo:
+                continue  # a list that may be partial is wrong only where it exceeds its total
+            yield self.judge(ctx, whole.figure, computed, "+".join(p.figure.value for p in parts),
+                             evidence(whole, *parts), table.section,
+                             about=f"{table.describe()} {total.label}".strip())
 
     def _rate_row(self, row: RateRow, ctx: Context) -> Iterator[Finding]:
         total = _budget_total(ctx)
@@ -89,9 +122,12 @@ class BudgetBalance(Rule):
             yield self.judge(ctx, value.figure, rate, formula, evidence(value, budget, executed), row.section,
                              about=row.label)
 
-    def check(self, table: BudgetTable | RateRow, ctx: Context) -> Iterator[Finding]:
+    def check(self, table: BudgetTable | RateRow | ScoreTable, ctx: Context) -> Iterator[Finding]:
         if isinstance(table, RateRow):
             yield from self._rate_row(table, ctx)
+            return
+        if isinstance(table, ScoreTable):
+            yield from self._sources(table, ctx)
             return
         for record in table.records:
             m = record.measures

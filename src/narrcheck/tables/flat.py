@@ -1,0 +1,989 @@
+"""Score tables flattened into text, read by their header words.
+
+A 绩效自评表 copied from a web page, a workbook or a PDF often reaches us as text, in one of three shapes:
+- one cell per line, each ending in " |" (a line of bare "|" is an empty cell: empty cells are kept);
+- cells separated by spaces, a row or a whole table on one line (empty cells are lost);
+- cells glued together without any separator (header words, labels and figures run on: “分值执行率(B/A)得分”).
+
+Header runs are found by their words (全年预算数 全年执行数 分值 执行率 得分; 一级指标 … 分值 得分 …);
+the cells after a header are read as rows by types, never by position alone: a weight or a score is a bare
+number, a rate a percentage, an amount not a percentage, a label text. A stated rate needs the two columns it
+divides; where the layout loses empty cells, the total row of a 预算执行 block and every indicator row show
+both weight and score, and no row weighs more than the first-level category (产出指标(50分)) it stands under.
+Every reading that fits is kept, and a figure is taken only where all readings agree on it: a row block read
+two ways gives no finding rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from narrcheck.lexicon import words as lexicon_words
+from narrcheck.model.claims import Figure
+from narrcheck.model.document import Block, Document
+from narrcheck.model.location import Location
+from narrcheck.numbers import parse_number
+from narrcheck.tables.model import Category, Execution, Fact, Indicator, Ratio, ScoreTable, StatedWeight
+from narrcheck.tables.vocab import (
+    WEIGHT_MARK,
+    glued_units,
+    header_pattern,
+    is_department,
+    is_row,
+    label_key,
+    opens_with,
+    project_name,
+    role_of,
+    words,
+)
+
+# --- tokens -----------------------------------------------------------------------------------------------
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_KINDS = (
+    ("blank", re.compile(r"^$")),
+    ("dash", re.compile(r"^[-—－–/／\\]+$")),
+    ("num", re.compile(rf"^[-+]?{_NUM}$")),
+    ("pct", re.compile(rf"^[-+]?{_NUM}%$")),
+    # a figure with a comparison or a unit: ≥95%, >=21933人, 75元, 583元/人*月
+    ("qty", re.compile(rf"^(?:[≥≤=<>≧≦]=?)\s*{_NUM}.{{0,10}}$|^{_NUM}[^\d\s]{{1,10}}$")),
+)
+_LETTER = re.compile(r"[(]([A-Z])[)]$")
+_FORMULA = re.compile(r"[(]([A-Z])/([A-Z])(?:[×*xX]100%?)?[)]$")
+_TITLE = re.compile(r"表(?:[(][^()]{0,20}[)])?$")
+_NARRATIVE = 60  # a text this long ends a block of rows whose end is not marked
+
+
+def _key(text: str) -> str:
+    """A cell's text for matching: compatibility forms as plain ones, no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass
+class Token:
+    """One cell of flattened text (or, glued, a run that may hold several cells)."""
+
+    text: str
+    block: Block
+    start: int  # offset of the text in the block
+    kept: bool  # from a layout that keeps empty cells (“ |” lines)
+    glued: bool = False
+    role: str | None = None
+    key: str = field(init=False)
+    kind: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.key = _key(self.text)
+        self.kind = _kind(self.key)
+
+    def location(self, offset: int = 0) -> Location:
+        return self.block.location(self.start + offset)
+
+
+@lru_cache(maxsize=8192)
+def _kind(key: str) -> str:
+    for name, pattern in _KINDS:
+        if pattern.match(key):
+            return name
+    return "text"
+
+
+def _pipe_tokens(block: Block) -> list[Token]:
+    """“a |”, “a | b |”, “|” (an empty cell): the piece after the last pipe is not a cell."""
+    out: list[Token] = []
+    text = block.text
+    pos = 0
+    for piece in text.rstrip().split("|")[:-1]:
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Token(piece.strip(), block, pos + lead, kept=True))
+        pos += len(piece) + 1
+    return out
+
+
+def _spaced_tokens(block: Block) -> list[Token]:
+    return [Token(m.group(), block, m.start(), kept=False) for m in re.finditer(r"\S+", block.text)]
+
+
+def _glued_figure() -> re.Pattern[str]:
+    return re.compile(rf"(?:[≥≤=<>≧≦]=?)?\d+(?:\.\d+)?(?:{glued_units()})?")
+
+
+def _glued_tokens(block: Block) -> list[Token] | None:
+    """Tokens of a paragraph whose cells were glued together, or None when it holds no glued header run.
+
+    Header words stand alone where two or more follow each other; figures and the texts between them are
+    tokens that may each hold several cells (“20100%” is a weight and a target, “显著提升显著提升” two texts).
+    """
+    text = block.text
+    runs = _glued_header_runs(text)
+    if not runs or max(len(r) for r in runs) < 3:
+        return None
+    figure = _glued_figure()
+    out: list[Token] = []
+    pos = 0
+    starts = {m.start(): m.end() for run in runs for m in run}  # header words: tokens of their own
+    text_start: int | None = None
+
+    def flush(end: int) -> None:
+        nonlocal text_start
+        if text_start is not None and text[text_start:end].strip():
+            piece = text[text_start:end]
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Token(piece.strip(), block, text_start + lead, kept=False, glued=True))
+        text_start = None
+
+    while pos < len(text):
+        if pos in starts:
+            flush(pos)
+            out.append(Token(text[pos:starts[pos]], block, pos, kept=False))
+            pos = starts[pos]
+            continue
+        cat = WEIGHT_MARK.match(text, pos)
+        if cat:  # a weight in a label stays in the label: 产出指标(70分)
+            text_start = pos if text_start is None else text_start
+            pos = cat.end()
+            continue
+        fig = figure.match(text, pos)
+        if fig:
+            flush(pos)
+            out.append(Token(fig.group(), block, pos, kept=False, glued=True))
+            pos = fig.end()
+            continue
+        if text[pos].isspace():
+            flush(pos)
+            pos += 1
+            continue
+        text_start = pos if text_start is None else text_start
+        pos += 1
+    flush(len(text))
+    return out
+
+
+def _glued_header_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of two or more header words with nothing between them."""
+    runs: list[list[re.Match[str]]] = []
+    for m in header_pattern().finditer(text):
+        if runs and runs[-1][-1].end() == m.start():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) >= 2]
+
+
+def tokens(document: Document) -> list[Token]:
+    """Every cell-like piece of the document's text outside the readers' tables, in order, with its role."""
+    out: list[Token] = []
+    for block in document.blocks:
+        if block.kind == "table" or not block.text.strip():
+            continue
+        if block.text.rstrip().endswith("|"):
+            found = _pipe_tokens(block)
+        else:
+            found = _glued_tokens(block) or _spaced_tokens(block)
+        for tok in found:
+            tok.role = role_of(tok.text) if tok.kind == "text" else None
+        out.extend(found)
+    return out
+
+
+# --- headers ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Column:
+    role: str  # a role of vocab, or "money" for a lettered column without a role word
+    letter: str = ""
+    formula: tuple[str, str] | None = None  # numerator and denominator letters
+    at: int = 0  # the token that names it
+
+
+EXEC_ROLES = {"initial", "adjusted", "executed", "rate"}
+USEFUL = {"weight", "score", "executed", "rate", "adjusted", "initial"}
+MONEY_ROLES = {"initial", "adjusted", "executed", "budget", "balance", "money"}
+_GAP = 3  # tokens that may stand between two header words of one header (a unit, a stray label)
+
+
+def _letter_of(key: str) -> tuple[str, tuple[str, str] | None]:
+    f = _FORMULA.search(key)
+    if f:
+        return "", (f.group(1), f.group(2))
+    m = _LETTER.search(key)
+    return (m.group(1), None) if m else ("", None)
+
+
+def header_runs(toks: Sequence[Token]) -> list[tuple[int, int, list[Column]]]:
+    """(first token, token after the last, columns) of every header run: header words one after another, with
+    at most a few tokens between two of them (a unit, a stray label or figure of a jumbled copy).
+    """
+    out: list[tuple[int, int, list[Column]]] = []
+    i = 0
+    while i < len(toks):
+        if not _names_column(toks, i):
+            i += 1
+            continue
+        last, j = i, i + 1
+        while j < len(toks):
+            if _names_column(toks, j) or _bracket(toks[j]):
+                last, j = j, j + 1
+                continue
+            window = range(j + 1, min(j + 1 + _GAP, len(toks)))
+            ahead = next((k for k in window if _names_column(toks, k)), None)
+            if ahead is None or any(len(toks[k].key) > 24 for k in range(j, ahead)):
+                break
+            j = ahead
+        columns = _columns(toks, i, last + 1)
+        roles = {c.role for c in columns}
+        if len(columns) >= 2 and (roles & USEFUL or any(c.formula for c in columns)):
+            out.append((i, last + 1, columns))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def _bracket(tok: Token) -> bool:
+    return bool(re.fullmatch(r"[(][^()]{1,12}[)]", tok.key))
+
+
+def _names_column(toks: Sequence[Token], i: int) -> bool:
+    """A header word, or a text followed by a column letter (统筹整合资金数 (B))."""
+    tok = toks[i]
+    if tok.role is not None:
+        return True
+    if tok.kind != "text" or len(tok.key) > 24:
+        return False
+    letter, formula = _letter_of(tok.key)
+    if letter or formula:
+        return True
+    return i + 1 < len(toks) and any(_letter_of(toks[i + 1].key)) and _bracket(toks[i + 1])
+
+
+def _columns(toks: Sequence[Token], lo: int, hi: int) -> list[Column]:
+    out: list[Column] = []
+    for i in range(lo, hi):
+        tok = toks[i]
+        letter, formula = _letter_of(tok.key)
+        if _bracket(tok):
+            if out and out[-1].at == i - 1 and (letter or formula):
+                prev = out[-1]
+                role = "rate" if formula else prev.role
+                out[-1] = Column(role, letter or prev.letter, formula or prev.formula, prev.at)
+            continue
+        if tok.role is not None:
+            out.append(Column("rate" if formula else tok.role, letter, formula, i))
+        elif _names_column(toks, i):
+            out.append(Column("rate" if formula else "money", letter, formula, i))
+    return out
+
+
+# --- reading rows -----------------------------------------------------------------------------------------
+Ref = tuple[int, int, int]  # token, start and end of the piece within its text
+Record = tuple[Ref | None, ...]
+_MANY = 400
+
+
+class _TooMany(Exception):
+    pass
+
+
+@dataclass
+class _Rows:
+    """Every reading of the tokens [lo, hi) as rows under `columns` (the data columns of a header)."""
+
+    toks: Sequence[Token]
+    lo: int
+    hi: int
+    columns: list[Column]
+    scored: bool  # an indicator block: every row has a weight
+    text_in_signature: bool = True
+    memo: dict[tuple[int, int, bool], frozenset[tuple[Record, ...]]] = field(default_factory=dict)
+    cap: Decimal | None = None  # the weight over the whole block (绩效指标(90分)), if one is written
+    kept: bool = field(init=False)  # empty cells are cells: no column may be skipped inside a row
+    glued: bool = field(init=False)
+    caps: list[Decimal | None] = field(init=False)  # per token: the first-level category weight over it
+
+    def __post_init__(self) -> None:
+        span = self.toks[self.lo:self.hi]
+        self.kept = 2 * sum(t.kept for t in span) > len(span)
+        self.glued = any(t.glued for t in span)
+        self.caps, cap = [], self.cap
+        for tok in span:
+            m = WEIGHT_MARK.search(tok.text) if tok.kind == "text" else None
+            if m and opens_with(tok.text, "levels.first"):
+                cap = Decimal(m.group(1))
+            self.caps.append(cap)
+
+    def readings(self) -> frozenset[tuple[Record, ...]]:
+        return self._from(self.lo, 0, True)
+
+    def _from(self, i: int, off: int, first: bool) -> frozenset[tuple[Record, ...]]:
+        key = (i, off, first)
+        if key in self.memo:
+            return self.memo[key]
+        out: set[tuple[Record, ...]] = set()
+        if i >= self.hi:
+            out.add(())
+        else:
+            tok = self.toks[i]
+            if off == 0 and tok.kind in ("text", "blank", "dash"):  # a label, or a cell no row reads
+                out |= self._from(i + 1, 0, first)
+            if tok.role is None:
+                for record, (ni, noff) in self._fill(i, off, 0, ()):
+                    if self._valid(record, first):
+                        sig = self._signature(record)
+                        for rest in self._from(ni, noff, False):
+                            out.add((sig, *rest))
+                            if len(out) > _MANY:
+                                raise _TooMany
+        # rows are as long as the header lets them be: figures are not cut into two rows with no label between
+        # them where one row can hold them (the readings with the fewest rows are kept)
+        fewest = min((len(r) for r in out), default=0)
+        result = frozenset(r for r in out if len(r) == fewest)
+        self.memo[key] = result
+        return result
+
+    def _signature(self, record: Record) -> Record:
+        """The record as readings are told apart: an empty cell is no cell; without text, figures only."""
+        return tuple(r if r is not None and _kind(self.cell(r)) not in ("blank", "dash")
+                     and (self.text_in_signature or self.columns[c].role in _NUMERIC) else None
+                     for c, r in enumerate(record))
+
+    def _fill(self, i: int, off: int, c: int, acc: Record) -> Iterator[tuple[Record, tuple[int, int]]]:
+        n = len(self.columns)
+        if c == n:
+            if off == 0:  # what is left of a glued run belongs to the same row
+                yield acc, (i, off)
+            return
+        if any(acc) and off == 0 and self._may_end(i, off, c):
+            yield acc + (None,) * (n - c), (i, off)  # the row ends early: merged or lost cells at its end
+        if not self.kept:
+            yield from self._fill(i, off, c + 1, acc + (None,))  # an empty cell the layout lost
+        if i >= self.hi:
+            return
+        tok = self.toks[i]
+        if tok.role is not None:
+            return
+        column = self.columns[c]
+        rest = tok.text[off:]
+        if tok.glued and tok.kind != "text" and off < len(tok.text):
+            for end in _pieces(tok.text, off):
+                piece = tok.text[off:end]
+                if _fits(column.role, _key(piece)):
+                    nxt = (i, end) if end < len(tok.text) else (i + 1, 0)
+                    yield from self._fill(nxt[0], nxt[1], c + 1, acc + ((i, off, end),))
+            return
+        if off:
+            return
+        if tok.glued and tok.kind == "text":
+            # one glued text may hold several text cells in a row (显著提升显著提升: target and result)
+            k = c
+            while k < n and _fits(self.columns[k].role, tok.key):
+                covered = acc + ((i, 0, len(tok.text)),) + (None,) * (k - c)
+                yield from self._fill(i + 1, 0, k + 1, covered)
+                k += 1
+            return
+        if rest and _fits(column.role, tok.key) or tok.kind == "blank" and self.kept:
+            yield from self._fill(i + 1, 0, c + 1, acc + ((i, 0, len(tok.text)),))
+
+    def _may_end(self, i: int, off: int, c: int) -> bool:
+        """A row ends before its last column only where a label follows, the text ends, or what is left of
+        the row is words (a reason no one wrote).
+        """
+        if i >= self.hi or off == 0 and self.toks[i].kind == "text":
+            return True
+        return all(col.role in _WORDS for col in self.columns[c:])
+
+    def _valid(self, record: Record, first: bool) -> bool:
+        filled = {self.columns[c].role: self.cell(r) for c, r in enumerate(record) if r is not None}
+        values = [v for v in filled.values() if _kind(v) not in ("blank", "dash")]
+        if not values or not any(_kind(v) in ("num", "pct", "qty") for v in values):
+            return False
+        shown = [self.columns[c] for c, r in enumerate(record)
+                 if r is not None and _kind(self.cell(r)) not in ("blank", "dash")]
+        present = {col.role for col in shown}
+        letters = {col.letter for col in shown if col.letter}
+        roles = {c.role for c in self.columns}
+        for c, r in enumerate(record):  # a stated rate needs what it divides
+            col = self.columns[c]
+            if r is None or col.role != "rate" or _kind(self.cell(r)) in ("blank", "dash"):
+                continue
+            if col.formula and not set(col.formula) <= letters:
+                return False
+            if not col.formula and _DIVIDED <= roles and not _DIVIDED <= present:
+                return False
+        needs: set[str] = set()
+        if self.scored:
+            needs.add("weight")
+            if not self.kept:
+                needs.add("score")
+        elif first and not self.kept:
+            needs |= {"weight", "score"}  # the total row of a 预算执行 block carries its weight and score
+        if not needs & roles <= present:
+            return False
+        if "rowno" in roles and "rowno" not in present:
+            return False
+        cap = self.caps[min(r[0] for r in record if r is not None) - self.lo]
+        if cap is not None and "weight" in present and Decimal(_digits(filled["weight"])) > cap:
+            return False  # no row weighs more than the first-level category it stands under
+        if self.glued and {"weight", "score"} <= present:
+            if Decimal(_digits(filled["score"])) > Decimal(_digits(filled["weight"])):
+                return False  # a split of glued digits that makes a score exceed its weight is not a reading
+        if self.glued and {"target", "actual"} <= present:
+            if (_kind(filled["target"]) == "text") != (_kind(filled["actual"]) == "text"):
+                return False  # glued, a target and its result are both words or both figures
+        return True
+
+    def cell(self, ref: Ref) -> str:
+        i, a, b = ref
+        return _key(self.toks[i].text[a:b])
+
+
+_NUMERIC = {"weight", "score", "rate", "rowno", "balance_rate"} | MONEY_ROLES
+_WORDS = {"reason", "unit", "op"}
+_DIVIDED = {"executed", "adjusted"}  # what 执行率 divides when its header states no formula
+
+
+def _digits(key: str) -> str:
+    m = re.search(r"\d+(?:\.\d+)?", key.replace(",", ""))
+    return m.group() if m else "0"
+
+
+def _pieces(text: str, off: int) -> Iterator[int]:
+    """Where the figure that opens `text[off:]` may end when figures were glued together: digits without a
+    leading zero on either side of the cut; the last figure takes the unit after the digits.
+    """
+    m = re.match(r"([≥≤=<>≧≦]=?)?(\d+(?:\.\d+)?)", text[off:])
+    if m is None:
+        return
+    start = off + len(m.group(1) or "")
+    end_digits = off + m.end()
+    point = text.find(".", start, end_digits)
+    for end in range(start + 1, end_digits + 1):
+        piece = text[start:end]
+        if point >= 0 and point <= end < end_digits or len(piece) > 1 and piece[0] == "0" and piece[1] != ".":
+            continue  # a decimal part stays with its figure
+        if end == end_digits:
+            yield len(text)
+            continue
+        rest = text[end:end_digits]
+        if rest[0] == "." or len(rest) > 1 and rest[0] == "0" and rest[1] != ".":
+            continue
+        yield end
+
+
+def _fits(role: str, key: str) -> bool:
+    kind = _kind(key)
+    if kind == "dash" or kind == "blank":
+        return True  # an empty cell stands in any column (a row that needs the figure is judged whole)
+    if role == "weight":
+        return kind == "num" and Decimal(0) < Decimal(key.replace(",", "")) <= 100
+    if role == "score":
+        return kind == "num" and Decimal(0) <= Decimal(key.replace(",", "")) <= 100
+    if role in MONEY_ROLES:
+        return kind == "num"
+    if role in ("rate", "balance_rate"):
+        return kind == "pct" and Decimal(key.rstrip("%").replace(",", "")) <= 1000 or \
+            kind == "num" and Decimal(key.replace(",", "")) <= 2
+    if role == "rowno":
+        return kind == "num" and key.isdigit() and len(key) <= 3
+    if role == "op":
+        return key in words("cells.ops")
+    if role == "unit":
+        return kind == "text" and len(key) <= 8 and not any(ch.isdigit() for ch in key)
+    if role in ("target", "actual"):
+        return len(key) <= 40
+    if role == "reason":
+        return kind == "text"
+    return False
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """A row as all readings agree on it: a cell per column (None where empty or where readings differ), the
+    columns they differ on, and the first and last token of the row (in the first reading).
+    """
+
+    cells: list[Ref | None]
+    differ: set[int]
+    first: int
+    last: int
+
+
+def _agreed(rows: _Rows) -> list[Agreed] | None:
+    """Per row: the cell of each column all readings agree on (None where they differ or it is empty) and the
+    columns they differ on; None when the readings disagree on the number of rows or on a figure of a scored
+    row's weight or score.
+    """
+    try:
+        readings = rows.readings()
+    except _TooMany:
+        rows.text_in_signature = False
+        rows.memo.clear()
+        try:
+            readings = rows.readings()
+        except _TooMany:
+            return None
+    if not readings or len({len(r) for r in readings}) != 1:
+        return None
+    ordered = sorted(readings, key=lambda r: [[ref or (-1, -1, -1) for ref in rec] for rec in r])
+    out: list[Agreed] = []
+    for n in range(len(ordered[0])):
+        cells: list[Ref | None] = []
+        differ: set[int] = set()
+        first = min(ref[0] for ref in ordered[0][n] if ref is not None)
+        last = max(ref[0] for ref in ordered[0][n] if ref is not None)
+        for c, column in enumerate(rows.columns):
+            refs = [r[n][c] for r in ordered]
+            if column.role in _NUMERIC:
+                values = {rows.cell(ref) if ref is not None else "" for ref in refs}
+                values = {v if _kind(v) not in ("blank", "dash") else "" for v in values}
+                if len(values) == 1:
+                    cells.append(refs[0] if values != {""} else None)
+                    continue
+                if rows.scored and column.role in ("weight", "score"):
+                    return None
+                differ.add(c)
+                cells.append(None)
+            else:
+                cells.append(refs[0] if len(set(refs)) == 1 else None)
+        out.append(Agreed(cells, differ, first, last))
+    return out
+
+
+# --- sections and tables ----------------------------------------------------------------------------------
+@dataclass
+class _Section:
+    lo: int  # first token of the header
+    body: int  # first token after the header
+    hi: int
+    columns: list[Column]
+    exec_kind: bool
+
+
+@dataclass
+class _Draft:
+    sections: list[_Section] = field(default_factory=list)
+    start: int = 0
+
+
+def read_flat(document: Document, first_index: int,
+              unit_default: str) -> tuple[list[ScoreTable], list[StatedWeight]]:
+    """Every score table flattened into the document's text (indices from `first_index`; money in
+    `unit_default` where the table names no unit) and the category weights its note states.
+    """
+    toks = tokens(document)
+    if not toks:
+        return [], []
+    runs = header_runs(toks)
+    if not runs:
+        return [], []
+    tables: list[ScoreTable] = []
+    stated: list[StatedWeight] = []
+    drafts = _drafts(toks, runs)
+    for draft in drafts:
+        table = _table(toks, draft, first_index + len(tables), unit_default)
+        if table is not None:
+            tables.append(table)
+            stated.extend(_stated(toks, draft, table))
+    return tables, stated
+
+
+def _is_title(tok: Token) -> bool:
+    return tok.kind == "text" and len(tok.key) <= 40 and bool(_TITLE.search(tok.key)) and not tok.glued
+
+
+def _drafts(toks: Sequence[Token], runs: list[tuple[int, int, list[Column]]]) -> list[_Draft]:
+    sections = []
+    for n, (lo, body, columns) in enumerate(runs):
+        nxt = runs[n + 1][0] if n + 1 < len(runs) else len(toks)
+        exec_kind = bool({c.role for c in columns} & EXEC_ROLES or any(c.formula for c in columns))
+        hi = _section_end(toks, body, nxt, exec_kind)
+        sections.append(_Section(lo, body, hi, columns, exec_kind))
+    drafts: list[_Draft] = []
+    prev_hi = 0
+    for sec in sections:
+        title_between = any(_is_title(toks[k]) for k in range(prev_hi, sec.lo))
+        cur = drafts[-1] if drafts else None
+        if cur is None or title_between or (sec.exec_kind and cur.sections) or \
+                (not sec.exec_kind and any(not s.exec_kind for s in cur.sections)):
+            drafts.append(_Draft([sec], prev_hi))
+        else:
+            cur.sections.append(sec)
+        prev_hi = sec.hi
+    return drafts
+
+
+def _section_end(toks: Sequence[Token], body: int, nxt: int, exec_kind: bool) -> int:
+    """Where the rows under a header end: after the 其他资金 row of a 预算执行 block, at an indicator block's
+    total row, at a title, at a long text, or at the next header.
+    """
+    for k in range(body, nxt):
+        tok = toks[k]
+        if tok.kind != "text":
+            continue
+        if _is_title(tok):
+            return k
+        if exec_kind and (is_row(tok.text, "rows.fund_other") or opens_with(tok.text, "rows.fund_other")):
+            end = k + 1
+            while end < nxt and toks[end].kind in ("num", "pct", "dash", "blank"):
+                end += 1
+            return end
+        if not exec_kind and is_row(tok.text, "rows.score_total"):
+            return k
+        if len(tok.key) >= _NARRATIVE and not tok.kept:
+            return k
+    return nxt
+
+
+def _unit(toks: Sequence[Token], lo: int, hi: int, default: str) -> str:
+    """The money unit a header or a line before it states in brackets (年度预算数(万元))."""
+    money = "|".join(lexicon_words("units.money"))
+    for tok in toks[lo:hi]:
+        m = re.search(rf"[(]({money})[)]", tok.key)
+        if m:
+            return m.group(1)
+    return default
+
+
+def _table(toks: Sequence[Token], draft: _Draft, index: int, unit_default: str) -> ScoreTable | None:
+    title, project = _title_and_project(toks, draft.start, draft.sections[0].lo)
+    unit = _unit(toks, draft.start, draft.sections[0].body, default=unit_default)
+    execution: Execution | None = None
+    funds: list[Execution] = []
+    closed = False
+    indicators: list[Indicator] = []
+    categories: list[Category] = []
+    total_weight = total_score = None
+    has_score = False
+    for sec in draft.sections:
+        data = [c for c in sec.columns if c.role != "level"]
+        has_score = has_score or any(c.role == "score" for c in data)
+        before = _category_before(toks, sec.lo, title, index)
+        if sec.exec_kind:
+            read = _read_exec(toks, sec, data, unit, title, index)
+            if read is None:
+                continue
+            execution, funds, closed = read
+            if before is not None and execution.weight is not None:
+                categories.append(Category(before.row, before, (execution.weight,), True))
+            continue
+        rows = _Rows(toks, sec.body, sec.hi, data, scored=any(c.role == "weight" for c in data),
+                     cap=before.figure.decimal if before is not None else None)
+        if not rows.scored:
+            continue
+        agreed = _agreed(rows)
+        if agreed is None:
+            continue
+        found = _indicators(toks, rows, agreed, title, index)
+        total = _total(toks, sec, data, title, index)
+        if total is None and found and not any(_label_tokens(toks, rows, agreed, len(found) - 1)):
+            total = _unlabelled_total(toks, sec, found, execution)
+            if total is not None:
+                found = found[:-1]
+        indicators.extend(ind for ind, _ in found)
+        if total is not None:
+            total_weight, total_score = total
+        closed_by_total = total is not None
+        categories.extend(_categories(toks, found, before, closed_by_total))
+    if execution is None and not indicators:
+        return None
+    first = draft.sections[0]
+    section = toks[first.lo].block.section
+    department = is_department(title, project)
+    start = next((k for k in range(draft.start, first.lo) if _is_title(toks[k])), first.lo)
+    end = draft.sections[-1].hi
+    while end < len(toks) and toks[end].kept and toks[first.lo].kept and not _is_title(toks[end]):
+        end += 1  # the cells after the last row block (合计, 评价结论 …) belong to the table too
+    extent = (_place(toks[start]), _place(toks[max(end - 1, start)]))
+    return ScoreTable(index=index, title=title, project=project, department=department,
+                      indicators=tuple(indicators), execution=execution, categories=tuple(categories),
+                      total_weight=total_weight, total_score=total_score, has_score_column=has_score,
+                      first_line=toks[first.lo].location().line or 0, section=section,
+                      funds=tuple(funds), funds_closed=closed, extent=extent)
+
+
+def _place(tok: Token) -> tuple[int, int]:
+    loc = tok.location()
+    return (loc.page or 0, loc.line or 0)
+
+
+def _title_and_project(toks: Sequence[Token], lo: int, hi: int) -> tuple[str, str]:
+    title = project = ""
+    for k in range(lo, hi):
+        tok = toks[k]
+        if _is_title(tok):
+            title = tok.text.strip()
+        if is_row(tok.text, "rows.project_name") and k + 1 < hi and toks[k + 1].kind == "text":
+            project = project_name(toks[k + 1].text)
+    return title, project
+
+
+def _fact(toks: Sequence[Token], ref: Ref, role: str, row: str, unit: str, title: str,
+          index: int) -> Fact | None:
+    i, a, b = ref
+    tok = toks[i]
+    key = _key(tok.text[a:b])
+    kind = _kind(key)
+    if kind not in ("num", "pct"):
+        return None
+    pct = kind == "pct"
+    q = parse_number(key.rstrip("%"), "%" if pct else (unit if role in MONEY_ROLES else ""))
+    fig = Figure(value=q.digits(), unit=q.unit, text=tok.text[a:b].strip(),
+                 subject=f"{row}·{role}".strip("·"), location=tok.location(a))
+    return Fact(figure=fig, row=row, column=role, table=index, title=title)
+
+
+def _category_before(toks: Sequence[Token], lo: int, title: str, index: int) -> Fact | None:
+    """A weight written over a whole block just before its header: 预算执行情况(10分), 绩效指标(90分)."""
+    for k in range(max(0, lo - 3), lo):
+        m = WEIGHT_MARK.search(toks[k].text)
+        if m and toks[k].kind == "text":
+            return _label_weight(toks[k], m, title, index)
+    return None
+
+
+def _label_weight(tok: Token, m: re.Match[str], title: str, index: int) -> Fact:
+    """The weight a label carries (产出指标(50分)): the label up to the weight names the category."""
+    q = parse_number(m.group(1))
+    label = tok.text[: m.end()].strip()
+    fig = Figure(value=q.digits(), text=m.group(), subject=label, location=tok.location(m.start()))
+    return Fact(figure=fig, row=label, column="weight", table=index, title=title)
+
+
+def _read_exec(toks: Sequence[Token], sec: _Section, data: list[Column], unit: str, title: str,
+               index: int) -> tuple[Execution, list[Execution], bool] | None:
+    body = sec.body
+    while body < sec.hi and is_row(toks[body].text, "rows.column_numbers"):  # 列次 0 1 2 3 …
+        body += 1
+        while body < sec.hi and toks[body].kind == "num":
+            body += 1
+    rows = _Rows(toks, body, sec.hi, data, scored=False)
+    agreed = _agreed(rows)
+    if not agreed:
+        return None
+    records = []
+    for n, row in enumerate(agreed):
+        label = _label(toks, _label_tokens(toks, rows, agreed, n))
+        records.append(_execution(toks, data, row.cells, row.differ, label, unit, title, index))
+    if records[0].label and not is_row(records[0].label, "rows.fund_total"):
+        return None  # the block does not open with its total: a part of it may stand first
+    # a 其他资金 row with no figures has no record: the block still ends with it
+    return records[0], records[1:], _section_closed(toks, sec)
+
+
+def _section_closed(toks: Sequence[Token], sec: _Section) -> bool:
+    return any(toks[k].kind == "text" and (is_row(toks[k].text, "rows.fund_other")
+                                           or bool(opens_with(toks[k].text, "rows.fund_other")))
+               for k in range(sec.body, sec.hi))
+
+
+def _execution(toks: Sequence[Token], data: list[Column], cells: list[Ref | None], differ: set[int],
+               label: str, unit: str, title: str, index: int) -> Execution:
+    by_role: dict[str, Fact] = {}
+    by_letter: dict[str, Fact] = {}
+    extra: list[tuple[str, Fact]] = []
+    unknown = {data[c].letter or data[c].role for c in differ}
+    for c, ref in enumerate(cells):
+        if ref is None:
+            continue
+        col = data[c]
+        fact = _fact(toks, ref, col.role, label, unit, title, index)
+        if fact is None:
+            continue
+        if col.letter:
+            by_letter[col.letter] = fact
+        if col.role in ("money",) and col.letter:
+            extra.append((col.letter, fact))
+        elif col.role not in by_role and not col.formula:
+            by_role[col.role] = fact
+    ratios = []
+    for c, ref in enumerate(cells):
+        col = data[c]
+        if ref is None or not col.formula:
+            continue
+        rate = _fact(toks, ref, "rate", label, unit, title, index)
+        num, den = (by_letter.get(x) for x in col.formula)
+        if rate is not None and num is not None and den is not None:
+            ratios.append(Ratio(rate, num, den))
+    rate = by_role.get("rate")
+    if rate is None:
+        formula_rates = [r.rate for r in ratios]
+        rate = formula_rates[-1] if formula_rates else None
+    return Execution(initial=by_role.get("initial"), adjusted=by_role.get("adjusted"),
+                     executed=by_role.get("executed"), rate=rate, weight=by_role.get("weight"),
+                     score=by_role.get("score"), label=label, ratios=tuple(ratios), extra=tuple(extra),
+                     unknown=frozenset(unknown))
+
+
+def _label_tokens(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], n: int) -> list[int]:
+    """The text tokens before row n and after the row before it that no row reads: the row's labels."""
+    lo = agreed[n - 1].last + 1 if n > 0 else rows.lo
+    used = {ref[0] for a in agreed for ref in a.cells if ref is not None}
+    return [k for k in range(lo, agreed[n].first)
+            if k not in used and toks[k].kind == "text" and toks[k].role is None]
+
+
+def _label(toks: Sequence[Token], ks: list[int]) -> str:
+    return toks[ks[-1]].text.strip() if ks else ""
+
+
+def _indicators(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], title: str,
+                index: int) -> list[tuple[Indicator, list[int]]]:
+    out = []
+    for n, row in enumerate(agreed):
+        cells = row.cells
+        labels = _label_tokens(toks, rows, agreed, n)
+        label = _label(toks, labels)
+        by_role = {rows.columns[c].role: ref for c, ref in enumerate(cells) if ref is not None}
+
+        def text(role: str, by_role: dict[str, Ref] = by_role) -> str:
+            ref = by_role.get(role)
+            return toks[ref[0]].text[ref[1]:ref[2]].strip() if ref else ""
+
+        weight, score = (_fact(toks, by_role[r], r, label, "", title, index) if r in by_role else None
+                         for r in ("weight", "score"))
+        target = text("target")
+        op = text("op")
+        if not op:  # a target that carries its comparison: ≥95%, >=21933人
+            m = re.match(r"^\s*([≥≤=<>≧≦]=?)", target)
+            op = m.group(1) if m else ""
+        first = row.first
+        out.append((Indicator(
+            label=label, weight=weight, score=score, op=op, target=target, actual=text("actual"),
+            unit=text("unit"),
+            line=toks[first].location().line,
+            unit_location=toks[by_role["unit"][0]].location() if "unit" in by_role else None,
+            actual_location=toks[by_role["actual"][0]].location(by_role["actual"][1]) if "actual" in by_role
+            else None), labels))
+    return out
+
+
+def _total(toks: Sequence[Token], sec: _Section, data: list[Column], title: str,
+           index: int) -> tuple[Fact | None, Fact | None] | None:
+    """The weight and score of the total row that ends an indicator block (合计 | 100 | 95)."""
+    if sec.hi >= len(toks) or not is_row(toks[sec.hi].text, "rows.score_total"):
+        return None
+    roles = [c.role for c in data if c.role in ("weight", "score")]
+    k = sec.hi + 1
+    cells: list[Ref] = []
+    while k < len(toks) and toks[k].kind in ("num", "blank", "dash") and len(cells) < 2:
+        cells.append((k, 0, len(toks[k].text)))
+        k += 1
+    if len(cells) == 1 and toks[cells[0][0]].glued:
+        splits = [(cells[0][0], 0, end) for end in _pieces(toks[cells[0][0]].text, 0)]
+        pairs = []
+        for ref in splits:
+            a, b = _key(toks[ref[0]].text[:ref[2]]), _key(toks[ref[0]].text[ref[2]:])
+            if b and _kind(a) == "num" and _kind(b) == "num" and not (len(b) > 1 and b[0] == "0") \
+                    and Decimal(b) <= Decimal(a) <= 1000:
+                pairs.append((ref, (ref[0], ref[2], len(toks[ref[0]].text))))
+        if len(pairs) != 1:
+            return None
+        cells = list(pairs[0])
+    elif not toks[sec.hi].kept and len([c for c in cells if toks[c[0]].kind == "num"]) != len(roles):
+        return None  # a lost empty cell: the figure could be either
+    figures: dict[str, Fact | None] = {}
+    for role, ref in zip(roles, cells, strict=False):
+        figures[role] = _fact(toks, ref, role, label_key(toks[sec.hi].text), "", title, index)
+    return figures.get("weight"), figures.get("score")
+
+
+def _unlabelled_total(toks: Sequence[Token], sec: _Section, found: list[tuple[Indicator, list[int]]],
+                      execution: Execution | None) -> tuple[Fact | None, Fact | None] | None:
+    """A last row of bare weight and score (100 94), with no label of its own, is the total when the block
+    ends with a total word and its weight is that of all the other rows together (no one indicator can weigh
+    as much as all the others).
+    """
+    last, _ = found[-1]
+    if last.weight is None or last.score is None or last.target or last.actual:
+        return None
+    if not any(is_row(t.text, "rows.score_total") for t in toks[sec.hi:sec.hi + 1]) and not any(
+            is_row(t.text, "rows.score_total") for t in toks[sec.body:sec.hi]):
+        return None
+    others = sum((i.weight.figure.decimal for i, _ in found[:-1] if i.weight is not None), Decimal(0))
+    if execution is not None and execution.weight is not None:
+        others += execution.weight.figure.decimal
+    if others != last.weight.figure.decimal:
+        return None
+    label = label_key(toks[sec.hi].text) if sec.hi < len(toks) else ""
+    weight = Fact(last.weight.figure, label, "weight", last.weight.table, last.weight.title)
+    score = Fact(last.score.figure, label, "score", last.score.table, last.score.title)
+    return weight, score
+
+
+def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]], before: Fact | None,
+                closed: bool) -> list[Category]:
+    """Weights written into labels (产出指标(50分)) and over a block (绩效指标(90分)), with their rows.
+
+    A first-level category (产出/效益/满意度指标) runs to the next first-level label; another to the next
+    label with a weight. A category that runs off the end of the text without a total row is incomplete.
+    """
+    out: list[Category] = []
+    if before is not None and found:
+        members = tuple(i.weight for i, _ in found if i.weight is not None)
+        out.append(Category(before.row, before, members, closed and len(members) == len(found)))
+    index = found[0][0].weight.table if found and found[0][0].weight else 0
+    title = found[0][0].weight.title if found and found[0][0].weight else ""
+    marks: list[tuple[int, Fact | None, bool]] = []  # (row, category weight or None, first level)
+    for n, (_, labels) in enumerate(found):
+        for k in labels:
+            tok = toks[k]
+            m = WEIGHT_MARK.search(tok.text)
+            first = opens_with(tok.text, "levels.first") is not None
+            if m or first:
+                marks.append((n, _label_weight(tok, m, title, index) if m else None, first))
+    for pos, (n, weight, first) in enumerate(marks):
+        if weight is None:
+            continue
+        end, bounded = len(found), closed
+        for later_n, later_w, later_first in marks[pos + 1:]:
+            if later_n == n:
+                continue
+            if later_first or (not first and later_w is not None):
+                end, bounded = later_n, True
+                break
+        covered = [i for i, _ in found[n:end]]
+        members = tuple(i.weight for i in covered if i.weight is not None)
+        complete = bounded and bool(covered) and len(members) == len(covered)
+        out.append(Category(weight.row, weight, members, complete))
+    return out
+
+
+def _stated(toks: Sequence[Token], draft: _Draft, table: ScoreTable) -> list[StatedWeight]:
+    """The weights a note under the table states for its categories (注：…产出指标50分、效益指标30分…)."""
+    names = {WEIGHT_MARK.sub("", c.label).strip(): c for c in table.categories}
+    if table.execution is not None and table.execution.weight is not None:
+        for word in words("levels.execution"):
+            names.setdefault(word, Category(word, table.execution.weight, (table.execution.weight,), True))
+    names = {n: c for n, c in names.items() if n}
+    if not names:
+        return []
+    opener = re.compile("(?:" + "|".join(re.escape(w) for w in words("rows.note")) + r")\s*[:：]")
+    links = "|".join(re.escape(w) for w in words("cells.weight_links"))
+    pattern = re.compile("(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + rf")(?:{links}){{0,2}}\s*(\d+(?:\.\d+)?)\s*分")
+    end = draft.sections[-1].hi
+    blocks: list[tuple[Block, int]] = []
+    for tok in toks[end:end + 40]:
+        if blocks and tok.block is blocks[-1][0]:
+            continue
+        if not blocks:
+            m = opener.search(tok.block.text, tok.start)
+            if m is None or tok.block.text[tok.start:m.start()].strip(" |…."):
+                continue
+            blocks.append((tok.block, m.end()))
+        elif _is_title(tok):
+            break
+        else:
+            blocks.append((tok.block, 0))
+    out: list[StatedWeight] = []
+    for block, start in blocks[:4]:
+        for m in pattern.finditer(block.text, start):
+            q = parse_number(m.group(2))
+            fig = Figure(value=q.digits(), text=m.group(0), subject=m.group(1),
+                         location=block.location(m.start(2)))
+            out.append(StatedWeight(m.group(1), Fact(fig, m.group(1), "weight", table.index, table.title),
+                                    table.index, table.section))
+    return out
