@@ -54,6 +54,11 @@ CHANGE_WITH_PRIOR = re.compile(
     rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
+# 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
+CHANGE_FROM_TO = re.compile(
+    rf"由(?P<basis>{BASIS})?的?(?P<prior>{AMOUNT})[（(]?(?P<dir1>{DIRECTION})[)）]?(?:到|至)(?P<current>{AMOUNT})"
+    rf"(?:{RATE_TAIL})?"
+)
 # 较上年2.08减少0.03万元，减少了1.44%: the prior printed without its unit, which is the change's
 CHANGE_BARE_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<priorn>{NUM})(?![\d.%]|\s*{MONEY_UNIT}|\s*{COUNT_UNIT}){SEP}"

@@ -326,7 +326,7 @@ class Extractor:
         return {"quote": unit.quote(start, end), "location": unit.locate(start), "section": unit.section}
 
     def _take(self, unit: Unit, match: re.Match[str], group: str, role: str) -> Mention | None:
-        if match.group(group) is None:
+        if group not in match.re.groupindex or match.group(group) is None:
             return None
         mention = unit.mention_at(match.start(group))
         if mention is not None:
@@ -409,7 +409,8 @@ class Extractor:
             for mention in unit.mentions:
                 if m.start() <= mention.start < m.end():
                     mention.role = "formula"
-        for pattern in (P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST, P.CHANGE_BARE):
+        for pattern in (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST,
+                        P.CHANGE_BARE):
             mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
                                              ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
         mark(P.SHARE, {"whole": "whole", "pct": "pct"})
@@ -466,6 +467,11 @@ class Extractor:
                 continue
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
+        for m in P.CHANGE_FROM_TO.finditer(unit.text):
+            prior, current = self._take(unit, m, "prior", "prior"), unit.mention_at(m.start("current"))
+            if prior is not None and current is not None and free(m):
+                self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject="", current=current)
+                taken.append((m.start(), m.end()))
         for m in P.CHANGE_BARE_PRIOR.finditer(unit.text):
             delta = unit.mention_at(m.start("delta"))
             if delta is None or not free(m):
@@ -494,7 +500,8 @@ class Extractor:
                     self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
                     taken.append((m.start(), m.end()))
 
-    def _add_change(self, unit: Unit, m: re.Match[str], prior: Mention | None, basis: str, subject: str) -> None:
+    def _add_change(self, unit: Unit, m: re.Match[str], prior: Mention | None, basis: str, subject: str,
+                    current: Mention | None = None) -> None:
         delta = self._take(unit, m, "delta", "delta")
         rate_group = _first(m, "rate", "ratep", "rateb")
         rate = self._take(unit, m, rate_group, "rate") if rate_group else None
@@ -507,7 +514,7 @@ class Extractor:
                     mention.role = "delta"
         kin = delta or prior
         assert kin is not None
-        bound = self._change_current(unit, m.start(), subject or "", kin)
+        bound = _Bound(current) if current is not None else self._change_current(unit, m.start(), subject or "", kin)
         current, candidates = bound.current, bound.candidates
         if prior is None:
             prior = bound.prior
