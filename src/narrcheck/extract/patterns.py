@@ -106,7 +106,9 @@ LIST_MARKER = re.compile(rf"{alt('lists.openers')}[：:，,]?")
 # 在项目支出当中，…: a list of the parts of the total it names
 NAMED_LIST = re.compile(r"在(?P<name>[^，,。；;：:\d]{2,20}?)当?中[，,]")
 # 按支出经济分类：…: a classification lists every part of the total before it
-CLASSIFIED_LIST = re.compile(rf"{alt('lists.classifications')}[^，,：:。；;]{{0,6}}[：:，,]")
+CLASSIFIED_LIST = re.compile(rf"(?:{alt('lists.classifications')}[^，,：:。；;]{{0,6}}"
+                             rf"|{alt('lists.viewpoint_openers')}[^，,：:。；;\d]{{1,8}}?{alt('lists.viewpoint_closers')})"
+                             r"[：:，,]")
 # where a list of parts stops: a nested list, a breakdown of one part, a colon
 # a clause that adds or takes away (加上级补助收入…) computes a balance: it is no part of the list before it
 BALANCE = rf"(?<=[，,；;])\s*{alt('lists.balance')}"

@@ -824,7 +824,8 @@ class Extractor:
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
                                              exhaustive=_complete(unit.text, head, marker, parts), **kwargs))
-            self._prior_sum(head, parts, kwargs)
+            if not self._prior_sum(head, parts, kwargs):  # (with the priors' sum, the changes' sum adds nothing)
+                self._delta_sum(head, parts, kwargs, _complete(unit.text, head, marker, parts))
 
     def _parts_by_year(self, unit: Unit, head: Mention, parts: list[Mention]) -> bool:
         """A list whose items each give one figure per year (接待费2016年预算8万元，2015年预算12.5万元；…): each
@@ -933,8 +934,10 @@ class Extractor:
             pos = end + 1
         return regions
 
-    def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> None:
-        """When the total and every part are compared with the same period, their priors must add up too."""
+    def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> bool:
+        """When the total and every part are compared with the same period, their priors must add up too.
+        True when such a sum was claimed."""
+        made = False
         for head_change in self._changes_by_current.get(id(head), []):
             if head_change.prior is None:
                 continue
@@ -948,6 +951,27 @@ class Extractor:
             else:
                 self.claims.append(PartsSumClaim(total=head_change.prior, parts=tuple(priors), measure="prior",
                                                  **kwargs))
+                made = True
+        return made
+
+    def _delta_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any], complete: bool) -> None:
+        """When the total and every part state their change against the same kind of basis (the year before,
+        or the budget), the parts' signed changes add to the total's."""
+        for head_change in self._changes_by_current.get(id(head), []):
+            kind = _basis_kind(head_change.basis)
+            total = _signed(head_change)
+            if total is None:
+                continue
+            deltas: list[Figure] = []
+            for part in parts:
+                same = [d for c in self._changes_by_current.get(id(part), [])
+                        if _basis_kind(c.basis) == kind and (d := _signed(c)) is not None]
+                if len(same) != 1:
+                    break
+                deltas.append(same[0])
+            else:
+                self.claims.append(PartsSumClaim(total=total, parts=tuple(deltas), measure="delta",
+                                                 exhaustive=complete, **kwargs))
 
     def _shares_sums(self) -> None:
         groups: dict[int, list[ShareClaim]] = {}
@@ -1036,6 +1060,19 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
                 and all(y in years for y in _YEAR_OF.findall(m.subject)):
             found[name] = m
     return [found[n] for n in names] if len(found) == len(names) else None
+
+
+def _basis_kind(basis: str) -> str:
+    """What a change is measured against: a budget, or an earlier period."""
+    return "budget" if P.BUDGET_SUBJECT.search(basis) else "period"
+
+
+def _signed(change: ChangeClaim) -> Figure | None:
+    """A change's amount with its sign (减少0.26万元 is -0.26), or None when it states no amount or direction."""
+    if change.delta is None or change.delta_direction not in ("up", "down"):
+        return None
+    value = change.delta.value.lstrip("-")
+    return change.delta.model_copy(update={"value": ("-" if change.delta_direction == "down" else "") + value})
 
 
 def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
