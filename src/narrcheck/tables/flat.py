@@ -58,6 +58,7 @@ _TITLE = re.compile(r"表(?:[(][^()]{0,20}[)])?$")
 _NARRATIVE = 60  # a text this long ends a block of rows whose end is not marked
 
 
+@lru_cache(maxsize=16384)
 def _key(text: str) -> str:
     """A cell's text for matching: compatibility forms as plain ones, no spaces."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -281,11 +282,8 @@ def _columns(toks: Sequence[Token], lo: int, hi: int) -> list[Column]:
 # --- reading rows -----------------------------------------------------------------------------------------
 Ref = tuple[int, int, int]  # token, start and end of the piece within its text
 Record = tuple[Ref | None, ...]
-_MANY = 400
-
-
-class _TooMany(Exception):
-    pass
+Key = tuple[int, int, bool]  # token, offset in it, whether the next row is the block's first
+Edge = tuple[Record, Key]  # a row and where the reading goes on after it
 
 
 @dataclass
@@ -297,8 +295,7 @@ class _Rows:
     hi: int
     columns: list[Column]
     scored: bool  # an indicator block: every row has a weight
-    text_in_signature: bool = True
-    memo: dict[tuple[int, int, bool], frozenset[tuple[Record, ...]]] = field(default_factory=dict)
+    memo: dict[Key, tuple[int, tuple[Edge, ...]] | None] = field(default_factory=dict)
     cap: Decimal | None = None  # the weight over the whole block (绩效指标(90分)), if one is written
     kept: bool = field(init=False)  # empty cells are cells: no column may be skipped inside a row
     glued: bool = field(init=False)
@@ -315,40 +312,57 @@ class _Rows:
                 cap = Decimal(m.group(1))
             self.caps.append(cap)
 
-    def readings(self) -> frozenset[tuple[Record, ...]]:
-        return self._from(self.lo, 0, True)
+    def readings(self) -> list[list[Record]] | None:
+        """Per row, every way the readings with the fewest rows read it (None: the tokens cannot be read).
 
-    def _from(self, i: int, off: int, first: bool) -> frozenset[tuple[Record, ...]]:
-        key = (i, off, first)
+        Rows are as long as the header lets them be: figures are not cut into two rows with no label
+        between them where one row can hold them.
+        """
+        for i in range(self.hi - 1, self.lo, -1):  # from the end, so that no call recurses far
+            for first in (False, True):
+                self._best((i, 0, first))
+        start: Key = (self.lo, 0, True)
+        best = self._best(start)
+        if best is None:
+            return None
+        rows: list[list[Record]] = []
+        frontier = {start}
+        for _ in range(best[0]):
+            edges = {edge for key in frontier for edge in (self._best(key) or (0, ()))[1]}
+            rows.append(sorted({record for record, _ in edges}, key=_order))
+            frontier = {key for _, key in edges}
+        return rows
+
+    def _best(self, key: Key) -> tuple[int, tuple[Edge, ...]] | None:
+        """The fewest rows a reading from `key` to the end has, and the first row of each such reading."""
         if key in self.memo:
             return self.memo[key]
-        out: set[tuple[Record, ...]] = set()
-        if i >= self.hi:
-            out.add(())
-        else:
+        i, off, first = key
+        result: tuple[int, tuple[Edge, ...]] | None = (0, ()) if i >= self.hi else None
+        if i < self.hi:
+            options: list[tuple[int, tuple[Edge, ...]]] = []
             tok = self.toks[i]
             if off == 0 and tok.kind in ("text", "blank", "dash"):  # a label, or a cell no row reads
-                out |= self._from(i + 1, 0, first)
+                skip = self._best((i + 1, 0, first))
+                if skip is not None:
+                    options.append(skip)
             if tok.role is None:
                 for record, (ni, noff) in self._fill(i, off, 0, ()):
                     if self._valid(record, first):
-                        sig = self._signature(record)
-                        for rest in self._from(ni, noff, False):
-                            out.add((sig, *rest))
-                            if len(out) > _MANY:
-                                raise _TooMany
-        # rows are as long as the header lets them be: figures are not cut into two rows with no label between
-        # them where one row can hold them (the readings with the fewest rows are kept)
-        fewest = min((len(r) for r in out), default=0)
-        result = frozenset(r for r in out if len(r) == fewest)
+                        rest = self._best((ni, noff, False))
+                        if rest is not None:
+                            options.append((rest[0] + 1, ((self._signature(record), (ni, noff, False)),)))
+            if options:
+                fewest = min(n for n, _ in options)
+                edges = dict.fromkeys(e for n, es in options if n == fewest for e in es)
+                result = (fewest, tuple(edges))
         self.memo[key] = result
         return result
 
     def _signature(self, record: Record) -> Record:
-        """The record as readings are told apart: an empty cell is no cell; without text, figures only."""
-        return tuple(r if r is not None and _kind(self.cell(r)) not in ("blank", "dash")
-                     and (self.text_in_signature or self.columns[c].role in _NUMERIC) else None
-                     for c, r in enumerate(record))
+        """The row as readings are told apart: an empty cell is no cell."""
+        return tuple(r if r is not None and _kind(self.cell(r)) not in ("blank", "dash") else None
+                     for r in record)
 
     def _fill(self, i: int, off: int, c: int, acc: Record) -> Iterator[tuple[Record, tuple[int, int]]]:
         n = len(self.columns)
@@ -511,36 +525,31 @@ class Agreed:
     last: int
 
 
+def _order(record: Record) -> list[Ref]:
+    return [ref or (-1, -1, -1) for ref in record]
+
+
 def _agreed(rows: _Rows) -> list[Agreed] | None:
     """Per row: the cell of each column all readings agree on (None where they differ or it is empty) and the
-    columns they differ on; None when the readings disagree on the number of rows or on a figure of a scored
-    row's weight or score.
+    columns they differ on; None when no reading fits or the readings disagree on a scored row's weight or
+    score.
     """
-    try:
-        readings = rows.readings()
-    except _TooMany:
-        rows.text_in_signature = False
-        rows.memo.clear()
-        try:
-            readings = rows.readings()
-        except _TooMany:
-            return None
-    if not readings or len({len(r) for r in readings}) != 1:
+    readings = rows.readings()
+    if not readings:
         return None
-    ordered = sorted(readings, key=lambda r: [[ref or (-1, -1, -1) for ref in rec] for rec in r])
     out: list[Agreed] = []
-    for n in range(len(ordered[0])):
+    for records in readings:
         cells: list[Ref | None] = []
         differ: set[int] = set()
-        first = min(ref[0] for ref in ordered[0][n] if ref is not None)
-        last = max(ref[0] for ref in ordered[0][n] if ref is not None)
+        refs_of_row = [ref[0] for ref in records[0] if ref is not None]
+        if not refs_of_row:
+            return None
         for c, column in enumerate(rows.columns):
-            refs = [r[n][c] for r in ordered]
+            refs = [r[c] for r in records]
             if column.role in _NUMERIC:
                 values = {rows.cell(ref) if ref is not None else "" for ref in refs}
-                values = {v if _kind(v) not in ("blank", "dash") else "" for v in values}
                 if len(values) == 1:
-                    cells.append(refs[0] if values != {""} else None)
+                    cells.append(refs[0])
                     continue
                 if rows.scored and column.role in ("weight", "score"):
                     return None
@@ -548,7 +557,7 @@ def _agreed(rows: _Rows) -> list[Agreed] | None:
                 cells.append(None)
             else:
                 cells.append(refs[0] if len(set(refs)) == 1 else None)
-        out.append(Agreed(cells, differ, first, last))
+        out.append(Agreed(cells, differ, min(refs_of_row), max(refs_of_row)))
     return out
 
 
@@ -818,11 +827,9 @@ def _execution(toks: Sequence[Token], data: list[Column], cells: list[Ref | None
 
 
 def _label_tokens(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], n: int) -> list[int]:
-    """The text tokens before row n and after the row before it that no row reads: the row's labels."""
+    """The text tokens between the row before row n and row n: the row's labels."""
     lo = agreed[n - 1].last + 1 if n > 0 else rows.lo
-    used = {ref[0] for a in agreed for ref in a.cells if ref is not None}
-    return [k for k in range(lo, agreed[n].first)
-            if k not in used and toks[k].kind == "text" and toks[k].role is None]
+    return [k for k in range(lo, agreed[n].first) if toks[k].kind == "text" and toks[k].role is None]
 
 
 def _label(toks: Sequence[Token], ks: list[int]) -> str:
