@@ -12,7 +12,7 @@ from narrcheck.tables.vocab import is_row, opens_with, role_of
     ("全年预算数(A)", "adjusted"), ("全年预算数（A）", "adjusted"), ("执行率(B/A)", "rate"),
     ("执行率%", "rate"),
     ("权重（分）", "weight"), ("分 值", "weight"), ("未完成原因分析", "reason"), ("行次", "rowno"),
-    ("结转结余率（2分）", None),  # a scored row's label, not a header
+    ("执行率（5分）", None),  # a scored row's label, not a header
     ("自评得分为95分", None), ("资金情况(万元)", None),
 ])
 def test_role_of(cell, role):
@@ -27,10 +27,10 @@ def test_row_words():
 
 
 def test_glued_figures_are_cut_without_leading_zeros_or_split_decimals():
-    assert list(_pieces("20100%", 0)) == [2, 4, 6]  # 20|100%, 2010|0%, or one figure
+    assert list(_pieces("30100%", 0)) == [2, 4, 6]  # 30|100%, 3010|0%, or one figure
     # 10|0.00%, or one figure: 1|00.00 would open with a zero, 100|.00 and 100.0|0 split a decimal part
     assert list(_pieces("100.00%", 0)) == [2, 7]
-    assert list(_pieces("≥266米", 0)) == [2, 3, 5]
+    assert list(_pieces("≥500米", 0)) == [3, 5]  # 5|00 would open with a zero
 
 
 def test_pipe_lines_keep_empty_cells():

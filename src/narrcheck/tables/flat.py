@@ -49,7 +49,7 @@ _KINDS = (
     ("dash", re.compile(r"^[-—－–/／\\]+$")),
     ("num", re.compile(rf"^[-+]?{_NUM}$")),
     ("pct", re.compile(rf"^[-+]?{_NUM}%$")),
-    # a figure with a comparison or a unit: ≥95%, >=21933人, 75元, 583元/人*月
+    # a figure with a comparison or a unit: ≥95%, >=1200人, 60元, 300元/人·月
     ("qty", re.compile(rf"^(?:[≥≤=<>≧≦]=?)\s*{_NUM}.{{0,10}}$|^{_NUM}[^\d\s]{{1,10}}$")),
 )
 _LETTER = re.compile(r"[(]([A-Z])[)]$")
@@ -117,7 +117,7 @@ def _glued_tokens(block: Block) -> list[Token] | None:
     """Tokens of a paragraph whose cells were glued together, or None when it holds no glued header run.
 
     Header words stand alone where two or more follow each other; figures and the texts between them are
-    tokens that may each hold several cells (“20100%” is a weight and a target, “显著提升显著提升” two texts).
+    tokens that may each hold several cells (“30100%” is a weight and a target, “明显改善明显改善” two texts).
     """
     text = block.text
     runs = _glued_header_runs(text)
@@ -144,7 +144,7 @@ def _glued_tokens(block: Block) -> list[Token] | None:
             pos = starts[pos]
             continue
         cat = WEIGHT_MARK.match(text, pos)
-        if cat:  # a weight in a label stays in the label: 产出指标(70分)
+        if cat:  # a weight in a label stays in the label: 产出指标(60分)
             text_start = pos if text_start is None else text_start
             pos = cat.end()
             continue
@@ -249,7 +249,7 @@ def _bracket(tok: Token) -> bool:
 
 
 def _names_column(toks: Sequence[Token], i: int) -> bool:
-    """A header word, or a text followed by a column letter (统筹整合资金数 (B))."""
+    """A header word, or a text followed by a column letter (自筹资金数 (B))."""
     tok = toks[i]
     if tok.role is not None:
         return True
@@ -391,7 +391,7 @@ class _Rows:
         if off:
             return
         if tok.glued and tok.kind == "text":
-            # one glued text may hold several text cells in a row (显著提升显著提升: target and result)
+            # one glued text may hold several text cells in a row (明显改善明显改善: target and result)
             k = c
             while k < n and _fits(self.columns[k].role, tok.key):
                 covered = acc + ((i, 0, len(tok.text)),) + (None,) * (k - c)
@@ -853,7 +853,7 @@ def _indicators(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], title:
                          for r in ("weight", "score"))
         target = text("target")
         op = text("op")
-        if not op:  # a target that carries its comparison: ≥95%, >=21933人
+        if not op:  # a target that carries its comparison: ≥95%, >=1200人
             m = re.match(r"^\s*([≥≤=<>≧≦]=?)", target)
             op = m.group(1) if m else ""
         first = row.first
@@ -959,7 +959,7 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
 
 
 def _stated(toks: Sequence[Token], draft: _Draft, table: ScoreTable) -> list[StatedWeight]:
-    """The weights a note under the table states for its categories (注：…产出指标50分、效益指标30分…)."""
+    """The weights a note under the table states for its categories (注：…产出指标40分、效益指标40分…)."""
     names = {WEIGHT_MARK.sub("", c.label).strip(): c for c in table.categories}
     if table.execution is not None and table.execution.weight is not None:
         for word in words("levels.execution"):

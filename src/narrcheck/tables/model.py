@@ -72,7 +72,7 @@ class Indicator:
 @dataclass(frozen=True)
 class Ratio:
     """A rate cell and the cells its column's formula divides: 执行率 = 执行数 / 调整后预算数, or the formula
-    a header states over lettered columns (执行率(B/A), 预算到位(D/C×100%)).
+    a header states over lettered columns (执行率(B/A), 支付进度(C/A×100%)).
     """
 
     rate: Fact
@@ -94,7 +94,7 @@ class Execution:
     score: Fact | None
     label: str = ""
     ratios: tuple[Ratio, ...] = ()  # rates by a stated formula; without one, rate = executed / adjusted
-    extra: tuple[tuple[str, Fact], ...] = ()  # amounts of lettered columns without a role word (资金数(B))
+    extra: tuple[tuple[str, Fact], ...] = ()  # amounts of lettered columns without a role word (自筹资金(B))
     unknown: frozenset[str] = frozenset()  # columns a flattened row could be read more than one way
 
     def rate_parts(self) -> list[Ratio]:
@@ -188,7 +188,7 @@ def name_keys(name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class StatedWeight:
-    """A category's weight as words about a table state it (注：一级指标分值统一设置为：产出指标50分…)."""
+    """A category's weight as words about a table state it (注：产出指标40分、效益指标40分…)."""
 
     name: str
     weight: Fact

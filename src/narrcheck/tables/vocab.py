@@ -56,7 +56,7 @@ def role_of(text: str) -> str | None:
         return None
     key = clean(text)
     if not key or len(key) > 24 or _WEIGHT_IN_LABEL.search(key):
-        return None  # “结转结余率（2分）” is a scored row's label, not a header
+        return None  # “执行率（5分）” is a scored row's label, not a header
     table = role_words()
     if key in table:
         return table[key]

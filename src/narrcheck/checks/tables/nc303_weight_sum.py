@@ -14,10 +14,10 @@ from narrcheck.tables.vocab import WEIGHT_MARK as _WEIGHT_IN_LABEL
 class WeightSum(Rule):
     """Weights add up: each category weight written in a label (预算管理（31分）, 绩效指标（90分）) to the
     weights of the rows it covers, and the 合计 weight to all row weights. A category weight stated in words
-    about the table (注：一级指标分值统一设置为：产出指标50分…) is the one the table gives that category.
+    about the table (注：产出指标40分、效益指标40分…) is the one the table gives that category.
 
-    Fails: 绩效指标（90分） over indicator weights 10+10+10+10+20+10+10 = 80; a note's 产出指标50分 while the
-    table's 产出指标 rows weigh 10+10+20+10+10+10 = 70.
+    Fails: 绩效指标（90分） over indicator weights 10+10+10+10+20+10+10 = 80; a note's 产出指标40分 while the
+    table's 产出指标 rows weigh 10+20+20 = 50.
     Passes: 总体绩效（56分） over 10+8+9+8+6+3+3+3+3+3 = 56.
     """
 

@@ -17,7 +17,7 @@ HUNDRED = Interval.exact(Decimal(100))
 class ExecutionRate(Rule):
     """执行率 = 执行数 / 调整后预算数 (全年预算数) on the total row of the 预算执行 block and on each of its
     sources (其中：财政资金 …); a rate whose header states its formula over lettered columns (执行率(B/A),
-    预算到位(D/C×100%)) follows that formula. The execution score follows the rule in force (default:
+    支付进度(C/A×100%)) follows that formula. The execution score follows the rule in force (default:
     执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off).
 
     Fails: 执行率 100.00% with weight 10 and 得分 96 (expected 10).
@@ -77,7 +77,7 @@ class BudgetBalance(Rule):
     where they end with 其他资金 (the whole list); a shorter list may fall short of its total but never
     exceed it.
     Fails: 合计 执行额 111387.56 while 基本支出 67501.83 + 项目支出 43885.85 = 111387.68; 结余率 100% while
-    年度预算总额 903.30 was executed in full (903.30); 年度资金总额 0 over 其中：本年财政拨款 202.64 and an
+    年度预算总额 903.30 was executed in full (903.30); 年度资金总额 0 over 其中：财政拨款 86.50 and an
     empty 其他资金.
     Passes: 基本支出 预算额 69542.85 − 执行额 67501.83 = 结余额 2041.02; 结余率 2041.02/69542.85 = 2.93%.
     """
