@@ -117,6 +117,9 @@ LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{B
                        r"|[二三四五六七八九十]是")
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
 LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)")
+# 加上转移性收入49.2亿元，收入合计196.3亿元: a total computed by adding (or taking away) the items after 加/减
+BALANCE_SUBTRACT = re.compile(alt("lists.balance_subtract"))
+BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{alt('lists.balance')})")
 # the comparison is made on an adjusted basis (同口径): the base is not current − change
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it

@@ -17,7 +17,7 @@ from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, fold
-from narrcheck.extract.spans import CLAUSE, start_of
+from narrcheck.extract.spans import CLAUSE, PHRASE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
     ChangeClaim,
@@ -431,6 +431,7 @@ class Extractor:
             self._parts_sums(unit)
         for unit in numeric:
             self._composite_sums(unit)
+            self._balances(unit)
         self._shares_sums()
         return self.claims
 
@@ -879,6 +880,36 @@ class Extractor:
                         **self._claim_kwargs(unit, total.start, total.end)))
                     break
 
+    def _balances(self, unit: Unit) -> None:
+        """…收入147.1亿元。加上转移性收入49.2亿元，收入合计196.3亿元: the total named after a 加 (减) clause is
+        its base plus (minus) every item from the 加 to it. The base is the figure just before the 加, or the
+        paragraph's first figure when a list stands between them; where the two differ, the one the sum holds
+        with is taken, and none when it holds with neither (never a guess reported as an error)."""
+        for opening in P.BALANCE_OPEN.finditer(unit.text):
+            end = unit.text.find("。", opening.end())
+            end = len(unit.text) if end < 0 else end
+            total = next((m for m in unit.mentions if opening.end() <= m.start < end and m.family == "money"
+                          and TOTAL_WORDS.search(m.subject)), None)
+            if total is None:
+                continue
+            items = [m for m in unit.mentions if opening.end() <= m.start < total.start and self._eligible(m)
+                     and m.family == "money" and _depth(unit.text, opening.end(), m.start) == 0
+                     and not _opens_list(unit.text, m.start)]  # (其中：… breaks an item down)
+            before = [m for m in unit.mentions if m.end <= opening.start() and self._eligible(m)
+                      and m.family == "money"]
+            if not items or not before:
+                continue
+            take = P.BALANCE_SUBTRACT.fullmatch(opening.group("sign")) is not None
+            signed = [_negated(m.figure()) if take else m.figure() for m in items]
+            bases = [before[-1]] if before[-1] is before[0] else [before[-1], before[0]]
+            unit_of = total.quantity.unit
+            fits = [b for b in bases if _sum_figures([b.figure(), *signed], unit_of).meets_printed(
+                total.quantity.value, total.quantity.decimals)]
+            base = bases[0] if len(bases) == 1 else (fits[0] if fits else None)
+            if base is not None:
+                self.claims.append(PartsSumClaim(total=total.figure(), parts=(base.figure(), *signed),
+                                                 exhaustive=True, **self._claim_kwargs(unit, base.start, total.end)))
+
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
         paragraph that does not open with one; none when a part exceeds the total.
@@ -1060,6 +1091,21 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
                 and all(y in years for y in _YEAR_OF.findall(m.subject)):
             found[name] = m
     return [found[n] for n in names] if len(found) == len(names) else None
+
+
+def _opens_list(text: str, pos: int) -> bool:
+    """The clause of the figure at `pos` opens a breakdown (其中：一般转移支付收入1478万元)."""
+    start = start_of(text, pos, PHRASE)
+    return P.LIST_MARKER.match(text, start) is not None
+
+
+def _negated(figure: Figure) -> Figure:
+    """The figure taken away (its value signed negative)."""
+    return figure.model_copy(update={"value": "-" + figure.value.lstrip("-")})
+
+
+def _sum_figures(figures: list[Figure], unit: str) -> Interval:
+    return sum((f.interval(unit) for f in figures[1:]), figures[0].interval(unit))
 
 
 def _basis_kind(basis: str) -> str:
