@@ -59,6 +59,11 @@ CHANGE_FROM_TO = re.compile(
     rf"由(?P<basis>{BASIS})?的?(?P<prior>{AMOUNT})[（(]?(?P<dir1>{DIRECTION})[)）]?(?:到|至)(?P<current>{AMOUNT})"
     rf"(?:{RATE_TAIL})?"
 )
+# 比上年的18.92%下降3.24个百分点: a share or rate against last year's, changed by percentage points
+CHANGE_POINTS = re.compile(
+    rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<prior>{PCT})[，,]?[（(]?(?P<dir1>{DIRECTION})[)）]?了?"
+    rf"(?P<points>{NUM})\s*{alt('units.points')}"
+)
 # 较上年2.08减少0.03万元，减少了1.44%: the prior printed without its unit, which is the change's
 CHANGE_BARE_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<priorn>{NUM})(?![\d.%]|\s*{MONEY_UNIT}|\s*{COUNT_UNIT}){SEP}"

@@ -473,6 +473,17 @@ class Extractor:
             if prior is not None and current is not None and free(m):
                 self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject="", current=current)
                 taken.append((m.start(), m.end()))
+        for m in P.CHANGE_POINTS.finditer(unit.text):
+            prior = self._take(unit, m, "prior", "prior")
+            s_start, _ = unit.sentence_span(m.start())
+            current = next((x for x in reversed(unit.mentions) if s_start <= x.start and x.end <= m.start()
+                            and x.family == "percent" and x.role in (None, "pct")), None)
+            if prior is None or current is None or not free(m):
+                continue
+            points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
+                             m.group("basis"), role="delta")
+            self._add_points(unit, m, prior, current, points)
+            taken.append((m.start(), m.end()))
         for m in P.CHANGE_BARE_PRIOR.finditer(unit.text):
             delta = unit.mention_at(m.start("delta"))
             if delta is None or not free(m):
@@ -500,6 +511,13 @@ class Extractor:
                     anchor = m.group("anchor") if "anchor" in m.re.groupindex else None
                     self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
                     taken.append((m.start(), m.end()))
+
+    def _add_points(self, unit: Unit, m: re.Match[str], prior: Mention, current: Mention, points: Mention) -> None:
+        """A percentage changed by percentage points: points = current − prior (NC102, NC103)."""
+        self.claims.append(ChangeClaim(
+            subject=current.subject, current=current.figure(), prior=prior.figure(), delta=points.figure(),
+            delta_direction=_direction(m.group("dir1")), delta_word=m.group("dir1"),
+            basis=normalize_digits(m.group("basis")), **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _add_change(self, unit: Unit, m: re.Match[str], prior: Mention | None, basis: str, subject: str,
                     current: Mention | None = None) -> None:
