@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from narrcheck.extract.flat_tables import table_row_claims
 from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
 from narrcheck.extract.statements import Statements, publisher, report_year, statements
@@ -41,4 +42,5 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units), *list_count_claims(units)]
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims, year)
+    claims += table_row_claims(document)
     return Extraction(claims, statements(units, year), units, publisher(units))

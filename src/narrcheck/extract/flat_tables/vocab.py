@@ -1,0 +1,200 @@
+"""What a flattened table's header cells and row labels say, from data/table_rows.toml and the lexicon.
+
+A header cell gets a role (the column holds items' levels, changes, rates, ratios, row numbers, words …) and,
+where it names them, a period (a year, or this/last period) and a measure (budget or actual). A row label gets
+its enumerator's depth (一、 > （一） > 1. > （1） > ①), whether it opens a breakdown (其中) and whether it is a total.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+from narrcheck.lexicon import words
+from narrcheck.numbers.normalize import normalize
+from narrcheck.structure.sections import heading_level
+
+Role = Literal["empty", "row_number", "note", "item_label", "period_label", "ratio", "compare_group", "rate",
+               "delta", "total", "value", "level", "item"]
+Relative = Literal["prior", "current"]
+Measure = Literal["budget", "actual"]
+
+# roles of columns that hold figures adding up down the rows
+ADDITIVE: frozenset[str] = frozenset({"level", "value", "delta", "item", "total"})
+# roles of a header cell that names what a column measures (not an item)
+MEASURES: frozenset[str] = frozenset({"level", "value", "delta", "rate", "ratio", "compare_group", "row_number",
+                                      "note"})
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(files("narrcheck").joinpath("data/table_rows.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def table_words(path: str) -> tuple[str, ...]:
+    """The words of one family of data/table_rows.toml ("header.note"), longest first."""
+    node: Any = _data()
+    for part in path.split("."):
+        node = node[part]
+    return tuple(sorted(node, key=len, reverse=True))
+
+
+# spaces and punctuation other than % do not tell header words apart (增、减额 = 增减额, 项 目 = 项目)
+_NOISE = re.compile(r"[\s、，,：:；;·.。/\\（）()\[\]【】“”\"'‘’《》<>|_\-—]+")
+_YEAR = re.compile(r"(\d{4})年")
+_YEARS_COMPARED = re.compile(r"(\d{4})年?度?\D{0,6}?(?:比|较|与|对比)(\d{4})")
+_PAREN = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def key(text: str) -> str:
+    """A cell's text as header words are matched: normalized (NFKC, simplified script), without noise."""
+    return _NOISE.sub("", normalize(text).text)
+
+
+def _has(text: str, family: tuple[str, ...]) -> bool:
+    return any(w in text for w in family)
+
+
+@cache
+def _change_words() -> tuple[str, ...]:
+    lexicon = [w for w in words("direction.up", "direction.down", "direction.rate_up", "direction.rate_down")
+               if len(w) >= 2]
+    return tuple(dict.fromkeys([*table_words("header.change"), *lexicon, *words("compare.standalone")]))
+
+
+@cache
+def _measure_words() -> tuple[tuple[str, Measure], ...]:
+    """Budget and actual words, for finding the last one in a header."""
+    budget = [*words("measure.budget"), *table_words("header.budget_extra")]
+    return (*((w, "budget") for w in budget), *((w, "actual") for w in words("measure.actual")))
+
+
+@dataclass(frozen=True)
+class Header:
+    """One header cell: its text, role, and the period and measure it names."""
+
+    text: str
+    key: str
+    role: Role
+    year: int | None = None
+    relative: Relative | None = None
+    measure: Measure | None = None
+    compared: tuple[int, int] | None = None  # (current, prior) years a change names: 2017比2016增减
+    basis_prior: bool = False  # a change against the prior period: 比上年增长%, 同比增减%
+
+    @property
+    def period(self) -> tuple[int | None, Relative | None]:
+        return self.year, self.relative
+
+
+def _measure(k: str) -> Measure | None:
+    """The measure word nearest the end of `k` decides (预算执行数 is an actual, 2020年预算调整数 a budget)."""
+    best: tuple[int, Measure] | None = None
+    for word, measure in _measure_words():
+        at = k.rfind(word)
+        if at >= 0 and (best is None or at + len(word) > best[0]):
+            best = (at + len(word), measure)
+    return best[1] if best else None
+
+
+def _relative(k: str) -> Relative | None:
+    if _has(k, words("compare.periods")):
+        return "prior"
+    if _has(k, table_words("header.current")):
+        return "current"
+    return None
+
+
+def header(text: str) -> Header:
+    """The role of a header cell (or of a row label in a table whose rows are periods)."""
+    k = key(text)
+    if not k:
+        return Header(text, k, "empty")
+    if k in table_words("header.row_number"):
+        return Header(text, k, "row_number")
+    if _has(k, table_words("header.note")):
+        return Header(text, k, "note")
+    if k in table_words("header.item_label"):
+        return Header(text, k, "item_label")
+    if k in table_words("header.period_label"):
+        return Header(text, k, "period_label")
+    years = [int(y) for y in _YEAR.findall(k)]
+    year = years[-1] if years else None
+    if k.startswith(table_words("header.ratio_openers")) and _measure(k) == "budget" and "%" in k \
+            or k.rstrip("%") in words("ratio.measures"):
+        return Header(text, k, "ratio", year=year, measure="budget")
+    if _has(k, _change_words()):
+        compared = _YEARS_COMPARED.search(k)
+        pair = (int(compared.group(1)), int(compared.group(2))) if compared else None
+        basis = _has(k, words("compare.periods")) or _has(k, words("compare.standalone"))
+        role: Role = "compare_group" if _has(k, table_words("header.compare_group")) else \
+            "rate" if _has(k, table_words("header.rate")) else "delta"
+        return Header(text, k, role, year=year, compared=pair, basis_prior=basis,
+                      relative="current" if pair is None and year is not None else None)
+    if k in words("lists.total_words"):
+        return Header(text, k, "total")
+    if k in table_words("header.value"):
+        return Header(text, k, "value")
+    relative = _relative(k)
+    if year is not None or relative is not None or k.endswith(table_words("header.level_ends")):
+        return Header(text, k, "level", year=year, relative=relative, measure=_measure(k))
+    return Header(text, k, "item")
+
+
+# ------------------------------------------------------------------------------------------------ row labels
+
+# enumerators the heading ladder does not know: 1) and 2） sit where （1） does
+_CLOSE_PAREN_ITEM = re.compile(r"^\s*\d{1,2}\s*[)）]")
+_ENUMERATOR_DEPTH_EXTRA = 4
+_LEADING_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d{1,2}\s*(?:[、．)）]|\.(?!\d))"
+    r"|[⑴-⒇①-⑳])\s*")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A row label: its name without enumerators, the depth of its innermost enumerator, 其中, total."""
+
+    text: str
+    name: str
+    depth: int | None
+    breakdown: bool
+    total: bool
+
+
+def _depth(piece: str) -> int | None:
+    level = heading_level(piece)
+    if level is not None and level > 0:
+        return level
+    return _ENUMERATOR_DEPTH_EXTRA if _CLOSE_PAREN_ITEM.match(piece) else None
+
+
+def label(text: str) -> Label:
+    """What a row label says of its place in the table.
+
+    A label holding two enumerators (一、收入支出情况对比 （一）收入总计: a section title run into the row) takes
+    the innermost one's depth and the name after it.
+    """
+    pieces = [normalize(p).text for p in text.split()]
+    breakdown = bool(pieces) and pieces[0].startswith(table_words("rows.breakdown"))
+    if breakdown:
+        pieces[0] = _breakdown_pattern().sub("", pieces[0])
+    enumerated = [i for i, piece in enumerate(pieces) if _depth(piece) is not None]
+    depth = None
+    if enumerated:
+        last = enumerated[-1]
+        depth = _depth(pieces[last])
+        pieces = [_LEADING_ENUMERATOR.sub("", pieces[last], count=1), *pieces[last + 1:]]
+    name = "".join(pieces)
+    total = _PAREN.sub("", name).endswith(words("lists.total_words"))
+    return Label(text, name, depth, breakdown, total)
+
+
+@cache
+def _breakdown_pattern() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(map(re.escape, table_words("rows.breakdown"))) + r")\s*[：:]?\s*")
