@@ -30,6 +30,7 @@ DIRECTION = alt("direction.up", "direction.down")
 RATE_WORD = (rf"(?:{alt('direction.rate_up', 'direction.rate_down', 'direction.up', 'direction.down')}"
              rf"|[（(]{DIRECTION}[)）]幅)")  # （减）幅23%: the word set apart in brackets
 FLAT = alt("direction.flat")
+DIRECTION_WORD = re.compile(rf"{DIRECTION}|{alt('direction.rate_up', 'direction.rate_down')}")
 PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?)"
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 # 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against

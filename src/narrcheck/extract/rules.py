@@ -8,6 +8,7 @@ never invented.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -99,19 +100,21 @@ class Mention:
     subject: str
     role: str | None = None
     precision: int | None = None  # the document's money precision, when this figure prints fewer decimals
+    family: str = field(init=False)  # money, percent, person or count:<unit>: what may stand beside what
+    _figure: Figure | None = field(default=None, init=False, repr=False)
 
-    @property
-    def family(self) -> str:
+    def __post_init__(self) -> None:
         q = self.quantity
-        if q.is_money:
-            return "money"
-        if q.is_percent:
-            return "percent"
-        if q.unit in PERSON_UNITS:
-            return "person"
-        return "count:" + q.unit
+        self.family = ("money" if q.is_money else "percent" if q.is_percent
+                       else "person" if q.unit in PERSON_UNITS else "count:" + q.unit)
 
     def figure(self) -> Figure:
+        """The figure as a claim carries it (made once: its precision is set before any claim is made)."""
+        if self._figure is None:
+            self._figure = self._make_figure()
+        return self._figure
+
+    def _make_figure(self) -> Figure:
         return Figure(value=self.quantity.digits(), unit=self.quantity.unit,
                       text=self.unit.raw[self.start:self.end], subject=self.subject,
                       location=self.unit.locate(self.start), precision=self.precision)
@@ -129,6 +132,7 @@ class Unit:
     table: int | None = None  # the reader's table number, for a cell
     mentions: list[Mention] = field(default_factory=list)
     _by_start: dict[int, Mention] = field(default_factory=dict)
+    _ends: list[int] | None = None  # where sentences end, found once
 
     @property
     def original(self) -> str:
@@ -136,11 +140,12 @@ class Unit:
         return self.raw[:]
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
-        start = 0
-        for m in P.SENTENCE_END.finditer(self.text, 0, pos):
-            start = m.end()
-        end_m = P.SENTENCE_END.search(self.text, pos)
-        return start, end_m.start() if end_m else len(self.text)
+        """The sentence holding `pos`: (start, end) between sentence ends (。；！？ and line breaks)."""
+        if self._ends is None:
+            self._ends = [m.start() for m in P.SENTENCE_END.finditer(self.text)]
+        i = bisect_left(self._ends, pos)
+        start = self._ends[i - 1] + 1 if i else 0
+        return start, self._ends[i] if i < len(self._ends) else len(self.text)
 
     def quote(self, start: int, end: int) -> str:
         s, _ = self.sentence_span(start)
@@ -361,24 +366,26 @@ class Extractor:
         if len(key) < 2:
             return None, []
         forms = _whole_forms(key)
-        earlier = [u for u in reversed(self.units[: unit.order])]
-        scopes = [[unit], [u for u in earlier if u.section == unit.section], earlier]
+        least = part.quantity.in_unit("元") if part is not None else None
 
         def fits(m: Mention) -> bool:
-            if m.family != "money" or not self._eligible(m) or m is part or (m.unit is unit and m.end > pos):
-                return False
-            return part is None or m.quantity.in_unit("元") >= part.quantity.in_unit("元")
+            return m.family == "money" and self._eligible(m) and m is not part \
+                and (least is None or m.quantity.in_unit("元") >= least)
 
+        # (scope, figure, name): 0 this paragraph before pos, 1 its section before it, 2 any other paragraph before
+        found_in = [(0, m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]
+        for u in reversed(self.units[: unit.order]):
+            level = 1 if u.section == unit.section else 2
+            found_in += [(level, m, normalize_subject(m.subject)) for m in reversed(u.mentions) if fits(m)]
         for exact in (True, False):
-            def named(m: Mention, exact: bool = exact) -> bool:
-                subject = normalize_subject(m.subject)
+            def named(subject: str, exact: bool = exact) -> bool:
                 if exact:
                     return subject in forms
                 return bool(subject) and (any(subject.endswith(f) for f in forms)
                                           or (len(subject) >= 4 and key.endswith(subject)))
 
-            for scope in scopes:
-                found = [m for u in scope for m in reversed(u.mentions) if fits(m) and named(m)]
+            for scope in ({0}, {1}, {1, 2}):
+                found = [m for level, m, subject in found_in if level in scope and named(subject)]
                 if not found:
                     continue
                 if len({m.quantity.in_unit("元") for m in found}) == 1:
@@ -409,10 +416,10 @@ class Extractor:
             for mention in unit.mentions:
                 if m.start() <= mention.start < m.end():
                     mention.role = "formula"
-        for pattern in (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST,
-                        P.CHANGE_BARE):
-            mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
-                                             ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
+        if _may_change(unit):
+            for pattern in CHANGE_PATTERNS:
+                mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
+                                                 ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
         mark(P.SHARE, {"whole": "whole", "pct": "pct"})
         mark(P.COMPLETION, {"whole": "whole", "pct": "pct"})
 
@@ -457,6 +464,8 @@ class Extractor:
                 operands=tuple(operands), as_percent=is_pct, **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _changes(self, unit: Unit) -> None:
+        if not _may_change(unit):
+            return
         taken: list[tuple[int, int]] = []
 
         def free(m: re.Match[str]) -> bool:
@@ -877,16 +886,15 @@ class Extractor:
         """A figure of a quantity that is the sum of its components by definition (三公经费, 公务用车购置及运行
         维护费) and, after it in its paragraph (else in the paragraphs below it in its section), one figure of
         each component, of the same measure and year: they add up (NC106), even without a 其中."""
-        summed = {(c.total.location.line, c.total.location.column) for c in self.claims
-                  if isinstance(c, PartsSumClaim)}
-        below = [u for u in self.units[unit.order + 1:] if u.table is None]
         for total in unit.mentions:
             if total.family != "money" or total.role is not None:
                 continue
             name = _TOTAL_TAIL.sub("", fold(normalize_subject(total.subject)))  # …三公经费支出合计
             ways = [parts for whole, parts in composites() if name.endswith(whole)]
-            if not ways or (total.unit.locate(total.start).line, total.unit.locate(total.start).column) in summed:
+            if not ways or any(isinstance(c, PartsSumClaim) and c.total.location == total.unit.locate(total.start)
+                               for c in self.claims):
                 continue
+            below = [u for u in self.units[unit.order + 1:] if u.table is None]
             here = [m for m in unit.mentions if m.start > total.end]
             inside = unit.section  # the paragraphs below, in its section or a section under it
             section = here + [m for u in below if u.section[:len(inside)] == inside for m in u.mentions]
@@ -1109,6 +1117,15 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
                 and all(y in years for y in _YEAR_OF.findall(m.subject)):
             found[name] = m
     return [found[n] for n in names] if len(found) == len(names) else None
+
+
+CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST,
+                   P.CHANGE_BARE)
+
+
+def _may_change(unit: Unit) -> bool:
+    """The unit has a direction word: only then can a change pattern match (a cheap test before them all)."""
+    return P.DIRECTION_WORD.search(unit.text) is not None
 
 
 def _opens_list(text: str, pos: int) -> bool:

@@ -253,8 +253,12 @@ def _simplified(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ normalize
 
 
+@lru_cache(maxsize=1 << 15)
 def normalize(text: str) -> Normalized:
-    """Normalize text for matching (see the module docstring); offsets map back through the result."""
+    """Normalize text for matching (see the module docstring); offsets map back through the result.
+
+    Cached: the labels of tables and the headings of a series of disclosures repeat.
+    """
     edits = _edits(text)
     if not edits:
         simple = _simplified(text)
