@@ -125,6 +125,27 @@ def test_a_whole_figure_in_a_column_of_two_decimals_stands_for_00(write_doc):
     assert by_value["7.5"].precision is None  # a figure printing some decimals keeps its own (it may be rounded)
 
 
+def test_a_unit_named_in_the_header_cells(write_doc):
+    claims = claims_of(write_doc,
+                       "项目 | 上年数（元） | 本年数（元） | 增减额（元） |",
+                       "经费甲 | 10.00 | 12.00 | 2.00 |")
+    change = next(c for c in claims if isinstance(c, ChangeClaim))
+    assert change.delta is not None and change.delta.unit == "元"
+
+
+def test_a_markdown_table(write_doc):
+    claims = claims_of(write_doc,
+                       "单位：万元",
+                       "| 项目 | 上年数 | 本年数 | 增减率 |",
+                       "|---|---|---|---|",
+                       "| 合计 | 30.00 | 33.00 | 10.00% |",
+                       "| 1.经费甲 | 10.00 | 12.00 | 20.00% |",
+                       "| 2.经费乙 | 20.00 | 21.00 | 5.00% |")
+    assert sorted(c.kind for c in claims) == ["change"] * 3 + ["parts_sum"] * 2
+    rate = next(c for c in claims if isinstance(c, ChangeClaim))
+    assert rate.rate is not None and (rate.location.line, rate.location.column) == (4, 24)
+
+
 def test_the_readers_own_tables_are_not_read_again(write_doc):
     text = "单位:万元\n\t项目\n\t上年数\n\t本年数\n\t增减额\n\n\t合计\n\t30.00\n\t35.50\n\t9.99\n"
     assert claims_of(write_doc, text) == []

@@ -26,6 +26,7 @@ from narrcheck.numbers.normalize import normalize
 _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NONE = frozenset({"-", "—", "——", "/", "－", "–", "×", "无"})
 _SENTENCE = re.compile(r"[。；！？]")
+_RULE = re.compile(r"^:?-{2,}:?$")  # a Markdown table's rule under its header
 # a stream cell is short; a longer line is prose and ends the stream
 MAX_CELL = 30
 # a row label is a name; a longer one is a note under the table
@@ -178,11 +179,14 @@ def read_tables(document: Document) -> list[RawTable]:
                     and blocks[end].text.strip() != "|":
                 end += 1
             lines = [_pipe_line(b) for b in blocks[i:end]]
+            if all(line.opens_with_bar for line in lines):  # a Markdown table: every row opens with |
+                lines = [_Line(line.block, line.text, line.cells) for line in lines
+                         if not all(c is not None and _RULE.match(c.text) for c in line.cells)]
             if all(len(line.cells) <= 1 for line in lines):
                 cells = [(line.cells[0] if line.cells else None) for line in lines]
                 tables += _from_stream(cells, blocks, end, padded=True)
             else:
-                tables += _from_lines(lines, blocks, i, padded=True, at_end=end == len(blocks))
+                tables += _from_lines(lines, blocks, padded=True, at_end=end == len(blocks))
             i = end
             continue
         i += 1
@@ -250,7 +254,7 @@ def _space_tables(blocks: list[Block]) -> list[RawTable]:
                 break
             end += 1
         if any(any(_is_figure(c) for c in ln.cells) for ln in lines):
-            out += _from_lines(lines, blocks, i, padded=False, at_end=end == len(blocks), space=True)
+            out += _from_lines(lines, blocks, padded=False, at_end=end == len(blocks))
         i = end
     return out
 
@@ -290,27 +294,29 @@ def _stream_cell(block: Block) -> bool:
 
 # ------------------------------------------------------------------------------------------------ builders
 
-def _context(blocks: list[Block], line: int) -> tuple[str, tuple[str, ...]]:
-    """The unit of the table whose header starts on `line`: named on one of the UNIT_LOOKBACK lines above it
-    (表1, its title, 单位：万元), else the one money unit of the paragraphs above it in its section, if one; and the
-    table's section.
+def _context(blocks: list[Block], head: Sequence[Tok]) -> tuple[str, tuple[str, ...]]:
+    """The unit of the table whose header cells are `head`, and the table's section. The unit is the one named
+    on one of the UNIT_LOOKBACK lines above the header (表1, its title, 单位：万元), else the one its header cells
+    name in brackets (预算数（万元）), else the one money unit of the paragraphs above it in its section, if one.
     """
-    above = [b for b in blocks if b.textmap.lines[-1] < line and b.text.strip() != "|"]
+    above = [b for b in blocks if b.textmap.lines[-1] < head[0].line and b.text.strip() != "|"]
     section = above[-1].section if above else ()
     for block in reversed(above[-UNIT_LOOKBACK:]):
         unit = _unit_of(block.text)
         if unit is not None:
             return unit, block.section
+    money = "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
+    named = {m for c in head for m in re.findall(rf"[（(]({money})[)）]", normalize(c.text).text)}
+    if len(named) == 1:
+        return named.pop(), section
     units = set()
-    pattern = re.compile(r"\d\s*(" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")")
     for block in above[-12:]:
         if block.section[:1] == section[:1]:
-            units.update(pattern.findall(normalize(block.text).text))
+            units.update(re.findall(rf"\d\s*({money})", normalize(block.text).text))
     return (units.pop() if len(units) == 1 else ""), section
 
 
-def _from_lines(lines: list[_Line], blocks: list[Block], first: int, padded: bool, at_end: bool,
-                space: bool = False) -> list[RawTable]:
+def _from_lines(lines: list[_Line], blocks: list[Block], padded: bool, at_end: bool) -> list[RawTable]:
     """Split a run of row lines into tables: header lines, then rows until the next header or unit line."""
     out: list[RawTable] = []
     k = 0
@@ -319,7 +325,6 @@ def _from_lines(lines: list[_Line], blocks: list[Block], first: int, padded: boo
         if not _header_start(cells) or lines[k].opens_with_bar:
             k += 1
             continue
-        head_at = k
         header_lines = [cells]
         k += 1
         while k < len(lines) and not any(_is_figure(c) for c in lines[k].cells) \
@@ -356,7 +361,7 @@ def _from_lines(lines: list[_Line], blocks: list[Block], first: int, padded: boo
             k += 1
         while rows and not any(v is not None for v in rows[-1].values) and k < len(lines):
             rows.pop()  # label-only lines before the next table's unit line are its title, not rows
-        unit, section = _context(blocks, lines[head_at].block.textmap.lines[0])
+        unit, section = _context(blocks, [c for line in header_lines for c in line])
         if rows:
             out.append(RawTable(header_lines, rows, unit, section, padded,
                                 at_end=at_end and k >= len(lines)))
@@ -392,11 +397,12 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int, padded: bool)
             if not rows:
                 rows.append(RawRow(None, [], ""))
             rows[-1].values.append(c)
-    if not head_cells or not rows:
-        return []
+    roles = {header(c.text).role for c in head_cells}
+    if not rows or not roles & (MEASURES | {"item_label", "period_label"}):
+        return []  # no header words: a list of names and figures, not a table read here
     for row in rows:
         row.quote = " | ".join(c.text for c in (row.label, *row.values) if c is not None)
-    unit, section = _context(blocks, head_cells[0].line)
+    unit, section = _context(blocks, head_cells)
     return [RawTable([head_cells], rows, unit, section, padded=padded, at_end=end >= len(blocks), stream=True)]
 
 

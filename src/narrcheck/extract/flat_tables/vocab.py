@@ -15,6 +15,7 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from narrcheck.lexicon import words
+from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 from narrcheck.structure.sections import heading_level
 
@@ -49,6 +50,7 @@ _NOISE = re.compile(r"[\s、，,：:；;·.。/\\（）()\[\]【】“”\"'‘�
 _YEAR = re.compile(r"(\d{4})年")
 _YEARS_COMPARED = re.compile(r"(\d{4})年?度?\D{0,6}?(?:比|较|与|对比)(\d{4})")
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
+_UNIT_SUFFIX = re.compile("(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")$")
 
 
 def key(text: str) -> str:
@@ -111,8 +113,10 @@ def _relative(k: str) -> Relative | None:
 
 
 def header(text: str) -> Header:
-    """The role of a header cell (or of a row label in a table whose rows are periods)."""
-    k = key(text)
+    """The role of a header cell (or of a row label in a table whose rows are periods); a unit it names in
+    brackets (预算数（万元）) says nothing of its role.
+    """
+    k = _UNIT_SUFFIX.sub("", key(text))
     if not k:
         return Header(text, k, "empty")
     if k in table_words("header.row_number"):
