@@ -187,6 +187,35 @@ def test_a_breakdown_sums_its_levels_but_not_its_changes(write_doc):
     assert {c.measure for c in sums} == {"prior", "current"} and not any(c.exhaustive for c in sums)
 
 
+def test_rows_numbering_the_columns_and_tables_side_by_side_are_not_items(write_doc):
+    for numbers in ("栏次 | 1 | 2 | 3 |", " | 1 | 2 | 3 |"):
+        claims = claims_of(write_doc,
+                           "单位:万元 | ||",
+                           "项目 | 上年数 | 本年数 | 增减额 |",
+                           numbers,
+                           "1.经费甲 | 10.00 | 12.00 | 2.00 |",
+                           "2.经费乙 | 20.00 | 21.00 | 1.00 |",
+                           "合计 | 30.00 | 33.00 | 3.00 |")
+        assert all(c.total.value != "1" for c in claims if isinstance(c, PartsSumClaim))
+        assert len([c for c in claims if isinstance(c, PartsSumClaim)]) == 3
+    claims = claims_of(write_doc,
+                       "单位:万元 | ||",
+                       "项目 | 预算数 | 项目 | 预算数 |",
+                       "一、收入 | 30.00 | 一、支出 | 25.00 |",
+                       "二、结转 | 5.00 | 二、结余 | 10.00 |",
+                       "合计 | 35.00 | 合计 | 35.00 |")
+    assert claims == []
+
+
+def test_other_ratios_than_actual_over_budget_are_not_read(write_doc):
+    claims = claims_of(write_doc,
+                       "单位:万元 | ||",
+                       "项目 | 2023年预算数 | 2023年决算数 | 结余率% |",
+                       "经费甲 | 100 | 90 | 10.00 |",
+                       "经费乙 | 50 | 40 | 20.00 |")
+    assert not [c for c in claims if isinstance(c, RatioClaim)]
+
+
 def test_a_ratio_needs_one_budget_of_its_own_period(write_doc):
     text = ("单位:万元 | ||||\n项目 | 2023年预算数 | 2023年执行数 | 执行率% |\n经费甲 | 100 | 95 | 95.00 |\n"
             "经费乙 | 50 | 50 | 100.00 |")

@@ -143,6 +143,14 @@ def _align(row: RawRow, width: int, table: RawTable, last: bool) -> tuple[State,
     return "unaligned", values, None
 
 
+def _column_numbers(row: RawRow) -> bool:
+    """A row numbering the columns (栏次 | 1 | 2 | 3, or 1 | 2 | 3 under the header): part of the header."""
+    if row.label is not None:
+        return header(row.label.text).role == "row_number"
+    numbers = [v.number for v in row.values if v is not None]
+    return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
 def _width(table: RawTable) -> int:
     counts = Counter(len(r.values) for r in table.rows if not r.broken)
     if not counts:
@@ -164,7 +172,9 @@ def build(table: RawTable) -> Grid | None:
     if resolved is None:
         return None
     first, columns = resolved
-    rows = table.rows
+    if any(c.head.role in ("item_label", "period_label") for c in columns):
+        return None  # two tables side by side (项目 | 金额 | 项目 | 金额): rows are not one item each
+    rows = [r for r in table.rows if not _column_numbers(r)]
     aligned = [_align(r, width, table, n == len(rows) - 1) for n, r in enumerate(rows)]
     row_heads = [header(r.label.text) if r.label is not None else None for r in rows]
     transposed = (first is not None and first.role == "period_label") or (

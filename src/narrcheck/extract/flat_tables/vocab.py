@@ -130,7 +130,7 @@ def header(text: str) -> Header:
     years = [int(y) for y in _YEAR.findall(k)]
     year = years[-1] if years else None
     if k.startswith(table_words("header.ratio_openers")) and _measure(k) == "budget" and "%" in k \
-            or k.rstrip("%") in words("ratio.measures"):
+            or k.rstrip("%") in table_words("header.ratio_names"):
         return Header(text, k, "ratio", year=year, measure="budget")
     if _has(k, _change_words()):
         compared = _YEARS_COMPARED.search(k)
