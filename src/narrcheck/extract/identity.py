@@ -410,3 +410,15 @@ def entity_named(text: str) -> str:
 @cache
 def _relative() -> re.Pattern[str]:
     return re.compile(_alt(_scope_data()["relative"]["openers"]))
+
+
+@cache
+def _forms_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_subjects(), key=len, reverse=True))
+
+
+def core_subject(subject: str) -> str | None:
+    """The canonical name of the longest known subject `subject` ends with (部门决算公开公务接待费 → 公务接待费),
+    or None when it ends with none."""
+    plain = _plain(subject)
+    return next((_subjects()[form] for form in _forms_longest_first() if form and plain.endswith(form)), None)

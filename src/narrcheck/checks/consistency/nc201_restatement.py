@@ -10,7 +10,7 @@ from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.consistency._common import agree, interval_sum, near_miss, significant_digits
 from narrcheck.checks.registry import register
-from narrcheck.extract.identity import fold, scopes_differ
+from narrcheck.extract.identity import core_subject, fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
 from narrcheck.model.findings import Evidence, Finding
@@ -67,6 +67,26 @@ class Restatement(Rule):
                         judged.add(where)
                         yield finding
         yield from self._priors(ctx)
+        yield from self._slips(item, ctx, dominant)
+
+    def _slips(self, item: Statements, ctx: Context, dominant: str) -> Iterator[Finding]:
+        """The same digits in two money units under one known name and one scope, even in one sentence or under
+        names a qualifier sets apart (…公开公务接待费1.58元 beside 公务接待费为1.58万元): a unit slip."""
+        groups: dict[object, list[Statement]] = defaultdict(list)
+        for st in item.items:
+            core = core_subject(st.key.subject)
+            if core is not None and st.figure.quantity.is_money and st.figure.decimal != 0:
+                k = st.key
+                groups[(core, k.period, k.measure, k.entity, k.fund, k.span, st.figure.value)].append(st)
+        for group in groups.values():
+            units = {st.figure.unit for st in group}
+            if len(units) < 2 or dominant not in units:
+                continue
+            first = next(st for st in group if st.figure.unit == dominant)
+            for st in group:
+                handled = st.key.base == first.key.base and st.sentence != first.sentence  # (by _group)
+                if st.figure.unit != dominant and not handled:
+                    yield self._unit_slip(st, first, ctx)
 
     def _chart(self, chart: ChartSeries, ctx: Context) -> Iterator[Finding]:
         """A structure chart's shares (0.824) against the narrative's shares of the same parts (占82.4%)."""
