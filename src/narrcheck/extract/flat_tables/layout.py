@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
-from narrcheck.extract.flat_tables.vocab import MEASURES, header, key, table_words
+from narrcheck.extract.flat_tables.vocab import MEASURES, header, table_words
 from narrcheck.model.document import Block, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import MONEY_UNITS, normalize_digits
 from narrcheck.numbers.normalize import normalize
 
 _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-_NONE = frozenset({"-", "—", "——", "/", "－", "–", "×", "无"})
 _SENTENCE = re.compile(r"[。；！？]")
 _RULE = re.compile(r"^:?-{2,}:?$")  # a Markdown table's rule under its header
 # a stream cell is short; a longer line is prose and ends the stream
@@ -92,7 +92,7 @@ def _is_figure(cell: Cell) -> bool:
 def _cell(block: Block, start: int, end: int) -> Cell:
     text = block.text[start:end]
     stripped = text.strip()
-    if not stripped or stripped in _NONE:
+    if not stripped or stripped in table_words("cells.empty"):
         return None
     return Tok(stripped, block.location(start + len(text) - len(text.lstrip())))
 
@@ -128,20 +128,18 @@ def _one_line(block: Block) -> bool:
     return block.kind != "table" and len(set(block.textmap.lines)) == 1 and bool(block.text.strip())
 
 
+@cache
+def _unit_line() -> re.Pattern[str]:
+    openers = "|".join(map(re.escape, table_words("unit_line.openers")))
+    fillers = "|".join(map(re.escape, table_words("unit_line.fillers")))
+    units = "|".join(map(re.escape, sorted(MONEY_UNITS, key=len, reverse=True)))
+    return re.compile(rf"(?:{openers})[：:]?(?:{fillers})?({units})(?![\u4e00-\u9fff])")
+
+
 def _unit_of(text: str) -> str | None:
     """The money unit a unit line names (单位：万元), None when the line names none."""
-    norm = normalize(text).text.replace(" ", "")
-    openers = "|".join(map(re.escape, table_words("unit_line.openers")))
-    units = "|".join(map(re.escape, sorted(MONEY_UNITS, key=len, reverse=True)))
-    m = re.search(rf"(?:{openers})[：:]?(?:人民币)?({units})(?![\u4e00-\u9fff])", norm)
+    m = _unit_line().search(normalize(text).text.replace(" ", ""))
     return m.group(1) if m else None
-
-
-def _headerish(cells: Sequence[Tok]) -> bool:
-    """Cells that name what columns hold (at least two, none a figure or an item)."""
-    heads = [header(c.text) for c in cells]
-    return len(heads) >= 2 and all(h.role != "item" and h.role != "empty" for h in heads[1:]) \
-        and all(c.number is None for c in cells) and any(h.role in MEASURES for h in heads)
 
 
 def _header_start(cells: Sequence[Tok]) -> bool:
@@ -244,8 +242,8 @@ def _space_tables(blocks: list[Block]) -> list[RawTable]:
             line = _space_line(nxt)
             if any(_is_figure(c) for c in line.cells):
                 lines.append(line)
-            elif _headerish(words_only) and len(lines) <= 2 and all(not any(_is_figure(c) for c in ln.cells)
-                                                                     for ln in lines):
+            elif words_only and _sub_header(words_only) and len(lines) <= 2 \
+                    and not any(_is_figure(c) for ln in lines for c in ln.cells):
                 lines.append(_Line(nxt, nxt.text.strip(), list(words_only)))
             elif len(nxt.text.strip()) <= MAX_CELL and not _SENTENCE.search(nxt.text) and end + 1 < len(blocks) \
                     and _one_line(blocks[end + 1]) and _figures_only(blocks[end + 1]):
@@ -416,4 +414,4 @@ def _first_row_label(head: list[Tok]) -> bool:
     return last.role in ("item", "total")
 
 
-__all__ = ["Cell", "RawRow", "RawTable", "Tok", "key", "read_tables"]
+__all__ = ["Cell", "RawRow", "RawTable", "Tok", "read_tables"]

@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from narrcheck.lexicon import words
+from narrcheck.lexicon import alt, words
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 from narrcheck.structure.sections import heading_level
@@ -48,7 +48,7 @@ def table_words(path: str) -> tuple[str, ...]:
 # spaces and punctuation other than % do not tell header words apart (增、减额 = 增减额, 项 目 = 项目)
 _NOISE = re.compile(r"[\s、，,：:；;·.。/\\（）()\[\]【】“”\"'‘’《》<>|_\-—]+")
 _YEAR = re.compile(r"(\d{4})年")
-_YEARS_COMPARED = re.compile(r"(\d{4})年?度?\D{0,6}?(?:比|较|与|对比)(\d{4})")
+_YEARS_COMPARED = re.compile(rf"(\d{{4}})年?度?\D{{0,6}}?{alt('compare.openers', 'compare.fillers')}(\d{{4}})")
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 _UNIT_SUFFIX = re.compile("(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")$")
 
@@ -88,10 +88,6 @@ class Header:
     measure: Measure | None = None
     compared: tuple[int, int] | None = None  # (current, prior) years a change names: 2017比2016增减
     basis_prior: bool = False  # a change against the prior period: 比上年增长%, 同比增减%
-
-    @property
-    def period(self) -> tuple[int | None, Relative | None]:
-        return self.year, self.relative
 
 
 def _measure(k: str) -> Measure | None:
@@ -138,8 +134,7 @@ def header(text: str) -> Header:
         basis = _has(k, words("compare.periods")) or _has(k, words("compare.standalone"))
         role: Role = "compare_group" if _has(k, table_words("header.compare_group")) else \
             "rate" if _has(k, table_words("header.rate")) else "delta"
-        return Header(text, k, role, year=year, compared=pair, basis_prior=basis,
-                      relative="current" if pair is None and year is not None else None)
+        return Header(text, k, role, year=year, compared=pair, basis_prior=basis)
     if k in words("lists.total_words"):
         return Header(text, k, "total")
     if k in table_words("header.value"):
