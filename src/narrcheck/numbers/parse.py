@@ -11,19 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-# Money units and their value in 元.
-MONEY_UNITS: dict[str, Decimal] = {
-    "元": Decimal(1),
-    "百元": Decimal(100),
-    "万元": Decimal(10_000),
-    "亿元": Decimal(100_000_000),
-}
+from narrcheck.lexicon import entry, words
+
+# Money units and their value in 元 (lexicon [units]: 元, 百元, 千元, 万元, 亿元).
+MONEY_UNITS: dict[str, Decimal] = {unit: Decimal(value) for unit, value in entry("units.money").items()}
 PERCENT = "%"
-# Units that count things rather than measure money.
-COUNT_UNITS: tuple[str, ...] = (
-    "人次", "批次", "台（套）", "台(套)", "辆", "人", "名", "个", "次", "项", "批", "台", "套", "件", "篇",
-    "条", "期", "场", "家", "户", "部", "册", "份", "所", "处", "类",
-)
+# Units that count things rather than measure money (人次, 辆, 台（套） …, as text and as table cells print them).
+COUNT_UNITS: tuple[str, ...] = words("units.count", "units.count_ascii")
 
 _FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
 _FULLWIDTH.update({ord("．"): ord("."), ord("％"): ord("%"), ord("－"): ord("-"), ord("−"): ord("-"),
@@ -104,9 +98,8 @@ def format_decimal(value: Decimal, decimals: int) -> str:
     return f"{value.quantize(quant):f}"
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGITS: dict[str, int] = dict(entry("numerals.digits"))  # 一 → 1, 两 → 2, 〇 → 0 …
+_CN_UNITS: dict[str, int] = dict(entry("numerals.multipliers"))  # 十 → 10, 百 → 100, 千 → 1000
 
 
 def parse_chinese_numeral(text: str) -> int:

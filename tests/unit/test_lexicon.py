@@ -1,0 +1,55 @@
+"""Phrase families of data/lexicon.toml: for each, phrases that must match and phrases that must not.
+
+The phrases are made up for these tests (no sentence of a corpus or dev-set document). Each family is tested
+where the code uses it: the membership test, the compiled pattern or the function built on the entries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from narrcheck.lexicon import entry, words
+from narrcheck.numbers import parse_chinese_numeral, parse_number
+
+# --- [units]: money and count units (numbers.parse) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit,is_money", [
+    ("元", True), ("百元", True), ("千元", True), ("万元", True), ("亿元", True),
+    ("万", False), ("美元", False), ("万亩", False), ("%", False), ("人次", False),
+])
+def test_money_units(unit, is_money):
+    assert parse_number("12.5", unit).is_money is is_money
+
+
+@pytest.mark.parametrize("unit,is_count", [
+    ("辆", True), ("人次", True), ("台（套）", True), ("台(套)", True), ("场", True), ("户", True),
+    ("万元", False), ("个百分点", False), ("%", False), ("公里", False), ("", False),
+])
+def test_count_units(unit, is_count):
+    assert parse_number("7", unit).is_count is is_count
+
+
+def test_money_units_scale_by_their_value_in_yuan():
+    assert parse_number("3", "千元").in_unit("万元") == parse_number("0.3").value
+    assert entry("units.money")["亿元"] == 100_000_000
+
+
+# --- [numerals]: counts written in Chinese numerals -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("七", 7), ("两", 2), ("十七", 17), ("三十", 30), ("四百零六", 406), ("两千〇一", 2001), ("九千九百九十九", 9999),
+])
+def test_chinese_numerals_read(text, value):
+    assert parse_chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "三万", "五个", "第六", "7", "廿"])
+def test_not_chinese_numerals(text):
+    with pytest.raises(ValueError):
+        parse_chinese_numeral(text)
+
+
+def test_numeral_digits_are_single_characters():
+    assert all(len(w) == 1 for w in words("numerals.digits", "numerals.multipliers"))
