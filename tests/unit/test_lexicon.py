@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from narrcheck.lexicon import entry, words
+from narrcheck.llm import ground
 from narrcheck.numbers import parse_chinese_numeral, parse_number
 
 # --- [units]: money and count units (numbers.parse) ----------------------------------------------------------
@@ -53,3 +54,34 @@ def test_not_chinese_numerals(text):
 
 def test_numeral_digits_are_single_characters():
     assert all(len(w) == 1 for w in words("numerals.digits", "numerals.multipliers"))
+
+
+# --- [direction], [indicators]: the words an LLM claim's quote must hold (llm.ground) -------------------------
+
+
+@pytest.mark.parametrize("quote,up,down", [
+    ("经费比去年提高了两成", True, False),
+    ("办公费同比增支4万元", True, False),
+    ("培训费压减了一半", False, True),
+    ("会议费较上年下滑", False, True),
+    ("与上年基本持平", False, False),
+    ("按计划拨付到位", False, False),
+])
+def test_direction_words_of_a_grounded_quote(quote, up, down):
+    assert bool(ground._UP.search(quote)) is up
+    assert bool(ground._DOWN.search(quote)) is down
+
+
+@pytest.mark.parametrize("quote,names_indicators", [
+    ("本项目共设置绩效指标8个", True),
+    ("年度指标完成9个", True),
+    ("全年共完成项目8个", False),
+    ("共采购设备8台", False),
+])
+def test_indicator_words(quote, names_indicators):
+    assert bool(ground._INDICATORS.search(quote)) is names_indicators
+
+
+def test_ground_reads_every_money_unit_of_the_lexicon():
+    assert set(ground.MONEY_UNITS) == set(entry("units.money"))
+    assert entry("indicators.count_unit") in words("units.count")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal, TypedDict
 
-from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit
+from narrcheck.lexicon import entry, matcher, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Claim,
@@ -31,9 +31,11 @@ from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.numbers.normalize import normalize
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_UP = re.compile(P.UP)
-_DOWN = re.compile(P.DOWN)
-MONEY_UNITS = ("万元", "元", "百元", "亿元")
+_UP = matcher("direction.up")
+_DOWN = matcher("direction.down")
+MONEY_UNITS = words("units.money")
+# a count the model reads is a count of the project's indicators only where the quote names them
+_INDICATORS = matcher("indicators.words")
 
 
 class _Common(TypedDict):
@@ -129,11 +131,11 @@ def ground(proposed: LLMClaim, units: Sequence[Unit], bind: Callable[[str, Unit]
         return Outcome(ScoreClaim(score=figures["value"], subject=proposed.subject, table=table, binding=how,
                                   **common))
     if kind == "completion" and "rate" in figures:
-        return Outcome(RatioClaim(measure=proposed.subject or "完成率", percent=figures["rate"],
+        return Outcome(RatioClaim(measure=proposed.subject or entry("ratio.completion_name"), percent=figures["rate"],
                                   numerator=figures.get("value"), denominator=figures.get("whole"), **common))
-    if kind == "count" and "value" in figures and "指标" in placed.text:
+    if kind == "count" and "value" in figures and _INDICATORS.search(placed.text):
         table, how = bind(placed.text, unit)
-        count = figures["value"].model_copy(update={"unit": "个"})
+        count = figures["value"].model_copy(update={"unit": entry("indicators.count_unit")})
         return Outcome(ProjectFigureClaim(figure=count, measure="indicator_count", table=table, binding=how,
                                           **common))
     if kind == "reason" and direction is not None and proposed.driver and proposed.driver in placed.text:
