@@ -1,7 +1,8 @@
 """The regular expressions of extraction, built from small named parts (statcheck's way).
 
 Every word comes from the lexicon (data/lexicon.toml): the parts here only say how words and figures combine.
-The compiled patterns at the bottom are the only things the extractor uses. Patterns run over normalized text
+The compiled patterns at the bottom are the only things the extractor uses; what stays written here is grammar (的, 了,
+为, 各, digits, dates, brackets), not vocabulary. Patterns run over normalized text
 (numbers.normalize: ASCII punctuation read as Chinese, spaces inside figures gone), but accept both forms of
 punctuation so a text that skipped normalization still reads.
 """
@@ -30,6 +31,7 @@ DIRECTION = alt("direction.up", "direction.down")
 RATE_WORD = (rf"(?:{alt('direction.rate_up', 'direction.rate_down', 'direction.up', 'direction.down')}"
              rf"|[（(]{DIRECTION}[)）]幅)")  # （减）幅23%: the word set apart in brackets
 FLAT = alt("direction.flat")
+FLAT_WORD = re.compile(FLAT)
 DIRECTION_WORD = re.compile(rf"{DIRECTION}|{alt('direction.rate_up', 'direction.rate_down')}")
 PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?)"
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
@@ -42,7 +44,7 @@ PRIOR_SUBJECT = rf"(?:(?!{DIRECTION})[^，,。；;：:\d%]){{0,30}}?"
 SEP = r"\s*[，,]?\s*"
 LINK = r"(?:为|了|达|是)?"
 # the rate after a change: "，增长54.85%" / "(42.86%)" / "（下降3.2%）"
-RATE_TAIL = (rf"(?:\s*[，,；;]?\s*(?:同比)?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
+RATE_TAIL = (rf"(?:\s*[，,；;]?\s*{alt('compare.standalone')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
              rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）])")
 # a repeated "，下降0.05万元" between the delta and the rate
 DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
@@ -57,7 +59,8 @@ CHANGE_WITH_PRIOR = re.compile(
 )
 # 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
 CHANGE_FROM_TO = re.compile(
-    rf"由(?P<basis>{BASIS})?的?(?P<prior>{AMOUNT})[（(]?(?P<dir1>{DIRECTION})[)）]?(?:到|至)(?P<current>{AMOUNT})"
+    rf"{alt('compare.from')}(?P<basis>{BASIS})?的?(?P<prior>{AMOUNT})[（(]?(?P<dir1>{DIRECTION})[)）]?"
+    rf"{alt('compare.to')}(?P<current>{AMOUNT})"
     rf"(?:{RATE_TAIL})?"
 )
 # 比上年的18.92%下降3.24个百分点: a share or rate against last year's, changed by percentage points
@@ -135,7 +138,7 @@ LIST_COMPLETE = re.compile(alt("lists.complete"))
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
 # the sentence says the actual equals the budget
-EQUAL_TO_BUDGET = re.compile(r"决算数?(?:等于|与)预算数?(?:持平|相等|一致)?|等于预算数|与预算数持平")
+EQUAL_TO_BUDGET = re.compile(alt("ratio.equal_to_budget"))
 # sentence ends
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 BUDGET_SUBJECT = re.compile(alt("measure.budget"))

@@ -38,18 +38,20 @@ Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 
 # Roles a figure can take; figures with a role in CONSUMED are not candidates for another claim's operand.
 CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
-PERSON_UNITS = {"人", "名", "个"}  # 编制41个 counts posts held by people
+PERSON_UNITS = frozenset(words("units.person"))  # 编制41个 counts posts held by people
 _DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
-    r"^(?:其中|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{3,}|截至|截止|累计|完成|实现)+"
-    r"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|决算数?为?$|为$|是$|达到?$|共计$|合计为$|约$|(?:累计)?完成$|实现$"
+    rf"^(?:{alt('names.lead_noise')}|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{{3,}})+"
+    rf"|[“”\"'‘’「」]|（[类款项]）|\([类款项]\)|(?:{alt('names.tail_noise')})$"
 )
-_GENERIC_SUBJECT = {"", "支出", "收入", "决算", "决算数", "支出决算", "支出决算数", "金额", "经费", "资金"}
+_GENERIC_SUBJECT = frozenset(["", *words("names.generic")])
 # the measure words that end a name (…支出预算为, …决算数是)
 _MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual', 'measure.qualifiers')}|数|为|是|额)+$")
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
+COMPLETION_LABEL: str = entry("ratio.completion_label")
+BASE_UNIT: str = entry("units.base")  # amounts are compared in it
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
 BREAKDOWN = re.compile(alt("lists.stops"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
@@ -61,7 +63,8 @@ COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
 _YEAR_OF = re.compile(r"(\d{4})年")
 _TOTAL_TAIL = re.compile(rf"(?:{alt('lists.total_words', 'measure.actual')}|数|为|是)+$")
 _WRAPPED = re.compile(r"^[（(](.+?)[)）]幅?$")
-_BUDGET_WHOLE = re.compile(r"(?:年初|调整后?|全年)?预算(?:数|额|安排数?)?$")
+# a share of a budget is a completion (占年初预算数的…)
+_BUDGET_WHOLE = re.compile(rf"(?:{alt('ratio.completion_wholes')}|{alt('compare.bases')})$")
 
 
 def _direction(word: str | None) -> Direction | None:
@@ -263,7 +266,7 @@ def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
         return subject
     stem = _MEASURE_TAIL.sub("", before.subject)
     own = subject
-    for noun in ("支出", "收入"):  # 支出预算…，支出决算…: the noun is said once
+    for noun in words("names.said_once"):  # 支出预算…，支出决算…: the noun is said once
         if stem.endswith(noun) and own.startswith(noun):
             own = own[len(noun):]
     return stem + own
@@ -366,11 +369,11 @@ class Extractor:
         if len(key) < 2:
             return None, []
         forms = _whole_forms(key)
-        least = part.quantity.in_unit("元") if part is not None else None
+        least = part.quantity.in_unit(BASE_UNIT) if part is not None else None
 
         def fits(m: Mention) -> bool:
             return m.family == "money" and self._eligible(m) and m is not part \
-                and (least is None or m.quantity.in_unit("元") >= least)
+                and (least is None or m.quantity.in_unit(BASE_UNIT) >= least)
 
         # (scope, figure, name): 0 this paragraph before pos, 1 its section before it, 2 any other paragraph before
         found_in = [(0, m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]
@@ -388,7 +391,7 @@ class Extractor:
                 found = [m for level, m, subject in found_in if level in scope and named(subject)]
                 if not found:
                     continue
-                if len({m.quantity.in_unit("元") for m in found}) == 1:
+                if len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1:
                     return found[0], []
                 return None, found[:6]
         return None, []
@@ -696,7 +699,7 @@ class Extractor:
             whole = self._take(unit, m, "whole", "whole")
             if pct is None:
                 continue
-            self._add_ratio(unit, m, "完成预算", pct, whole)
+            self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)
 
     def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None) -> None:
         s_start, s_end = unit.sentence_span(m.start())
@@ -728,8 +731,8 @@ class Extractor:
                 continue
             wname = (m.group("wname") or "").strip()
             whole = self._take(unit, m, "whole", "whole")
-            if _BUDGET_WHOLE.search(wname) or wname in {"预算", "预算数"}:
-                self._add_ratio(unit, m, "完成预算", pct, whole)
+            if _BUDGET_WHOLE.search(wname) and _is_budget(wname):
+                self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)
                 continue
             s_start, _ = unit.sentence_span(m.start())
             part = self._nearest_before(unit, m.start(), lo=s_start)
@@ -747,7 +750,7 @@ class Extractor:
                 # a name close to the whole's (财政总收入 for 公共财政预算总收入): three in four of its pairs
                 near = self._named_in_paragraph(unit, before, wname, "money", document=True,
                                                 least=Decimal("0.75"))
-                if near is not None and near is not part and near.quantity.in_unit("元") >= part.quantity.in_unit("元"):
+                if near is not None and near is not part and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
                     whole = near
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start())
@@ -797,7 +800,8 @@ class Extractor:
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
                 denominator=denominator.figure() if denominator else None,
-                deviation="偏离" in measure, complement="结余" in measure,
+                deviation=any(w in measure for w in words("ratio.deviation")),
+                complement=any(w in measure for w in words("ratio.complement")),
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
@@ -819,7 +823,8 @@ class Extractor:
 
     def _list_openers(self, unit: Unit) -> Iterator[tuple[re.Match[str], Mention | None]]:
         """Where a list of parts opens, with its total: the figure before 其中/包括…; the figure named by 在X中；
-        the paragraph's total before a classification (按经济分类：…), which lists the whole."""
+        the paragraph's total before a classification (按经济分类：…), which lists the whole.
+        """
         openers = [(m, self._nearest_before(unit, m.start())) for m in P.LIST_MARKER.finditer(unit.text)]
         for m in P.NAMED_LIST.finditer(unit.text):
             openers.append((m, self._named_in_paragraph(unit, m.start(), m.group("name"), "money")))
@@ -858,7 +863,8 @@ class Extractor:
     def _parts_by_year(self, unit: Unit, head: Mention, parts: list[Mention]) -> bool:
         """A list whose items each give one figure per year (接待费2016年预算8万元，2015年预算12.5万元；…): each
         year's figures add to that year's total, named with its year in the sentence of the list's total.
-        True when the list is such a list (and its claims are made)."""
+        True when the list is such a list (and its claims are made).
+        """
         years = [_YEAR_OF.findall(p.subject) for p in parts]
         if len(parts) < 4 or any(len(y) != 1 for y in years) or len({y[0] for y in years}) < 2:
             return False
@@ -885,7 +891,8 @@ class Extractor:
     def _composite_sums(self, unit: Unit) -> None:
         """A figure of a quantity that is the sum of its components by definition (三公经费, 公务用车购置及运行
         维护费) and, after it in its paragraph (else in the paragraphs below it in its section), one figure of
-        each component, of the same measure and year: they add up (NC106), even without a 其中."""
+        each component, of the same measure and year: they add up (NC106), even without a 其中.
+        """
         for total in unit.mentions:
             if total.family != "money" or total.role is not None:
                 continue
@@ -910,7 +917,8 @@ class Extractor:
         """…收入147.1亿元。加上转移性收入49.2亿元，收入合计196.3亿元: the total named after a 加 (减) clause is
         its base plus (minus) every item from the 加 to it. The base is the figure just before the 加, or the
         paragraph's first figure when a list stands between them; where the two differ, the one the sum holds
-        with is taken, and none when it holds with neither (never a guess reported as an error)."""
+        with is taken, and none when it holds with neither (never a guess reported as an error).
+        """
         for opening in P.BALANCE_OPEN.finditer(unit.text):
             end = unit.text.find("。", opening.end())
             end = len(unit.text) if end < 0 else end
@@ -957,7 +965,8 @@ class Extractor:
         following sentence of the paragraph that opens with a figure, until a nested list or a colon.
         """
         text = unit.text
-        stops = P.LIST_STOP_ENUMERATED if text[marker.end():].lstrip().startswith("一是") else P.LIST_STOP
+        stops = P.LIST_STOP_ENUMERATED if text[marker.end():].lstrip().startswith(words("lists.enumerated_first")) \
+            else P.LIST_STOP
         if marker.start() > 0 and text[marker.start() - 1] in "（(":
             close = re.search(r"[)）]", text[marker.end():])
             end = marker.end() + close.start() if close else len(text)
@@ -993,7 +1002,8 @@ class Extractor:
 
     def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> bool:
         """When the total and every part are compared with the same period, their priors must add up too.
-        True when such a sum was claimed."""
+        True when such a sum was claimed.
+        """
         made = False
         for head_change in self._changes_by_current.get(id(head), []):
             if head_change.prior is None:
@@ -1013,7 +1023,8 @@ class Extractor:
 
     def _delta_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any], complete: bool) -> None:
         """When the total and every part state their change against the same kind of basis (the year before,
-        or the budget), the parts' signed changes add to the total's."""
+        or the budget), the parts' signed changes add to the total's.
+        """
         for head_change in self._changes_by_current.get(id(head), []):
             kind = _basis_kind(head_change.basis)
             total = _signed(head_change)
@@ -1106,7 +1117,8 @@ def _whole_forms(key: str) -> tuple[str, ...]:
 
 def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) -> list[Mention] | None:
     """One figure for each of `names` in `scope`, the first of each name, of the total's measure and year and
-    no other role; None unless every name is found."""
+    no other role; None unless every name is found.
+    """
     budget, years = _is_budget(total.subject), _YEAR_OF.findall(total.subject)
     found: dict[str, Mention] = {}
     for m in scope:
@@ -1158,7 +1170,8 @@ def _signed(change: ChangeClaim) -> Figure | None:
 
 def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
     """(current, prior) when `figures` are two, named with consecutive years and otherwise the same words (the
-    second may leave out what the first named: 接待费2016年预算8万元，2015年预算12.5万元)."""
+    second may leave out what the first named: 接待费2016年预算8万元，2015年预算12.5万元).
+    """
     if len(figures) != 2:
         return None
     years = [_YEAR_OF.findall(m.subject) for m in figures]
@@ -1172,14 +1185,15 @@ def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None
 
 def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
     """Accepts an actual money figure of the sentence from `start`, not one of a bracketed breakdown
-    (执行数1032849.44（含中央资金689139.31万元…）)."""
+    (执行数1032849.44（含中央资金689139.31万元…）).
+    """
     return lambda x: x.family == "money" and not _is_budget(x.subject) and _depth(unit.text, start, x.start) == 0
 
 
 def _total_of(part: Mention | None) -> Callable[[Mention], bool]:
     """Accepts a money figure named as a total and not smaller than `part`."""
-    least = part.quantity.in_unit("元") if part else Decimal(0)
-    return lambda x: x.family == "money" and _names_total(x.subject) and x.quantity.in_unit("元") >= least
+    least = part.quantity.in_unit(BASE_UNIT) if part else Decimal(0)
+    return lambda x: x.family == "money" and _names_total(x.subject) and x.quantity.in_unit(BASE_UNIT) >= least
 
 
 def _names_total(subject: str) -> bool:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import change_key, composites, quantity_key
 from narrcheck.extract.rules import Unit, normalize_subject
 from narrcheck.extract.spans import PHRASE, start_of
-from narrcheck.lexicon import entry
+from narrcheck.lexicon import alt, entry, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Claim,
@@ -30,9 +31,11 @@ from narrcheck.model.claims import (
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_chinese_numeral, parse_number
 
-DENIAL = re.compile(r"(?:不涉及|未涉及|不存在|未发生|没有|无(?![法偿误关需须论形线人]))"
+DENIAL = re.compile(rf"(?:{alt('denial.words')}|{alt('denial.short')}(?!{alt('denial.not_after_short')}))"
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
-_PRIOR = re.compile(r"年初|上年|以前年度|去年")
+_DENIAL_HINT = re.compile(alt("denial.words", "denial.short"))
+_FLAT_EXACT = words("direction.flat_exact")
+_PRIOR = re.compile(alt("denial.earlier"))
 _YEAR = re.compile(r"(\d{4})\s*年")
 
 
@@ -47,8 +50,7 @@ def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
     out: list[Claim] = []
     stated_of: dict[str, list[Figure]] = {}
     for unit in units:
-        if unit.table is not None or "无" not in unit.text and "不涉及" not in unit.text \
-                and "没有" not in unit.text and "不存在" not in unit.text and "未" not in unit.text:
+        if unit.table is not None or not _DENIAL_HINT.search(unit.text):
             continue
         for m in DENIAL.finditer(unit.text):
             what = m.group("what")
@@ -67,7 +69,8 @@ def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
 
 def zero_cost_claims(units: Sequence[Unit], year: str) -> list[Claim]:
     """A cost stated as zero (公车购置费0万元) while the text counts the things it pays for (购置公务用车7辆):
-    the zero says there were none, the count says there were some (lexicon [paid_for])."""
+    the zero says there were none, the count says there were some (lexicon [paid_for]).
+    """
     paid_for: dict[str, dict[str, list[str]]] = entry("paid_for")
     out: list[Claim] = []
     for unit in units:
@@ -104,9 +107,9 @@ def _counted(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[F
     return out
 
 
-REASON = re.compile(r"主要(?:变动)?原因(?:是|为|：|:)(?P<reason>[^。！？\n]{2,120})")
-REASON_UP = re.compile(r"增加|增长|上升|提高|新增|追加|扩大|增多")
-REASON_DOWN = re.compile(r"减少|下降|降低|压减|压缩|缩减|节约|调减|减员|未安排|未发生|取消")
+REASON = re.compile(rf"{alt('reason.openers')}{alt('reason.links')}(?P<reason>[^。！？\n]{{2,120}})")
+REASON_UP = re.compile(alt("reason.up"))
+REASON_DOWN = re.compile(alt("reason.down"))
 
 
 def position(loc: Location) -> tuple[int, int, int]:
@@ -119,7 +122,7 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
     changes = [c for c in claims if isinstance(c, ChangeClaim)]
     out: list[Claim] = []
     for unit in units:
-        if unit.table is not None or "原因" not in unit.text:
+        if unit.table is not None:
             continue
         for m in REASON.finditer(unit.text):
             where = unit.locate(m.start())
@@ -138,8 +141,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
 
 
 # …支出决算与2023年度持平 / 与上年基本持平
-FLAT_CHANGE = re.compile(r"(?:与|和|较|比)(?:上年度?|去年同期|去年|上一年度?|\d{4}年度?)(?:相比|同期)?[，,]?"
-                         r"(?P<word>基本持平|持平)")
+FLAT_CHANGE = re.compile(rf"{alt('compare.openers', 'respective.joiners')}{P.PERIOD}(?:{alt('compare.closers')})?"
+                         rf"[，,]?(?P<word>{P.FLAT})")
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,8 @@ class _Change:
 
 def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) -> list[Claim]:
     """A whole's stated change against its components' stated changes (三公经费 = 因公出国（境）费 +
-    公务用车购置及运行维护费 + 公务接待费): a sum of signed changes, or a flat whole (基本持平) against them."""
+    公务用车购置及运行维护费 + 公务接待费): a sum of signed changes, or a flat whole (基本持平) against them.
+    """
     said: dict[str, _Change] = {}
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
@@ -166,7 +170,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
                 signed = claim.delta.model_copy(update={"value": sign + claim.delta.value})
                 said.setdefault(key.subject, _Change("", signed, signed, claim.current, claim))
     for unit in units:
-        if unit.table is None and "持平" in unit.text:
+        if unit.table is None and P.FLAT_WORD.search(unit.text):
             for m in FLAT_CHANGE.finditer(unit.text):
                 found = _flat(unit, m, year)
                 if found is not None:
@@ -202,16 +206,18 @@ def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None
     if key is None or key.period:
         return None
     word = m.group("word")
-    where = Figure(value="0.00", unit="万元", text=word, subject=unit.raw[start:m.end()],  # 持平: no change
+    where = Figure(value="0.00", unit=entry("units.default"), text=word, subject=unit.raw[start:m.end()],  # no change
                    location=unit.locate(m.start("word")))
-    return key.subject, _Change(word, where if word == "持平" else None, where, current, section=unit.section)
+    exact = word in _FLAT_EXACT  # 持平 says no change; 基本持平 only a small one
+    return key.subject, _Change(word, where if exact else None, where, current, section=unit.section)
 
 
 # 分为5个步骤，包括预算布置、预算申报、预算论证及预算编制。
-LIST_COUNT = re.compile(r"(?:分为|包括|包含|共有|共设|设有)(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})"
-                        r"(?P<u>个|项|类|大类|方面|步骤|环节|部分|阶段)(?P<noun>[^，,：:。；;、\d]{0,8})[，,：:]\s*"
-                        r"(?:包括|分别为|分别是|即|为)?[：:]?(?P<list>[^。；;！？\n]+?)(?=[。；;！？\n]|$)")
-_LAST_AND = re.compile(r"(?:以及|及|和|与)(?=[^及和与]+$)")
+LIST_COUNT = re.compile(rf"{alt('list_count.verbs')}(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
+                        rf"(?P<u>{alt('list_count.units')})(?P<noun>[^，,：:。；;、\d]{{0,8}})[，,：:]\s*"
+                        rf"{alt('list_count.leads')}?[：:]?(?P<list>[^。；;！？\n]+?)(?=[。；;！？\n]|$)")
+_LAST_AND = re.compile(rf"{alt('list_count.last_joiners')}(?=(?:(?!{alt('list_count.last_joiners')}).)+$)")
+_PARTIAL = re.compile(alt("list_count.partial"))
 
 
 def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
@@ -222,7 +228,7 @@ def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
             continue
         for m in LIST_COUNT.finditer(unit.text):
             listed = m.group("list").strip()
-            if "等" in listed or any(ch.isdigit() for ch in listed):
+            if _PARTIAL.search(listed) or any(ch.isdigit() for ch in listed):
                 continue
             items = [i.strip() for i in re.split(r"[、，,]", listed)]
             items[-1:] = [i.strip() for i in _LAST_AND.split(items[-1], maxsplit=1)]
@@ -256,7 +262,8 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Fi
                     and not DENIAL.search(clause):
                 out.append(mention.figure())
         for form in forms:
-            for m in re.finditer(rf"有(?P<n>\d+)(?P<u>个|项|次|笔)[^，,。；;]{{0,12}}?{re.escape(form)}", text):
+            for m in re.finditer(rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}",
+                                 text):
                 clause = text[_clause_start(text, m.start()):m.end()]
                 if not _current(clause, year):
                     continue
