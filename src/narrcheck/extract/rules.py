@@ -737,10 +737,10 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             part = self._nearest_before(unit, m.start(), lo=s_start)
             c_start = start_of(unit.text, m.start(), CLAUSE)
-            named = unit.text[c_start:m.start()].strip()
-            named_part = len(named) >= 2 and (part is None or part.start < c_start)
+            part_name = unit.text[c_start:m.start()].strip()
+            named_part = len(part_name) >= 2 and (part is None or part.start < c_start)
             if named_part:  # 税收占财政总收入的比重为53.79%
-                part = self._named_in_paragraph(unit, m.start(), named, "money")
+                part = self._named_in_paragraph(unit, m.start(), part_name, "money")
             before = m.start() if named_part or part is None else part.start
             group_head: Mention | None = None
             candidates: list[Mention] = []
@@ -750,7 +750,8 @@ class Extractor:
                 # a name close to the whole's (财政总收入 for 公共财政预算总收入): three in four of its pairs
                 near = self._named_in_paragraph(unit, before, wname, "money", document=True,
                                                 least=Decimal("0.75"))
-                if near is not None and near is not part and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
+                if near is not None and near is not part \
+                        and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
                     whole = near
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start())

@@ -177,11 +177,12 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
                     said.setdefault(*found)
     out: list[Claim] = []
     done: set[str] = set()
-    for whole, parts in composites():
-        if whole in done or whole not in said or not all(p in said and said[p].delta is not None for p in parts):
+    for whole, components in composites():
+        if whole in done or whole not in said \
+                or not all(p in said and said[p].delta is not None for p in components):
             continue
         done.add(whole)
-        total, signed = said[whole], tuple(said[p].delta for p in parts)
+        total, signed = said[whole], tuple(said[p].delta for p in components)
         if total.delta is None:
             out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,  # type: ignore[arg-type]
                                        quote=total.at.subject, location=total.at.location, section=total.section))
@@ -262,8 +263,8 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Fi
                     and not DENIAL.search(clause):
                 out.append(mention.figure())
         for form in forms:
-            for m in re.finditer(rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}",
-                                 text):
+            counted = rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}"
+            for m in re.finditer(counted, text):
                 clause = text[_clause_start(text, m.start()):m.end()]
                 if not _current(clause, year):
                     continue
