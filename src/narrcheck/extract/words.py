@@ -167,8 +167,8 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
             key = change_key(claim.subject, claim.quote, year)
             if key is not None and not key.period:
                 sign = "-" if claim.delta_direction == "down" else ""
-                signed = claim.delta.model_copy(update={"value": sign + claim.delta.value})
-                said.setdefault(key.subject, _Change("", signed, signed, claim.current, claim))
+                amount = claim.delta.model_copy(update={"value": sign + claim.delta.value})
+                said.setdefault(key.subject, _Change("", amount, amount, claim.current, claim))
     for unit in units:
         if unit.table is None and P.FLAT_WORD.search(unit.text):
             for m in FLAT_CHANGE.finditer(unit.text):
@@ -182,12 +182,13 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
                 or not all(p in said and said[p].delta is not None for p in components):
             continue
         done.add(whole)
-        total, signed = said[whole], tuple(said[p].delta for p in components)
+        total = said[whole]
+        signed = tuple(d for p in components if (d := said[p].delta) is not None)
         if total.delta is None:
-            out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,  # type: ignore[arg-type]
+            out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,
                                        quote=total.at.subject, location=total.at.location, section=total.section))
         else:
-            out.append(PartsSumClaim(total=total.delta, parts=signed, measure="delta", exhaustive=True,  # type: ignore[arg-type]
+            out.append(PartsSumClaim(total=total.delta, parts=signed, measure="delta", exhaustive=True,
                                      quote=total.claim.quote if total.claim else total.at.subject,
                                      location=total.at.location,
                                      section=total.claim.section if total.claim else ()))
