@@ -10,7 +10,9 @@ import pytest
 
 from narrcheck.lexicon import entry, words
 from narrcheck.llm import ground
+from narrcheck.model.document import Block, TextMap
 from narrcheck.numbers import parse_chinese_numeral, parse_number
+from narrcheck.structure.sections import assign_sections, heading_level
 
 # --- [units]: money and count units (numbers.parse) ----------------------------------------------------------
 
@@ -85,3 +87,30 @@ def test_indicator_words(quote, names_indicators):
 def test_ground_reads_every_money_unit_of_the_lexicon():
     assert set(ground.MONEY_UNITS) == set(entry("units.money"))
     assert entry("indicators.count_unit") in words("units.count")
+
+
+# --- [headings], [numerals] ordinals and headings: the heading ladder (structure.sections) --------------------
+
+
+@pytest.mark.parametrize("line,level", [
+    ("第二部分 名词解释", 0), ("第十一部分", 0), ("附件三", 0), ("附 表2：", 0), ("附表", 0),
+    ("十三、其他说明", 1), ("两、收入情况", 1), ("（二十）差旅费", 2), ("(四) 会议费", 2),
+])
+def test_heading_levels(line, level):
+    assert heading_level(line) == level
+
+
+@pytest.mark.parametrize("line", [
+    "第二批资金已拨付", "附近社区的活动场地", "附件中的说明见后", "万元以下的支出", "甲、乙两个单位", "第十部门",
+])
+def test_not_headings(line):
+    assert heading_level(line) is None
+
+
+@pytest.mark.parametrize("line,pure", [
+    ("三、机关运行经费情况", True), ("四、会议费支出12.5万元", False), ("（五）完成率为98%", False),
+    ("二、转移支付3.2亿元", True),  # 亿元 is not among headings.figure_units (see the data file)
+])
+def test_a_heading_stating_a_figure_is_a_paragraph(line, pure):
+    block = Block("paragraph", line, TextMap((0,), (1,), (1,)), 0)
+    assert assign_sections([block])[0].kind == ("heading" if pure else "paragraph")

@@ -10,20 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from narrcheck.lexicon import alt
 from narrcheck.model.document import Block, BlockKind, Document
 
-CN_NUM = "一二三四五六七八九十百零〇两"
+# the numerals of a heading's number (二十一、), of an attachment's (附件三)
+_NUMERAL = alt("numerals.headings")
+_ORDINAL = alt("numerals.ordinals")
+# 第三部分 / 附件2, 附 表
+_PART = rf"{alt('headings.part_open')}(?:{_NUMERAL}|\d)+{alt('headings.part_close')}"
+_ATTACHMENT = rf"{alt('headings.attachment_open')}\s*{alt('headings.attachment_kinds')}"
 _LADDER: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(rf"^\s*第[{CN_NUM}\d]+部分")),
-    (0, re.compile(r"^\s*附\s*[件表]\s*[\d一二三四五六七八九十]*\s*[：:]?\s*$|^\s*附\s*[件表]\s*\d+\s*$")),
-    (1, re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]")),
-    (2, re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[）)]")),
+    (0, re.compile(rf"^\s*{_PART}")),
+    (0, re.compile(rf"^\s*{_ATTACHMENT}\s*(?:\d|{_ORDINAL})*\s*[：:]?\s*$|^\s*{_ATTACHMENT}\s*\d+\s*$")),
+    (1, re.compile(rf"^\s*{_NUMERAL}+\s*[、．.]")),
+    (2, re.compile(rf"^\s*[（(]\s*{_NUMERAL}+\s*[）)]")),
     (3, re.compile(r"^\s*\d{1,2}\s*(?:[、．]|\.(?!\d))")),
     (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]")),
     (5, re.compile(r"^\s*[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]")),
 ]
 # The characters a heading can open with (a quick test before the ladder's patterns).
-_MAY_BE_HEADING = re.compile(rf"\s*[第附{CN_NUM}（(\d⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]")
+_MAY_BE_HEADING = re.compile(rf"\s*(?:[（(\d⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]"
+                             rf"|{alt('headings.part_open', 'headings.attachment_open', 'numerals.headings')})")
+# a figure with its unit (万元, %): a short paragraph that states one is not a pure heading
+_FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*{alt('headings.figure_units')}")
 # A table-of-contents entry ends with a TAB and a page number; it is not a heading.
 _TOC_ENTRY = re.compile(r"\t\s*\d+\s*$")
 _TITLE_END = re.compile(r"[。：:；;]")
@@ -59,8 +68,7 @@ def assign_sections(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
             title = heading_title(block.text)
             path.append((level, title))
             section = tuple(t for _, t in path)
-            pure = len(block.text.strip()) <= MAX_TITLE and not re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)",
-                                                                          block.text)
+            pure = len(block.text.strip()) <= MAX_TITLE and not _FIGURE.search(block.text)
             kind: BlockKind = "heading" if pure else "paragraph"
             out.append(_with(block, kind, section))
         else:
