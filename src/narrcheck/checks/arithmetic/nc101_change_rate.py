@@ -73,8 +73,9 @@ class ChangeRate(Rule):
         unit = known.unit if known is not None else ""
         try:
             if prior is not None and current is not None and (delta is None or delta.unit != prior.unit):
-                base = prior.interval(unit)
-                change = abs(current.interval(unit) - base)
+                # |current/prior − 1|: the prior enters once, so its rounding is not counted twice
+                base = Interval.exact(Decimal(1))
+                change = abs(current.interval(unit) / prior.interval(unit) - base)
                 formula = f"|{show(current, unit)}-{show(prior, unit)}|/{show(prior, unit)}*100"
             elif prior is not None and delta is not None:
                 base, change = prior.interval(unit), delta.interval(unit)
