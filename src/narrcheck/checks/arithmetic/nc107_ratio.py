@@ -43,10 +43,11 @@ class Ratio(Rule):
                 unit = claim.denominator.unit
                 num, den = claim.numerator.interval(unit), claim.denominator.interval(unit)
                 n, d = show(claim.numerator, unit), show(claim.denominator, unit)
+                one = Interval.exact(Decimal(1))  # the denominator enters once: its rounding counts once
                 if claim.deviation:
-                    computed, formula = abs(num - den) / den * HUNDRED, f"|{n}-{d}|/{d}*100"
+                    computed, formula = abs(num / den - one) * HUNDRED, f"|{n}-{d}|/{d}*100"
                 elif claim.complement:
-                    computed, formula = (den - num) / den * HUNDRED, f"({d}-{n})/{d}*100"
+                    computed, formula = (one - num / den) * HUNDRED, f"({d}-{n})/{d}*100"
                 else:
                     computed, formula = num / den * HUNDRED, f"{n}/{d}*100"
             else:
