@@ -121,9 +121,9 @@ def _zero(values: list[Cell]) -> bool:
 
 
 def _align(row: RawRow, width: int, table: RawTable, last: bool) -> tuple[State, list[Cell], int | None]:
-    """How a row's values meet the columns: all of them; a short row of a layout that shows every cell lost only
-    trailing empty cells; the last row of a cut excerpt lost its tail (unknown cells); a short row of zeros and
-    blanks is zero wherever its cells stood; any other short row cannot be aligned.
+    """How a row's values meet the columns: all of them; a short pipe row lost only trailing empty cells; the
+    last row of a cut excerpt lost its tail (unknown cells); a short row of zeros and blanks is zero wherever its
+    cells stood; any other short row cannot be aligned.
     """
     values = row.values
     if row.broken:
@@ -134,7 +134,7 @@ def _align(row: RawRow, width: int, table: RawTable, last: bool) -> tuple[State,
         values = values[:width]
     if len(values) == width:
         return "aligned", values, None
-    if table.padded:
+    if table.drops_trailing:
         return "aligned", values + [None] * (width - len(values)), None
     if last and table.at_end:
         return "aligned", values + [None] * (width - len(values)), len(values)

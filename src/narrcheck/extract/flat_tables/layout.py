@@ -72,7 +72,9 @@ class RawTable:
     rows: list[RawRow]
     unit: str
     section: tuple[str, ...]
-    padded: bool  # every cell is shown (pipes, bars): a short row lost only trailing empty cells
+    # pipe rows show every cell (an empty one as | |) but may drop a row's trailing empty cells: a short row lost
+    # only those; in other layouts a short row lost cells anywhere
+    drops_trailing: bool
     at_end: bool = False  # the table runs to the end of the document (an excerpt cut there)
     stream: bool = False
 
@@ -168,7 +170,7 @@ def read_tables(document: Document) -> list[RawTable]:
         if text == "|":
             stream, end = _bar_stream(blocks, i)
             if stream is not None:
-                tables += _from_stream(stream, blocks, end, padded=True)
+                tables += _from_stream(stream, blocks, end)
             i = max(end, i + 1)
             continue
         if "|" in text:
@@ -182,9 +184,9 @@ def read_tables(document: Document) -> list[RawTable]:
                          if not all(c is not None and _RULE.match(c.text) for c in line.cells)]
             if all(len(line.cells) <= 1 for line in lines):
                 cells = [(line.cells[0] if line.cells else None) for line in lines]
-                tables += _from_stream(cells, blocks, end, padded=True)
+                tables += _from_stream(cells, blocks, end)
             else:
-                tables += _from_lines(lines, blocks, padded=True, at_end=end == len(blocks))
+                tables += _from_lines(lines, blocks, pipes=True, at_end=end == len(blocks))
             i = end
             continue
         i += 1
@@ -252,7 +254,7 @@ def _space_tables(blocks: list[Block]) -> list[RawTable]:
                 break
             end += 1
         if any(any(_is_figure(c) for c in ln.cells) for ln in lines):
-            out += _from_lines(lines, blocks, padded=False, at_end=end == len(blocks))
+            out += _from_lines(lines, blocks, pipes=False, at_end=end == len(blocks))
         i = end
     return out
 
@@ -279,7 +281,7 @@ def _blank_streams(blocks: list[Block]) -> list[RawTable]:
             end += 1
         cells: list[Cell] = [_cell(b, 0, len(b.text)) for b in blocks[i:end]]
         if end - i >= 6:
-            out += _from_stream(cells, blocks, end, padded=False)
+            out += _from_stream(cells, blocks, end)
         i = end
     return out
 
@@ -314,7 +316,7 @@ def _context(blocks: list[Block], head: Sequence[Tok]) -> tuple[str, tuple[str, 
     return (units.pop() if len(units) == 1 else ""), section
 
 
-def _from_lines(lines: list[_Line], blocks: list[Block], padded: bool, at_end: bool) -> list[RawTable]:
+def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bool) -> list[RawTable]:
     """Split a run of row lines into tables: header lines, then rows until the next header or unit line."""
     out: list[RawTable] = []
     k = 0
@@ -340,7 +342,7 @@ def _from_lines(lines: list[_Line], blocks: list[Block], padded: bool, at_end: b
                     rows[-1].broken = True
                 k += 1
                 continue
-            if not any(_is_figure(c) for c in line.cells) and k + 1 < len(lines) and not padded \
+            if not any(_is_figure(c) for c in line.cells) and k + 1 < len(lines) and not pipes \
                     and len(line.cells) == 1 and not lines[k + 1].cells[:1] == [None] \
                     and all(_is_figure(c) for c in lines[k + 1].cells):
                 nxt = lines[k + 1]  # a label alone, its figures on the next line
@@ -361,7 +363,7 @@ def _from_lines(lines: list[_Line], blocks: list[Block], padded: bool, at_end: b
             rows.pop()  # label-only lines before the next table's unit line are its title, not rows
         unit, section = _context(blocks, [c for line in header_lines for c in line])
         if rows:
-            out.append(RawTable(header_lines, rows, unit, section, padded,
+            out.append(RawTable(header_lines, rows, unit, section, drops_trailing=pipes,
                                 at_end=at_end and k >= len(lines)))
     return out
 
@@ -372,9 +374,9 @@ def _sub_header(cells: Sequence[Tok]) -> bool:
     return all(c.number is None for c in cells) and all(h.role in MEASURES or h.role == "total" for h in heads)
 
 
-def _from_stream(cells: list[Cell], blocks: list[Block], end: int, padded: bool) -> list[RawTable]:
+def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTable]:
     """A stream of cells ending before block `end`: the header up to the first figure (after the title and unit
-    line), then rows of a label and its figures. `padded`: the stream shows its empty cells (bars, `` |`` lines).
+    line), then rows of a label and its figures.
     """
     first_figure = next((n for n, c in enumerate(cells) if _is_figure(c)), None)
     if first_figure is None or first_figure < 2:
@@ -401,7 +403,8 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int, padded: bool)
     for row in rows:
         row.quote = " | ".join(c.text for c in (row.label, *row.values) if c is not None)
     unit, section = _context(blocks, head_cells)
-    return [RawTable([head_cells], rows, unit, section, padded=padded, at_end=end >= len(blocks), stream=True)]
+    return [RawTable([head_cells], rows, unit, section, drops_trailing=False, at_end=end >= len(blocks),
+                     stream=True)]
 
 
 def _first_row_label(head: list[Tok]) -> bool:
