@@ -69,6 +69,16 @@ def test_a_header_cell_spanning_sub_columns_is_found_by_what_they_say():
     assert [c.name for c in columns] == ["上年数", "本年数", "比上年增减情况·增减额", "比上年增减情况·增减率"]
 
 
+def test_a_measure_spanning_sub_columns_is_the_one_they_can_belong_to():
+    top = [header(t) for t in ("项目", "2022年决算数", "2023年预算调整数", "2023年执行数")]
+    sub = [header(t) for t in ("金额", "占调整预算%", "比上年增长%")]
+    _, columns = resolve([top, sub], 5)  # not last year's (a change from it), not the budget (a ratio over it)
+    assert [c.name for c in columns][2:] == ["2023年执行数·金额", "2023年执行数·占调整预算%", "2023年执行数·比上年增长%"]
+    top = [header(t) for t in ("项目", "2023年决算数", "2023年执行数")]
+    sub = [header(t) for t in ("金额", "占预算%")]
+    assert resolve([top, sub], 3) is None  # either could be meant
+
+
 def test_a_header_that_cannot_be_resolved_is_not_read():
     top = [header(t) for t in ("项目", "上年数", "本年数", "比上年增减情况", "备注")]
     sub = [header(t) for t in ("增减额", "增减率")]

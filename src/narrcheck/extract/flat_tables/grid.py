@@ -4,8 +4,9 @@ over its 其中 breakdown).
 
 A header flattened from two header rows holds a cell that spanned sub-columns (比上年增减情况 over 增减额 | 增减率;
 2020年执行数 over 金额 | 占调整预算% | 比上年增长%; 公车购置及运行费 over 合计 | 购置 | 运行). When the header has one
-cell more than a row has values, that cell is found by what its sub-columns say; any other count, or more than
-one such cell, and the table is not read. A table whose rows are periods (年度: 2015年, 2016年, 增减%) and whose
+cell more than a row has values, that cell is found by what its sub-columns say (a change from last year is one of
+this year's measure; a ratio over a budget is not one of that budget); any other count, or more than one such
+cell, and the table is not read. A table whose rows are periods (年度: 2015年, 2016年, 增减%) and whose
 columns are items is read transposed.
 """
 
@@ -13,13 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 from narrcheck.extract.flat_tables.layout import Cell, RawRow, RawTable
 from narrcheck.extract.flat_tables.vocab import Header, Label, header, label
 
 State = Literal["aligned", "zero", "unaligned"]
-_GROUPS = ("compare_group", "delta", "rate", "level", "item")
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,9 @@ def resolve(lines: list[list[Header]], width: int) -> tuple[Header | None, list[
         top = [h for line in lines[:-1] for h in line]
         subs = lines[-1]
         found = [i for i, h in enumerate(top) if _spans(h, subs)]
-        if len(found) > 1:  # derived sub-columns sit at the right end of a header
-            found = [i for i in found if i == len(top) - 1] or found
+        if len(found) > 1 and any(s.basis_prior for s in subs):  # a change from last year: this year's measure
+            years = [y for i in found if (y := top[i].year) is not None]
+            found = [i for i in found if years and top[i].year == max(years)]
         if len(found) != 1:
             return None
         i = found[0]
@@ -117,7 +119,7 @@ def resolve(lines: list[list[Header]], width: int) -> tuple[Header | None, list[
 # ------------------------------------------------------------------------------------------------ rows
 
 def _zero(values: list[Cell]) -> bool:
-    return all(v is None or (v.number is not None and float(v.number.rstrip("%")) == 0) for v in values)
+    return all(v is None or (v.number is not None and Decimal(v.number.rstrip("%")) == 0) for v in values)
 
 
 def _align(row: RawRow, width: int, table: RawTable, last: bool) -> tuple[State, list[Cell], int | None]:
