@@ -10,9 +10,12 @@ import pytest
 
 from narrcheck.lexicon import entry, words
 from narrcheck.llm import ground
+from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, TextMap
+from narrcheck.model.location import Location
 from narrcheck.numbers import parse_chinese_numeral, parse_number
 from narrcheck.structure.sections import assign_sections, heading_level
+from narrcheck.tables import accounts
 
 # --- [units]: money and count units (numbers.parse) ----------------------------------------------------------
 
@@ -114,3 +117,78 @@ def test_not_headings(line):
 def test_a_heading_stating_a_figure_is_a_paragraph(line, pure):
     block = Block("paragraph", line, TextMap((0,), (1,), (1,)), 0)
     assert assign_sections([block])[0].kind == ("heading" if pure else "paragraph")
+
+
+# --- [accounts], [dates]: the words of the official 财决 tables (tables.accounts) -----------------------------
+
+
+@pytest.mark.parametrize("line,unit", [
+    ("单位：万元", "万元"), ("金额单位:元", "元"), ("单位： 千元", "千元"), ("填报单位：某某局 单位：百元", "百元"),
+    ("单位：个", None), ("单位名称：某某中心", None), ("万元", None),
+])
+def test_unit_lines(line, unit):
+    m = accounts._UNIT.search(line)
+    assert (m.group(1) if m else None) == unit
+
+
+@pytest.mark.parametrize("title,official", [
+    ("收入支出决算总表", True), ("一般公共预算财政拨款支出决算表", True), ("项目支出决算明细表", True),
+    ("项目支出绩效自评表", False), ("支出预算表", False), ("决算表说明", False),
+])
+def test_official_tables(title, official):
+    assert bool(accounts.OFFICIAL.search(title)) is official
+
+
+@pytest.mark.parametrize("title,core", [
+    ("2024年度某某部门政府性基金预算财政拨款支出决算表", "某某部门政府性基金预算财政拨款支出"),
+    ("部门公开05表 一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出"),
+    ("三、收入决算情况说明", "收入"),
+    ("“三公”经费支出预算明细表", "三公经费支出"),
+])
+def test_what_a_title_is_about(title, core):
+    assert accounts.table_core(title) == core
+
+
+@pytest.mark.parametrize("word,row_total", [
+    ("合计", True), ("年初预算", True), ("年初预算数", True), ("本年决算", True), ("上年决算数", True), ("数额", True),
+    ("基本支出", False), ("人员经费", False), ("合计数额", False), ("本年预算调整", False),
+])
+def test_columns_that_hold_the_rows_own_figure(word, row_total):
+    assert accounts._is_row_total((word,)) is row_total
+
+
+@pytest.mark.parametrize("cell,meta", [
+    ("编制单位：某某局", True), ("公开08表", True), ("财决表", True), ("2023年度", True), ("部门：某某中心", True),
+    ("2023年度支出", False), ("项目", False), ("本年收入", False),
+])
+def test_lines_above_the_header(cell, meta):
+    assert bool(accounts._META.match(cell)) is meta
+
+
+@pytest.mark.parametrize("cell,numbering,label", [
+    ("栏次", True, False), ("行次", True, False), ("序号", True, False),
+    ("科目名称", False, True), ("功能分类科目编码", False, True), ("款", False, True), ("项目", False, True),
+    ("栏目", False, False), ("科目小计", False, False), ("金额", False, False),
+])
+def test_numbering_and_label_columns(cell, numbering, label):
+    assert bool(accounts._NUMBERING_COLUMN.match(cell)) is numbering
+    assert bool(accounts._LABEL_COLUMN.match(cell)) is label
+
+
+@pytest.mark.parametrize("name,bare", [
+    ("一、工资福利支出", "工资福利支出"), ("（十）其他支出", "其他支出"), ("3.办公费", "办公费"), ("十二、", ""),
+    ("一般公共服务支出", "一般公共服务支出"), ("二十年规划", "二十年规划"),
+])
+def test_row_numbering_is_removed(name, bare):
+    assert accounts._NUMBERING.sub("", name) == bare
+
+
+@pytest.mark.parametrize("name,total", [("合计", True), ("本年支出小计", True), ("支出总计", True), ("合计数", False)])
+def test_total_rows(name, total):
+    assert bool(accounts._TOTAL.search(name)) is total
+
+
+def test_measure_words_of_a_column():
+    fact = accounts.AccountFact(Figure(value="1", unit="万元", text="1", location=Location()), "基本支出", "",
+                                ("上年决算数", "本年支出", "年初预算数"), "", "")
+    assert fact.measure_words == "上年决算数年初预算数"

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from narrcheck.lexicon import alt, entry, words
 from narrcheck.model.claims import Figure
 from narrcheck.model.document import Cell, Document
 from narrcheck.model.location import Location
@@ -29,15 +30,30 @@ from narrcheck.tables.understand import fragments
 CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})$")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(?=\D)")
 _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*")
-_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]?\s*(百元|万元|亿元|元)")
-_TOTAL = re.compile(r"(?:合计|小计|总计)$")
+_ORDINAL = alt("numerals.ordinals")
+_TABLE = alt("accounts.table")
+_YEAR = rf"\d{{4}}{alt('dates.year')}{alt('dates.year_suffix')}?"  # 2023年, 2023年度
+# 一、 / （二） / 3. before a row's name or a title
+_NUMBERING = re.compile(rf"^(?:{_ORDINAL}+、|[（(](?:{_ORDINAL}|\d)+[)）]|\d+[.、．])\s*")
+# 单位：万元 / 金额单位：元
+_UNIT = re.compile(rf"{alt('accounts.unit_labels')}\s*[:：]?\s*({alt('units.money')})")
+_TOTAL = re.compile(rf"{alt('accounts.total_rows')}$")
+_TOTAL_NAMES = words("accounts.total_rows")
 # column words that name no quantity of their own: the row's figure stands under them
-_ROW_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计|金额|决算数|预算数|年初预算数?|调整预算数|全年预算数|"
-                              r"上年决算数|上年数|本年数|本年决算数?|决算|预算|本年支出|本年收入|支出|收入|数额)$")
-_META = re.compile(r"^(?:部门|单位|编制单位|填报单位|公开\d*表|财决\d*表|\d{4}年度?$)")
-_NUMBERING_COLUMN = re.compile(r"^(?:栏次|行次|序号|编号)$")
-_LABEL_COLUMN = re.compile(r"^(?:项目|科目名称|科目编码|功能分类科目编码|类|款|项|科目|项目名称|编码|名称)$")
+_ROW_TOTAL_WORDS = re.compile(rf"^{alt('accounts.row_total_columns')}$")
+# 编制单位：… / 公开02表 / 2023年度: lines above the header
+_META = re.compile(rf"^(?:{alt('accounts.meta')}|{alt('accounts.numbered')}\d*{_TABLE}|{_YEAR}$)")
+_NUMBERING_COLUMN = re.compile(rf"^{alt('accounts.numbering')}$")
+_LABEL_COLUMN = re.compile(rf"^{alt('accounts.label_columns')}$")
+_CODE_LEVELS = words("accounts.code_levels")
+_CODE_WORDS = words("accounts.code_words")
+_HALF_START = words("accounts.half_start")
+_MEASURE_WORDS = words("accounts.measure_words")
+_TABLE_WORDS = words("accounts.table")
+# what a title says around the quantity it is about (2023年度…决算表)
+_TITLE_OPENERS = re.compile(rf"^(?:{_YEAR}|{alt('accounts.title_openers')}|{alt('accounts.numbered')}\d+{_TABLE})+")
+_TITLE_TAILS = re.compile(rf"{alt('accounts.title_tails')}+$")
+_TITLE_MEASURE = re.compile(rf"{alt('accounts.title_measures')}$")
 
 
 @dataclass(frozen=True)
@@ -63,7 +79,7 @@ class AccountFact:
     @property
     def measure_words(self) -> str:
         """The column's words that tell budget from actual and this year from last (预算数, 上年决算数 …)."""
-        return "".join(w for w in self.column if "预算" in w or "决算" in w or "上年" in w)
+        return "".join(w for w in self.column if any(m in w for m in _MEASURE_WORDS))
 
     def describe(self) -> str:
         """Table · row · column, as a reader finds the cell: 支出决算表·2070109 群众文化·本年支出合计."""
@@ -93,12 +109,12 @@ def table_core(title: str) -> str:
     """The quantity a title or heading is about: 一般公共预算财政拨款支出决算表 → 一般公共预算财政拨款支出."""
     t = re.sub(r"[“”\"'‘’《》\s]", "", normalize_digits(title))
     t = _NUMBERING.sub("", t)
-    t = re.sub(r"^(?:\d{4}年度?|部门|单位|本部门|公开\d+表|财决\d+表)+", "", t)
-    t = re.sub(r"(?:情况说明|决算情况|情况|说明|决算表|预算表|明细表|汇总表|表)+$", "", t)
-    return re.sub(r"(?:决算|预算)$", "", t)
+    t = _TITLE_OPENERS.sub("", t)
+    t = _TITLE_TAILS.sub("", t)
+    return _TITLE_MEASURE.sub("", t)
 
 
-OFFICIAL = re.compile(r"决算(?:总|明细)?表$")
+OFFICIAL = re.compile(rf"{alt('accounts.official_titles')}$")
 
 
 def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragment] | None = None
@@ -120,7 +136,7 @@ def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragmen
 
 
 def _table(rows: Sequence[Sequence[Cell]], title: str, path: str) -> list[AccountFact]:
-    unit = "万元"
+    unit: str = entry("accounts.default_unit")
     start = 0
     for r, row in enumerate(rows[:6]):  # title, unit and publisher lines above the header
         words = [clean(c.text) for c in row if clean(c.text)]
@@ -129,7 +145,7 @@ def _table(rows: Sequence[Sequence[Cell]], title: str, path: str) -> list[Accoun
             unit = m.group(1)
         if len(words) > 1 and not all(_META.match(w) or _UNIT.search(w) for w in words):
             break
-        if len(words) == 1 and words[0].endswith("表"):
+        if len(words) == 1 and words[0].endswith(_TABLE_WORDS):
             title = words[0]
         start = r + 1
     body = rows[start:]
@@ -167,7 +183,7 @@ def _columns(header: Sequence[Sequence[Cell]], width: int) -> list[tuple[str, ..
 
 def _groups(columns: list[tuple[str, ...]]) -> list[range]:
     """The column ranges of the table's halves: a new half starts at each repeated 项目 column."""
-    starts = [j for j, words in enumerate(columns) if words and words[-1] == "项目"]
+    starts = [j for j, words in enumerate(columns) if words and words[-1] in _HALF_START]
     if len(starts) < 2:
         return [range(0, len(columns))]
     bounds = [*starts, len(columns)]
@@ -189,7 +205,7 @@ def _row_facts(row: Sequence[Cell], group: range, columns: list[tuple[str, ...]]
             continue
         if _NUMBERING_COLUMN.match(last) or any(_NUMBERING_COLUMN.match(w) for w in words):
             continue
-        if last in ("类", "款", "项") or "编码" in last:
+        if last in _CODE_LEVELS or any(w in last for w in _CODE_WORDS):
             if text.isdigit():
                 code_parts.append(text)
         elif _LABEL_COLUMN.match(last) or not words:
@@ -232,4 +248,4 @@ def _subject(name: str, is_total: bool, words: tuple[str, ...], title: str) -> s
     quantity = [w for w in words if not _is_row_total((w,)) and not _LABEL_COLUMN.match(w)]
     if quantity:
         return quantity[-1]  # 公务用车购置及运行费 over 小计; 基本支出 of the 合计 row
-    return name if name and not re.fullmatch(r"(?:合计|小计|总计)", name) else table_core(title)
+    return name if name and name not in _TOTAL_NAMES else table_core(title)
