@@ -101,6 +101,16 @@ COMPLETION = re.compile(
 )
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
+# 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点
+PROGRESS = re.compile(
+    rf"(?:{alt('compare.openers')})?(?P<before>{alt('progress.ahead', 'progress.behind')})?"
+    rf"(?P<progress>{alt('progress.words')})(?P<after>{alt('progress.ahead', 'progress.behind')})?"
+    rf"(?P<gap>{NUM})\s*(?:%|{alt('units.points')})"
+)
+_JOIN = alt("progress.range_joiners")
+# the months a figure covers: 1-10月 (ten), 前4个月 (four), 截至5月底 (five), 2月份 (one)
+MONTHS = re.compile(rf"(?P<first>\d{{1,2}})\s*{_JOIN}\s*(?P<last>\d{{1,2}})\s*月|前(?P<count>\d{{1,2}})个?月"
+                    rf"|(?:截至|截止)(?P<upto>\d{{1,2}})月|(?P<single>\d{{1,2}})月份?")
 # 预算执行率43.03% / 资金到位率为90.02% / 预算偏离度为3.05%
 MEASURE = re.compile(rf"(?P<measure>{alt('ratio.measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
 # 64.40/1178.28×100%=5.46%  /  54/65=0.83  /  （644045.07-775529.01）/775529.01×100%=-16.95%

@@ -328,6 +328,7 @@ class Extractor:
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
         self._groups: dict[tuple[object, ...], int] = {}
         self._budgets: list[tuple[int, str, Mention]] = []  # (paragraph, name of the actual, its budget)
+        self._completed: list[tuple[int, int, RatioClaim]] = []  # (paragraph, where, a completion of a budget)
 
     # --- helpers ---------------------------------------------------------------------------------------
     def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, Any]:
@@ -437,6 +438,7 @@ class Extractor:
             self._shares(unit)
             self._measures(unit)
             self._overs(unit)
+            self._progress(unit)
         for unit in numeric:
             self._parts_sums(unit)
         for unit in numeric:
@@ -717,10 +719,31 @@ class Extractor:
                               and len(name) >= 4 and owner == name), None)
         if whole is not None and numerator is not None:
             self._budgets.append((unit.order, normalize_subject(numerator.subject), whole))
-        self.claims.append(RatioClaim(
+        claim = RatioClaim(
             measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
             denominator=whole.figure() if whole else None, equal_stated=equal and whole is None,
-            **self._claim_kwargs(unit, m.start(), m.end())))
+            **self._claim_kwargs(unit, m.start(), m.end()))
+        self.claims.append(claim)
+        self._completed.append((unit.order, pct.start, claim))
+
+    def _progress(self, unit: Unit) -> None:
+        """较均衡进度慢2.94%: the gap between a completion stated before it in its sentence and the share of the
+        year its months make (2 of 12 for 1-2月, 1 for 2月份), both named in that sentence."""
+        for m in P.PROGRESS.finditer(unit.text):
+            s_start, _ = unit.sentence_span(m.start())
+            done = next((c for order, at, c in reversed(self._completed)
+                         if order == unit.order and s_start <= at < m.start()), None)
+            months = _months(unit.text[s_start:m.start()])
+            if done is None or months is None:
+                continue
+            word = m.group("before") or m.group("after") or ""
+            gap = parse_number(m.group("gap"), "%")
+            figure = Figure(value=gap.digits(), unit="%", text=unit.raw[m.start("gap"):m.end()],
+                            subject=m.group("progress"), location=unit.locate(m.start("gap")))
+            self.claims.append(RatioClaim(
+                measure=m.group("progress"), percent=figure, numerator=done.numerator, denominator=done.denominator,
+                operands=(done.percent,), as_percent=False, elapsed_months=months,
+                ahead=family_of(word, "progress.ahead") is not None, **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _shares(self, unit: Unit) -> None:
         # the whole of a share list ("X决算中，A…占a%；B…占b%") carries over its "；"-separated items
@@ -1139,6 +1162,19 @@ CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P
 def _may_change(unit: Unit) -> bool:
     """The unit has a direction word: only then can a change pattern match (a cheap test before them all)."""
     return P.DIRECTION_WORD.search(unit.text) is not None
+
+
+def _months(text: str) -> int | None:
+    """How many months of the year the last span of months named in `text` covers."""
+    spans = list(P.MONTHS.finditer(text))
+    if not spans:
+        return None
+    m = spans[-1]
+    if m.group("first"):
+        n = int(m.group("last")) - int(m.group("first")) + 1
+    else:
+        n = 1 if m.group("single") else int(m.group("count") or m.group("upto"))
+    return n if 1 <= n <= 12 else None
 
 
 def _opens_list(text: str, pos: int) -> bool:

@@ -125,6 +125,10 @@ class RatioClaim(_Claim):
     expression: str | None = Field(default=None, description="explicit arithmetic as written, normalised")
     operands: tuple[Figure, ...] = ()
     as_percent: bool = True
+    elapsed_months: int | None = Field(
+        default=None, description="较时间进度慢X个百分点: the months of the year the completion covers; the claim "
+        "is the gap between the completion (numerator/denominator, else operands[0]) and months/12")
+    ahead: bool = Field(default=False, description="the completion is ahead of the time's share (超, 快于)")
 
 
 class ScoreClaim(_Claim):

@@ -32,7 +32,9 @@ class Ratio(Rule):
         ev = evidence_for(claim.quote, claim.location, claim.numerator, claim.denominator)
         pct = claim.percent
         try:
-            if claim.expression:
+            if claim.elapsed_months is not None:
+                computed, formula = self._progress(claim)
+            elif claim.expression:
                 computed = evaluate(claim.expression)
                 formula = normalize_expression(claim.expression)
                 if claim.as_percent and not formula.endswith("*100"):
@@ -73,3 +75,20 @@ class Ratio(Rule):
             slip = unit_slip(ctx, self, top, bottom.unit, slipped, pct, ev, claim.section, formula, claim.source)
             finding = slip or finding
         yield finding
+
+    @staticmethod
+    def _progress(claim: RatioClaim) -> tuple[Interval, str]:
+        """The gap between the completion and the months' share of the year, in percentage points."""
+        assert claim.elapsed_months is not None
+        even = Interval.exact(Decimal(claim.elapsed_months) / 12) * HUNDRED
+        months = f"{claim.elapsed_months}/12*100"
+        if claim.numerator is not None and claim.denominator is not None:
+            unit = claim.denominator.unit
+            done = claim.numerator.interval(unit) / claim.denominator.interval(unit) * HUNDRED
+            shown = f"{show(claim.numerator, unit)}/{show(claim.denominator, unit)}*100"
+        else:
+            done, shown = claim.operands[0].interval(), claim.operands[0].value
+        if claim.ahead:
+            return done - even, f"{shown}-{months}"
+        return even - done, f"{months}-{shown}"
+
