@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from narrcheck.checks.consistency import _accounts
 from narrcheck.lexicon import entry, words
 from narrcheck.llm import ground
 from narrcheck.model.claims import Figure
@@ -192,3 +193,27 @@ def test_measure_words_of_a_column():
     fact = accounts.AccountFact(Figure(value="1", unit="万元", text="1", location=Location()), "基本支出", "",
                                 ("上年决算数", "本年支出", "年初预算数"), "", "")
     assert fact.measure_words == "上年决算数年初预算数"
+
+
+# --- [accounts] prior_columns, budget_columns, appropriated: keys of table figures (checks.consistency._accounts)
+
+
+def _fact(subject: str, *column: str, code: str = "") -> accounts.AccountFact:
+    return accounts.AccountFact(Figure(value="1", unit="万元", text="1", location=Location()), subject, code, column,
+                                "", "")
+
+
+@pytest.mark.parametrize("column,period,measure", [
+    (("上年决算数",), "上年", ""), (("年初预算数",), "", "年初预算"), (("本年预算数",), "", "预算"),
+    (("上年预算数",), "上年", "预算"), (("本年支出", "决算数"), "", ""), (("合计",), "", ""),
+])
+def test_a_table_columns_words_set_period_and_measure(column, period, measure):
+    assert _accounts.fact_keys(_fact("某项", *column, code="2019901"), "2024")[0] == ("#2019901", period, measure)
+
+
+@pytest.mark.parametrize("words,appropriated", [
+    (("一般公共预算财政拨款支出决算表",), True), (("财政拨款收入",), True), (("收入支出决算总表", "本年收入"), False),
+    (("财政专户拨款",), False),
+])
+def test_appropriation_words(words, appropriated):
+    assert _accounts._appropriated(*words) is appropriated

@@ -17,21 +17,26 @@ from collections.abc import Iterable, Iterator
 from narrcheck.checks.consistency._common import agree
 from narrcheck.extract.identity import QuantityKey, quantity_key
 from narrcheck.extract.statements import Statement
+from narrcheck.lexicon import entry
 from narrcheck.model.findings import Evidence
 from narrcheck.tables.accounts import AccountFact, table_core
 
 Key = tuple[str, str, str]
+# the column words that set a table figure's period (上年) and measure (年初预算, 预算), and the fund words (财政拨款)
+_PRIOR: dict[str, str] = entry("accounts.prior_columns")
+_BUDGETS: list[dict[str, str]] = entry("accounts.budget_columns")
+_APPROPRIATED: tuple[str, ...] = tuple(entry("accounts.appropriated"))
 
 
 def fact_keys(fact: AccountFact, year: str) -> list[Key]:
     """The keys a narrative could state this figure under (by name and, for a coded row, by code)."""
-    words = fact.measure_words
-    period = "上年" if "上年" in words else ""
-    measure = "年初预算" if "年初预算" in words else "预算" if "预算" in words else ""
+    said = fact.measure_words
+    period = next((p for word, p in _PRIOR.items() if word in said), "")
+    budget = next((b for b in _BUDGETS if b["word"] in said), None)
+    measure, suffix = (budget["measure"], budget["suffix"]) if budget else ("", "")
     out: list[Key] = []
     if fact.code:
         out.append((f"#{fact.code}", period, measure))
-    suffix = {"年初预算": "年初预算数", "预算": "预算数", "": ""}[measure]
     key = quantity_key(f"{period}{fact.subject}{suffix}", year) if fact.subject else None
     if key is not None:
         out.append((key.subject, key.period, key.measure))
@@ -53,14 +58,15 @@ def index(facts: Iterable[AccountFact], year: str) -> dict[Key, list[AccountFact
 
 def _appropriated(*words: str) -> bool:
     """财政拨款 figures are a part of all funds: a table or statement says which it speaks of."""
-    return any("财政拨款" in w for w in words)
+    return any(a in w for w in words for a in _APPROPRIATED)
 
 
 def candidates(statement: Statement, found: dict[Key, list[AccountFact]]) -> tuple[list[AccountFact], bool]:
     """The table figures `statement` restates, and whether they come from the table its section is about.
 
     Only figures of the same funds are candidates: a statement under a 财政拨款 heading or name is weighed
-    against 财政拨款 tables (or rows), one about all funds against tables of all funds."""
+    against 财政拨款 tables (or rows), one about all funds against tables of all funds.
+    """
     scope = _appropriated(statement.key.subject, *statement.section)
     facts = [f for f in found.get(own_key(statement.key), []) if _appropriated(f.title, f.subject) == scope]
     cores = {table_core(heading) for heading in statement.section}
