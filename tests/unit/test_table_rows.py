@@ -23,8 +23,8 @@ def claims_of(write_doc, *lines: str) -> list:
     ("项 目", "item_label"), ("预算科目", "item_label"), ("年度", "period_label"), ("行號", "row_number"),
     ("增减原因", "note"), ("备注", "note"),
     ("上年决算数", "level"), ("本 期", "level"), ("上年同期", "level"), ("2019年决算数", "level"),
-    ("2020年预算 调整数", "level"), ("本年收入计划", "level"), ("预算数", "level"), ("2015年", "level"),
-    ("增、减金额", "delta"), ("增加額", "delta"), ("2017比2016增减", "delta"), ("2023年预算数增减", "delta"),
+    ("2023年预算 调整数", "level"), ("本年收入计划", "level"), ("预算数", "level"), ("2022年", "level"),
+    ("增、减金额", "delta"), ("增加額", "delta"), ("2023比2022增减", "delta"), ("2023年预算数增减", "delta"),
     ("增、减幅度", "rate"), ("增減%", "rate"), ("比上年增长%", "rate"), ("同比增减%", "rate"), ("增长率", "rate"),
     ("比上年增、减情况", "compare_group"), ("占调整预算%", "ratio"), ("为预算的%", "ratio"), ("预算执行率", "ratio"),
     ("金额", "value"), ("合 计", "total"),
@@ -38,9 +38,9 @@ def test_header_roles(text, role):
 def test_header_periods_and_measures():
     assert header("上年决算数").relative == "prior" and header("上年决算数").measure == "actual"
     assert header("本年决算数").relative == "current"
-    assert header("2020年预算调整数").year == 2020 and header("2020年预算调整数").measure == "budget"
-    assert header("2020年执行数").measure == "actual"
-    assert header("2016年比2015年增减%").compared == (2016, 2015)
+    assert header("2023年预算调整数").year == 2023 and header("2023年预算调整数").measure == "budget"
+    assert header("2023年执行数").measure == "actual"
+    assert header("2023年比2022年增减%").compared == (2023, 2022)
     assert header("比上年增长%").basis_prior and not header("增减值").basis_prior
 
 
@@ -49,8 +49,8 @@ def test_header_periods_and_measures():
     ("2、公务接待费", "公务接待费", 3, False, False),
     ("其中:(1)公务用车购置费", "公务用车购置费", 4, True, False),
     ("2)公务用车运行费", "公务用车运行费", 4, False, False),
-    ("其中:醫療收入", "医疗收入", None, True, False),
-    ("一、收入支出情况对比 (一) 收入总计", "收入总计", 2, False, True),  # a section title run into the row
+    ("其中:財政撥款收入", "财政拨款收入", None, True, False),
+    ("一、收入情况 (一) 收入合计", "收入合计", 2, False, True),  # a section title run into the row
     ("本年收入合计", "本年收入合计", None, False, True),
     ("区 级", "区级", None, False, False),
 ])

@@ -1,7 +1,7 @@
 """The claims a flattened table makes: each row's change (NC101-NC103), ratio (NC107) and each total's sum (NC106).
 
 - a change column (增减额, 增减%) compares the row's current figure with its prior one: the columns of the two
-  periods its header or its spanning header names (2017比2016增减, 比上年), else the table's two periods, else a
+  periods its header or its spanning header names (2023比2022增减, 比上年), else the table's two periods, else a
   budget and an actual of no period;
 - a ratio column (占调整预算%, 为预算的%) divides the row's actual by its budget;
 - a total (a 合计 row, a row over its sub-rows or over its 其中 breakdown) is the sum of its children, column by
@@ -128,7 +128,7 @@ def _times(t: _Table, levels: list[int]) -> dict[int, int | None]:
 
 
 def _own(t: _Table, col: Column, levels: list[int]) -> int | None:
-    """The value column of the measure a sub-column belongs to (金额 under 2020年执行数)."""
+    """The value column of the measure a sub-column belongs to (金额 under 2023年执行数)."""
     if col.group is None or col.group.role != "level":
         return None
     return next((k for k in levels if t.grid.columns[k].group == col.group), None)

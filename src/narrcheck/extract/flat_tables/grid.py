@@ -3,10 +3,10 @@ to the columns or set aside, and the items nested (a total over its rows, 一、
 over its 其中 breakdown).
 
 A header flattened from two header rows holds a cell that spanned sub-columns (比上年增减情况 over 增减额 | 增减率;
-2020年执行数 over 金额 | 占调整预算% | 比上年增长%; 公车购置及运行费 over 合计 | 购置 | 运行). When the header has one
+2023年执行数 over 金额 | 占调整预算% | 比上年增长%; 公务用车费 over 合计 | 购置费 | 运行费). When the header has one
 cell more than a row has values, that cell is found by what its sub-columns say (a change from last year is one of
 this year's measure; a ratio over a budget is not one of that budget); any other count, or more than one such
-cell, and the table is not read. A table whose rows are periods (年度: 2015年, 2016年, 增减%) and whose
+cell, and the table is not read. A table whose rows are periods (年度: 2022年, 2023年, 增减%) and whose
 columns are items is read transposed.
 """
 
@@ -36,7 +36,7 @@ class Column:
 
     @property
     def measured(self) -> Header:
-        """The header cell that says what the column measures: a 金额 column's spanning header (2020年执行数)."""
+        """The header cell that says what the column measures: a 金额 column's spanning header (2023年执行数)."""
         return self.group if self.head.role == "value" and self.group is not None else self.head
 
 

@@ -1,9 +1,9 @@
 """Tables flattened into text lines, read back from a Document's paragraphs as header lines and rows of cells.
 
 Layouts (each a run of one-line paragraphs; the reader's own tables, TAB-led cells, are not read here):
-- pipe rows: one row per line, cells separated by ``|`` (``合计 | 2911.47 | 2706.86 | -204.61 |``); every cell is
+- pipe rows: one row per line, cells separated by ``|`` (``合计 | 120.50 | 110.00 | -10.50 |``); every cell is
   shown, an empty one as ``| |``, so a row that falls short has lost only trailing empty cells;
-- space rows: one row per line, a label then figures separated by spaces (``1. 财政补助收入 6909800 55508400``);
+- space rows: one row per line, a label then figures separated by spaces (``1. 财政拨款收入 1000000 1100000``);
   a label alone on its line followed by a line of figures alone is one row;
 - cell streams: one cell per line, either with a line holding only ``|`` after each cell (two in a row: an empty
   cell), or each line ending in `` |``, or cells between blank lines (empty cells then leave no trace).
@@ -409,7 +409,7 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTa
 
 def _first_row_label(head: list[Tok]) -> bool:
     """True when the last cell before a stream's first figure is the first row's label, not a header cell: a row
-    name (合计, 公务接待费) under a header of measures, a period (2015年) under a header of items.
+    name (合计, 公务接待费) under a header of measures, a period (2022年) under a header of items.
     """
     first, last = header(head[0].text), header(head[-1].text)
     if first.role == "period_label":

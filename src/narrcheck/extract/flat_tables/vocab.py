@@ -50,6 +50,8 @@ _NOISE = re.compile(r"[\s、，,：:；;·.。/\\（）()\[\]【】“”\"'‘�
 _YEAR = re.compile(r"(\d{4})年")
 _YEARS_COMPARED = re.compile(rf"(\d{{4}})年?度?\D{{0,6}}?{alt('compare.openers', 'compare.fillers')}(\d{{4}})")
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
+# a header naming the rows is short (项目及行次); a longer one opening with 项目 names an item
+MAX_LABEL_HEADER = 6
 _UNIT_SUFFIX = re.compile("(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")$")
 
 
@@ -86,12 +88,12 @@ class Header:
     year: int | None = None
     relative: Relative | None = None
     measure: Measure | None = None
-    compared: tuple[int, int] | None = None  # (current, prior) years a change names: 2017比2016增减
+    compared: tuple[int, int] | None = None  # (current, prior) years a change names: 2023比2022增减
     basis_prior: bool = False  # a change against the prior period: 比上年增长%, 同比增减%
 
 
 def _measure(k: str) -> Measure | None:
-    """The measure word nearest the end of `k` decides (预算执行数 is an actual, 2020年预算调整数 a budget)."""
+    """The measure word nearest the end of `k` decides (预算执行数 is an actual, 2023年预算调整数 a budget)."""
     best: tuple[int, Measure] | None = None
     for word, measure in _measure_words():
         at = k.rfind(word)
@@ -119,7 +121,8 @@ def header(text: str) -> Header:
         return Header(text, k, "row_number")
     if _has(k, table_words("header.note")):
         return Header(text, k, "note")
-    if k in table_words("header.item_label"):
+    if k in table_words("header.item_label") or k.startswith(table_words("header.item_label_openers")) \
+            and len(k) <= MAX_LABEL_HEADER:
         return Header(text, k, "item_label")
     if k in table_words("header.period_label"):
         return Header(text, k, "period_label")
@@ -176,7 +179,7 @@ def _depth(piece: str) -> int | None:
 def label(text: str) -> Label:
     """What a row label says of its place in the table.
 
-    A label holding two enumerators (一、收入支出情况对比 （一）收入总计: a section title run into the row) takes
+    A label holding two enumerators (一、收入情况 （一）收入合计: a section title run into the row) takes
     the innermost one's depth and the name after it.
     """
     pieces = [normalize(p).text for p in text.split()]
