@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from narrcheck.checks.consistency import _accounts
+from narrcheck.extract.rules import Unit
+from narrcheck.extract.statements import _RATE_NUMERATOR, publisher, report_year
 from narrcheck.lexicon import entry, words
 from narrcheck.llm import ground
 from narrcheck.model.claims import Figure
@@ -217,3 +219,45 @@ def test_a_table_columns_words_set_period_and_measure(column, period, measure):
 ])
 def test_appropriation_words(words, appropriated):
     assert _accounts._appropriated(*words) is appropriated
+
+
+# --- [publisher], ratio.formula_rates, dates.compared_before: the document's publisher, year and written rates
+# (extract.statements)
+
+
+@pytest.mark.parametrize("opening,name", [
+    ("示例县图书馆2024年度部门决算", "示例县图书馆"),
+    ("示例区人民政府办公室2023年度部门整体支出绩效自评报告", "示例区人民政府办公室"),
+    ("示例市某某街道办事处单位预算公开", "示例市某某街道办事处"),
+    ("示例县第一小学", "示例县第一小学"),
+    ("关于2024年度部门决算的说明", ""),
+    ("一、部门基本情况", ""),
+])
+def test_publisher_names(opening, name):
+    assert publisher([_unit(opening)]) == name
+
+
+@pytest.mark.parametrize("texts,year", [
+    (["示例局2024年度部门决算"], "2024"),
+    (["支出比2023年度增加", "示例局2024年度部门决算"], "2024"),  # a compared year is not the title's
+    (["上2023年度结转", "2022年度收入"], "2022"),
+    (["较 2022年度减少", "2021年和2021年的收入"], "2021"),  # no title year: the year named most often
+])
+def test_report_year(texts, year):
+    assert report_year([_unit(t) for t in texts]) == year
+
+
+@pytest.mark.parametrize("text,numerator", [
+    ("公用经费控制率=52.3/60×100%=87.17%", "52.3"),
+    ("资金使用率＝18/20×100%", "18"),
+    ("预算完成率= 9.5 / 10", "9.5"),
+    ("到位率=18/20×100%", None),
+    ("控制率为87%", None),
+])
+def test_written_rates_name_their_numerator(text, numerator):
+    m = _RATE_NUMERATOR.search(text)
+    assert (m.group("num") if m else None) == numerator
+
+
+def _unit(text: str) -> Unit:
+    return Unit(raw=text, text=text, locate=lambda _: Location(), section=(), order=0)

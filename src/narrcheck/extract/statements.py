@@ -33,14 +33,17 @@ from narrcheck.extract.identity import (
 )
 from narrcheck.extract.rules import Mention, Unit
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
+from narrcheck.lexicon import alt, matcher
 from narrcheck.model.claims import Figure
 from narrcheck.numbers import parse_number
 
 NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
 # a written control or execution rate names its numerator: 公用经费控制率=96.45/100×100% (96.45 is 公用经费)
-_RATE_NUMERATOR = re.compile(r"(?P<name>[^，,。；;：:、\s=]{2,20}?)(?:控制率|执行率|完成率|使用率)\s*[=＝]\s*"
+_RATE_WORD = matcher("ratio.formula_rates")
+_RATE_NUMERATOR = re.compile(rf"(?P<name>[^，,。；;：:、\s=]{{2,20}}?){_RATE_WORD.pattern}\s*[=＝]\s*"
                              r"(?P<num>\d+(?:\.\d+)?)\s*/")
-_YEARS = re.compile(r"(\d{4})\s*年")
+_YEAR_MARK = alt("dates.year")
+_YEARS = re.compile(rf"(\d{{4}})\s*{_YEAR_MARK}")
 # a 功能分类 line named by its code (类 201, 款 20103, 项 2010301) right before its amount: keyed by the code
 _CODED = re.compile(r"(?<![\d.])(2\d{2}(?:\d{2}){0,2})(?![\d.])\s*[\u4e00-\u9fff][^，,。；;：:\d%]{0,30}$")
 
@@ -65,7 +68,9 @@ class Statements:
     kind: str = "statements"
 
 
-_TITLE_YEAR = re.compile(r"(\d{4})\s*年度")
+_TITLE_YEAR = re.compile(rf"(\d{{4}})\s*{_YEAR_MARK}{alt('dates.year_suffix')}")  # 2024年度
+# a year after 比/较 is the other side of a comparison
+_COMPARED_BEFORE = re.compile(rf"{alt('dates.compared_before')}\s*$")
 
 
 def report_year(units: Sequence[Unit]) -> str:
@@ -75,16 +80,18 @@ def report_year(units: Sequence[Unit]) -> str:
     opening = [u for u in units[:40] if u.table is None]
     for unit in opening[:10]:
         m = _TITLE_YEAR.search(unit.text)
-        if m and not re.search(r"(?:比|较|与|上)\s*$", unit.text[:m.start()]):
+        if m and not _COMPARED_BEFORE.search(unit.text[:m.start()]):
             return m.group(1)
     years = Counter(y for u in opening for y in _YEARS.findall(u.text))
     return years.most_common(1)[0][0] if years else ""
 
 
-_BODY = re.compile(r"[\u4e00-\u9fff（）()]{1,30}(?:办公室|委员会|人民政府|政府|总工会|联合会|管理局|局|委|"
-                   r"中心|馆|院|所|站|队|厅|处|部|学校|小学|中学|幼儿园|医院|街道办事处|公司|协会)")
-_TITLE_TAIL = re.compile(r"(?:\d{4}\s*年度?)?(?:部门|单位)?(?:整体支出)?(?:决算|预算)?"
-                         r"(?:绩效(?:自评|评价)?报告|情况说明|公开)?$")
+_BODY = re.compile(rf"[\u4e00-\u9fff（）()]{{1,30}}{alt('publisher.bodies')}")
+_YEAR = rf"\d{{4}}\s*{_YEAR_MARK}{alt('dates.year_suffix')}?"  # 2024年, 2024 年度
+_LEADING_YEAR = re.compile(rf"^{_YEAR}")
+# …2024年度部门整体支出决算绩效自评报告: what a title says after the body's name
+_TITLE_TAIL = re.compile(rf"(?:{_YEAR})?(?:{alt('publisher.title_kinds')})?(?:{alt('publisher.title_scopes')})?"
+                         rf"(?:{alt('publisher.title_accounts')})?(?:{alt('publisher.title_documents')})?$")
 
 
 def publisher(units: Sequence[Unit]) -> str:
@@ -95,7 +102,7 @@ def publisher(units: Sequence[Unit]) -> str:
         text = re.sub(r"\s+", "", unit.text)
         if len(text) > 40:
             continue
-        name = _TITLE_TAIL.sub("", re.sub(r"^\d{4}\s*年度?", "", text))
+        name = _TITLE_TAIL.sub("", _LEADING_YEAR.sub("", text))
         if _BODY.fullmatch(name):
             return name
     return ""
@@ -114,7 +121,7 @@ def statements(units: Sequence[Unit], year: str) -> Statements:
             start = start_of(unit.text, mention.start, SENTENCE)
             out.append(Statement(key, mention.figure(), unit.quote(mention.start, mention.end), unit.section,
                                  (unit.order, start)))
-        if "率" in unit.text and "/" in unit.text:
+        if "/" in unit.text and _RATE_WORD.search(unit.text):
             out.extend(_rate_numerators(unit, year))
     return Statements(tuple(out), year)
 
