@@ -53,6 +53,11 @@ WHAT: dict[str, dict[str, str]] = {
 
 DETAILS: dict[str, dict[str, str]] = {
     "missing-operand": {"zh": "文中未给出计算所需的{operand}", "en": "the document does not state the {operand}"},
+    "at-most-formula": {"zh": "（未列出的组成部分本年为0，只能使合计更小）",
+                        "en": " (the components left out stand at 0 this year: they can only lower the total)"},
+    "at-most-holds": {"zh": "未列出的组成部分本年为0，合计变动不大于所列之和，但无法确定其值",
+                      "en": "the components left out stand at 0 this year; the change is within the listed sum, "
+                            "but its value cannot be decided"},
     "ambiguous-operand": {"zh": "文中所称的{operand}有多个可能的数值，按任一数值均不成立，无法确定：{candidates}",
                           "en": "the {operand} named has several values in the document and none makes the "
                                 "claim hold, so it cannot be decided: {candidates}"},

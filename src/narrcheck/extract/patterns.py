@@ -38,6 +38,7 @@ BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 # 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against
 ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"
           rf"(?:{alt('compare.closers')})?)")
+ANCHOR_ONLY = re.compile(ANCHOR)
 SUBJECT = r"[^，,。；;：:\d%]{0,30}?"
 # a subject that does not swallow the direction word that follows it
 PRIOR_SUBJECT = rf"(?:(?!{DIRECTION})[^，,。；;：:\d%]){{0,30}}?"

@@ -515,7 +515,11 @@ class Extractor:
             taken.append((m.start(), m.end()))
             end = m.end()
             while (cont := P.CHANGE_CONTINUED.match(unit.text, end)) is not None:
-                self._add_change(unit, cont, prior=None, basis=m.group("anchor"), subject=cont.group("subject"))
+                said = cont.group("subject").strip()
+                if P.ANCHOR_ONLY.fullmatch(said):  # …，较年初预算数减少0.04万元: the same figure, another basis
+                    self._add_change(unit, cont, prior=None, basis=said, subject=m.group("subject"))
+                else:
+                    self._add_change(unit, cont, prior=None, basis=m.group("anchor"), subject=said)
                 taken.append((cont.start(), cont.end()))
                 end = cont.end()
         # the rate first (同比增长9.1%，增收8300万元), then a change whose comparison was named earlier

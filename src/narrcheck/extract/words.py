@@ -162,20 +162,22 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     公务用车购置及运行维护费 + 公务接待费): a sum of signed changes, or a flat whole (基本持平) against them.
     """
     said: dict[str, _Change] = {}
+    against_budget: dict[str, _Change] = {}  # changes against the budget (较年初预算数减少…), kept apart
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
             key = change_key(claim.subject, claim.quote, year)
             if key is not None and not key.period:
                 sign = "-" if claim.delta_direction == "down" else ""
-                amount = claim.delta.model_copy(update={"value": sign + claim.delta.value})
-                said.setdefault(key.subject, _Change("", amount, amount, claim.current, claim))
+                amount = claim.delta.model_copy(update={"value": sign + claim.delta.value.lstrip("-")})
+                kept = against_budget if P.BUDGET_SUBJECT.search(claim.basis) else said
+                kept.setdefault(key.subject, _Change("", amount, amount, claim.current, claim))
     for unit in units:
         if unit.table is None and P.FLAT_WORD.search(unit.text):
             for m in FLAT_CHANGE.finditer(unit.text):
                 found = _flat(unit, m, year)
                 if found is not None:
                     said.setdefault(*found)
-    out: list[Claim] = []
+    out: list[Claim] = [*_bounded(units, said, year), *_bounded(units, against_budget, year)]
     done: set[str] = set()
     for whole, components in composites():
         if whole in done or whole not in said \
@@ -193,6 +195,37 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
                                      location=total.at.location,
                                      section=total.claim.section if total.claim else ()))
     return out
+
+
+def _bounded(units: Sequence[Unit], said: dict[str, _Change], year: str) -> list[Claim]:
+    """A whole's change against the changes stated for some of its components, where each component left out is
+    stated at 0 this year (it can only have fallen): the whole's change is at most their sum.
+    """
+    out: list[Claim] = []
+    for whole, components in composites():
+        total = said.get(whole)
+        if total is None or total.delta is None or total.claim is None:
+            continue
+        known = [c for c in components if c in said and said[c].delta is not None]
+        missing = [c for c in components if c not in known]
+        if not known or not missing or not all(_stated_zero(units, c, year) for c in missing):
+            continue
+        out.append(PartsSumClaim(total=total.delta, parts=tuple(d for c in known if (d := said[c].delta)),
+                                 measure="delta", at_most=True, quote=total.claim.quote,
+                                 location=total.claim.location, section=total.claim.section))
+        break
+    return out
+
+
+def _stated_zero(units: Sequence[Unit], component: str, year: str) -> bool:
+    """The document states `component` as 0 for the report's year (因公出国（境）费0万元)."""
+    for unit in units:
+        for mention in unit.mentions:
+            if mention.quantity.is_money and mention.quantity.value == 0 and mention.role is None:
+                key = quantity_key(mention.subject, year)
+                if key is not None and key.subject == component and not key.period and not key.measure:
+                    return True
+    return False
 
 
 def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None:

@@ -109,6 +109,9 @@ class PartsSumClaim(_Claim):
     measure: Literal["current", "prior", "delta"] = "current"
     exhaustive: bool = Field(default=False, description="the parts are the whole by definition (三公经费), so a "
                              "shortfall is an error, not a partial list")
+    at_most: bool = Field(default=False, description="changes of a whole's components where the components left "
+                          "out stand at 0 this year (so they can only have fallen): the whole's change is at most "
+                          "their sum")
 
 
 class RatioClaim(_Claim):

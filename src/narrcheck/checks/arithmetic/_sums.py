@@ -8,10 +8,9 @@ from functools import reduce
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip
-from narrcheck.model.claims import PartsSumClaim
+from narrcheck.model.claims import Figure, PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
-
 
 # a list that may be partial and falls short of its total by more than this share is taken as partial
 PARTIAL_SHORTFALL = Decimal("0.01")
@@ -21,6 +20,9 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     """Parts of a complete list add to the total; the parts of a list that may be partial (其中…) may fall
     short of it (unverifiable) but never exceed it.
     """
+    falls = claim.measure == "delta" and all(f.value.startswith("-") for f in (claim.total, *claim.parts))
+    if falls:
+        claim = _decreases(claim)  # 减少0.04万元 against 减少0.04 + 减少0.04: the amounts of the falls add up
     ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
     unit = claim.total.unit
     total = claim.total.interval(unit)
@@ -35,6 +37,14 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
         if slip is not None:
             yield slip
             return
+    if claim.at_most:  # the components left out can only lower the sum: the total may not exceed it
+        if (total.hi < parts.lo) if falls else (total.lo > parts.hi):  # (as falls: the total fell at least as much)
+            yield rule.judge(ctx, claim.total, parts, formula + i18n.detail("at-most-formula", ctx.lang), ev,
+                             claim.section, claim.source)
+        else:
+            yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("at-most-holds", ctx.lang), ev,
+                                       claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
+        return
     # a shortfall within 1% is a wrong part, not an omitted one: the list is taken as the whole
     if not claim.exhaustive and parts.hi < total.lo and total.mid > 0 \
             and (total.mid - parts.mid) / total.mid > PARTIAL_SHORTFALL:
@@ -42,3 +52,12 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return
     yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source)
+
+
+def _decreases(claim: PartsSumClaim) -> PartsSumClaim:
+    """The same sum of changes, all falls, stated as the amounts fallen (positive)."""
+    def fallen(f: Figure) -> Figure:
+        return f.model_copy(update={"value": f.value.lstrip("-")})
+
+    return claim.model_copy(update={"total": fallen(claim.total), "parts": tuple(fallen(p) for p in claim.parts)})
+
