@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from narrcheck.checks.consistency import _accounts
+from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import _RATE_NUMERATOR, publisher, report_year
 from narrcheck.lexicon import entry, words
@@ -261,3 +262,39 @@ def test_written_rates_name_their_numerator(text, numerator):
 
 def _unit(text: str) -> Unit:
     return Unit(raw=text, text=text, locate=lambda _: Location(), section=(), order=0)
+
+
+# --- [leads], dates (months), compare.subject_openers/bases, synonyms [names] cost_tails: what a figure's words
+# name (extract.identity)
+
+
+@pytest.mark.parametrize("words,subject,period", [
+    ("其中培训费", "培训费", ""), ("主要包括差旅费", "差旅费", ""), ("二是维修费", "维修费", ""),
+    ("第三劳务费", "劳务费", ""), ("（四）邮电费", "邮电费", ""), ("截至累计物业管理费", "物业管理费", ""),
+    ("本单位全年印刷费", "印刷费", ""), ("2022年度3月底委托业务费", "委托业务费", "2022"),
+    ("2022年1至2月委托业务费", "委托业务费", "2022"), ("会议费支出", "会议费", ""),
+    ("专用材料费（类）", "专用材料费", ""),
+])
+def test_lead_words_and_dates_are_no_part_of_a_name(words, subject, period):
+    key = quantity_key(words, "2024")
+    assert key is not None and (key.subject, key.period) == (subject, period)
+
+
+@pytest.mark.parametrize("words,subject", [
+    ("设备购置支出", "设备购置支出"),  # 支出 stays after a name that is not a cost (费)
+    ("公务用车累计运行费", "公务用车累计运行费"),  # only a lead that opens the words is dropped
+    ("全区维修费", "全区维修费"),  # the place is the statement's entity, not a lead word
+])
+def test_words_that_stay_in_a_name(words, subject):
+    key = quantity_key(words, "2024")
+    assert key is not None and key.subject == subject
+
+
+@pytest.mark.parametrize("quote,subject", [
+    ("水电费比上年增加2万元", "水电费"), ("，取暖费较2023年减少1万元", "取暖费"), ("物业费与年初相比增加", "物业费"),
+    ("租赁费同上年相比增加3万元", None),  # 同 opens no comparison here
+    ("租赁费增加3万元", None),
+])
+def test_a_change_without_subject_is_about_the_words_before_its_comparison(quote, subject):
+    key = change_key("", quote, "2024")
+    assert (key.subject if key else None) == subject

@@ -20,14 +20,21 @@ from importlib.resources import files
 from typing import Any
 
 from narrcheck.extract.spans import CLAUSE
+from narrcheck.lexicon import alt
 from narrcheck.numbers import normalize_digits
 
-_YEAR = re.compile(r"(\d{4})\s*年度?(?:\d{1,2}\s*[-—至]\s*\d{1,2}月|\d{1,2}月(?:底|末|份)?)?")
-_STRIP = re.compile(r"[\s“”\"'‘’「」《》]|[（(][类款项][)）]")
+_YEAR_MARK = rf"{alt('dates.year')}{alt('dates.year_suffix')}?"  # 年, 年度
+_MONTH = alt("dates.month")
+# 2023年, 2023年度, 2023年3月底, 2023年1-2月: a year (and months) before a name
+_YEAR = re.compile(rf"(\d{{4}})\s*{_YEAR_MARK}(?:\d{{1,2}}\s*{alt('dates.month_range')}\s*\d{{1,2}}{_MONTH}"
+                   rf"|\d{{1,2}}{_MONTH}{alt('dates.month_ends')}?)?")
+# quotes, spaces and a code level in brackets (（类）) are no part of a name
+_STRIP = re.compile(rf"[\s“”\"'‘’「」《》]|[（(]{alt('accounts.code_levels')}[)）]")
 # what opens the words before a figure without naming anything: ordinals, list words, the body itself
-_LEADS = (r"(?:其中|包括|主要包括|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|"
-          r"[（(]?\d{1,2}[)）.．、]|[（(]?[一二三四五六七八九十]+[)）、]|\d{3,}|截至|截止|"
-          r"我单位|本单位|我部门|本部门|我办|我局|全年|累计|共计|合计)")
+_ORDINAL = alt("numerals.ordinals")
+_LEADS = (rf"(?:{alt('leads.breakdown', 'leads.including')}|{_ORDINAL}+{alt('numerals.enumerator_suffix')}"
+          rf"|{alt('numerals.ordinal_prefix')}{_ORDINAL}+|[（(]?\d{{1,2}}[)）.．、]|[（(]?{_ORDINAL}+[)）、]|\d{{3,}}"
+          rf"|{alt('leads.until')}|{alt('leads.own_body')}|{alt('leads.totals')})")
 _LEAD = re.compile(rf"^{_LEADS}+")
 
 
@@ -131,7 +138,8 @@ def opposites() -> tuple[tuple[str, str], ...]:
 def composites() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(whole, components) for every quantity that is the sum of its components by definition (三公经费,
     基本支出); a whole with several decompositions (基本支出 by kind of cost, or by economic class) has a pair
-    for each."""
+    for each.
+    """
     out: list[tuple[str, tuple[str, ...]]] = []
     for whole, parts in _table()["composites"].items():  # type: ignore[union-attr]
         ways = parts if parts and isinstance(parts[0], list) else [parts]
@@ -154,7 +162,9 @@ def fold(subject: str) -> str:
     return _subjects().get(plain, plain)
 
 
-_COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|\d{4}年|同期|年初)")
+# 比上年 / 较2023年 / 与年初: a comparison that follows the words naming what changed
+_COMPARED = re.compile(rf"{alt('compare.subject_openers')}(?:{alt('compare.periods')}|\d{{4}}{alt('dates.year')}"
+                       rf"|{alt('compare.subject_bases')})")
 
 
 def change_key(subject: str, quote: str, report_year: str = "") -> QuantityKey | None:
@@ -200,8 +210,7 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
             measure, s = name, s[len(form):]
             break
     s = words["tail"].sub("", _LEAD.sub("", s))
-    if s.endswith("支出") and s[:-2].endswith("费"):  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
-        s = s[:-2]
+    s = _cost_itself(s)  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
     if not s or words["pointer"].match(s) or words["not_a_name"].search(s) or words["verb"].match(s) \
             or not words["noun_end"].search(s) or _relative().match(s):
         return None
@@ -210,9 +219,18 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
     return QuantityKey(fold(s), period, measure)
 
 
+def _cost_itself(name: str) -> str:
+    """A cost named with a tail after it (会议费支出) is the cost itself (会议费)."""
+    names = _table()["names"]
+    for tail in names["cost_tails"]:
+        if name.endswith(tail) and name[:-len(tail)].endswith(tuple(names["cost_ends"])):
+            return name[:-len(tail)]
+    return name
+
+
 # --- scope: whose figure, of which budget, for which part of time (data/scope.toml) ---------------------
 
-_CJK = "\u4e00-\u9fff"
+_CJK = r"\u4e00-\u9fff"
 _TITLE = re.compile(r"《[^《》]*》|【[^【】]*】|“[^“”]*”")  # a cited title or file number names no scope
 
 
@@ -419,6 +437,7 @@ def _forms_longest_first() -> tuple[str, ...]:
 
 def core_subject(subject: str) -> str | None:
     """The canonical name of the longest known subject `subject` ends with (部门决算公开公务接待费 → 公务接待费),
-    or None when it ends with none."""
+    or None when it ends with none.
+    """
     plain = _plain(subject)
     return next((_subjects()[form] for form in _forms_longest_first() if form and plain.endswith(form)), None)
