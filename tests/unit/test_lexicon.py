@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from narrcheck.checks.consistency import _accounts
+from narrcheck.checks.consistency import _accounts, nc401_unit
 from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import _RATE_NUMERATOR, publisher, report_year
@@ -298,3 +298,25 @@ def test_words_that_stay_in_a_name(words, subject):
 def test_a_change_without_subject_is_about_the_words_before_its_comparison(quote, subject):
     key = change_key("", quote, "2024")
     assert (key.subject if key else None) == subject
+
+
+# --- [indicators] counted and money, units.money: a money-per-thing unit that cannot fit (checks NC401) -------
+
+
+@pytest.mark.parametrize("unit,money_per", [
+    ("元/人", True), ("万元/个", True), ("千元/次", True), ("百元 /户", True),
+    ("人/年", False), ("元", False), ("%", False), ("美元/人", False),
+])
+def test_money_per_thing_units(unit, money_per):
+    assert bool(nc401_unit.MONEY_PER.match(unit)) is money_per
+
+
+@pytest.mark.parametrize("label,counted,money", [
+    ("慰问困难职工人数", True, False), ("培训场次", True, False), ("群众满意度", True, False),
+    ("资金拨付及时率", True, False),
+    ("人均补助标准", False, True), ("每场活动成本", False, True), ("慰问人数及补助金额", True, True),
+    ("完成设备采购", False, False),
+])
+def test_indicator_names_that_count_or_measure_money(label, counted, money):
+    assert bool(nc401_unit.COUNTED.search(label)) is counted
+    assert bool(nc401_unit.MONEY_WORDS.search(label)) is money

@@ -6,16 +6,17 @@ from collections.abc import Iterator
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
+from narrcheck.lexicon import alt, matcher
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
 from narrcheck.tables.model import Indicator, ScoreTable
 
 # a money amount per thing: 元/个, 万元/人·次
-MONEY_PER = re.compile(r"^(?:万|百|亿)?元\s*/")
+MONEY_PER = re.compile(rf"^{alt('units.money')}\s*/")
 # an indicator that counts or rates, by its name
-COUNTED = re.compile(r"人数|次数|户数|个数|数量|场次|件数|率|满意度")
+COUNTED = matcher("indicators.counted")
 # names that do measure money, whatever else they say
-MONEY_WORDS = re.compile(r"金额|标准|成本|费|补助|补贴|价格|单价|资金额|投入")
+MONEY_WORDS = matcher("indicators.money")
 
 
 @register
