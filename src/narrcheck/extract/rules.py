@@ -1254,8 +1254,8 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     (三公经费) and every part one of its components. Otherwise a list may be partial (DESIGN.md).
     """
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
-    if P.LIST_COMPLETE.search(lead) or P.CLASSIFIED_LIST.fullmatch(marker.group()):
-        return True  # said to be complete, or a classification (which partitions its whole)
+    if P.LIST_COMPLETE.search(lead):
+        return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
     name = fold(normalize_subject(head.subject))
     named = {fold(normalize_subject(p.subject)) for p in parts}
     return any(name.endswith(whole) and named <= set(components) for whole, components in composites())
