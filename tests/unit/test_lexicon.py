@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from narrcheck.checks.consistency import _accounts, nc401_unit
+from narrcheck.checks.consistency import _accounts, nc201_restatement, nc401_unit
 from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import _RATE_NUMERATOR, publisher, report_year
@@ -320,3 +320,19 @@ def test_money_per_thing_units(unit, money_per):
 def test_indicator_names_that_count_or_measure_money(label, counted, money):
     assert bool(nc401_unit.COUNTED.search(label)) is counted
     assert bool(nc401_unit.MONEY_WORDS.search(label)) is money
+
+
+# --- leads.breakdown, numerals, dates, units.default: a chart's part and the comparison unit (checks NC201) -----
+
+
+@pytest.mark.parametrize("chart,subject,same", [
+    ("社会保障和就业", "其中社会保障和就业支出", True), ("教育", "三是教育支出", True),
+    ("卫生健康", "2024年度卫生健康支出", True), ("科学技术", "主要是科学技术支出", False),
+    ("文化旅游", "文化旅游体育与传媒", True), ("农林水", "其他农林水支出", False),
+])
+def test_a_chart_part_named_after_lead_words(chart, subject, same):
+    assert nc201_restatement._same_part(chart, subject) is same
+
+
+def test_the_comparison_unit_is_a_money_unit():
+    assert entry("units.default") in entry("units.money")

@@ -12,12 +12,18 @@ from narrcheck.checks.consistency._common import agree, interval_sum, near_miss,
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import core_subject, fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
+from narrcheck.lexicon import alt, entry
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
 from narrcheck.tables.model import ChartSeries
 
 T = TypeVar("T")
+# the unit money is usually stated in: figures are compared in it, and preferred in it
+_UNIT: str = entry("units.default")
+# 其中 / 二是 / 2023年度 before the name of a part
+_PART_LEAD = re.compile(rf"^(?:{alt('leads.breakdown')}|{alt('numerals.ordinals')}+{alt('numerals.enumerator_suffix')}"
+                        rf"|\d{{4}}{alt('dates.year')}{alt('dates.year_suffix')}?)+")
 
 
 @register
@@ -71,7 +77,8 @@ class Restatement(Rule):
 
     def _slips(self, item: Statements, ctx: Context, dominant: str) -> Iterator[Finding]:
         """The same digits in two money units under one known name and one scope, even in one sentence or under
-        names a qualifier sets apart (…公开公务接待费1.58元 beside 公务接待费为1.58万元): a unit slip."""
+        names a qualifier sets apart (…公开公务接待费1.58元 beside 公务接待费为1.58万元): a unit slip.
+        """
         groups: dict[object, list[Statement]] = defaultdict(list)
         for st in item.items:
             core = core_subject(st.key.subject)
@@ -122,14 +129,14 @@ class Restatement(Rule):
             if len({c.location.line for c in cluster}) < 2:
                 continue
             priors = [c.prior for c in cluster]  # type: ignore[misc]
-            values = [p.decimal * p.quantity.scale_to("万元") for p in priors]  # type: ignore[union-attr]
+            values = [p.decimal * p.quantity.scale_to(_UNIT) for p in priors]  # type: ignore[union-attr]
             if max(values) == 0 or (max(values) - min(values)) / max(values) >= Decimal("0.005"):
                 continue  # not a near miss: different quantities that happen to share a current figure
             groups = _clusters(cluster, lambda c: c.prior)  # type: ignore[arg-type, return-value]
             if len(groups) < 2:
                 continue
             best = max(groups, key=lambda g: (len({c.location.line for c in g}),
-                                              _precision(g[0].prior, "万元")))  # type: ignore[arg-type]
+                                              _precision(g[0].prior, _UNIT)))  # type: ignore[arg-type]
             first = best[0].prior
             for group in groups:
                 if group is best:
@@ -151,7 +158,7 @@ class Restatement(Rule):
 
     def _group(self, group: list[Statement], ctx: Context, dominant: str,
                anchors: dict[tuple[int | None, int | None], list[object]]) -> Iterator[Finding]:
-        unit = "万元" if any(st.figure.unit == "万元" for st in group) else group[0].figure.unit
+        unit = _UNIT if any(st.figure.unit == _UNIT for st in group) else group[0].figure.unit
         values = _clusters(group, lambda st: st.figure, unit)
         digits = Counter(v[0].figure.value for v in values)
 
@@ -228,12 +235,12 @@ def _one_scope(named: list[Statement]) -> list[list[Statement]]:
 def _same_part(chart_name: str, subject: str) -> bool:
     """A chart series names the part a narrative share speaks of (一般公共服务 / 一般公共服务支出)."""
     words = fold(subject.split("：")[-1].split("，")[-1])
-    words = re.sub(r"^(?:其中|[一二三四五六七八九十]+是|\d{4}年度?)+", "", words)
+    words = _PART_LEAD.sub("", words)
     return bool(words) and (words == chart_name or words.startswith(chart_name)
                             or (len(words) >= 4 and chart_name.startswith(words)))
 
 
-def _clusters(items: Sequence[T], figure: Callable[[T], Figure], unit: str = "万元") -> list[list[T]]:
+def _clusters(items: Sequence[T], figure: Callable[[T], Figure], unit: str = _UNIT) -> list[list[T]]:
     """Items grouped by the amount their figure can stand for (each joins the first group it agrees with)."""
     groups: list[list[T]] = []
     for item in items:
