@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from narrcheck.checks.consistency import _accounts, nc201_restatement, nc401_unit
+from narrcheck.checks.consistency import (
+    _accounts,
+    nc201_restatement,
+    nc202_text_vs_table,
+    nc401_unit,
+)
 from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import _RATE_NUMERATOR, publisher, report_year
@@ -336,3 +341,15 @@ def test_a_chart_part_named_after_lead_words(chart, subject, same):
 
 def test_the_comparison_unit_is_a_money_unit():
     assert entry("units.default") in entry("units.money")
+
+
+# --- indicators.rates: the rate rows of a project table (NC202) ---------------------------------------------
+
+
+@pytest.mark.parametrize("label,measure", [
+    ("资金到位率", "funds_rate"), ("项目资金到位率（%）", "funds_rate"), ("预算执行率", "execution_rate"),
+    ("全年执行率", "execution_rate"), ("资金使用率", None), ("到位资金", None), ("执行进度", None),
+])
+def test_rate_rows_of_a_project_table(label, measure):
+    found = [m for m, names in nc202_text_vs_table.RATE_WORDS.items() if any(n in label for n in names)]
+    assert found == ([measure] if measure else [])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import combinations
 
@@ -10,13 +10,18 @@ from narrcheck.checks.consistency._accounts import disagreements, evidence
 from narrcheck.checks.consistency._common import agree, interval_sum
 from narrcheck.checks.registry import register
 from narrcheck.extract.statements import Statements
+from narrcheck.lexicon import entry
 from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict, parse_number
 from narrcheck.tables.accounts import Accounts
 from narrcheck.tables.model import Fact, ScoreTable
+from narrcheck.tables.understand import HEADER_WORD
 
-RATE_WORDS = {"funds_rate": ("资金到位率",), "execution_rate": ("预算执行率", "执行率")}
+# the indicator rows that report each rate a narrative states of a project (资金到位率, 预算执行率)
+RATE_WORDS: dict[str, tuple[str, ...]] = {m: tuple(ws) for m, ws in entry("indicators.rates").items()}
+# the unit money is usually stated in: a budget printed without a unit is in it
+_UNIT: str = entry("units.default")
 
 
 @register
@@ -77,7 +82,7 @@ class TextVsTable(Rule):
         budgets = [f for f in (ex.adjusted, ex.initial) if f is not None] if ex else []
         if not budgets:
             return
-        unit = budgets[0].figure.unit or "万元"
+        unit = budgets[0].figure.unit or _UNIT
         fig = claim.figure
         match = next((b for b in budgets if agree(fig, b.figure, unit)), None)
         ev = [Evidence(quote=claim.quote, location=claim.location),
@@ -114,7 +119,7 @@ class TextVsTable(Rule):
             holds = fig.interval().lo <= value <= fig.interval().hi
         ev = [Evidence(quote=claim.quote, location=claim.location),
               Evidence(quote=row.actual, location=row.actual_location)]  # type: ignore[arg-type]
-        formula = f"{row.label} 完成值 {row.actual}"
+        formula = f"{row.label} {HEADER_WORD['actual']} {row.actual}"  # the column's usual name
         if holds:
             yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("result-agrees", ctx.lang, row=row.label,
                                                                     actual=row.actual),
@@ -136,7 +141,8 @@ class TextVsTable(Rule):
 
     def _budget_line(self, claim: BudgetLineClaim, ctx: Context) -> Iterator[Finding]:
         """Compared with the budget table's record of the line the words name, when the executed amounts agree
-        (they then speak of the same scope): the budget and the balance must agree too."""
+        (they then speak of the same scope): the budget and the balance must agree too.
+        """
         for table in ctx.budget_tables:
             for record in table.records:
                 executed = record.measures.get("executed")
@@ -159,7 +165,8 @@ class TextVsTable(Rule):
 
     def _project_set(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
         """Checked only when the stated number of projects is the number of project tables, each with a
-        budget: then the total is Σ 调整后预算数 and the progress Σ 执行数 / Σ 调整后预算数."""
+        budget: then the total is Σ 调整后预算数 and the progress Σ 执行数 / Σ 调整后预算数.
+        """
         projects = [t for t in ctx.score_tables if not t.department and t.execution is not None]
         if int(claim.count.decimal) != len(projects) or not projects:
             yield from self._partition(claim, ctx)
@@ -168,7 +175,7 @@ class TextVsTable(Rule):
         executed = [t.execution.executed for t in projects]
         if any(b is None for b in budgets) or any(e is None for e in executed):
             return
-        unit = claim.budget.unit if claim.budget else "万元"
+        unit = claim.budget.unit if claim.budget else _UNIT
         budget_sum = _sum(budgets, unit)
         ev = [Evidence(quote=claim.quote, location=claim.location),
               *(Evidence(quote=b.figure.text, location=b.location) for b in budgets[:1])]
@@ -177,7 +184,8 @@ class TextVsTable(Rule):
                              claim.section, about=i18n.detail("project-budgets", ctx.lang, n=str(len(projects))))
         if claim.progress is not None and not budget_sum.contains_zero():
             progress = (_sum(executed, unit) / budget_sum).scale(Decimal(100))
-            formula = f"({'+'.join(e.figure.value for e in executed)})/({'+'.join(b.figure.value for b in budgets)})*100"
+            formula = (f"({'+'.join(e.figure.value for e in executed)})"
+                       f"/({'+'.join(b.figure.value for b in budgets)})*100")
             yield self.judge(ctx, claim.progress, progress, formula, ev, claim.section,
                              about=i18n.detail("project-progress", ctx.lang, n=str(len(projects))))
 
@@ -185,7 +193,8 @@ class TextVsTable(Rule):
         """Two classes of projects in one sentence (4个常年项目…873.62万元；2个一次性项目…98.13万元) whose counts
         cover every project table: when exactly one choice of projects gives the other class its stated total,
         this class is the rest, and its total is their budgets' sum (each project's budget as its narrative
-        states it)."""
+        states it).
+        """
         siblings = [c for c in ctx.claims if isinstance(c, ProjectSetClaim) and c is not claim
                     and c.section == claim.section and c.location.page == claim.location.page
                     and abs((c.location.line or 0) - (claim.location.line or 0)) <= 2  # one sentence, wrapped
@@ -245,7 +254,8 @@ class TextVsTable(Rule):
 
 def _narrative(ctx: Context, measure: str) -> list[tuple[ScoreTable, Fact]]:
     """Each project table with the budget (or execution) its narrative states, the first one bound to it;
-    empty when any project table has none."""
+    empty when any project table has none.
+    """
     out = []
     for table in (t for t in ctx.score_tables if not t.department):
         stated = next((c.figure for c in ctx.claims if isinstance(c, ProjectFigureClaim)
@@ -266,7 +276,7 @@ def _in(fact: Fact, unit: str) -> str:
     return f"{fig.value}*{factor.normalize():f}" if factor >= 1 else f"{fig.value}/{(1 / factor).normalize():f}"
 
 
-def _sum(facts: list[Fact | None], unit: str) -> Interval:
+def _sum(facts: Sequence[Fact | None], unit: str) -> Interval:
     return interval_sum((f.figure for f in facts if f is not None), unit)
 
 
