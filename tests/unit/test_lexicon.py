@@ -13,6 +13,7 @@ from narrcheck.checks.consistency import (
     nc201_restatement,
     nc202_text_vs_table,
     nc401_unit,
+    nc402_self_contradiction,
 )
 from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.extract.rules import Unit
@@ -343,7 +344,7 @@ def test_the_comparison_unit_is_a_money_unit():
     assert entry("units.default") in entry("units.money")
 
 
-# --- indicators.rates: the rate rows of a project table (NC202) ---------------------------------------------
+# --- indicators.rates, direction.flat: the rate rows of a project table (NC202); parts stated unchanged (NC402)
 
 
 @pytest.mark.parametrize("label,measure", [
@@ -353,3 +354,8 @@ def test_the_comparison_unit_is_a_money_unit():
 def test_rate_rows_of_a_project_table(label, measure):
     found = [m for m, names in nc202_text_vs_table.RATE_WORDS.items() if any(n in label for n in names)]
     assert found == ([measure] if measure else [])
+
+
+@pytest.mark.parametrize("word,flat", [("持平", True), ("基本持平", True), ("大体持平", False), ("增加", False)])
+def test_words_that_state_no_change(word, flat):
+    assert (word in nc402_self_contradiction._FLAT) is flat

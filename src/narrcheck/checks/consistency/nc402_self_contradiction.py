@@ -9,6 +9,7 @@ from narrcheck.checks.consistency._common import agree, interval_sum, significan
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
 from narrcheck.extract.statements import Statement, Statements
+from narrcheck.lexicon import entry, words
 from narrcheck.model.claims import DenialClaim, FlatChangeClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
@@ -16,6 +17,10 @@ from narrcheck.numbers.parse import format_decimal
 
 # the largest change, as a share of the prior figure, that may still be called 基本持平
 FLAT_LIMIT = Decimal(5)
+# the unit money is usually stated in: figures are compared in it
+_UNIT: str = entry("units.default")
+# 持平, 基本持平: a part stated as unchanged is quoted by its name alone
+_FLAT = words("direction.flat")
 
 
 @register
@@ -59,15 +64,15 @@ class SelfContradiction(Rule):
         """基本持平 is a change under 5% of the prior figure (the prior is the current less the changes)."""
         if claim.current is None:
             return
-        change = interval_sum(claim.parts, "万元")
-        prior = claim.current.interval("万元") - change
+        change = interval_sum(claim.parts, _UNIT)
+        prior = claim.current.interval(_UNIT) - change
         if prior.contains_zero():
             return
         rate = abs(change / prior).scale(Decimal(100))
         changes = "+".join(f"({p.value})" if p.value.startswith("-") else p.value for p in claim.parts)
         formula = f"({changes})/({claim.current.value}-({changes}))*100"
         evidence = [Evidence(quote=claim.quote, location=claim.location),
-                    *(Evidence(quote=p.subject if p.text in ("持平", "基本持平") else p.subject + p.text,
+                    *(Evidence(quote=p.subject if p.text in _FLAT else p.subject + p.text,
                                location=p.location)
                       for p in claim.parts)]
         if rate.lo > FLAT_LIMIT:
@@ -83,11 +88,11 @@ class SelfContradiction(Rule):
             ones = [st for st in named if first in st.key.subject]
             others = [st for st in named if second in st.key.subject]
             for one in ones:
-                clash = [o for o in others if o.key.period == one.key.period and agree(one.figure, o.figure, "万元")]
-                if not clash or any(agree(one.figure, o.figure, "万元") for o in ones if o is not one
+                clash = [o for o in others if o.key.period == one.key.period and agree(one.figure, o.figure, _UNIT)]
+                if not clash or any(agree(one.figure, o.figure, _UNIT) for o in ones if o is not one
                                     and _line(o) < _line(one)):
                     continue  # report each figure once, at its first statement under the first name
-                same = [o for o in ones if agree(one.figure, o.figure, "万元")]
+                same = [o for o in ones if agree(one.figure, o.figure, _UNIT)]
                 sep = "、" if ctx.lang == "zh" else ", "
                 detail = i18n.detail("two-names", ctx.lang, figure=one.figure.text, first=one.key.subject,
                                      second=clash[0].key.subject,
