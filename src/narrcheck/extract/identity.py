@@ -251,6 +251,7 @@ def _funds() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(_alt(names)), names
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every figure under one heading
 def fund_named(text: str) -> str:
     """The budget (fund) `text` names last, canonical; '' when it names none."""
     pattern, names = _funds()
@@ -327,6 +328,7 @@ def _spans(text: str, report_year: str) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every figure under one heading
 def span_named(text: str, report_year: str = "", opening: bool = False) -> str:
     """The span the last time expression of `text` names ('' when none); with `opening`, only an expression
     that opens its clause (2月份，全县… / 截至5月底，…) sets the time of what follows it.
@@ -363,6 +365,7 @@ def _bare(text: str) -> bool:
     return _skip_openers(text) == len(text)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every figure under one heading
 def entity_at(text: str) -> tuple[str, int, int] | None:
     """The place `text` opens with (past its ordinals, lead words and time), as (entity, start, end):
     全县, 本级 (区本级), 各 (各县区), or a place's name (青山县, 某市某区). A place followed by a body's
@@ -397,6 +400,7 @@ def entity_at(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every figure under one heading
 def opening(text: str) -> str:
     """A paragraph's opening: up to the end of its first clause that says more than a time or an ordinal."""
     pos = 0
@@ -410,6 +414,7 @@ def opening(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again for every figure under one heading
 def entity_named(text: str) -> str:
     """The place the last clause of `text` that opens with one opens with ('' when none does)."""
     found = ""

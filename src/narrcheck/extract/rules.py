@@ -376,20 +376,22 @@ class Extractor:
             return m.family == "money" and self._eligible(m) and m is not part \
                 and (least is None or m.quantity.in_unit(BASE_UNIT) >= least)
 
-        # (scope, figure, name): 0 this paragraph before pos, 1 its section before it, 2 any other paragraph before
-        found_in = [(0, m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]
-        for u in reversed(self.units[: unit.order]):
-            level = 1 if u.section == unit.section else 2
-            found_in += [(level, m, normalize_subject(m.subject)) for m in reversed(u.mentions) if fits(m)]
-        for exact in (True, False):
-            def named(subject: str, exact: bool = exact) -> bool:
-                if exact:
-                    return subject in forms
-                return bool(subject) and (any(subject.endswith(f) for f in forms)
-                                          or (len(subject) >= 4 and key.endswith(subject)))
+        def named(subject: str, exact: bool) -> bool:
+            if exact:
+                return subject in forms
+            return bool(subject) and (any(subject.endswith(f) for f in forms)
+                                      or (len(subject) >= 4 and key.endswith(subject)))
 
-            for scope in ({0}, {1}, {1, 2}):
-                found = [m for level, m, subject in found_in if level in scope and named(subject)]
+        # the scopes, nearest first: this paragraph before pos, its section before it, any paragraph before it
+        here = [(m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]
+        section: list[tuple[Mention, str]] = []
+        others: list[tuple[Mention, str]] = []
+        for u in reversed(self.units[: unit.order]):
+            (section if u.section == unit.section else others).extend(
+                (m, normalize_subject(m.subject)) for m in reversed(u.mentions) if fits(m))
+        for exact in (True, False):
+            for scope in (here, section, section + others):
+                found = [m for m, subject in scope if named(subject, exact)]
                 if not found:
                     continue
                 if len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1:
