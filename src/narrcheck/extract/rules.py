@@ -383,15 +383,25 @@ class Extractor:
                                       or (len(subject) >= 4 and key.endswith(subject)))
 
         # the scopes, nearest first: this paragraph before pos, its section before it, any paragraph before it
-        here = [(m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]
-        section: list[tuple[Mention, str]] = []
-        others: list[tuple[Mention, str]] = []
-        for u in reversed(self.units[: unit.order]):
-            (section if u.section == unit.section else others).extend(
-                (m, normalize_subject(m.subject)) for m in reversed(u.mentions) if fits(m))
+        # (each read only when the nearer ones named nothing)
+        def figures(units: Iterable[Unit]) -> list[tuple[Mention, str]]:
+            return [(m, normalize_subject(m.subject)) for u in units for m in reversed(u.mentions) if fits(m)]
+
+        earlier = self.units[unit.order - 1::-1] if unit.order else []
+        scopes: list[list[tuple[Mention, str]]] = [
+            [(m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]]
+
+        def scope(i: int) -> list[tuple[Mention, str]]:
+            while len(scopes) <= i:
+                if len(scopes) == 1:
+                    scopes.append(figures(u for u in earlier if u.section == unit.section))
+                else:
+                    scopes.append(scopes[1] + figures(u for u in earlier if u.section != unit.section))
+            return scopes[i]
+
         for exact in (True, False):
-            for scope in (here, section, section + others):
-                found = [m for m, subject in scope if named(subject, exact)]
+            for scope_of in (0, 1, 2):
+                found = [m for m, subject in scope(scope_of) if named(subject, exact)]
                 if not found:
                     continue
                 if len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1:
