@@ -43,7 +43,8 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
                waivers: Sequence[Waiver] = ()) -> Report:
     """Read, structure, extract and check one file. Its statements are weighed against the official 财决
     tables it holds itself and against `accounts` (read_account_files); `waivers` mark the findings they
-    cover. Raises InputError for unreadable input."""
+    cover. Raises InputError for unreadable input.
+    """
     settings = settings or Settings()
     document = structure(read_document(path, max_bytes=settings.max_bytes))
     tables = read_tables(document)
@@ -56,7 +57,8 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         added, llm = run_llm(settings, found.units, narrative, tables.score)
         narrative += added
     claims = [*narrative, *tables.items(), stated]
-    official = [*read_accounts(document, own=True, parts=tables.fragments), *accounts]  # the document's own 附表, then the given ones
+    # the document's own 附表, then the given ones
+    official = [*read_accounts(document, own=True, parts=tables.fragments), *accounts]
     if official:
         claims.append(Accounts(tuple(official), stated))
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),

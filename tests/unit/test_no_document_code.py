@@ -27,7 +27,8 @@ FIGURE = re.compile(r"(?<![\d.])\d{3,}\.\d{2,}(?![\d.])|(?<![\d.,])\d{2,}[1-9]\d
 
 
 def _documents() -> list[str]:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for d in SETS if d.is_dir() for p in sorted(d.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for d in SETS if d.is_dir() for p in sorted(d.glob("*.txt"))]
     if not texts:
         pytest.skip(f"no corpus or dev set found at {', '.join(map(str, SETS))}")
     return texts

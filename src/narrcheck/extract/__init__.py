@@ -39,7 +39,8 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     year = report_year(units)
     claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
               *indicator_result_claims(units, score_tables),
-              *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units), *list_count_claims(units)]
+              *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),
+              *list_count_claims(units)]
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims, year)
     claims += table_row_claims(document)

@@ -744,7 +744,8 @@ class Extractor:
 
     def _progress(self, unit: Unit) -> None:
         """较均衡进度慢2.94%: the gap between a completion stated before it in its sentence and the share of the
-        year its months make (2 of 12 for 1-2月, 1 for 2月份), both named in that sentence."""
+        year its months make (2 of 12 for 1-2月, 1 for 2月份), both named in that sentence.
+        """
         for m in P.PROGRESS.finditer(unit.text):
             s_start, _ = unit.sentence_span(m.start())
             done = next((c for order, at, c in reversed(self._completed)

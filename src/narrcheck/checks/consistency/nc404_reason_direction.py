@@ -54,7 +54,8 @@ class ReasonDirection(Rule):
 
     def _driver(self, claim: ReasonClaim, ctx: Context) -> Iterator[Finding]:
         """The item a reason cites (会议费 in “主要是会议费增加”) moved the way the reason says, when the
-        document states that item's own change."""
+        document states that item's own change.
+        """
         driver = quantity_key(claim.words[0]) if claim.words else None
         if driver is None:
             return
