@@ -86,6 +86,16 @@ CHANGE_RATE_FIRST = re.compile(
 )
 # 减少282万元，下降2.27%: a change with its rate and no comparison word of its own (said earlier)
 CHANGE_BARE = re.compile(rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}{RATE_TAIL}")
+# 公务接待费、会议费分别为3.20万元、5.10万元 / …分别比上年减少0.50万元、1.20万元，分别下降13.51%、19.05%:
+# a list of names and a list of figures paired in order
+_NAME = r"[^，,。；;：:、\d%和及与]{2,20}?"
+RESPECTIVE = re.compile(
+    rf"(?P<names>{_NAME}(?:(?:{alt('respective.joiners')}){_NAME})+?)"
+    rf"(?P<anchor>{ANCHOR})?[，,]?{alt('respective.each')}(?:{ANCHOR})?(?P<dir1>{DIRECTION})?{LINK}"
+    rf"(?P<figures>{AMOUNT}(?:(?:{alt('respective.joiners')}){AMOUNT})+)"
+    rf"(?:[，,]\s*{alt('respective.each')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rates>{PCT}(?:(?:{alt('respective.joiners')}){PCT})+))?"
+)
+RESPECTIVE_JOINER = re.compile(alt("respective.joiners"))
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)
 CHANGE_CONTINUED = re.compile(
     rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"

@@ -442,6 +442,7 @@ class Extractor:
     def run(self) -> list[Claim]:
         numeric = [unit for unit in self.units if unit.mentions]  # a claim needs a figure in its unit
         for unit in numeric:
+            self._respective(unit)
             self._mark_roles(unit)
         for unit in numeric:
             self._formulas(unit)
@@ -458,6 +459,35 @@ class Extractor:
             self._balances(unit)
         self._shares_sums()
         return self.claims
+
+    def _respective(self, unit: Unit) -> None:
+        """公务接待费、会议费分别为3.20万元、5.10万元: names and figures paired in order, each figure named by its
+        name; where the figures are changes (分别减少…，分别下降…), each name's change with its own figure bound by
+        that name. Lists of unequal length pair nothing.
+        """
+        for m in P.RESPECTIVE.finditer(unit.text):
+            names = [n.strip() for n in P.RESPECTIVE_JOINER.split(m.group("names")) if n.strip()]
+            figures = [x for x in unit.mentions if m.start("figures") <= x.start < m.end("figures")]
+            rates = [x for x in unit.mentions if m.group("rates") and m.start("rates") <= x.start < m.end("rates")]
+            if len(names) != len(figures) or (rates and len(rates) != len(names)):
+                continue
+            if m.group("dir1") is None:
+                for name, figure in zip(names, figures, strict=True):
+                    figure.subject = name
+                continue
+            direction = _direction(m.group("dir1"))
+            for i, (name, delta) in enumerate(zip(names, figures, strict=True)):
+                delta.role = "delta"
+                rate = rates[i] if rates else None
+                if rate is not None:
+                    rate.role = "rate"
+                current = self._named_in_paragraph(unit, m.start(), name, delta)
+                self.claims.append(ChangeClaim(
+                    subject=name, current=current.figure() if current else None, delta=delta.figure(),
+                    rate=rate.figure() if rate else None, delta_direction=direction,
+                    rate_direction=_direction(m.group("dir2")) if rate else None, delta_word=m.group("dir1"),
+                    rate_word=m.group("dir2") or "", basis=normalize_digits(m.group("anchor") or ""),
+                    **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _formulas(self, unit: Unit) -> None:
         for m in P.FORMULA.finditer(unit.text):
