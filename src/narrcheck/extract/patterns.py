@@ -121,7 +121,7 @@ PROGRESS = re.compile(
 _JOIN = alt("progress.range_joiners")
 # the months a figure covers: 1-10月 (ten), 前4个月 (four), 截至5月底 (five), 2月份 (one)
 MONTHS = re.compile(rf"(?P<first>\d{{1,2}})\s*{_JOIN}\s*(?P<last>\d{{1,2}})\s*月|前(?P<count>\d{{1,2}})个?月"
-                    rf"|(?:截至|截止)(?P<upto>\d{{1,2}})月|(?P<single>\d{{1,2}})月份?")
+                    rf"|(?:截至|截止)(?:\d{{4}}年)?(?P<upto>\d{{1,2}})月|(?<![\d年])(?P<single>\d{{1,2}})月份")
 # 预算执行率43.03% / 资金到位率为90.02% / 预算偏离度为3.05%
 MEASURE = re.compile(rf"(?P<measure>{alt('ratio.measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
 # 64.40/1178.28×100%=5.46%  /  54/65=0.83  /  （644045.07-775529.01）/775529.01×100%=-16.95%
@@ -141,7 +141,8 @@ CLASSIFIED_LIST = re.compile(rf"(?:{alt('lists.classifications')}[^，,：:。�
                              r"[：:，,]")
 # where a list of parts stops: a nested list, a breakdown of one part, a colon
 # a clause that adds or takes away (加上级补助收入…) computes a balance: it is no part of the list before it
-BALANCE = rf"(?<=[，,；;])\s*{alt('lists.balance')}"
+_BALANCE_WORD = rf"{alt('lists.balance')}(?!{alt('lists.balance_not_after')})"
+BALANCE = rf"(?<=[，,；;])\s*{_BALANCE_WORD}"
 # (a colon right before a figure labels one item, 项目支出：119.91万元; any other opens a nested list)
 LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)"
                        r"|[二三四五六七八九十]是")
@@ -149,7 +150,7 @@ LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{B
 LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)")
 # 加上转移性收入49.2亿元，收入合计196.3亿元: a total computed by adding (or taking away) the items after 加/减
 BALANCE_SUBTRACT = re.compile(alt("lists.balance_subtract"))
-BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{alt('lists.balance')})")
+BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{_BALANCE_WORD})")
 # the comparison is made on an adjusted basis (同口径): the base is not current − change
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it

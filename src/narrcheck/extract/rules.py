@@ -275,9 +275,9 @@ def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
 def money_precision(mentions: Iterable[Mention]) -> dict[str, int]:
     """The decimals each money unit is printed with among `mentions`, where it has a convention.
 
-    A unit's convention is its most common non-zero number of decimals when at least as many of its figures
-    print them as print none: there a figure printed with fewer has only dropped trailing zeros (3万元 = 3.00).
-    Where most money of a unit is whole (亿元 aggregates, whole-万元 tables), there is no convention.
+    A unit's convention is its most common non-zero number of decimals d, when at least two figures print d
+    decimals and no fewer print none: there a figure printed with fewer has only dropped trailing zeros
+    (3万元 = 3.00). Where most money of a unit is whole (亿元 aggregates, whole-万元 tables), there is none.
     """
     counts: dict[str, Counter[int]] = {}
     for m in mentions:
@@ -353,11 +353,6 @@ class Extractor:
                 return m
         return None
 
-    def _lookup_name(self, name: str, unit: Unit, pos: int) -> Mention | None:
-        """The figure `name` names, when its nearest scope holds exactly one value for it (see _bind_name)."""
-        found, _ = self._bind_name(name, unit, pos)
-        return found
-
     def _bind_name(self, name: str, unit: Unit, pos: int, part: Mention | None = None,
                    ) -> tuple[Mention | None, list[Mention]]:
         """The money figure `name` names, bound in the nearest scope (paragraph, section, document before
@@ -399,14 +394,15 @@ class Extractor:
                     scopes.append(scopes[1] + figures(u for u in earlier if u.section != unit.section))
             return scopes[i]
 
-        for exact in (True, False):
-            for scope_of in (0, 1, 2):
-                found = [m for m, subject in scope(scope_of) if named(subject, exact)]
-                if not found:
-                    continue
-                if len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1:
-                    return found[0], []
-                return None, found[:6]
+        # the same name in the paragraph or its section, then a name ending in it there, then the same in the
+        # document (全市一般公共预算收入 in the section, before a 县…一般公共预算收入 that only ends with it)
+        for scope_of, exact in ((0, True), (1, True), (0, False), (1, False), (2, True), (2, False)):
+            found = [m for m, subject in scope(scope_of) if named(subject, exact)]
+            if not found:
+                continue
+            if len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1:
+                return found[0], []
+            return None, found[:6]
         return None, []
 
     def _list_head(self, unit: Unit, pos: int) -> tuple[Mention | None, int | None]:
@@ -525,16 +521,22 @@ class Extractor:
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
         for m in P.CHANGE_FROM_TO.finditer(unit.text):
+            if not free(m) or unit.mention_at(m.start("current")) is None:
+                continue
             prior, current = self._take(unit, m, "prior", "prior"), unit.mention_at(m.start("current"))
-            if prior is not None and current is not None and free(m):
+            if prior is not None and current is not None:
                 self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject="", current=current)
                 taken.append((m.start(), m.end()))
         for m in P.CHANGE_POINTS.finditer(unit.text):
-            prior = self._take(unit, m, "prior", "prior")
             s_start, _ = unit.sentence_span(m.start())
+            named = _clause_name(unit.text, m.start())
             current = next((x for x in reversed(unit.mentions) if s_start <= x.start and x.end <= m.start()
-                            and x.family == "percent" and x.role in (None, "pct")), None)
-            if prior is None or current is None or not free(m):
+                            and x.family == "percent" and x.role in (None, "pct")
+                            and (not named or _bigrams(named) & _bigrams(normalize_subject(x.subject)))), None)
+            if current is None or not free(m):
+                continue  # (the percentage the clause names, when it names one)
+            prior = self._take(unit, m, "prior", "prior")
+            if prior is None:
                 continue
             points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
                              m.group("basis"), role="delta")
@@ -546,8 +548,7 @@ class Extractor:
                 continue
             q = parse_number(m.group("priorn"), delta.quantity.unit)
             prior = Mention(unit, m.start("priorn"), m.end("priorn"), q, m.group("basis"), role="prior",
-                            precision=self.precision.get(q.unit) if q.decimals < self.precision.get(q.unit, 0)
-                            else None)
+                            precision=delta.precision)  # (the convention its change, beside it, follows)
             self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject="")
             taken.append((m.start(), m.end()))
         for m in P.CHANGE.finditer(unit.text):
@@ -649,6 +650,7 @@ class Extractor:
             if not candidates:
                 return _Bound()
         key = normalize_subject(subject)
+        named = _clause_name(unit.text, pos) if not key else ""
         if key:
             def score(m: Mention) -> tuple[int, int]:
                 subj = normalize_subject(m.subject)
@@ -657,6 +659,12 @@ class Extractor:
             best = max(candidates, key=score)
             if score(best)[0] > 0:
                 return _Bound(best)
+        elif len(named) >= 2:  # 基本支出200万元，公用经费减少10万元: the clause names what changed
+            pairs = _bigrams(named)
+            fitting = [m for m in candidates if 2 * len(pairs & _bigrams(normalize_subject(m.subject))) >= len(pairs)]
+            if not fitting:
+                return _Bound()  # another figure's name: nothing stated here changed
+            candidates = fitting
         nearest = candidates[-1]
         markers = list(P.LIST_MARKER.finditer(unit.text, s_start, nearest.start))
         if markers:
@@ -832,7 +840,7 @@ class Extractor:
                     if named is None and unit.text[:s_start].strip() == "":
                         named = P.NAMED_WHOLE.match(unit.text)
                     if named is not None:
-                        whole = self._lookup_name(named.group("name"), unit, m.start())
+                        whole, _ = self._bind_name(named.group("name"), unit, m.start())
                         group_head = whole
                     elif carried is not None and "。" not in unit.text[carried[1]:m.start()]:
                         whole = group_head = carried[0]
@@ -926,10 +934,11 @@ class Extractor:
             if len(parts) < 2:
                 continue
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
+            complete = _complete(unit.text, head, marker, parts)
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
-                                             exhaustive=_complete(unit.text, head, marker, parts), **kwargs))
+                                             exhaustive=complete, **kwargs))
             if not self._prior_sum(head, parts, kwargs):  # (with the priors' sum, the changes' sum adds nothing)
-                self._delta_sum(head, parts, kwargs, _complete(unit.text, head, marker, parts))
+                self._delta_sum(head, parts, kwargs, complete)
 
     def _parts_by_year(self, unit: Unit, head: Mention, parts: list[Mention]) -> bool:
         """A list whose items each give one figure per year (接待费2016年预算8万元，2015年预算12.5万元；…): each
@@ -973,9 +982,11 @@ class Extractor:
                                for c in self.claims):
                 continue
             below = [u for u in self.units[unit.order + 1:] if u.table is None]
-            here = [m for m in unit.mentions if m.start > total.end]
             inside = unit.section  # the paragraphs below, in its section or a section under it
-            section = here + [m for u in below if u.section[:len(inside)] == inside for m in u.mentions]
+            after = [m for m in unit.mentions if m.start > total.end]
+            section = _until_restated(after + [m for u in below if u.section[:len(inside)] == inside
+                                               for m in u.mentions], ways)
+            here = [m for m in section if m.unit is unit]
             for scope in (here, section):
                 parts = next((found for parts in ways if (found := _components(total, parts, scope))), None)
                 if parts:
@@ -1000,6 +1011,8 @@ class Extractor:
             items = [m for m in unit.mentions if opening.end() <= m.start < total.start and self._eligible(m)
                      and m.family == "money" and _depth(unit.text, opening.end(), m.start) == 0
                      and not _opens_list(unit.text, m.start)]  # (其中：… breaks an item down)
+            if not items or start_of(unit.text, items[0].start, PHRASE) > opening.start() + 1:
+                continue  # what is added is named in the 加 clause itself, or this is no addition
             before = [m for m in unit.mentions if m.end <= opening.start() and self._eligible(m)
                       and m.family == "money"]
             if not items or not before:
@@ -1008,7 +1021,7 @@ class Extractor:
             signed = [_negated(m.figure()) if take else m.figure() for m in items]
             bases = [before[-1]] if before[-1] is before[0] else [before[-1], before[0]]
             unit_of = total.quantity.unit
-            fits = [b for b in bases if _sum_figures([b.figure(), *signed], unit_of).meets_printed(
+            fits = [b for b in bases if _interval_sum([b.figure(), *signed], unit_of).meets_printed(
                 total.quantity.value, total.quantity.decimals)]
             base = bases[0] if len(bases) == 1 else (fits[0] if fits else None)
             if base is not None:
@@ -1162,7 +1175,12 @@ def _interleaved(head: Mention, parts: list[Mention]) -> bool:
 
 
 def _sum(parts: list[Mention], unit: str) -> Interval:
-    return sum((p.figure().interval(unit) for p in parts[1:]), parts[0].figure().interval(unit))
+    return _interval_sum([p.figure() for p in parts], unit)
+
+
+def _interval_sum(figures: list[Figure], unit: str) -> Interval:
+    """The values the figures' sum may have, each figure standing for its rounding interval."""
+    return sum((f.interval(unit) for f in figures[1:]), figures[0].interval(unit))
 
 
 def _closed(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
@@ -1184,6 +1202,15 @@ def _whole_forms(key: str) -> tuple[str, ...]:
         if key in group:
             return tuple(group)
     return (key,)
+
+
+def _until_restated(figures: list[Mention], ways: list[tuple[str, ...]]) -> list[Mention]:
+    """The figures up to the next one of the same composite whole (上年三公经费11.00万元，其中…: another year's)."""
+    for i, m in enumerate(figures):
+        name = _TOTAL_TAIL.sub("", fold(normalize_subject(m.subject)))
+        if m.family == "money" and any(name.endswith(whole) for whole, parts in composites() if parts in ways):
+            return figures[:i]
+    return figures
 
 
 def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) -> list[Mention] | None:
@@ -1235,10 +1262,6 @@ def _negated(figure: Figure) -> Figure:
     return figure.model_copy(update={"value": "-" + figure.value.lstrip("-")})
 
 
-def _sum_figures(figures: list[Figure], unit: str) -> Interval:
-    return sum((f.interval(unit) for f in figures[1:]), figures[0].interval(unit))
-
-
 def _basis_kind(basis: str) -> str:
     """What a change is measured against: a budget, or an earlier period."""
     return "budget" if P.BUDGET_SUBJECT.search(basis) else "period"
@@ -1250,6 +1273,14 @@ def _signed(change: ChangeClaim) -> Figure | None:
         return None
     value = change.delta.value.lstrip("-")
     return change.delta.model_copy(update={"value": ("-" if change.delta_direction == "down" else "") + value})
+
+
+def _clause_name(text: str, pos: int) -> str:
+    """What the clause before `pos` names, without comparison words (项目支出比上年… → 项目支出)."""
+    words = text[start_of(text, pos, CLAUSE):pos]
+    if _DIGIT.search(words) or P.DIRECTION_WORD.search(words):
+        return ""  # figures or a change: no name
+    return normalize_subject(COMPARE_WORDS.sub("", P.ANCHOR_ONLY.sub("", words)))
 
 
 def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -1304,10 +1335,13 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     return any(name.endswith(whole) and named <= set(components) for whole, components in composites())
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+@lru_cache(maxsize=1 << 14)
+def _bigrams(text: str) -> frozenset[str]:
+    """The character pairs of a name (cached: names are compared again and again)."""
+    return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set()))
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_budget(subject: str) -> bool:
     """A budget figure (预算数, 下达, 批复): the measure word nearest the figure is a budget word (支出预算 is a
     budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure.

@@ -193,7 +193,7 @@ def _scoped(key: QuantityKey, unit: Unit, pos: int, year: str) -> QuantityKey:
     topics = [top for top, base in ((opening(text[part:pos]), part), (opening(text), 0))
               if base + len(top) < clause]
     # a numbered line that is its own heading says nothing more than its text
-    headings = [h for h in reversed(unit.section) if h.strip() != unit.raw.strip()]
+    headings = [h for h in reversed(unit.section) if h.strip() != unit.original.strip()]
     entity = _first(_place(own), *(lambda t=t: entity_named(t) for t in (*topics, *headings)))
     fund = _first(fund_named(own), *(lambda t=t: fund_named(t) for t in (*topics, *headings)))
     span = _first(span_named(own, year), lambda: span_named(text[:clause], year, opening=True),

@@ -141,7 +141,7 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
 
 
 # …支出决算与2023年度持平 / 与上年基本持平
-FLAT_CHANGE = re.compile(rf"{alt('compare.openers', 'respective.joiners')}{P.PERIOD}(?:{alt('compare.closers')})?"
+FLAT_CHANGE = re.compile(rf"{alt('compare.flat_openers')}{P.PERIOD}(?:{alt('compare.closers')})?"
                          rf"[，,]?(?P<word>{P.FLAT})")
 
 

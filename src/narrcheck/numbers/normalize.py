@@ -17,8 +17,9 @@
   character, Chinese punctuation or '%' is removed, unless it separates two figures (a digit or '%' before
   it and a digit after it: "95% 95%", "10 9" stay two numbers). Other runs stay (as ASCII spaces).
 - A pinyin reading in brackets right after an ideograph (財(cái)政, as mirror copies print them) is removed.
-- Traditional script reads as simplified (OpenCC t2s, imported only when first needed), character for
-  character; it is applied only when the text holds a character that t2s converts on its own.
+- Traditional script reads as simplified (OpenCC t2s, imported only when first needed), keeping the length:
+  the whole text is converted when that keeps its length, else character by character; it is applied only
+  when the text holds a character that t2s converts on its own.
 - Offsets: `source(i)` is monotonic non-decreasing, `0 <= source(i) <= len(original)`, `source(len(text))
   == len(original)`; `span(a, b)` is the original range whose normalization gave `text[a:b]` (removed spaces
   inside it included). A text that needs no change is returned as it is, with the identity mapping.

@@ -40,8 +40,8 @@ class ChangeRate(Rule):
             slipped = self._judge(claim.model_copy(update={"prior": with_unit(prior, current.unit)}), ctx)
             if slipped.verdict == Verdict.OK.value:
                 ev = evidence_for(claim.quote, claim.location, current, prior)
-                computed = abs(current.interval() - with_unit(prior, current.unit).interval()) \
-                    / with_unit(prior, current.unit).interval() * HUNDRED
+                one = Interval.exact(Decimal(1))  # as in _judge: the prior enters once
+                computed = abs(current.interval() / with_unit(prior, current.unit).interval() - one) * HUNDRED
                 finding = unit_slip(ctx, self, prior, current.unit, computed, claim.rate, ev, claim.section,
                                     slipped.formula or "", claim.source) or finding
         yield finding
