@@ -53,6 +53,8 @@ GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 COMPLETION_LABEL: str = entry("ratio.completion_label")
 BASE_UNIT: str = entry("units.base")  # amounts are compared in it
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
+# a name is looked up at most this many paragraphs back: farther is no near scope (and the cost stays linear)
+FARTHEST = 300
 BREAKDOWN = re.compile(alt("lists.stops"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
 MISREAD_EXCESS = Decimal("1.01")
@@ -382,7 +384,7 @@ class Extractor:
         def figures(units: Iterable[Unit]) -> list[tuple[Mention, str]]:
             return [(m, normalize_subject(m.subject)) for u in units for m in reversed(u.mentions) if fits(m)]
 
-        earlier = self.units[unit.order - 1::-1] if unit.order else []
+        earlier = self.units[max(0, unit.order - FARTHEST):unit.order][::-1]
         scopes: list[list[tuple[Mention, str]]] = [
             [(m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]]
 
@@ -702,7 +704,7 @@ class Extractor:
                     len(key & _bigrams(other)))
 
         budget = _is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
-        earlier = [u for u in reversed(self.units[: unit.order]) if u.table is None]
+        earlier = [u for u in reversed(self.units[max(0, unit.order - FARTHEST): unit.order]) if u.table is None]
         wider = [u for u in earlier if u.section == unit.section]
         if document:
             wider += [u for u in earlier if u.section != unit.section]
