@@ -20,8 +20,9 @@ def document(paragraphs: int) -> str:
     for i in range(paragraphs):
         amount = rng.randint(10000, 99999) / 100
         delta = rng.randint(100, 9999) / 100
-        lines.append(f"（{i}）项目{i}支出{amount:.2f}万元，比上年增加{delta:.2f}万元，增长{rng.randint(1, 3000) / 100:.2f}%，"
-                     f"占基本支出的{rng.randint(100, 4000) / 100:.2f}%。")
+        rate, share = rng.randint(1, 3000) / 100, rng.randint(100, 4000) / 100
+        lines.append(f"（{i}）项目{i}支出{amount:.2f}万元，比上年增加{delta:.2f}万元，增长{rate:.2f}%，"
+                     f"占基本支出的{share:.2f}%。")
     return "\n".join(lines) + "\n"
 
 
