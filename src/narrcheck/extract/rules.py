@@ -205,13 +205,14 @@ def _unit(text: str, locate: Callable[[int], Location], section: tuple[str, ...]
 
 
 def text_units(document: Document) -> list[Unit]:
-    """Every paragraph and every cell that holds more than a bare figure, in document order."""
+    """Every paragraph, and every table cell that states a figure with words around it (a bare figure or a
+    label alone states no claim: the table readers read those), in document order."""
     units: list[Unit] = []
     for block in document.blocks:
         if block.kind == "table":
             for row in block.rows:
                 for cell in row:
-                    if not _BARE_FIGURE.match(cell.text):
+                    if _DIGIT.search(cell.text) and not _BARE_FIGURE.match(cell.text):
                         units.append(_unit(cell.text, cell.location, block.section, len(units), block.table))
         elif block.text.strip():
             units.append(_unit(block.text, block.location, block.section, len(units)))

@@ -223,14 +223,17 @@ def _bar_stream(blocks: list[Block], first_bar: int) -> tuple[list[Cell] | None,
     return (cells if len(cells) >= 4 else None), j
 
 
+_INNER_SPACE = re.compile(r"\S\s+\S")
+
+
 def _space_tables(blocks: list[Block]) -> list[RawTable]:
     """Tables whose rows are a label and space-separated figures under a header line of space-separated words."""
     out: list[RawTable] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if not _one_line(block) or "|" in block.text:
-            i += 1
+        if not _one_line(block) or "|" in block.text or not _INNER_SPACE.search(block.text.strip()):
+            i += 1  # (a header line has two cells at least: words apart)
             continue
         cells = [c for c in _space_line_words(block) if c is not None]
         if not _header_start(cells):
