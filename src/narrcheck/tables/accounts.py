@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from narrcheck.lexicon import alt, entry, words
 from narrcheck.model.claims import Figure
@@ -96,8 +97,13 @@ class Accounts:
     kind: str = "accounts"
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 14)
 def clean(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_digits(text))
+    """A cell's text without spaces, digits folded (cached: labels and figures repeat across tables)."""
+    return _SPACES.sub("", normalize_digits(text))
 
 
 def _figure_text(text: str) -> str | None:
