@@ -96,6 +96,7 @@ RESPECTIVE = re.compile(
     rf"(?:[，,]\s*{alt('respective.each')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rates>{PCT}(?:(?:{alt('respective.joiners')}){PCT})+))?"
 )
 RESPECTIVE_JOINER = re.compile(alt("respective.joiners"))
+RESPECTIVE_WORD = re.compile(alt("respective.each"))
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)
 CHANGE_CONTINUED = re.compile(
     rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"

@@ -464,6 +464,8 @@ class Extractor:
         name; where the figures are changes (分别减少…，分别下降…), each name's change with its own figure bound by
         that name. Lists of unequal length pair nothing.
         """
+        if not P.RESPECTIVE_WORD.search(unit.text):
+            return
         for m in P.RESPECTIVE.finditer(unit.text):
             names = [n.strip() for n in P.RESPECTIVE_JOINER.split(m.group("names")) if n.strip()]
             figures = [x for x in unit.mentions if m.start("figures") <= x.start < m.end("figures")]
