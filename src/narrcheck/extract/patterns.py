@@ -157,7 +157,8 @@ ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it
 LIST_CLASSIFIED = re.compile(rf"\s*{alt('lists.classifications')}[^，,：:]{{0,6}}[，,：:]?")
 # the text says the list is complete (分别为, 合计) or partial (等)
-LIST_COMPLETE = re.compile(alt("lists.complete"))
+LIST_COMPLETE = re.compile(rf"{alt('lists.complete')}"
+                           rf"|(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
 # the sentence says the actual equals the budget

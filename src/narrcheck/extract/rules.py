@@ -206,7 +206,8 @@ def _unit(text: str, locate: Callable[[int], Location], section: tuple[str, ...]
 
 def text_units(document: Document) -> list[Unit]:
     """Every paragraph, and every table cell that states a figure with words around it (a bare figure or a
-    label alone states no claim: the table readers read those), in document order."""
+    label alone states no claim: the table readers read those), in document order.
+    """
     units: list[Unit] = []
     for block in document.blocks:
         if block.kind == "table":
