@@ -140,15 +140,15 @@ NAMED_LIST = re.compile(r"在(?P<name>[^，,。；;：:\d]{2,20}?)当?中[，,]"
 CLASSIFIED_LIST = re.compile(rf"(?:{alt('lists.classifications')}[^，,：:。；;]{{0,6}}"
                              rf"|{alt('lists.viewpoint_openers')}[^，,：:。；;\d]{{1,8}}?{alt('lists.viewpoint_closers')})"
                              r"[：:，,]")
-# where a list of parts stops: a nested list, a breakdown of one part, a colon
 # a clause that adds or takes away (加上级补助收入…) computes a balance: it is no part of the list before it
 _BALANCE_WORD = rf"{alt('lists.balance')}(?!{alt('lists.balance_not_after')})"
 BALANCE = rf"(?<=[，,；;])\s*{_BALANCE_WORD}"
-# (a colon right before a figure labels one item, 项目支出：119.91万元; any other opens a nested list)
-LIST_STOP = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)"
-                       r"|[二三四五六七八九十]是")
+# where a list of parts stops: a nested list, a breakdown of one part, another classification, a balance, a
+# colon (one right before a figure labels an item, 项目支出：119.91万元, and does not stop it)
+_LIST_STOPS = rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)"
+LIST_STOP = re.compile(rf"{_LIST_STOPS}|[二三四五六七八九十]是")
 # in a list whose parts are enumerated 一是…二是…, the enumerators separate parts instead of ending the list
-LIST_STOP_ENUMERATED = re.compile(rf"{alt('lists.stops')}|{alt('lists.classifications')}|{BALANCE}|[：:](?!\s*\d)")
+LIST_STOP_ENUMERATED = re.compile(_LIST_STOPS)
 # 加上转移性收入49.2亿元，收入合计196.3亿元: a total computed by adding (or taking away) the items after 加/减
 BALANCE_SUBTRACT = re.compile(alt("lists.balance_subtract"))
 BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{_BALANCE_WORD})")
