@@ -33,7 +33,7 @@ RATE_WORD = (rf"(?:{alt('direction.rate_up', 'direction.rate_down', 'direction.u
 FLAT = alt("direction.flat")
 FLAT_WORD = re.compile(FLAT)
 DIRECTION_WORD = re.compile(rf"{DIRECTION}|{alt('direction.rate_up', 'direction.rate_down')}")
-PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?)"
+PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?|\d{{1,2}}\s*月份?|{alt('progress.named_spans')})"
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 # 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against
 ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"
@@ -81,8 +81,8 @@ CHANGE = re.compile(
 )
 # 同比增长9.1%，增收8300万元: the rate first, then the amount
 CHANGE_RATE_FIRST = re.compile(
-    rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}[（(]?(?P<dir1>{DIRECTION})[)）]?了?"
-    rf"(?P<delta>{AMOUNT})"
+    rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}(?P<anchor2>{ANCHOR})?[，,]?"
+    rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
 )
 # 减少282万元，下降2.27%: a change with its rate and no comparison word of its own (said earlier)
 CHANGE_BARE = re.compile(rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}{RATE_TAIL}")
@@ -122,7 +122,8 @@ PROGRESS = re.compile(
 _JOIN = alt("progress.range_joiners")
 # the months a figure covers: 1-10月 (ten), 前4个月 (four), 截至5月底 (five), 2月份 (one)
 MONTHS = re.compile(rf"(?P<first>\d{{1,2}})\s*{_JOIN}\s*(?P<last>\d{{1,2}})\s*月|前(?P<count>\d{{1,2}})个?月"
-                    rf"|(?:截至|截止)(?:\d{{4}}年)?(?P<upto>\d{{1,2}})月|(?<![\d年])(?P<single>\d{{1,2}})月份")
+                    rf"|(?:截至|截止)(?:\d{{4}}年)?(?P<upto>\d{{1,2}})月|(?<![\d年])(?P<single>\d{{1,2}})月份"
+                    rf"|(?P<named>{alt('progress.named_spans')})")
 # 预算执行率43.03% / 资金到位率为90.02% / 预算偏离度为3.05%
 MEASURE = re.compile(rf"(?P<measure>{alt('ratio.measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
 # 64.40/1178.28×100%=5.46%  /  54/65=0.83  /  （644045.07-775529.01）/775529.01×100%=-16.95%

@@ -557,6 +557,12 @@ class Extractor:
                             precision=delta.precision)  # (the convention its change, beside it, follows)
             self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject="")
             taken.append((m.start(), m.end()))
+        # 同比增长27.3%，较上年同期减收1.3亿元: a rate and an amount each after its own comparison of one kind
+        for m in P.CHANGE_RATE_FIRST.finditer(unit.text):
+            first, second = m.group("anchor"), m.group("anchor2")
+            if first and second and _basis_kind(first) == _basis_kind(second) and free(m):
+                self._add_change(unit, m, prior=None, basis=second, subject="")
+                taken.append((m.start(), m.end()))
         for m in P.CHANGE.finditer(unit.text):
             if not free(m):
                 continue
@@ -1250,7 +1256,9 @@ def _months(text: str) -> int | None:
     if not spans:
         return None
     m = spans[-1]
-    if m.group("first"):
+    if m.group("named"):
+        n = int(entry("progress.named_spans")[m.group("named")])
+    elif m.group("first"):
         n = int(m.group("last")) - int(m.group("first")) + 1
     else:
         n = 1 if m.group("single") else int(m.group("count") or m.group("upto"))

@@ -110,6 +110,7 @@ def _counted(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[F
 REASON = re.compile(rf"{alt('reason.openers')}{alt('reason.links')}(?P<reason>[^。！？\n]{{2,120}})")
 REASON_UP = re.compile(alt("reason.up"))
 REASON_DOWN = re.compile(alt("reason.down"))
+REASON_BEFORE = re.compile(alt("reason.about_before"))
 
 
 def position(loc: Location) -> tuple[int, int, int]:
@@ -131,6 +132,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
             if not before:
                 continue
             reason = m.group("reason")
+            if REASON_BEFORE.search(reason):
+                continue  # 上年新增维修项目: the year before's event, told for this year's fall
             ups, downs = REASON_UP.findall(reason), REASON_DOWN.findall(reason)
             if bool(ups) == bool(downs):
                 continue  # no direction, or both: nothing to compare
