@@ -945,6 +945,7 @@ class Extractor:
                 parts = self._parts_below(unit, head)
             if len(parts) < 2:
                 continue
+            head = self._named_head(unit, head, marker, parts)
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             complete = _complete(unit.text, head, marker, parts)
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
@@ -1039,6 +1040,17 @@ class Extractor:
             if base is not None:
                 self.claims.append(PartsSumClaim(total=total.figure(), parts=(base.figure(), *signed),
                                                  exhaustive=True, **self._claim_kwargs(unit, base.start, total.end)))
+
+    def _named_head(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> Mention:
+        """The total the parts break down: where every part's name shares words the nearest figure's name lacks
+        and another figure of the sentence has (行政编制、事业编制 after 核定编制50人，实有人数45人), that figure."""
+        shared = frozenset.intersection(*(_bigrams(normalize_subject(p.subject)) for p in parts))
+        if not shared or shared & _bigrams(normalize_subject(head.subject)):
+            return head
+        s_start, _ = unit.sentence_span(head.start)
+        return next((m for m in reversed(unit.mentions) if s_start <= m.start and m.end <= marker.start()
+                     and m is not head and _same_family(m, head) and self._eligible(m)
+                     and shared & _bigrams(normalize_subject(m.subject))), head)
 
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
