@@ -1043,7 +1043,8 @@ class Extractor:
 
     def _named_head(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> Mention:
         """The total the parts break down: where every part's name shares words the nearest figure's name lacks
-        and another figure of the sentence has (行政编制、事业编制 after 核定编制50人，实有人数45人), that figure."""
+        and another figure of the sentence has (行政编制、事业编制 after 核定编制50人，实有人数45人), that figure.
+        """
         shared = frozenset.intersection(*(_bigrams(normalize_subject(p.subject)) for p in parts))
         if not shared or shared & _bigrams(normalize_subject(head.subject)):
             return head
