@@ -59,6 +59,10 @@ BREAKDOWN = re.compile(alt("lists.stops"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
 MISREAD_EXCESS = Decimal("1.01")
 FUNDS = re.compile(alt("scope.funds"))
+# the pairs of generic nouns (资金, 支出, 收入, 经费 …): shared by names of different things
+# a pair with a digit or a calendar word names a period, not an owner
+PERIOD_CHARS = re.compile(r"[\d年月日季度至]")
+GENERIC_PAIRS = frozenset(w[i:i + 2] for w in words("names.generic") for i in range(len(w) - 1))
 # comparison words are no name: "对比减少4.35万元" names nothing that changed
 _COMPARING = alt("compare.fillers", "compare.standalone", "compare.closers", "compare.periods")
 COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
@@ -888,12 +892,26 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=_actual_at_top(unit, s_start))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
+            if numerator is not None and denominator is not None \
+                    and self._another_owner(unit, numerator, denominator):
+                denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
                 denominator=denominator.figure() if denominator else None,
                 deviation=any(w in measure for w in words("ratio.deviation")),
                 complement=any(w in measure for w in words("ratio.complement")),
                 **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _another_owner(self, unit: Unit, numerator: Mention, budget: Mention) -> bool:
+        """The numerator names a qualifier (中央资金) the budget's name lacks while another figure of the
+        paragraph or section before it has it: the budget is the whole's, and the numerator's own is elsewhere.
+        """
+        own = _qualifier(numerator.subject)
+        if not own or own & _qualifier(budget.subject):
+            return False
+        earlier = [m for u in self.units[max(0, unit.order - FARTHEST):unit.order + 1] if u.section == unit.section
+                   for m in u.mentions if (u is not unit or m.end <= numerator.start)]
+        return any(m is not budget and m.family == "money" and own & _qualifier(m.subject) for m in earlier)
 
     def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
         """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent."""
@@ -1300,6 +1318,14 @@ def _signed(change: ChangeClaim) -> Figure | None:
         return None
     value = change.delta.value.lstrip("-")
     return change.delta.model_copy(update={"value": ("-" if change.delta_direction == "down" else "") + value})
+
+
+def _qualifier(subject: str) -> frozenset[str]:
+    """The character pairs of a name beyond its measure, its generic nouns and its period (中央资金支出 → 中央,
+    央资; 1至10月支出 → none: a span of months is when, not whose).
+    """
+    name = _MEASURE_TAIL.sub("", normalize_subject(subject))
+    return frozenset(p for p in _bigrams(name) if len(p) == 2 and not PERIOD_CHARS.search(p)) - GENERIC_PAIRS
 
 
 def _clause_name(text: str, pos: int) -> str:
