@@ -118,6 +118,12 @@ def unit_slip(ctx: Context, rule: Rule, fig: Figure, unit: str, computed_with_sl
     q = target.quantity
     if not computed_with_slip.meets_printed(abs(q.value) if q.is_percent else q.value, q.decimals):
         return None
+    return unit_error(ctx, rule, fig, unit, evidence, section, formula, source)
+
+
+def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[Evidence],
+               section: tuple[str, ...], formula: str, source: str) -> Finding:
+    """The unit_error finding for `fig`, whose digits hold when read in `unit` (the caller has shown they do)."""
     msg = i18n.message("unit_error", ctx.lang, what=fig.subject[-20:] or i18n.what(rule.name, ctx.lang),
                        claimed=fig.value, unit=fig.unit, expected=fig.value, expected_unit=unit)
     return Finding(rule=rule.id, name=rule.name, verdict=Verdict.UNIT_ERROR.value,

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import reduce
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip
+from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
 from narrcheck.model.claims import Figure, PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
@@ -34,6 +34,17 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
         in_other = reduce(lambda a, b: a + b, (p.interval(other) for p in claim.parts))
         slip = unit_slip(ctx, rule, claim.total, other, in_other, claim.total, ev, claim.section, formula,
                          claim.source)
+        if slip is not None:
+            yield slip
+            return
+    odd = [p for p in claim.parts if p.unit != unit]
+    if len(odd) == 1 < len(claim.parts) and claim.total.quantity.is_money and odd[0].quantity.is_money \
+            and not parts.meets_printed(claim.total.quantity.value, claim.total.quantity.decimals):
+        # one part printed in another unit than the total and the rest (50.00元 among 万元 parts)
+        read = [with_unit(p, unit) if p is odd[0] else p for p in claim.parts]
+        in_unit = reduce(lambda a, b: a + b, (p.interval(unit) for p in read))
+        slip = unit_slip(ctx, rule, odd[0], unit, in_unit, claim.total, ev, claim.section,
+                         "+".join(show(p, unit) for p in read), claim.source)
         if slip is not None:
             yield slip
             return

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
+from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_error, with_unit
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import ChangeClaim
 from narrcheck.model.findings import Finding
@@ -33,17 +33,20 @@ class ChangeRate(Rule):
             yield self._ambiguous(claim, ctx)
             return
         finding = self._judge(claim, ctx)
-        current, prior = claim.current, claim.prior
-        if finding.verdict != Verdict.OK.value and current is not None and prior is not None \
-                and current.unit != prior.unit and current.quantity.is_money and prior.quantity.is_money:
-            # the prior printed in another unit than the current (131870.68元 beside 89410万元)?
-            slipped = self._judge(claim.model_copy(update={"prior": with_unit(prior, current.unit)}), ctx)
-            if slipped.verdict == Verdict.OK.value:
-                ev = evidence_for(claim.quote, claim.location, current, prior)
-                one = Interval.exact(Decimal(1))  # as in _judge: the prior enters once
-                computed = abs(current.interval() / with_unit(prior, current.unit).interval() - one) * HUNDRED
-                finding = unit_slip(ctx, self, prior, current.unit, computed, claim.rate, ev, claim.section,
-                                    slipped.formula or "", claim.source) or finding
+        current = claim.current
+        if finding.verdict != Verdict.OK.value and current is not None and current.quantity.is_money:
+            # an operand printed in another unit than the current (131870.68元 beside 89410万元; 增支1.10万元
+            # beside 14.26亿元): the rate holds with its digits read in the current's unit
+            for field in ("prior", "delta"):
+                fig = getattr(claim, field)
+                if fig is None or fig.unit == current.unit or not fig.quantity.is_money:
+                    continue
+                slipped = self._judge(claim.model_copy(update={field: with_unit(fig, current.unit)}), ctx)
+                if slipped.verdict == Verdict.OK.value:
+                    ev = evidence_for(claim.quote, claim.location, current, claim.prior)
+                    finding = unit_error(ctx, self, fig, current.unit, ev, claim.section, slipped.formula or "",
+                                         claim.source)
+                    break
         yield finding
 
     def _ambiguous(self, claim: ChangeClaim, ctx: Context) -> Finding:
