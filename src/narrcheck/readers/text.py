@@ -132,7 +132,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
             table.row_open = True
         else:
             close_table()
-            run = _wrapped_run(lines, no, width) if width else [no]
+            run = _wrapped_run(lines, no, width) if width else _broken_figure_run(lines, no)
             joined.update(abs(n) for n in run[1:])
             body, textmap = _build(_paragraph_pieces(lines, run))
             blocks.append(Block(kind="paragraph", text=body, textmap=textmap, index=len(blocks)))
@@ -283,6 +283,36 @@ def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
             run.append(-page)
         run.append(nxt)
         last, line, text = nxt, lines[nxt - 1], following
+    return run
+
+
+# Without a page width to go by, a break is still certain where it splits a phrase from its figure: a line
+# that ends no sentence, followed by one that opens with an amount or a share (…比上年增加 / 234.56万元，…), or
+# a line ending in a figure followed by its unit (…增加234.56 / 万元，…). No disclosure starts a line so.
+_OPENS_WITH_AMOUNT = re.compile(r"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]?元|%|％)")
+_OPENS_WITH_UNIT = re.compile(r"\s*(?:[万亿千]?元|%|％)")
+_CLAUSE_MARK = re.compile("[，,；;：:]")
+
+
+def _broken_figure_run(lines: list[str], no: int) -> list[int]:
+    """The 1-based numbers of the lines of the paragraph starting on line `no` in text of no known width:
+    a line runs on only where its break splits a phrase from its figure or a figure from its unit.
+    """
+    run = [no]
+    text = _prose(lines[no - 1])
+    if _NEW_ITEM.match(text) and not _CLAUSE_MARK.search(text):
+        return run  # a heading (（二）年末结转和结余) above a line that opens with its figure
+    while text and run[-1] < len(lines) and not _TERMINAL.search(text):
+        following = _prose(lines[run[-1]])
+        if not following or _NEW_ITEM.match(following) or _FIGURE_ROW_START.match(following) \
+                or _FIGURE_ROW_END.search(text):
+            break
+        ends_open = "\u4e00" <= text[-1] <= "\u9fff" or text[-1] in _OPEN_ENDS or text[-1] in "：:"
+        if not ((ends_open and _OPENS_WITH_AMOUNT.match(following))
+                or (text[-1].isdigit() and _OPENS_WITH_UNIT.match(following))):
+            break
+        run.append(run[-1] + 1)
+        text = following
     return run
 
 
