@@ -166,7 +166,8 @@ def test_rows_of_figures_are_not_joined(write_doc):
 
 def test_a_break_between_a_phrase_and_its_figure_is_joined_in_short_text(write_doc):
     # too few lines to find the page width, but no line of a disclosure opens with an amount or a bare unit
-    lines = ["一、收入支出决算总体情况", "本年收入合计86.40万元，较上年增加", "12.15万元，增长16.36%。支出合计86.40万元，其中：基本支出",
+    lines = ["一、收入支出决算总体情况", "本年收入合计86.40万元，较上年增加",
+             "12.15万元，增长16.36%。支出合计86.40万元，其中：基本支出",
              "70.12万元，项目支出16.28", "万元。"]
     texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
     assert texts == [lines[0], "".join(lines[1:])]
