@@ -933,21 +933,22 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
         out.append(Category(before.row, before, members, closed and len(members) == len(found)))
     index = found[0][0].weight.table if found and found[0][0].weight else 0
     title = found[0][0].weight.title if found and found[0][0].weight else ""
-    marks: list[tuple[int, Fact | None, bool]] = []  # (row, category weight or None, first level)
+    marks: list[tuple[int, Fact | None, bool, str]] = []  # (row, category weight or None, first level, label)
     for n, (_, labels) in enumerate(found):
         for k in labels:
             tok = toks[k]
             m = WEIGHT_MARK.search(tok.text)
             first = opens_with(tok.text, "levels.first") is not None
             if m or first:
-                marks.append((n, _label_weight(tok, m, title, index) if m else None, first))
-    for pos, (n, weight, first) in enumerate(marks):
-        if weight is None:
-            continue
+                marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip()))
+    rows_of = {(n, label) for n, _, _, label in marks}
+    for pos, (n, weight, first, label) in enumerate(marks):
+        if weight is None or (n - 1, label) in rows_of:
+            continue  # a label repeated on every row of its block (a merged cell exported) opens it once
         end, bounded = len(found), closed
-        for later_n, later_w, later_first in marks[pos + 1:]:
-            if later_n == n:
-                continue
+        for later_n, later_w, later_first, later_label in marks[pos + 1:]:
+            if later_n == n or (later_n - 1, later_label) in rows_of:
+                continue  # this row, or a label repeated from the row above: no new block
             if later_first or (not first and later_w is not None):
                 end, bounded = later_n, True
                 break
