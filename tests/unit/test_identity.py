@@ -40,3 +40,30 @@ def test_keys(words, key):
 def test_generic_words_name_a_list_whole_only_when_asked():
     assert quantity_key("2024年年初预算支出", "2024") is None
     assert quantity_key("2024年年初预算支出", "2024", generic=True) == QuantityKey("支出", "", "年初预算")
+
+
+# ---------------------------------------------------------------- a flattened table's names, measures and years
+
+def test_cell_subject_folds_a_label_through_the_synonym_table_only():
+    from narrcheck.extract.identity import cell_subject
+
+    assert cell_subject("车辆运行") == cell_subject("公务用车运行费") == "公务用车运行维护费"
+    assert cell_subject("公车购置及运行维护费") == "公务用车购置及运行维护费"
+    assert cell_subject("因公出国（境）经费") == "因公出国（境）费"
+    assert cell_subject("国内公务接待费") != cell_subject("公务接待费")  # a name only ending in another
+    for general in ("合计", "支出", "小计", "其他"):  # no name, or one that points elsewhere
+        assert cell_subject(general) is None
+    assert cell_subject("上年公务接待费") is None  # a period of its own: the columns say it
+    assert cell_subject("公务接待费预算数") is None  # a measure of its own
+
+
+def test_measures_of_a_header_and_of_a_title():
+    from narrcheck.extract.identity import measure_of, measures_in
+
+    assert measure_of("决算数") == ""
+    assert measure_of("年初预算数") == "年初预算"
+    assert measure_of("预算数") == "预算"
+    assert measure_of("公务接待费") is None
+    assert measures_in("年决算数与年决算数对比情况") == {""}
+    assert measures_in("一般公共预算财政拨款支出决算表") == {""}  # the budget's name is no measure
+    assert measures_in("三公经费预算数与决算数") == {"预算", ""}

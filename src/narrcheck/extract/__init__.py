@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from narrcheck.extract.flat_tables import table_row_claims
+from narrcheck.extract.flat_tables import read_grids, table_row_claims, table_statements
 from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
 from narrcheck.extract.statements import Statements, publisher, report_year, statements
@@ -43,5 +43,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
               *list_count_claims(units)]
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims, year)
-    claims += table_row_claims(document)
-    return Extraction(claims, statements(units, year), units, publisher(units))
+    grids = read_grids(document)
+    claims += table_row_claims(document, grids)
+    stated = replace(statements(units, year), cells=table_statements(grids, year))
+    return Extraction(claims, stated, units, publisher(units))

@@ -219,6 +219,49 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
     return QuantityKey(fold(s), period, measure)
 
 
+def cell_subject(name: str) -> str | None:
+    """The canonical subject a table's row label (or column header) names, or None where it names none for
+    certain: a form the synonym table lists, else a name as a narrative figure's would be keyed, that names
+    no period or measure of its own (the table's columns say those) and is no general word (合计, 支出).
+    """
+    plain = _plain(name)
+    if plain in _subjects():
+        return _subjects()[plain]
+    key = quantity_key(plain)
+    if key is None or key.period or key.measure:
+        return None
+    return key.subject
+
+
+def measure_of(words: str) -> str | None:
+    """The measure (synonyms.toml [measures]: '' the actual, 预算, 年初预算) that `words` are a form of, exactly;
+    None when they are no measure's form.
+    """
+    plain = _plain(words)
+    return next((measure for form, measure in _measures() if form == plain), None)
+
+
+def measures_in(text: str) -> set[str]:
+    """The measures whose forms `text` holds (longest forms first, none inside another), budgets' names
+    (一般公共预算) left out.
+    """
+    plain = _funds()[0].sub("", _plain(text))
+    pattern = re.compile(_alt(form for form, _ in _measures()))
+    forms = dict(_measures())
+    return {forms[m.group()] for m in pattern.finditer(plain)}
+
+
+def prior_period() -> str:
+    """The period a figure of the year before the report's is keyed with (上年)."""
+    return next(iter(_table()["periods"]))  # type: ignore[no-any-return]
+
+
+def year_span(year: str, report_year: str) -> str:
+    """The span a whole year is keyed with: the report's year (本年) or another year (2023年)."""
+    t = _time()
+    return t["this_year"] if year == report_year else t["year_label"].format(year)
+
+
 def _cost_itself(name: str) -> str:
     """A cost named with a tail after it (会议费支出) is the cost itself (会议费)."""
     names = _table()["names"]

@@ -61,11 +61,15 @@ class Statement:
 
 @dataclass(frozen=True)
 class Statements:
-    """All statements of a document: one item, for the rules that compare across it."""
+    """All statements of a document: one item, for the rules that compare across it. `cells` are the figures
+    of the document's flattened tables, keyed as the narrative's are: NC201 weighs the narrative against them,
+    never them against each other (the other rules read only `items`).
+    """
 
     items: tuple[Statement, ...]
     year: str = ""  # the report's year
     kind: str = "statements"
+    cells: tuple[Statement, ...] = ()
 
 
 _TITLE_YEAR = re.compile(rf"(\d{{4}})\s*{_YEAR_MARK}{alt('dates.year_suffix')}")  # 2024年度
@@ -141,8 +145,17 @@ def _rate_numerators(unit: Unit, year: str) -> list[Statement]:
     return out
 
 
+# a bracket opened after a figure and not closed before the next one: （其中公务用车购置费38万元… names that figure
+_OPEN_AFTER_FIGURE = re.compile(r"\d[^\d（(）)]*[（(]([^（(）)]*)$")
+
+
 def _clause_before(text: str, pos: int) -> str:
-    return text[start_of(text, pos, CLAUSE):pos]
+    """The words of the figure's clause before it; after a figure and a bracket it opens, only those inside
+    the bracket (公车购置及运行费995万元（其中公务用车购置费38万元: 其中公务用车购置费).
+    """
+    words = text[start_of(text, pos, CLAUSE):pos]
+    inside = _OPEN_AFTER_FIGURE.search(words)
+    return inside.group(1) if inside else words
 
 
 def _key(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:

@@ -14,8 +14,9 @@ from narrcheck.extract.identity import core_subject, fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.lexicon import alt, entry
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
-from narrcheck.model.findings import Evidence, Finding
+from narrcheck.model.findings import Evidence, Finding, Gap
 from narrcheck.numbers import Verdict
+from narrcheck.numbers.parse import format_decimal
 from narrcheck.tables.model import ChartSeries
 
 T = TypeVar("T")
@@ -41,6 +42,9 @@ class Restatement(Rule):
     funds (the 年终结余 under 一般公共预算 and under 政府性基金) or two spans of time (2月份 / 1-2月, 2023年 /
     本年) never restate each other; a figure whose scope is unstated meets a stated one only in a near miss.
     A name that only relates to another figure (超支部分) names no quantity.
+    The cells of the document's flattened tables are statements too (keyed by row label, the year and measure of
+    their column; extract/flat_tables/cells.py): a narrative figure of a cell's key, year and scope is judged
+    against the cell, the table being the reference; cells are never weighed against each other.
     Fails: 财政拨款收入 1178.28万元 on two lines and 1170.23万元 on a third; 64.40万元 “比2018年80.25万元”
     on two lines while 64.40万元 “比去年同期80.24万元” and 644,045.07元 “比2018年802,374.40元”.
     Passes: 财政收回存量资金 26,845.39元 and 2.68万元; a 年终结余 under a 一般公共预算 heading and another
@@ -62,18 +66,70 @@ class Restatement(Rule):
         units = Counter(st.figure.unit for st in item.items)
         dominant = units.most_common(1)[0][0] if units else ""
         anchors = _anchors(ctx.claims)
+        taken: set[tuple[int | None, int | None]] = set()  # figures weighed against a table's cell
+        for finding in self._tables(item, ctx, anchors):
+            taken.add(_where(finding))
+            yield finding
         for named in groups.values():
             if len({st.sentence for st in named}) < 2:
                 continue
             judged: set[tuple[int | None, int | None]] = set()  # a figure two sets hold is judged once
             for group in _one_scope(named):
                 for finding in self._group(group, ctx, dominant, anchors):
-                    where = (finding.evidence[0].location.line, finding.evidence[0].location.column)
-                    if where not in judged:
+                    where = _where(finding)
+                    if where not in judged and where not in taken:
                         judged.add(where)
                         yield finding
         yield from self._priors(ctx)
-        yield from self._slips(item, ctx, dominant)
+        yield from (f for f in self._slips(item, ctx, dominant) if _where(f) not in taken)
+
+    def _tables(self, item: Statements, ctx: Context,
+                anchors: dict[tuple[int | None, int | None], list[object]]) -> Iterator[Finding]:
+        """Each narrative figure against the cell of a flattened table it restates (same key; see _meets), where
+        the cells of that key agree. The table is the reference: the narrative figure is judged against it.
+        A differing figure whose own sum checks out is left alone, unless a part of that sum differs from its
+        own cell too (the sum then proves nothing). Cells are never weighed against each other.
+        """
+        if not item.cells:
+            return
+        cells: dict[object, list[Statement]] = defaultdict(list)
+        for cell in item.cells:
+            cells[cell.key.base].append(cell)
+        pairs: list[tuple[Statement, Statement]] = []
+        for st in item.items:
+            pool = [c for c in cells.get(st.key.base, ()) if _meets(st, c)]
+            if not pool or not all(agree(pool[0].figure, c.figure, _UNIT) for c in pool):
+                continue  # no cell, or cells of two values: nothing certain to weigh it against
+            pairs.append((st, max(pool, key=lambda c: _precision(c.figure, _UNIT))))
+        wrong = {_at(st.figure) for st, cell in pairs if not agree(st.figure, cell.figure, _UNIT)}
+        for st, cell in pairs:
+            fig = cell.figure
+            evidence = [Evidence(quote=st.quote, location=st.figure.location),
+                        Evidence(quote=cell.quote, location=fig.location)]
+            if _at(st.figure) not in wrong:
+                yield self.judge(ctx, st.figure, fig.interval(st.figure.unit), fig.text, evidence, st.section,
+                                 about=str(st.key))
+            elif st.figure.value == fig.value and st.figure.unit != fig.unit:
+                yield self._unit_slip(st, cell, ctx)
+            elif not _supported(st.figure, anchors) or _parts_differ(st.figure, anchors, wrong):
+                found = self.judge(ctx, st.figure, fig.interval(st.figure.unit), fig.text, evidence, st.section,
+                                   about=str(st.key))
+                if found.verdict == Verdict.TRUNCATION.value:
+                    yield found
+                    continue
+                gap = st.figure.decimal - fig.decimal * fig.quantity.scale_to(st.figure.unit)
+                # (printed figures that only touch at a rounding boundary, 38 against 37, are two amounts)
+                place = f"{fig.text}（第{fig.location.line}行）" if ctx.lang == "zh" \
+                    else f"{fig.text} (line {fig.location.line})"
+                detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=place)
+                stated = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
+                                              claimed=st.figure.value, expected=_in_unit(fig, st.figure.unit),
+                                              formula=f"{st.figure.text} = {fig.text}", about=str(st.key),
+                                              template="stated-elsewhere")
+                yield stated.model_copy(update={"gap": Gap(
+                    absolute=format_decimal(gap, 4),
+                    relative=format_decimal(abs(gap / (st.figure.decimal - gap)), 4) if st.figure.decimal != gap
+                    else None)})
 
     def _slips(self, item: Statements, ctx: Context, dominant: str) -> Iterator[Finding]:
         """The same digits in two money units under one known name and one scope, even in one sentence or under
@@ -208,6 +264,35 @@ class Restatement(Rule):
                        evidence=[Evidence(quote=st.quote, location=st.figure.location),
                                  Evidence(quote=first.quote, location=first.figure.location)],
                        section=list(st.section))
+
+
+def _where(finding: Finding) -> tuple[int | None, int | None]:
+    return finding.evidence[0].location.line, finding.evidence[0].location.column
+
+
+def _at(fig: Figure) -> tuple[int | None, int | None]:
+    return fig.location.line, fig.location.column
+
+
+def _meets(st: Statement, cell: Statement) -> bool:
+    """A narrative statement restates a table's cell of its key: not on the cell's own line, of the cell's span
+    of time (or of none stated: the report's year, as its key's period says), of no other place or budget; where
+    only one of them names its place or budget, only in a near miss (it may as well be another quantity).
+    """
+    a, b = st.key, cell.key
+    if st.figure.location.line == cell.figure.location.line or a.span not in ("", b.span):
+        return False
+    pairs = ((a.entity, b.entity), (a.fund, b.fund))
+    if any(x and y and x != y for x, y in pairs):
+        return False
+    return all(x == y for x, y in pairs) or near_miss(st.figure, cell.figure)
+
+
+def _parts_differ(fig: Figure, anchors: dict[tuple[int | None, int | None], list[object]],
+                  wrong: set[tuple[int | None, int | None]]) -> bool:
+    """A part of a sum whose total is `fig` is a figure that differs from its table's cell."""
+    return any(isinstance(claim, PartsSumClaim) and _at(claim.total) == _at(fig)
+               and any(_at(part) in wrong for part in claim.parts) for claim in anchors.get(_at(fig), ()))
 
 
 def _one_scope(named: list[Statement]) -> list[list[Statement]]:

@@ -63,6 +63,7 @@ class Grid:
     children: dict[int, list[int]] = field(default_factory=dict)
     complete: dict[int, bool] = field(default_factory=dict)  # the children are the whole breakdown
     transposed: bool = False
+    title: str = ""  # the table's title line, where it has one
 
 
 # ------------------------------------------------------------------------------------------------ header
@@ -189,7 +190,7 @@ def build(table: RawTable) -> Grid | None:
         lab = label(row.label.text) if row.label is not None else None
         items.append(Item(lab.name if lab else "", values, state, row.quote, lab, total=bool(lab and lab.total),
                           known=known))
-    grid = Grid(columns, items, table.unit, table.section)
+    grid = Grid(columns, items, table.unit, table.section, title=table.title)
     _nest(grid)
     return grid
 
@@ -219,7 +220,7 @@ def _transposed(table: RawTable, columns: list[Column], aligned: list[tuple[Stat
             continue
         members.setdefault(group or "", []).append(len(items))
         items.append(Item(name, cells, "aligned", f"{name}：{quote}"))
-    grid = Grid(new_columns, items, table.unit, table.section, transposed=True)
+    grid = Grid(new_columns, items, table.unit, table.section, transposed=True, title=table.title)
     for group, at in group_item.items():
         grid.children[at] = members.get(group, [])
         grid.complete[at] = True

@@ -77,6 +77,7 @@ class RawTable:
     drops_trailing: bool
     at_end: bool = False  # the table runs to the end of the document (an excerpt cut there)
     stream: bool = False
+    title: str = ""  # the line right above the header (past its unit line), where it is a short title
 
 
 @dataclass
@@ -297,6 +298,25 @@ def _stream_cell(block: Block) -> bool:
 
 # ------------------------------------------------------------------------------------------------ builders
 
+# a title is one short line without a sentence's end
+MAX_TITLE = 60
+
+
+def _title(blocks: list[Block], head: Sequence[Tok]) -> str:
+    """The table's title: the nearest line above its header, past a unit line, if it is short and no sentence
+    (2023年决算数与2022年决算数对比情况); '' when there is none.
+    """
+    above = [b for b in blocks if b.textmap.lines[-1] < head[0].line and b.text.strip() != "|"][-UNIT_LOOKBACK:]
+    for block in reversed(above):
+        text = block.text.strip().removesuffix("|").strip()  # (a stream's cell line ends in |)
+        if _unit_of(text) is not None and len(text) <= MAX_CELL:
+            continue
+        if not _one_line(block) or "|" in text or len(text) > MAX_TITLE or _SENTENCE.search(text):
+            return ""
+        return text
+    return ""
+
+
 def _context(blocks: list[Block], head: Sequence[Tok]) -> tuple[str, tuple[str, ...]]:
     """The unit of the table whose header cells are `head`, and the table's section. The unit is the one named
     on one of the UNIT_LOOKBACK lines above the header (表1, its title, 单位：万元), else the one its header cells
@@ -364,10 +384,11 @@ def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bo
             k += 1
         while rows and not any(v is not None for v in rows[-1].values) and k < len(lines):
             rows.pop()  # label-only lines before the next table's unit line are its title, not rows
-        unit, section = _context(blocks, [c for line in header_lines for c in line])
+        head = [c for line in header_lines for c in line]
+        unit, section = _context(blocks, head)
         if rows:
             out.append(RawTable(header_lines, rows, unit, section, drops_trailing=pipes,
-                                at_end=at_end and k >= len(lines)))
+                                at_end=at_end and k >= len(lines), title=_title(blocks, head)))
     return out
 
 
@@ -407,7 +428,7 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTa
         row.quote = " | ".join(c.text for c in (row.label, *row.values) if c is not None)
     unit, section = _context(blocks, head_cells)
     return [RawTable([head_cells], rows, unit, section, drops_trailing=False, at_end=end >= len(blocks),
-                     stream=True)]
+                     stream=True, title=_title(blocks, head_cells))]
 
 
 def _first_row_label(head: list[Tok]) -> bool:

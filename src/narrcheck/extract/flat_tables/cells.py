@@ -1,0 +1,161 @@
+"""The figures of a flattened table as statements (NC201): each money cell keyed as a narrative figure is, so
+that a narrative figure restating it is weighed against it.
+
+A cell's subject is its row's label (its column's header, in a table read transposed), folded as a narrative
+subject is (data/synonyms.toml); a row under another (a 其中 row, a column under a spanning header) is keyed
+under it (公务用车购置及运行维护费·公务用车购置费), as a narrative list's part is keyed under its whole, except
+under a total of no name (合计). Its period is the year its column's header names (2023年决算数, 本年数, 上年数),
+else the one year the table's title names; its measure is the one the header names (预算数, 年初预算数,
+决算数), else the one measure the title names (2023年决算数与2022年决算数对比情况).
+
+Abstain rather than guess: a cell gets no key when its name is a general word (合计, 支出) or names a period or
+measure of its own, when its column's header says more than a year and a measure, or when neither the header nor
+the title names its period or its measure for certain; a table whose columns name a year after the report's
+(or of a report whose year is unknown) gives none, since a narrative figure of no stated year is the report
+year's; and where two cells of the tables get one key (and scope) but differ, neither is a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from narrcheck.extract.flat_tables.claims import _Table
+from narrcheck.extract.flat_tables.grid import Column, Grid, Item
+from narrcheck.extract.flat_tables.vocab import table_words
+from narrcheck.extract.identity import (
+    QuantityKey,
+    cell_subject,
+    fund_named,
+    measure_of,
+    measures_in,
+    prior_period,
+    year_span,
+)
+from narrcheck.extract.statements import Statement
+from narrcheck.lexicon import entry
+from narrcheck.model.claims import Figure
+from narrcheck.numbers import MONEY_UNITS
+from narrcheck.numbers.normalize import normalize
+
+_YEAR = re.compile(r"(\d{4})年度?")
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    return table_words(f"statements.{name}")
+
+
+def _title_measure(title: str) -> str | None:
+    """The one measure a table's title names, or None (none, several, or words of both)."""
+    if not title or any(w in title for w in _words("mixed_measures")):
+        return None
+    found = measures_in(title)
+    return found.pop() if len(found) == 1 else None
+
+
+def _title_year(title: str) -> str | None:
+    years = set(_YEAR.findall(title))
+    return years.pop() if len(years) == 1 else None
+
+
+def _when(col: Column, grid: Grid, year: str) -> tuple[str, str, str] | None:
+    """(period, span, measure) of a level column's figures, or None when they are not certain."""
+    head = col.measured
+    k = head.key
+    years = set(_YEAR.findall(k))
+    if len(years) > 1:
+        return None
+    rest = _YEAR.sub("", k)
+    relative = next((r for r, ws in (("current", _words("this_year")), ("prior", _words("prior_year")))
+                     if rest.startswith(ws)), None)
+    if relative is not None:
+        if years:
+            return None
+        rest = next(rest[len(w):] for w in _words(f"{'this' if relative == 'current' else 'prior'}_year")
+                    if rest.startswith(w))
+    measure = _title_measure(grid.title) if rest in ("", *_words("fillers")) else measure_of(rest)
+    if measure is None:
+        return None
+    if years:
+        said = years.pop()
+    elif relative == "current":
+        titled = _title_year(grid.title)
+        if titled is not None and titled != year:
+            return None  # 本年数 of a table whose title names another year than the report's
+        said = year
+    elif relative == "prior":
+        return prior_period(), "", measure
+    else:
+        titled = _title_year(grid.title)
+        if titled is None:
+            return None
+        said = titled
+    if not said:
+        return None
+    return ("" if said == year else said), year_span(said, year), measure
+
+
+def _subject(grid: Grid, n: int) -> str | None:
+    """The key subject of item n: its own name, under its parent's where it has a named one."""
+    item = grid.items[n]
+    own_name = item.name
+    parent: Item | None = grid.items[item.parent] if item.parent is not None else None
+    if parent is not None and grid.transposed and own_name.startswith(f"{parent.name}·"):
+        own_name = own_name[len(parent.name) + 1:]
+    own = cell_subject(normalize(own_name).text)
+    if own is None or parent is None:
+        return own
+    whole = cell_subject(normalize(parent.name).text)
+    if whole is None:
+        return own if parent.total and parent.parent is None else None
+    return f"{whole}·{own}"
+
+
+def grid_statements(grid: Grid, year: str, first: int = 0) -> list[Statement]:
+    """The keyed money cells of one table; `first` numbers their sentences (each cell one of its own)."""
+    if grid.unit not in MONEY_UNITS:
+        return []
+    named = [int(y) for c in grid.columns for y in _YEAR.findall(c.measured.key)]
+    if not year or any(y > int(year) for y in named):
+        return []  # a table of a year after the report's: the report's year was misread, or the table is no report
+    t = _Table(grid)
+    columns = {j: when for j, c in enumerate(grid.columns)
+               if c.head.role in ("level", "value") and t.units[j] in MONEY_UNITS
+               and (when := _when(c, grid, year)) is not None}
+    out: list[Statement] = []
+    for n, item in enumerate(grid.items):
+        if item.state != "aligned" or not columns:
+            continue
+        subject = _subject(grid, n)
+        if subject is None:
+            continue
+        fund = fund_named(normalize(item.name).text) or fund_named(normalize(grid.title).text)
+        for j, (period, span, measure) in columns.items():
+            if item.known is not None and j >= item.known:
+                continue
+            fig = t.figure(item, j)
+            if fig is None or fig.value.startswith("-"):
+                continue
+            key = QuantityKey(subject, period, measure, fund=fund, span=span)
+            out.append(Statement(key, fig, item.quote, grid.section, (-1 - first - len(out), 0)))
+    return out
+
+
+def table_statements(grids: list[Grid], year: str) -> tuple[Statement, ...]:
+    """The keyed money cells of every table; where cells of one key and scope differ, none of them."""
+    cells: list[Statement] = []
+    for grid in grids:
+        cells += grid_statements(grid, year, len(cells))
+    by_key: dict[QuantityKey, list[Statement]] = defaultdict(list)
+    for st in cells:
+        by_key[st.key].append(st)
+    return tuple(st for st in cells if all(_agree(st.figure, other.figure) for other in by_key[st.key]))
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """Two printed figures that can be one amount."""
+    unit = entry("units.default")
+    x, y = a.interval(unit), b.interval(unit)
+    return a.value == b.value and a.unit == b.unit or x.lo <= y.hi and y.lo <= x.hi
