@@ -818,7 +818,7 @@ class Extractor:
 
     def _shares(self, unit: Unit) -> None:
         # the whole of a share list ("X决算中，A…占a%；B…占b%") carries over its "；"-separated items
-        carried: tuple[Mention, int] | None = None
+        carried: tuple[Mention, int, tuple[object, ...]] | None = None
         for m in P.SHARE.finditer(unit.text):
             pct = self._take(unit, m, "pct", "pct")
             if pct is None:
@@ -858,8 +858,9 @@ class Extractor:
                     if named is not None:
                         whole, _ = self._bind_name(named.group("name"), unit, m.start())
                         group_head = whole
-                    elif carried is not None and "。" not in unit.text[carried[1]:m.start()]:
-                        whole = group_head = carried[0]
+                    elif carried is not None and "。" not in unit.text[carried[1]:m.start()] \
+                            and not BREAKDOWN.search(unit.text, carried[1], m.start()):
+                        whole = group_head = carried[0]  # (a 其中 between opens a list of the part's own)
                     else:  # the paragraph's total before it (决算支出总计512.3万元。…基本支出392.39万元，占76.59%)
                         whole = group_head = self._nearest_before(
                             unit, part.start if part else m.start(), accept=_total_of(part))
@@ -869,8 +870,9 @@ class Extractor:
             # ("占基本支出的78.03%" … "占基本支出的21.97%"), one section
             together: tuple[object, ...] = (
                 (unit.section, normalize_subject(wname)) if wname and wname not in GENERIC_WHOLES
-                else (unit.order,))
-            carried = (whole, m.end()) if whole is not None and not wname else None
+                else carried[2] if carried is not None and whole is carried[0] else (unit.order,))
+            # the whole carries on to the next share that names none (…占收入总计的87.12%；其他收入…，占2.58%)
+            carried = (whole, m.end(), together) if whole is not None else None
             self.claims.append(ShareClaim(
                 part=part.figure() if part else None, whole=whole.figure() if whole else None,
                 whole_name=wname, percent=pct.figure(), whole_candidates=tuple(c.figure() for c in candidates),
