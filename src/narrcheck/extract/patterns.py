@@ -39,6 +39,7 @@ BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"
           rf"(?:{alt('compare.closers')})?)")
 ANCHOR_ONLY = re.compile(ANCHOR)
+ANCHOR_AT_END = re.compile(rf"(?:{ANCHOR})$")  # 公务接待费较上年: a name, then what it is compared with
 SUBJECT = r"[^，,。；;：:\d%]{0,30}?"
 # a subject that does not swallow the direction word that follows it
 PRIOR_SUBJECT = rf"(?:(?!{DIRECTION})[^，,。；;：:\d%]){{0,30}}?"

@@ -575,8 +575,11 @@ class Extractor:
             end = m.end()
             while (cont := P.CHANGE_CONTINUED.match(unit.text, end)) is not None:
                 said = cont.group("subject").strip()
+                own = P.ANCHOR_AT_END.search(said)
                 if P.ANCHOR_ONLY.fullmatch(said):  # …，较年初预算数减少0.04万元: the same figure, another basis
                     self._add_change(unit, cont, prior=None, basis=said, subject=m.group("subject"))
+                elif own is not None and own.start() > 0:  # …，公务接待费较上年减少3.30万元: its own basis
+                    self._add_change(unit, cont, prior=None, basis=own.group(), subject=said[:own.start()])
                 else:
                     self._add_change(unit, cont, prior=None, basis=m.group("anchor"), subject=said)
                 taken.append((cont.start(), cont.end()))
@@ -658,7 +661,10 @@ class Extractor:
             pair = self._year_pair(unit, s_start, kin)
             if pair is not None:
                 return _Bound(*pair)
-            named = COMPARE_WORDS.sub("", subject.strip("，, 各") or unit.text[s_start:pos].strip())
+            # the name is the change's own clause (总体来看，2020年度三公经费较上年…: not 总体来看), else its sentence
+            clause = _clause_name(unit.text, pos, years=True)
+            named = COMPARE_WORDS.sub("", subject.strip("，, 各")) if subject.strip("，, 各") else (
+                clause if len(clause) >= 2 else COMPARE_WORDS.sub("", unit.text[s_start:pos].strip()))
             if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
                 return _Bound(self._named_in_paragraph(unit, s_start, named, kin))
             candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
@@ -1330,10 +1336,13 @@ def _qualifier(subject: str) -> frozenset[str]:
     return frozenset(p for p in _bigrams(name) if len(p) == 2 and not PERIOD_CHARS.search(p)) - GENERIC_PAIRS
 
 
-def _clause_name(text: str, pos: int) -> str:
-    """What the clause before `pos` names, without comparison words (项目支出比上年… → 项目支出)."""
+def _clause_name(text: str, pos: int, years: bool = False) -> str:
+    """What the clause before `pos` names, without comparison words (项目支出比上年… → 项目支出); with `years`,
+    a year it names is no figure (2020年度三公经费较上年… → 三公经费).
+    """
     words = text[start_of(text, pos, CLAUSE):pos]
-    if _DIGIT.search(words) or P.DIRECTION_WORD.search(words):
+    if _DIGIT.search(_YEAR.sub("", normalize_digits(words)) if years else words) \
+            or P.DIRECTION_WORD.search(words):
         return ""  # figures or a change: no name
     return normalize_subject(COMPARE_WORDS.sub("", P.ANCHOR_ONLY.sub("", words)))
 
