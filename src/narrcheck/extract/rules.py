@@ -782,6 +782,12 @@ class Extractor:
     def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None) -> None:
         s_start, s_end = unit.sentence_span(m.start())
         numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
+        if whole is None and numerator is not None and _is_budget(numerator.subject):
+            # 支出12683.47万元，年初预算为11785.30万元，完成年初预算的107.26%: the budget came second
+            actual = self._nearest_before(unit, numerator.start, lo=s_start,
+                                          accept=lambda x: x.family == "money" and not _is_budget(x.subject))
+            if actual is not None:
+                whole, numerator = numerator, actual
         # "决算数等于预算数" may follow as the next sentence
         _, next_end = unit.sentence_span(min(s_end + 1, len(unit.text)))
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
@@ -900,6 +906,9 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=_actual_at_top(unit, s_start))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
+            if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
+                denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
+                                                   accept=lambda x: x.family == "money" and _is_budget(x.subject))
             if numerator is not None and denominator is not None \
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
