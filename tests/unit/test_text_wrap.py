@@ -177,3 +177,10 @@ def test_a_heading_before_a_line_of_figures_is_not_joined(write_doc):
     lines = ["一、收入支出决算总体情况", "2024年度收入总计86.40万元。", "（二）年末结转和结余", "3.20万元为项目结转。"]
     texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
     assert texts == lines
+
+
+def test_table_cells_one_per_line_are_not_joined_in_short_text(write_doc):
+    # a label, then figures each on a line of its own: the cells of a table, not a sentence broken at its figure
+    lines = ["表1 支出决算表", "项目", "本年数", "上年数", "基本支出", "70.12万元", "65.00万元", "执行率", "96.01%"]
+    texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
+    assert texts == lines

@@ -663,10 +663,17 @@ class Extractor:
                 return _Bound(*pair)
             # the name is the change's own clause (总体来看，2020年度三公经费较上年…: not 总体来看), else its sentence
             clause = _clause_name(unit.text, pos, years=True)
-            named = COMPARE_WORDS.sub("", subject.strip("，, 各")) if subject.strip("，, 各") else (
+            own = subject.strip("，, 各")
+            words_named = own or (unit.text[start_of(unit.text, pos, CLAUSE):pos] if len(clause) >= 2
+                                  else unit.text[s_start:pos])
+            named = COMPARE_WORDS.sub("", own) if own else (
                 clause if len(clause) >= 2 else COMPARE_WORDS.sub("", unit.text[s_start:pos].strip()))
             if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
-                return _Bound(self._named_in_paragraph(unit, s_start, named, kin))
+                found = self._named_in_paragraph(unit, s_start, named, kin)
+                said = set(_YEAR_OF.findall(normalize_digits(words_named)))
+                if found is not None and said and said != set(_YEAR_OF.findall(normalize_digits(found.subject))):
+                    return _Bound()  # 2022年度三公经费较2021年…: not the 2023 figure of that name
+                return _Bound(found)
             candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
                           and m.family == kin.family][-1:]
             if not candidates:
@@ -870,12 +877,15 @@ class Extractor:
                     if named is not None:
                         whole, _ = self._bind_name(named.group("name"), unit, m.start())
                         group_head = whole
-                    elif carried is not None and "。" not in unit.text[carried[1]:m.start()] \
-                            and not BREAKDOWN.search(unit.text, carried[1], m.start()):
-                        whole = group_head = carried[0]  # (a 其中 between opens a list of the part's own)
                     else:  # the paragraph's total before it (决算支出总计512.3万元。…基本支出392.39万元，占76.59%)
                         whole = group_head = self._nearest_before(
                             unit, part.start if part else m.start(), accept=_total_of(part))
+                        if carried is not None and "。" not in unit.text[carried[1]:m.start()] \
+                                and not BREAKDOWN.search(unit.text, carried[1], m.start()) \
+                                and (whole is None or whole is carried[0]):
+                            # the list's whole carries on, unless another total stands nearer (本年支出合计 after
+                            # 本年收入合计) or a 其中 between opens a list of the part's own
+                            whole = group_head = carried[0]
             if group_head is None and whole is not None:
                 group_head = whole
             # shares of one whole stated together: one list in a paragraph, or, when each names the whole

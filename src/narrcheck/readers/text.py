@@ -292,6 +292,7 @@ def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
 _OPENS_WITH_AMOUNT = re.compile(r"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]?元|%|％)")
 _OPENS_WITH_UNIT = re.compile(r"\s*(?:[万亿千]?元|%|％)")
 _CLAUSE_MARK = re.compile("[，,；;：:]")
+_ENDS_WITH_AMOUNT = re.compile(r"\d\s*(?:[万亿千]?元|%|％)$")
 
 
 def _broken_figure_run(lines: list[str], no: int) -> list[int]:
@@ -308,9 +309,10 @@ def _broken_figure_run(lines: list[str], no: int) -> list[int]:
                 or _FIGURE_ROW_END.search(text):
             break
         ends_open = "\u4e00" <= text[-1] <= "\u9fff" or text[-1] in _OPEN_ENDS or text[-1] in "：:"
-        if not ((ends_open and _OPENS_WITH_AMOUNT.match(following))
-                or (text[-1].isdigit() and _OPENS_WITH_UNIT.match(following))):
-            break
+        opens = (_OPENS_WITH_AMOUNT.match(following) if ends_open and not _ENDS_WITH_AMOUNT.search(text)
+                 else _OPENS_WITH_UNIT.match(following) if text[-1].isdigit() else None)
+        if opens is None or not following[opens.end():].strip():
+            break  # (a line that is only a figure, or two figures in a row: cells of a table, one per line)
         run.append(run[-1] + 1)
         text = following
     return run

@@ -43,7 +43,7 @@ class ChangeRate(Rule):
                     continue
                 slipped = self._judge(claim.model_copy(update={field: with_unit(fig, current.unit)}), ctx)
                 if slipped.verdict == Verdict.OK.value:
-                    ev = evidence_for(claim.quote, claim.location, current, claim.prior)
+                    ev = evidence_for(claim.quote, claim.location, current, claim.prior, fig)
                     finding = unit_error(ctx, self, fig, current.unit, ev, claim.section, slipped.formula or "",
                                          claim.source)
                     break
