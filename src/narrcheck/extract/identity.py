@@ -109,6 +109,13 @@ def _subjects() -> dict[str, str]:
 
 
 @cache
+def _under() -> dict[str, dict[str, str]]:
+    """Parent subject → {form → canonical subject} for the forms that name a subject only under that parent."""
+    return {parent: {_plain(form): canonical for canonical, forms in table.items() for form in forms}
+            for parent, table in _table().get("under", {}).items()}  # type: ignore[union-attr]
+
+
+@cache
 def _measures() -> list[tuple[str, str]]:
     """(form, measure), longest form first, for stripping a measure word off the end of a subject."""
     pairs = [(form, measure) for measure, forms in _table()["measures"].items()  # type: ignore[union-attr]
@@ -219,12 +226,15 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
     return QuantityKey(fold(s), period, measure)
 
 
-def cell_subject(name: str) -> str | None:
+def cell_subject(name: str, under: str | None = None) -> str | None:
     """The canonical subject a table's row label (or column header) names, or None where it names none for
-    certain: a form the synonym table lists, else a name as a narrative figure's would be keyed, that names
-    no period or measure of its own (the table's columns say those) and is no general word (合计, 支出).
+    certain: a form the synonym table lists (or lists under the canonical subject `under`, its parent's), else
+    a name as a narrative figure's would be keyed, that names no period or measure of its own (the table's
+    columns say those) and is no general word (合计, 支出).
     """
     plain = _plain(name)
+    if under is not None and plain in _under().get(under, {}):
+        return _under()[under][plain]
     if plain in _subjects():
         return _subjects()[plain]
     key = quantity_key(plain)

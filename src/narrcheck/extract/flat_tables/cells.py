@@ -104,10 +104,10 @@ def _subject(grid: Grid, n: int) -> str | None:
     parent: Item | None = grid.items[item.parent] if item.parent is not None else None
     if parent is not None and grid.transposed and own_name.startswith(f"{parent.name}·"):
         own_name = own_name[len(parent.name) + 1:]
-    own = cell_subject(normalize(own_name).text)
+    whole = cell_subject(normalize(parent.name).text) if parent is not None else None
+    own = cell_subject(normalize(own_name).text, under=whole)
     if own is None or parent is None:
         return own
-    whole = cell_subject(normalize(parent.name).text)
     if whole is None:
         return own if parent.total and parent.parent is None else None
     return f"{whole}·{own}"
