@@ -47,7 +47,10 @@ def test_generic_words_name_a_list_whole_only_when_asked():
 def test_cell_subject_folds_a_label_through_the_synonym_table_only():
     from narrcheck.extract.identity import cell_subject
 
-    assert cell_subject("车辆运行") == cell_subject("公务用车运行费") == "公务用车运行维护费"
+    assert cell_subject("公车运行") == cell_subject("公务用车运行费") == "公务用车运行维护费"
+    # 车辆运行 names the official cars' running cost only under their parent; alone it is any vehicle's
+    assert cell_subject("车辆运行", under="公务用车购置及运行维护费") == "公务用车运行维护费"
+    assert cell_subject("车辆运行") != "公务用车运行维护费"
     assert cell_subject("公车购置及运行维护费") == "公务用车购置及运行维护费"
     assert cell_subject("因公出国（境）经费") == "因公出国（境）费"
     assert cell_subject("国内公务接待费") != cell_subject("公务接待费")  # a name only ending in another
