@@ -226,6 +226,8 @@ def header_runs(toks: Sequence[Token]) -> list[tuple[int, int, list[Column]]]:
             continue
         last, j = i, i + 1
         while j < len(toks):
+            if _opens_row(toks, j, last):
+                break  # 预算执行率 10 9.5 on a line of its own: a row's label, not one more header
             if _names_column(toks, j) or _bracket(toks[j]):
                 last, j = j, j + 1
                 continue
@@ -242,6 +244,13 @@ def header_runs(toks: Sequence[Token]) -> list[tuple[int, int, list[Column]]]:
         else:
             i += 1
     return out
+
+
+def _opens_row(toks: Sequence[Token], j: int, last: int) -> bool:
+    """Token j starts a line after the header's (`last`) and figures follow it on that line: a row of data."""
+    tok = toks[j]
+    return tok.block is not toks[last].block and not tok.glued and j + 1 < len(toks) \
+        and toks[j + 1].block is tok.block and toks[j + 1].kind != "text"
 
 
 def _bracket(tok: Token) -> bool:
