@@ -472,7 +472,12 @@ class Extractor:
         if not P.RESPECTIVE_WORD.search(unit.text):
             return
         for m in P.RESPECTIVE.finditer(unit.text):
-            names = [n.strip() for n in P.RESPECTIVE_JOINER.split(m.group("names")) if n.strip()]
+            # 、 separates the names where it is used (公务用车购置及运行维护费 holds a 及 of its own)
+            listed = m.group("names")
+            names = [n.strip() for n in (listed.split("、") if "、" in listed else P.RESPECTIVE_JOINER.split(listed))
+                     if n.strip()]
+            if names and m.start() > 0 and unit.text[m.start() - 1].isdigit():
+                names[0] = names[0].lstrip("年度")  # 2024年因公出国（境）费、…: the year is a date, not the name
             figures = [x for x in unit.mentions if m.start("figures") <= x.start < m.end("figures")]
             rates = [x for x in unit.mentions if m.group("rates") and m.start("rates") <= x.start < m.end("rates")]
             if len(names) != len(figures) or (rates and len(rates) != len(names)):
@@ -1028,8 +1033,8 @@ class Extractor:
 
     def _composite_sums(self, unit: Unit) -> None:
         """A figure of a quantity that is the sum of its components by definition (三公经费, 公务用车购置及运行
-        维护费) and, after it in its paragraph (else in the paragraphs below it in its section), one figure of
-        each component, of the same measure and year: they add up (NC106), even without a 其中.
+        维护费) and, after it in its paragraph (else in the paragraphs below it in its parent section), one figure
+        of each component, of the same measure and year: they add up (NC106), even without a 其中.
         """
         for total in unit.mentions:
             if total.family != "money" or total.role is not None:
@@ -1040,7 +1045,9 @@ class Extractor:
                                for c in self.claims):
                 continue
             below = [u for u in self.units[unit.order + 1:] if u.table is None]
-            inside = unit.section  # the paragraphs below, in its section or a section under it
+            # the paragraphs below, in its section or a section under it, or a later one of its parent's ((一)总体
+            # 情况 states the total, (二)具体情况 its components); never beyond the document's top-level section
+            inside = unit.section[:-1] if len(unit.section) >= 2 else unit.section
             after = [m for m in unit.mentions if m.start > total.end]
             section = _until_restated(after + [m for u in below if u.section[:len(inside)] == inside
                                                for m in u.mentions], ways)
