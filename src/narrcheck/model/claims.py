@@ -37,6 +37,19 @@ class Figure(BaseModel):
     def decimal(self) -> Decimal:
         return self.quantity.value
 
+    def agrees_with(self, other: Figure, unit: str) -> bool:
+        """The figure and `other` as printed can stand for the same amount, compared in `unit`.
+
+        A printed figure stands for the half-open interval of values that round to it, so 80.24 and 80.25 (which
+        only touch at 80.245) are different amounts.
+        """
+        if self.unit == other.unit and self.value == other.value:
+            return True
+        ia, ib = self.interval(unit), other.interval(unit)
+        if ia.lo == ia.hi or ib.lo == ib.hi:
+            return ia.lo <= ib.hi and ib.lo <= ia.hi
+        return ia.lo < ib.hi and ib.lo < ia.hi
+
     def interval(self, unit: str | None = None) -> Interval:
         """The values this printed figure stands for, optionally converted to another money unit."""
         q = self.quantity

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from narrcheck.lexicon import alt
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.decode import decode_text
 from narrcheck.readers.registry import register_reader
@@ -289,10 +290,11 @@ def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
 # Without a page width to go by, a break is still certain where it splits a phrase from its figure: a line
 # that ends no sentence, followed by one that opens with an amount or a share (…比上年增加 / 234.56万元，…), or
 # a line ending in a figure followed by its unit (…增加234.56 / 万元，…). No disclosure starts a line so.
-_OPENS_WITH_AMOUNT = re.compile(r"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]?元|%|％)")
-_OPENS_WITH_UNIT = re.compile(r"\s*(?:[万亿千]?元|%|％)")
+_UNIT = rf"(?:{alt('units.money')}|%|％)"
+_OPENS_WITH_AMOUNT = re.compile(rf"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*{_UNIT}")
+_OPENS_WITH_UNIT = re.compile(rf"\s*{_UNIT}")
 _CLAUSE_MARK = re.compile("[，,；;：:]")
-_ENDS_WITH_AMOUNT = re.compile(r"\d\s*(?:[万亿千]?元|%|％)$")
+_ENDS_WITH_AMOUNT = re.compile(rf"\d\s*{_UNIT}$")
 
 
 def _broken_figure_run(lines: list[str], no: int) -> list[int]:

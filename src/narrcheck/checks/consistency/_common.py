@@ -10,17 +10,8 @@ from narrcheck.numbers import Interval
 
 
 def agree(a: Figure, b: Figure, unit: str) -> bool:
-    """Printed figures that can stand for the same amount, compared in `unit`.
-
-    A printed figure stands for the half-open interval of values that round to it, so 80.24 and 80.25 (which
-    only touch at 80.245) are different amounts.
-    """
-    if a.unit == b.unit and a.value == b.value:
-        return True
-    ia, ib = a.interval(unit), b.interval(unit)
-    if ia.lo == ia.hi or ib.lo == ib.hi:
-        return ia.lo <= ib.hi and ib.lo <= ia.hi
-    return ia.lo < ib.hi and ib.lo < ia.hi
+    """Printed figures that can stand for the same amount, compared in `unit` (see Figure.agrees_with)."""
+    return a.agrees_with(b, unit)
 
 
 # two figures closer than this (relative to the larger) differ as a typo does, not as two quantities do

@@ -35,7 +35,6 @@ from narrcheck.extract.identity import (
 )
 from narrcheck.extract.statements import Statement
 from narrcheck.lexicon import entry
-from narrcheck.model.claims import Figure
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 
@@ -151,11 +150,5 @@ def table_statements(grids: list[Grid], year: str) -> tuple[Statement, ...]:
     by_key: dict[QuantityKey, list[Statement]] = defaultdict(list)
     for st in cells:
         by_key[st.key].append(st)
-    return tuple(st for st in cells if all(_agree(st.figure, other.figure) for other in by_key[st.key]))
-
-
-def _agree(a: Figure, b: Figure) -> bool:
-    """Two printed figures that can be one amount."""
     unit = entry("units.default")
-    x, y = a.interval(unit), b.interval(unit)
-    return a.value == b.value and a.unit == b.unit or x.lo <= y.hi and y.lo <= x.hi
+    return tuple(st for st in cells if all(st.figure.agrees_with(other.figure, unit) for other in by_key[st.key]))
