@@ -262,8 +262,15 @@ def measures_in(text: str) -> set[str]:
 
 
 def prior_period() -> str:
-    """The period a figure of the year before the report's is keyed with (上年)."""
+    """The period a figure of the year before the report's is keyed with (上年: synonyms.toml [periods] keys
+    only that period).
+    """
     return next(iter(_table()["periods"]))  # type: ignore[no-any-return]
+
+
+def period_forms(period: str) -> tuple[str, ...]:
+    """The words that put a figure in `period` (上年: 上年, 去年, 上年度, 上年同期 …)."""
+    return tuple(form for form, name in _periods() if name == period)
 
 
 def year_span(year: str, report_year: str) -> str:

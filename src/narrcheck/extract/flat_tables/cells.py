@@ -30,6 +30,7 @@ from narrcheck.extract.identity import (
     fund_named,
     measure_of,
     measures_in,
+    period_forms,
     prior_period,
     year_span,
 )
@@ -67,13 +68,13 @@ def _when(col: Column, grid: Grid, year: str) -> tuple[str, str, str] | None:
     if len(years) > 1:
         return None
     rest = _YEAR.sub("", k)
-    relative = next((r for r, ws in (("current", _words("this_year")), ("prior", _words("prior_year")))
-                     if rest.startswith(ws)), None)
+    relatives = (("current", _words("this_year")), ("prior", period_forms(prior_period())))
+    relative, word = next(((r, w) for r, ws in relatives for w in sorted(ws, key=len, reverse=True)
+                           if rest.startswith(w)), (None, ""))
     if relative is not None:
         if years:
             return None
-        rest = next(rest[len(w):] for w in _words(f"{'this' if relative == 'current' else 'prior'}_year")
-                    if rest.startswith(w))
+        rest = rest[len(word):]
     measure = _title_measure(grid.title) if rest in ("", *_words("fillers")) else measure_of(rest)
     if measure is None:
         return None
