@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -158,7 +159,11 @@ def scan(
     typer.echo(f"narrcheck scan {state}: {result.files} files, {result.checked} checked, {result.failed} failed, "
                f"{result.skipped} already scanned, in {result.seconds:.1f}s → {db}", err=True)
     if result.interrupted:
-        raise typer.Exit(130)
+        # everything committed is in the closed database; the pool of killed workers would race the interpreter's
+        # exit and may print a traceback (OSError: Bad file descriptor) after this message, so leave at once
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     if result.files == 0:
         raise typer.Exit(EXIT_BAD_INPUT)
 
