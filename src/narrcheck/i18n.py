@@ -157,6 +157,13 @@ def what(name: str, lang: str, about: str = "") -> str:
     return f"{text}（{about}）" if lang == "zh" else f"{text} ({about})"
 
 
+def places(lang: str, figures: list[tuple[str, int | None]]) -> str:
+    """Printed figures with the lines they stand on: 1401（第3行）、1400（第9行） / 1401 (line 3), 1400 (line 9)."""
+    if lang == "zh":
+        return "、".join(f"{text}（第{line}行）" for text, line in figures)
+    return ", ".join(f"{text} (line {line})" for text, line in figures)
+
+
 def detail(key: str, lang: str, **values: str) -> str:
     entry = DETAILS[key]
     return (entry.get(lang) or entry["zh"]).format(**values)

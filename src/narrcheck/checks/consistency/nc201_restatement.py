@@ -119,9 +119,8 @@ class Restatement(Rule):
                     continue
                 gap = st.figure.decimal - fig.decimal * fig.quantity.scale_to(st.figure.unit)
                 # (printed figures that only touch at a rounding boundary, 38 against 37, are two amounts)
-                place = f"{fig.text}（第{fig.location.line}行）" if ctx.lang == "zh" \
-                    else f"{fig.text} (line {fig.location.line})"
-                detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=place)
+                detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text,
+                                     places=i18n.places(ctx.lang, [(fig.text, fig.location.line)]))
                 stated = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
                                               claimed=st.figure.value, expected=_in_unit(fig, st.figure.unit),
                                               formula=f"{st.figure.text} = {fig.text}", about=str(st.key),
@@ -199,9 +198,8 @@ class Restatement(Rule):
                     continue
                 for change in group:
                     fig = change.prior
-                    places = "、".join(f"{c.prior.text}（第{c.prior.location.line}行）" for c in best)  # type: ignore[union-attr]
-                    if ctx.lang != "zh":
-                        places = ", ".join(f"{c.prior.text} (line {c.prior.location.line})" for c in best)  # type: ignore[union-attr]
+                    places = i18n.places(ctx.lang, [(c.prior.text, c.prior.location.line)  # type: ignore[union-attr]
+                                                    for c in best])
                     detail = i18n.detail("prior-restated", ctx.lang, current=change.current.text,  # type: ignore[union-attr]
                                          claimed=fig.text, places=places)  # type: ignore[union-attr]
                     evidence = [Evidence(quote=change.quote, location=fig.location),  # type: ignore[union-attr]
@@ -242,9 +240,7 @@ class Restatement(Rule):
                     yield self._unit_slip(st, first, ctx)
                     continue
                 shown = _in_unit(best[0].figure, st.figure.unit)
-                places = "、".join(f"{s.figure.text}（第{s.figure.location.line}行）" for s in best) \
-                    if ctx.lang == "zh" \
-                    else ", ".join(f"{s.figure.text} (line {s.figure.location.line})" for s in best)
+                places = i18n.places(ctx.lang, [(s.figure.text, s.figure.location.line) for s in best])
                 detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=places)
                 evidence = [Evidence(quote=st.quote, location=st.figure.location),
                             *(Evidence(quote=s.quote, location=s.figure.location) for s in best)]
