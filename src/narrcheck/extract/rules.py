@@ -1146,8 +1146,10 @@ class Extractor:
                 lead = [m for m in unit.mentions if pos <= m.start < end and self._eligible(m)]
                 if stop or not lead or lead[0].start - pos > 30:
                     break
-            # items set apart by ；: a breakdown of one item (主要包括…) ends at the next ；, the list goes on
-            while first and stop and BREAKDOWN.fullmatch(stop.group()) and "；" in text[pos:stop.start()]:
+            # items set apart by ；: a breakdown of one item (主要包括…) ends at the next ；, the list goes on; so
+            # does one that names no figure (人员经费642.18万元，主要包括基本工资、津贴补贴；公用经费…)
+            while first and stop and BREAKDOWN.fullmatch(stop.group()) \
+                    and ("；" in text[pos:stop.start()] or self._names_only(unit, stop.end(), end)):
                 regions.append((pos, stop.start()))
                 after = text.find("；", stop.end(), end)
                 if after < 0:
@@ -1160,6 +1162,11 @@ class Extractor:
             first = False
             pos = end + 1
         return regions
+
+    def _names_only(self, unit: Unit, start: int, end: int) -> bool:
+        """From `start` to the next ； before `end` stands no figure: a breakdown in names, not amounts."""
+        semi = unit.text.find("；", start, end)
+        return semi >= 0 and not any(start <= m.start < semi for m in unit.mentions)
 
     def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> bool:
         """When the total and every part are compared with the same period, their priors must add up too.
