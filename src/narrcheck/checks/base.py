@@ -122,9 +122,12 @@ def unit_slip(ctx: Context, rule: Rule, fig: Figure, unit: str, computed_with_sl
 
 
 def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[Evidence],
-               section: tuple[str, ...], formula: str, source: str) -> Finding:
-    """The unit_error finding for `fig`, whose digits hold when read in `unit` (the caller has shown they do)."""
-    msg = i18n.message("unit_error", ctx.lang, what=fig.subject[-20:] or i18n.what(rule.name, ctx.lang),
+               section: tuple[str, ...], formula: str, source: str, about: str = "") -> Finding:
+    """The unit_error finding for `fig`, whose digits hold when read in `unit` (the caller has shown they do);
+    `about` names the quantity in the message, else the figure's own subject does.
+    """
+    what = i18n.what(rule.name, ctx.lang, about) if about else fig.subject[-20:] or i18n.what(rule.name, ctx.lang)
+    msg = i18n.message("unit_error", ctx.lang, what=what,
                        claimed=fig.value, unit=fig.unit, expected=fig.value, expected_unit=unit)
     return Finding(rule=rule.id, name=rule.name, verdict=Verdict.UNIT_ERROR.value,
                    severity=rule.severity_for(Verdict.UNIT_ERROR), message=msg, claimed=fig.value,

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
-from narrcheck.extract.spans import CLAUSE
+from narrcheck.extract.spans import CLAUSE, start_of
 from narrcheck.lexicon import alt
 from narrcheck.numbers import normalize_digits
 
@@ -256,9 +256,14 @@ def measures_in(text: str) -> set[str]:
     (一般公共预算) left out.
     """
     plain = _funds()[0].sub("", _plain(text))
-    pattern = re.compile(_alt(form for form, _ in _measures()))
-    forms = dict(_measures())
+    pattern, forms = _measure_finder()
     return {forms[m.group()] for m in pattern.finditer(plain)}
+
+
+@cache
+def _measure_finder() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The alternation of every measure's forms, and form → measure."""
+    return re.compile(_alt(form for form, _ in _measures())), dict(_measures())
 
 
 def prior_period() -> str:
@@ -395,15 +400,8 @@ def span_named(text: str, report_year: str = "", opening: bool = False) -> str:
     """
     spans = _spans(text, report_year)
     if opening:
-        spans = [(i, s) for i, s in spans if _bare(text[_clause_start(text, i):i])]
+        spans = [(i, s) for i, s in spans if _bare(text[start_of(text, i, CLAUSE):i])]
     return spans[-1][1] if spans else ""
-
-
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE:
-        i -= 1
-    return i
 
 
 _LEAD_TOKEN = re.compile(rf"{_LEADS}|\s+|[（(]|[)）]")

@@ -23,10 +23,10 @@ SHORT_MONEY: dict[str, str] = dict(entry("units.money_short"))
 COUNT_UNIT = rf"{alt('units.count')}(?!{alt('units.count_not_before')})"
 AMOUNT = rf"{NUM}\s*{MONEY_UNIT}"
 PCT = rf"{SIGNED}\s*%"
+# a year by its digits (2024年, 2024 年度): group 1 is the year
+YEAR_NUMBER = re.compile(rf"(\d{{4}})\s*{alt('dates.year')}{alt('dates.year_suffix')}?")
 
 # --- words ---------------------------------------------------------------------------------------------
-UP = alt("direction.up")
-DOWN = alt("direction.down")
 DIRECTION = alt("direction.up", "direction.down")
 RATE_WORD = (rf"(?:{alt('direction.rate_up', 'direction.rate_down', 'direction.up', 'direction.down')}"
              rf"|[（(]{DIRECTION}[)）]幅)")  # （减）幅23%: the word set apart in brackets

@@ -66,7 +66,6 @@ GENERIC_PAIRS = frozenset(w[i:i + 2] for w in words("names.generic") for i in ra
 # comparison words are no name: "对比减少4.35万元" names nothing that changed
 _COMPARING = alt("compare.fillers", "compare.standalone", "compare.closers", "compare.periods")
 COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
-_YEAR_OF = re.compile(r"(\d{4})年")
 _TOTAL_TAIL = re.compile(rf"(?:{alt('lists.total_words', 'measure.actual')}|数|为|是)+$")
 _WRAPPED = re.compile(r"^[（(](.+?)[)）]幅?$")
 # a share of a budget is a completion (占年初预算数的…)
@@ -675,8 +674,8 @@ class Extractor:
                 clause if len(clause) >= 2 else COMPARE_WORDS.sub("", unit.text[s_start:pos].strip()))
             if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
                 found = self._named_in_paragraph(unit, s_start, named, kin)
-                said = set(_YEAR_OF.findall(normalize_digits(words_named)))
-                if found is not None and said and said != set(_YEAR_OF.findall(normalize_digits(found.subject))):
+                said = set(P.YEAR_NUMBER.findall(normalize_digits(words_named)))
+                if found is not None and said and said != set(P.YEAR_NUMBER.findall(normalize_digits(found.subject))):
                     return _Bound()  # 2022年度三公经费较2021年…: not the 2023 figure of that name
                 return _Bound(found)
             candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
@@ -941,8 +940,8 @@ class Extractor:
         own = _qualifier(numerator.subject)
         if not own or own & _qualifier(budget.subject):
             return False
-        earlier = [m for u in self.units[max(0, unit.order - FARTHEST):unit.order + 1] if u.section == unit.section
-                   for m in u.mentions if (u is not unit or m.end <= numerator.start)]
+        earlier = (m for u in self.units[max(0, unit.order - FARTHEST):unit.order + 1] if u.section == unit.section
+                   for m in u.mentions if (u is not unit or m.end <= numerator.start))
         return any(m is not budget and m.family == "money" and own & _qualifier(m.subject) for m in earlier)
 
     def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
@@ -1008,14 +1007,14 @@ class Extractor:
         year's figures add to that year's total, named with its year in the sentence of the list's total.
         True when the list is such a list (and its claims are made).
         """
-        years = [_YEAR_OF.findall(p.subject) for p in parts]
+        years = [P.YEAR_NUMBER.findall(p.subject) for p in parts]
         if len(parts) < 4 or any(len(y) != 1 for y in years) or len({y[0] for y in years}) < 2:
             return False
         s_start, _ = unit.sentence_span(head.start)
         totals: dict[str, Mention] = {}
         for m in unit.mentions:
             if s_start <= m.start <= head.start and self._eligible_total(m, head):
-                dated = _YEAR_OF.findall(m.subject)
+                dated = P.YEAR_NUMBER.findall(m.subject)
                 if len(dated) == 1:
                     totals.setdefault(dated[0], m)
         made = False
@@ -1301,14 +1300,14 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
     """One figure for each of `names` in `scope`, the first of each name, of the total's measure and year and
     no other role; None unless every name is found.
     """
-    budget, years = _is_budget(total.subject), _YEAR_OF.findall(total.subject)
+    budget, years = _is_budget(total.subject), P.YEAR_NUMBER.findall(total.subject)
     found: dict[str, Mention] = {}
     for m in scope:
         if m.family != "money" or m.role is not None:
             continue
         name = fold(normalize_subject(m.subject))
         if name in names and name not in found and _is_budget(m.subject) == budget \
-                and all(y in years for y in _YEAR_OF.findall(m.subject)):
+                and all(y in years for y in P.YEAR_NUMBER.findall(m.subject)):
             found[name] = m
     return [found[n] for n in names] if len(found) == len(names) else None
 
@@ -1361,6 +1360,7 @@ def _signed(change: ChangeClaim) -> Figure | None:
     return change.delta.model_copy(update={"value": ("-" if change.delta_direction == "down" else "") + value})
 
 
+@lru_cache(maxsize=1 << 14)
 def _qualifier(subject: str) -> frozenset[str]:
     """The character pairs of a name beyond its measure, its generic nouns and its period (中央资金支出 → 中央,
     央资; 1至10月支出 → none: a span of months is when, not whose).
@@ -1386,12 +1386,11 @@ def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None
     """
     if len(figures) != 2:
         return None
-    years = [_YEAR_OF.findall(m.subject) for m in figures]
+    years = [P.YEAR_NUMBER.findall(m.subject) for m in figures]
     if any(len(y) != 1 for y in years) or abs(int(years[0][0]) - int(years[1][0])) != 1:
         return None
     a, b = figures if years[0][0] < years[1][0] else figures[::-1]
-    names = sorted((_YEAR_OF.sub("", normalize_subject(a.subject)), _YEAR_OF.sub("", normalize_subject(b.subject))),
-                   key=len)
+    names = sorted((normalize_subject(a.subject), normalize_subject(b.subject)), key=len)  # (years left out)
     return (b, a) if names[1].endswith(names[0]) else None
 
 

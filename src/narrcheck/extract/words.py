@@ -36,7 +36,6 @@ DENIAL = re.compile(rf"(?:{alt('denial.words')}|{alt('denial.short')}(?!{alt('de
 _DENIAL_HINT = re.compile(alt("denial.words", "denial.short"))
 _FLAT_EXACT = words("direction.flat_exact")
 _PRIOR = re.compile(alt("denial.earlier"))
-_YEAR = re.compile(r"(\d{4})\s*年")
 
 
 @cache
@@ -319,5 +318,5 @@ def _any_of(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 def _current(clause: str, year: str) -> bool:
     """The clause speaks of the report's year (no other year, no 年初/上年 carry-over)."""
-    years = _YEAR.findall(clause)
+    years = P.YEAR_NUMBER.findall(clause)
     return not _PRIOR.search(clause) and all(y == year for y in years)

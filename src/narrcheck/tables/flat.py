@@ -655,11 +655,13 @@ def _section_end(toks: Sequence[Token], body: int, nxt: int, exec_kind: bool) ->
     return nxt
 
 
+_BRACKETED_UNIT = re.compile(rf"[(]({'|'.join(lexicon_words('units.money'))})[)]")
+
+
 def _unit(toks: Sequence[Token], lo: int, hi: int, default: str) -> str:
     """The money unit a header or a line before it states in brackets (年度预算数(万元))."""
-    money = "|".join(lexicon_words("units.money"))
     for tok in toks[lo:hi]:
-        m = re.search(rf"[(]({money})[)]", tok.key)
+        m = _BRACKETED_UNIT.search(tok.key)
         if m:
             return m.group(1)
     return default

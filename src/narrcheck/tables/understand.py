@@ -37,7 +37,6 @@ HEADER_WORD = {"weight": "权重", "score": "得分", "op": "指标性质", "tar
                "actual": "完成值", "initial": "年初预算", "adjusted": "调整后预算数", "executed": "执行数",
                "rate": "执行率", "budget": "预算额", "balance": "结转结余额", "balance_rate": "结转结余率",
                "level": "指标"}
-SCORE_ROLES = {"weight", "score", "op", "target", "actual", "unit", "level"}
 EXEC_ROLES = {"initial", "adjusted", "executed", "rate"}
 BUDGET_MEASURES = ("budget", "executed", "balance", "balance_rate")
 TOTAL_LABEL = re.compile(r"^(?:合计|总计|得分|总分|分值|总额|合\s*计|(?:年度)?预算总额[：:]?)$")

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import TypeVar
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule
-from narrcheck.checks.consistency._common import agree, interval_sum, near_miss, significant_digits
+from narrcheck.checks.base import Context, Rule, unit_error
+from narrcheck.checks.consistency._common import NEAR_MISS, agree, interval_sum, near_miss, significant_digits
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import core_subject, fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
@@ -185,7 +185,7 @@ class Restatement(Rule):
                 continue
             priors = [c.prior for c in cluster]  # type: ignore[misc]
             values = [p.decimal * p.quantity.scale_to(_UNIT) for p in priors]  # type: ignore[union-attr]
-            if max(values) == 0 or (max(values) - min(values)) / max(values) >= Decimal("0.005"):
+            if max(values) == 0 or (max(values) - min(values)) / max(values) >= NEAR_MISS:
                 continue  # not a near miss: different quantities that happen to share a current figure
             groups = _clusters(cluster, lambda c: c.prior)  # type: ignore[arg-type, return-value]
             if len(groups) < 2:
@@ -251,15 +251,10 @@ class Restatement(Rule):
 
     def _unit_slip(self, st: Statement, first: Statement, ctx: Context) -> Finding:
         """The digits are the document's, the unit is not: 54.39元 where 54.39万元 is meant."""
-        msg = i18n.message("unit_error", ctx.lang, what=i18n.what(self.name, ctx.lang, str(st.key)),
-                           claimed=st.figure.value, unit=st.figure.unit, expected=first.figure.value,
-                           expected_unit=first.figure.unit)
-        return Finding(rule=self.id, name=self.name, verdict=Verdict.UNIT_ERROR.value,
-                       severity=self.severity_for(Verdict.UNIT_ERROR), message=msg, claimed=st.figure.value,
-                       expected=first.figure.value, formula=f"{st.figure.text} = {first.figure.text}",
-                       evidence=[Evidence(quote=st.quote, location=st.figure.location),
-                                 Evidence(quote=first.quote, location=first.figure.location)],
-                       section=list(st.section))
+        evidence = [Evidence(quote=st.quote, location=st.figure.location),
+                    Evidence(quote=first.quote, location=first.figure.location)]
+        return unit_error(ctx, self, st.figure, first.figure.unit, evidence, st.section,
+                          f"{st.figure.text} = {first.figure.text}", "rule", about=str(st.key))
 
 
 def _where(finding: Finding) -> tuple[int | None, int | None]:

@@ -17,7 +17,6 @@ year's; and where two cells of the tables get one key (and scope) but differ, ne
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import cache
 
@@ -34,12 +33,11 @@ from narrcheck.extract.identity import (
     prior_period,
     year_span,
 )
+from narrcheck.extract.patterns import YEAR_NUMBER
 from narrcheck.extract.statements import Statement
 from narrcheck.lexicon import entry
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
-
-_YEAR = re.compile(r"(\d{4})年度?")
 
 
 @cache
@@ -56,7 +54,7 @@ def _title_measure(title: str) -> str | None:
 
 
 def _title_year(title: str) -> str | None:
-    years = set(_YEAR.findall(title))
+    years = set(YEAR_NUMBER.findall(title))
     return years.pop() if len(years) == 1 else None
 
 
@@ -64,10 +62,10 @@ def _when(col: Column, grid: Grid, year: str) -> tuple[str, str, str] | None:
     """(period, span, measure) of a level column's figures, or None when they are not certain."""
     head = col.measured
     k = head.key
-    years = set(_YEAR.findall(k))
+    years = set(YEAR_NUMBER.findall(k))
     if len(years) > 1:
         return None
-    rest = _YEAR.sub("", k)
+    rest = YEAR_NUMBER.sub("", k)
     relatives = (("current", _words("this_year")), ("prior", period_forms(prior_period())))
     relative, word = next(((r, w) for r, ws in relatives for w in sorted(ws, key=len, reverse=True)
                            if rest.startswith(w)), (None, ""))
@@ -117,7 +115,7 @@ def grid_statements(grid: Grid, year: str, first: int = 0) -> list[Statement]:
     """The keyed money cells of one table; `first` numbers their sentences (each cell one of its own)."""
     if grid.unit not in MONEY_UNITS:
         return []
-    named = [int(y) for c in grid.columns for y in _YEAR.findall(c.measured.key)]
+    named = [int(y) for c in grid.columns for y in YEAR_NUMBER.findall(c.measured.key)]
     if not year or any(y > int(year) for y in named):
         return []  # a table of a year after the report's: the report's year was misread, or the table is no report
     t = _Table(grid)

@@ -14,6 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from narrcheck.extract.patterns import YEAR_NUMBER
 from narrcheck.lexicon import alt, words
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
@@ -47,7 +48,6 @@ def table_words(path: str) -> tuple[str, ...]:
 
 # spaces and punctuation other than % do not tell header words apart (增、减额 = 增减额, 项 目 = 项目)
 _NOISE = re.compile(r"[\s、，,：:；;·.。/\\（）()\[\]【】“”\"'‘’《》<>|_\-—]+")
-_YEAR = re.compile(r"(\d{4})年")
 _YEARS_COMPARED = re.compile(rf"(\d{{4}})年?度?\D{{0,6}}?{alt('compare.openers', 'compare.fillers')}(\d{{4}})")
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 # a header naming the rows is short (项目及行次); a longer one opening with 项目 names an item
@@ -126,7 +126,7 @@ def header(text: str) -> Header:
         return Header(text, k, "item_label")
     if k in table_words("header.period_label"):
         return Header(text, k, "period_label")
-    years = [int(y) for y in _YEAR.findall(k)]
+    years = [int(y) for y in YEAR_NUMBER.findall(k)]
     year = years[-1] if years else None
     if k.startswith(table_words("header.ratio_openers")) and _measure(k) == "budget" and "%" in k \
             or k.rstrip("%") in table_words("header.ratio_names"):
