@@ -14,8 +14,22 @@ from typing import Any
 
 
 @cache
+def data_file(name: str) -> dict[str, Any]:
+    """One TOML file of narrcheck/data, read once."""
+    return tomllib.loads(files("narrcheck").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+@cache
+def file_words(name: str, path: str) -> tuple[str, ...]:
+    """The words at a dotted path of one data file ("rows.fund_total" of score_headers.toml), longest first."""
+    node: Any = data_file(name)
+    for part in path.split("."):
+        node = node[part]
+    return tuple(sorted(node, key=len, reverse=True))
+
+
 def _data() -> dict[str, Any]:
-    return tomllib.loads(files("narrcheck").joinpath("data/lexicon.toml").read_text(encoding="utf-8"))
+    return data_file("lexicon.toml")
 
 
 def entry(path: str) -> Any:

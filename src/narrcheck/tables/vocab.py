@@ -7,11 +7,10 @@ what a cell names; no header word is written into the readers themselves.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
+from narrcheck.lexicon import data_file, file_words
 from narrcheck.numbers.parse import normalize_digits
 
 _SPACE_OR_SLASH = re.compile(r"[\s/]+")
@@ -25,17 +24,13 @@ _CODE_PREFIX = re.compile(r"^[0-9A-Z]{8,}[-—－_]")
 _LABEL_EDGE = re.compile(r"^[\s.…·:：,，、]+|[\s.…·:：,，、]+$")
 
 
-@cache
 def _data() -> dict[str, Any]:
-    return tomllib.loads(files("narrcheck").joinpath("data/score_headers.toml").read_text(encoding="utf-8"))
+    return data_file("score_headers.toml")
 
 
 def words(path: str) -> tuple[str, ...]:
-    """The words of one entry ("rows.fund_total"), longest first."""
-    node: Any = _data()
-    for part in path.split("."):
-        node = node[part]
-    return tuple(sorted(node, key=len, reverse=True))
+    """The words of one entry of data/score_headers.toml ("rows.fund_total"), longest first."""
+    return file_words("score_headers.toml", path)
 
 
 @cache

@@ -8,14 +8,12 @@ its enumerator's depth (一、 > （一） > 1. > （1） > ①), whether it ope
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any, Literal
 
 from narrcheck.extract.patterns import YEAR_NUMBER
-from narrcheck.lexicon import alt, words
+from narrcheck.lexicon import alt, data_file, file_words, words
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 from narrcheck.structure.sections import heading_level
@@ -32,18 +30,13 @@ MEASURES: frozenset[str] = frozenset({"level", "value", "delta", "rate", "ratio"
                                       "note"})
 
 
-@cache
 def _data() -> dict[str, Any]:
-    return tomllib.loads(files("narrcheck").joinpath("data/table_rows.toml").read_text(encoding="utf-8"))
+    return data_file("table_rows.toml")
 
 
-@cache
 def table_words(path: str) -> tuple[str, ...]:
     """The words of one family of data/table_rows.toml ("header.note"), longest first."""
-    node: Any = _data()
-    for part in path.split("."):
-        node = node[part]
-    return tuple(sorted(node, key=len, reverse=True))
+    return file_words("table_rows.toml", path)
 
 
 # spaces and punctuation other than % do not tell header words apart (增、减额 = 增减额, 项 目 = 项目)
