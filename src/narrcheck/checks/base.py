@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -95,6 +95,21 @@ class Rule:
         return Finding(rule=self.id, name=self.name, verdict=key, severity=self.severity_for(decision.verdict),
                        message=msg, claimed=shown, expected=expected, formula=formula, evidence=evidence,
                        section=list(section), gap=gap, source=source)
+
+    def first_holding(self, ctx: Context, readings: Iterable[Finding], operand: str, claimed: str,
+                      evidence: list[Evidence], section: tuple[str, ...], source: str = "rule") -> Finding:
+        """An operand with several possible values: the first reading that holds, else unverifiable with every
+        formula tried (a wrong binding is never reported as the document's error).
+        """
+        tried = []
+        for finding in readings:
+            if finding.verdict == Verdict.OK.value:
+                return finding
+            tried.append(finding.formula or "")
+        detail = i18n.detail("ambiguous-operand", ctx.lang, operand=i18n.detail(operand, ctx.lang),
+                             candidates="; ".join(tried))
+        return self.verdict_finding(ctx, Verdict.UNVERIFIABLE, detail, evidence, section, claimed=claimed,
+                                    source=source)
 
     def verdict_finding(self, ctx: Context, verdict: Verdict, detail: str, evidence: list[Evidence],
                         section: tuple[str, ...], claimed: str | None = None, expected: str | None = None,

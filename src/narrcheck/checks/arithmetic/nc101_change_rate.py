@@ -50,21 +50,12 @@ class ChangeRate(Rule):
         yield finding
 
     def _ambiguous(self, claim: ChangeClaim, ctx: Context) -> Finding:
-        """The figure that changed is one of several: ok with the one that makes the rate hold, else
-        unverifiable with every reading (a wrong binding is never reported as the document's error).
-        """
-        tried = []
-        for current in claim.current_candidates:
-            finding = self._judge(claim.model_copy(update={"current": current, "current_candidates": ()}), ctx)
-            if finding.verdict == Verdict.OK.value:
-                return finding
-            tried.append(finding.formula or "")
+        """The figure that changed is one of several: ok with the one that makes the rate hold."""
         assert claim.rate is not None
-        return self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
-                                    i18n.detail("ambiguous-operand", ctx.lang,
-                                                operand=i18n.detail("base", ctx.lang), candidates="; ".join(tried)),
-                                    evidence_for(claim.quote, claim.location), claim.section,
-                                    claimed=claim.rate.value, source=claim.source)
+        readings = (self._judge(claim.model_copy(update={"current": current, "current_candidates": ()}), ctx)
+                    for current in claim.current_candidates)
+        return self.first_holding(ctx, readings, "base", claim.rate.value, evidence_for(claim.quote, claim.location),
+                                  claim.section, claim.source)
 
     def _judge(self, claim: ChangeClaim, ctx: Context) -> Finding:
         """The rate against the change over its base, from the operands the claim holds."""

@@ -49,25 +49,18 @@ class Share(Rule):
         yield self.judge(ctx, claim.percent, computed, formula, ev, claim.section, claim.source)
 
     def _ambiguous(self, claim: ShareClaim, ctx: Context) -> Finding:
-        """The whole named has several values in its scope: ok with the one that makes the share hold, else
-        unverifiable with every candidate (a wrong binding is never reported as the document's error).
-        """
+        """The whole named has several values in its scope: ok with the one that makes the share hold."""
         assert claim.part is not None
-        tried = []
-        for whole in claim.whole_candidates:
-            if whole.decimal == 0:
-                continue
-            unit = whole.unit
-            computed = claim.part.interval(unit) / whole.interval(unit) * Interval.exact(Decimal(100))
-            formula = f"{show(claim.part, unit)}/{show(whole, unit)}*100"
-            ev = evidence_for(claim.quote, claim.location, claim.part, whole)
-            finding = self.judge(ctx, claim.percent, computed, formula, ev, claim.section, claim.source)
-            if finding.verdict == Verdict.OK.value:
-                return finding
-            tried.append(formula)
-        return self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
-                                    i18n.detail("ambiguous-operand", ctx.lang,
-                                                operand=i18n.detail("whole", ctx.lang),
-                                                candidates="; ".join(tried)),
-                                    evidence_for(claim.quote, claim.location, claim.part),
-                                    claim.section, claimed=claim.percent.value, source=claim.source)
+        part = claim.part
+
+        def readings() -> Iterator[Finding]:
+            for whole in claim.whole_candidates:
+                if whole.decimal != 0:
+                    unit = whole.unit
+                    computed = part.interval(unit) / whole.interval(unit) * Interval.exact(Decimal(100))
+                    yield self.judge(ctx, claim.percent, computed, f"{show(part, unit)}/{show(whole, unit)}*100",
+                                     evidence_for(claim.quote, claim.location, part, whole), claim.section,
+                                     claim.source)
+
+        return self.first_holding(ctx, readings(), "whole", claim.percent.value,
+                                  evidence_for(claim.quote, claim.location, part), claim.section, claim.source)
