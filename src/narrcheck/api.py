@@ -64,16 +64,17 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                   bands_stated=settings.grade_bands is not None,
                   execution_score=settings.execution_score, claims=tuple(narrative),
-                  budget_tables=tuple(tables.budget))
+                  budget_tables=tuple(tables.budget), statements=stated)
     results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
-    by_verdict = Counter(f.verdict for _, f in results)
-    checked = len({i for i, f in results if f.verdict != "unverifiable"})
+    by_verdict = Counter(f.verdict for i, f in results if i >= 0)
+    checked = len({i for i, f in results if f.verdict != "unverifiable" and i >= 0})
     shown = set(SHOWN_BY_DEFAULT)
     if show_all:
         shown.add("ok")
     if show_unverifiable:
         shown.add("unverifiable")
-    findings = fingerprinted(sorted((f for _, f in results if f.verdict in shown), key=_order))
+    findings = fingerprinted(sorted((f for i, f in results if f.verdict in shown and _listed(i, f, show_all)),
+                                    key=_order))
     report = Report(
         narrcheck=__version__,
         document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256,
@@ -91,6 +92,12 @@ def tune_gc_for_batch() -> None:
     The same trade mypy makes: young objects are still collected, every 50,000 allocations instead of 700.
     """
     gc.set_threshold(50_000, 20, 20)
+
+
+def _listed(index: int, finding: Finding, show_all: bool) -> bool:
+    """One wrong figure, one finding: the figure's own (index -1) by default, the claims it explains with --all."""
+    explained = finding.diagnosis is not None and finding.diagnosis.code == "figure_typo"
+    return not explained or (index < 0) != show_all
 
 
 def _order(f: Finding) -> tuple[int, int, str]:

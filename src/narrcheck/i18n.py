@@ -49,6 +49,7 @@ WHAT: dict[str, dict[str, str]] = {
     "self-contradiction": {"zh": "文字与数字", "en": "the words against the numbers"},
     "reason-direction": {"zh": "变动原因与变动方向", "en": "the reason against the change"},
     "text-vs-table": {"zh": "文中与表中数字", "en": "the narrative against its table"},
+    "wrong-figure": {"zh": "文中数字", "en": "the stated figure"},
 }
 
 DETAILS: dict[str, dict[str, str]] = {

@@ -115,6 +115,10 @@ def test_the_archive_report_counts_what_the_database_holds(scanned):
     by_rule = dict(rows(scanned, "SELECT rule, count(*) FROM findings GROUP BY rule"))
     assert {c.key: c.total for c in report.by_rule} == by_rule
     assert sum(c.total for c in report.by_verdict) == sum(by_rule.values())
+    # the supervisor's view of which mistakes the archive makes most: findings by diagnosis code
+    codes = dict(rows(scanned, "SELECT coalesce(diagnosis, ''), count(*) FROM findings GROUP BY diagnosis"))
+    assert {c.key: c.total for c in report.by_diagnosis} == codes
+    assert {"figure_typo", "truncation"} <= set(codes) and "" in codes
     years = dict(rows(scanned, "SELECT d.year, count(*) FROM findings f JOIN documents d USING (path) GROUP BY d.year"))
     assert {c.key: c.total for c in report.by_year} == years and len(years) > 3
     assert [c.key for c in report.by_publisher] == ["示例县文化馆"]  # the example names its publisher
@@ -133,19 +137,20 @@ def test_the_archive_report_in_md_html_and_xlsx(scanned, tmp_path):
 
     md = narrcheck("report", str(scanned), "--top", "5")
     assert md.returncode == 0 and "## 按规则" in md.stdout and "## 偏差最大的陈述" in md.stdout
+    assert "## 按诊断" in md.stdout and "| figure_typo |" in md.stdout
     worst = md.stdout.split("## 偏差最大的陈述")[1]
     assert worst.count("](file://") == 5  # each row links to its document
     page = tmp_path / "a.html"
     assert narrcheck("report", str(scanned), "-f", "html", "-o", str(page), "--lang", "en").returncode == 0
     tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
-    assert [h.text for h in tree.xpath("//h2")] == ["by rule", "by verdict", "by year", "by publisher",
+    assert [h.text for h in tree.xpath("//h2")] == ["by rule", "by verdict", "by diagnosis", "by year", "by publisher",
                                                     "by document", "largest gaps"]
     assert len(tree.xpath("//h2[@id='worst']/following-sibling::table[1]//a[starts-with(@href, 'file://')]")) == 100
     assert not tree.xpath("//script")
     book = tmp_path / "a.xlsx"
     assert narrcheck("report", str(scanned), "-f", "xlsx", "-o", str(book)).returncode == 0
     sheets = openpyxl.load_workbook(book)
-    assert sheets.sheetnames == ["按规则", "按结论", "按年度", "按单位", "按文件", "偏差最大的陈述"]
+    assert sheets.sheetnames == ["按规则", "按结论", "按诊断", "按年度", "按单位", "按文件", "偏差最大的陈述"]
     worst_sheet = sheets["偏差最大的陈述"]
     assert worst_sheet.max_row == 101 and worst_sheet["A2"].hyperlink.target.startswith("file://")
     assert narrcheck("report", str(tmp_path / "none.sqlite")).returncode == 2

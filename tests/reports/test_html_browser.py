@@ -85,6 +85,6 @@ def test_the_archive_report_renders_in_chromium_without_errors(tmp_path):
         page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.goto(page_file.as_uri())
-        assert page.locator("h2").count() == 6 and page.locator("#worst + table a").count() > 10
+        assert page.locator("h2").count() == 7 and page.locator("#worst + table a").count() > 10
         browser.close()
     assert problems == []

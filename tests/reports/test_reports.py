@@ -40,7 +40,7 @@ def test_markdown_cells_cannot_break_the_table():
         report.findings[0].evidence[0].model_copy(update={"quote": "x | y\nz"})]})
     text = md([report.model_copy(update={"findings": [bad]})], "zh")
     row = next(line for line in text.splitlines() if "x \\| y<br>z" in line)
-    assert row.count(" | ") == 11  # twelve columns, the quote's pipe escaped
+    assert row.count(" | ") == 12  # thirteen columns, the quote's pipe escaped
 
 
 def test_the_workbook_has_one_row_per_finding_with_filters_and_a_frozen_header(tmp_path):
@@ -54,8 +54,12 @@ def test_the_workbook_has_one_row_per_finding_with_filters_and_a_frozen_header(t
     assert len(rows) == len(report.findings) + 1
     first, f = rows[1], report.findings[0]
     assert first[3:10] == (f.rule, f.name, f.verdict, f.severity.value, f.claimed, f.expected, f.gap.absolute)
-    assert first[11] == f.formula and first[12] == f.evidence[0].quote and first[14] == f.fingerprint
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(rows)}"
+    assert first[11] == f.formula and first[13] == f.evidence[0].quote and first[15] == f.fingerprint
+    assert rows[0][12] == "诊断"
+    diagnosed = [(r[3], r[12]) for r in rows[1:] if r[12]]
+    assert ("NC109", next(f"figure_typo: {g.diagnosis.message}" for g in report.findings if g.rule == "NC109")) \
+        in diagnosed
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:P{len(rows)}"
     assert run("check", EXAMPLE, "--format", "xlsx").returncode == 2  # a workbook needs -o
 
 
@@ -81,3 +85,16 @@ def test_the_page_escapes_the_document_and_marks_every_checked_claim(tmp_path):
     first = report.findings[0]
     mark = tree.xpath("//mark[contains(@class, 'sev-error')]")[0]
     assert first.evidence[0].quote.startswith(mark.text_content()[:6])
+
+
+def test_the_page_shows_each_diagnosis_under_its_formula(tmp_path):
+    page = tmp_path / "r.html"
+    assert run("check", EXAMPLE, "--format", "html", "-o", str(page)).returncode == 1
+    tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+    report = check_file(ROOT / EXAMPLE, show_all=True)  # the page lists every claim
+    shown = tree.xpath("//div[@data-diagnosis]")
+    assert len(shown) == sum(1 for f in report.findings if f.diagnosis)
+    for div in shown:  # right after the formula line of its finding
+        formula = div.getprevious()
+        assert formula is not None and formula.get("class") == "nums" and formula.xpath("code")
+    assert "figure_typo" in {d.get("data-diagnosis") for d in shown}

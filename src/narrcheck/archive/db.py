@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS findings (
     gap TEXT, relative_gap REAL, formula TEXT, quote TEXT, section TEXT,
     line INTEGER, col INTEGER, page INTEGER, cell_table INTEGER, cell_row INTEGER, cell_col INTEGER,
     fingerprint TEXT, waived TEXT,
+    diagnosis TEXT,                  -- the reading that explains the printed figure (its code), or NULL
     PRIMARY KEY (path, n)
 );
 CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
@@ -46,7 +47,14 @@ def connect(path: str | Path) -> sqlite3.Connection:
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     db.executescript(SCHEMA)
+    if "diagnosis" not in columns(db, "findings"):  # a database from before diagnoses: add the column
+        db.execute("ALTER TABLE findings ADD COLUMN diagnosis TEXT")
     return db
+
+
+def columns(db: sqlite3.Connection, table: str) -> set[str]:
+    """The column names of `table`."""
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
 
 def scanned(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
@@ -79,7 +87,7 @@ def rows_for(path: str, version: str, record: dict[str, Any]) -> tuple[tuple[Any
                      f.get("expected"), gap.get("absolute"), _number(gap.get("relative")), f.get("formula"),
                      f["evidence"][0]["quote"], " / ".join(f.get("section", [])), loc.get("line"), loc.get("column"),
                      loc.get("page"), loc.get("table"), loc.get("row"), loc.get("col"), f.get("fingerprint"),
-                     f.get("waived")))
+                     f.get("waived"), (f.get("diagnosis") or {}).get("code")))
     document = (path, doc["sha256"], version, "checked", None, doc["format"], doc.get("year", ""),
                 doc.get("publisher", ""), summary["claims"], summary["checked"], errors,
                 json.dumps(summary["by_verdict"], ensure_ascii=False), json.dumps(record, ensure_ascii=False), _now())
@@ -91,7 +99,7 @@ def store_rows(db: sqlite3.Connection, document: tuple[Any, ...], findings: list
     with _transaction(db):
         db.execute("DELETE FROM documents WHERE path = ?", (document[0],))
         db.execute(f"INSERT INTO documents VALUES ({','.join('?' * 14)})", document)
-        db.executemany(f"INSERT INTO findings VALUES ({','.join('?' * 22)})", findings)
+        db.executemany(f"INSERT INTO findings VALUES ({','.join('?' * 23)})", findings)
 
 
 def store_failure(db: sqlite3.Connection, path: str, sha256: str, version: str, error: str) -> None:

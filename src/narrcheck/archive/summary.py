@@ -1,5 +1,5 @@
-"""Read the results database into an ArchiveReport: counts by rule, verdict, year and document, and the claims
-with the largest gaps first. Filters: rule ids or prefixes, and a lowest severity.
+"""Read the results database into an ArchiveReport: counts by rule, verdict, diagnosis, year and document, and
+the claims with the largest gaps first. Filters: rule ids or prefixes, and a lowest severity.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from narrcheck.archive.db import columns
 from narrcheck.errors import InputError
 from narrcheck.model.archive import ArchiveReport, Count, DocumentRow, FlaggedClaim
 from narrcheck.model.findings import Evidence, Finding, Gap, Severity
@@ -79,6 +80,8 @@ def archive_report(database: str | Path, rules: Sequence[str] = (), min_severity
             by_verdict=_counts(db, "f.verdict", where, params),
             by_year=_counts(db, "d.year", where, params),
             by_publisher=_counts(db, "d.publisher", where, params),
+            by_diagnosis=_counts(db, "f.diagnosis", where, params) if "diagnosis" in columns(db, "findings")
+            else [],
             by_document=documents, worst=worst)
     db.close()
     return report

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.model.claims import Figure
 from narrcheck.model.findings import Evidence, Finding, Gap, Severity
 from narrcheck.model.location import Location
@@ -39,6 +41,7 @@ class Context:
     execution_score: str = "proportional"
     claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
     budget_tables: tuple[Any, ...] = ()
+    statements: Any = None  # the document's Statements: every figure and what it measures
 
     def score_table(self, index: int | None) -> Any:
         return next((t for t in self.score_tables if t.index == index), None) if index is not None else None
@@ -73,11 +76,12 @@ class Rule:
     def judge(self, ctx: Context, claimed: Figure, computed: Interval, formula: str,
               evidence: list[Evidence], section: tuple[str, ...], source: str = "rule",
               claimed_value: Decimal | None = None, decimals: int | None = None, about: str = "",
-              wording: str = "") -> Finding:
+              wording: str = "", terms: Terms | Callable[[], Terms] | None = None) -> Finding:
         """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what).
 
         With `wording`, the message is MESSAGES["<verdict>-<wording>"] where there is one (the expected value
-        read from a table rather than computed).
+        read from a table rather than computed). A truncation is diagnosed as such; a mismatch by the readings
+        that `terms` (the operands bound, by role) allow.
         """
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
@@ -88,13 +92,17 @@ class Rule:
         worded = f"{key}-{wording}" if f"{key}-{wording}" in i18n.MESSAGES else key
         msg = i18n.message(worded, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,
                            expected=expected)
-        gap = None
+        gap, why = None, None
         if decision.verdict is not Verdict.OK:
             rel = decision.relative_gap
             gap = Gap(absolute=_short(decision.gap), relative=_short(rel) if rel is not None else None)
+        if decision.verdict is Verdict.TRUNCATION:
+            why = diagnosis.truncated(formula, shown, ctx.lang)
+        elif decision.verdict is Verdict.MISMATCH:
+            why = diagnosis.diagnose(terms() if callable(terms) else terms, value, dec, ctx.lang)
         return Finding(rule=self.id, name=self.name, verdict=key, severity=self.severity_for(decision.verdict),
                        message=msg, claimed=shown, expected=expected, formula=formula, evidence=evidence,
-                       section=list(section), gap=gap, source=source)
+                       section=list(section), gap=gap, source=source, diagnosis=why)
 
     def first_holding(self, ctx: Context, readings: Iterable[Finding], operand: str, claimed: str,
                       evidence: list[Evidence], section: tuple[str, ...], source: str = "rule") -> Finding:
@@ -128,12 +136,19 @@ class Rule:
 
 
 def unit_slip(ctx: Context, rule: Rule, fig: Figure, unit: str, computed_with_slip: Interval, target: Figure,
-              evidence: list[Evidence], section: tuple[str, ...], formula: str, source: str) -> Finding | None:
-    """A unit_error finding when `fig` printed in `unit` instead of its own unit makes `target` hold."""
+              evidence: list[Evidence], section: tuple[str, ...], formula: str, source: str,
+              slipped_formula: str | None = None) -> Finding | None:
+    """A unit_error finding when `fig` printed in `unit` instead of its own unit makes `target` hold.
+
+    `formula` converts `fig` to `unit` as printed; `slipped_formula`, the arithmetic that holds (by default
+    `formula` with `fig` read in `unit`), is the diagnosis.
+    """
     q = target.quantity
     if not computed_with_slip.meets_printed(abs(q.value) if q.is_percent else q.value, q.decimals):
         return None
-    return unit_error(ctx, rule, fig, unit, evidence, section, formula, source)
+    finding = unit_error(ctx, rule, fig, unit, evidence, section, formula, source)
+    reading = slipped_formula or formula.replace(show(fig, unit), fig.value)
+    return finding.model_copy(update={"diagnosis": diagnosis.make("unit_slip", reading, ctx.lang, unit=unit)})
 
 
 def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[Evidence],
@@ -144,9 +159,11 @@ def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[
     what = i18n.what(rule.name, ctx.lang, about) if about else fig.subject[-20:] or i18n.what(rule.name, ctx.lang)
     msg = i18n.message("unit_error", ctx.lang, what=what,
                        claimed=fig.value, unit=fig.unit, expected=fig.value, expected_unit=unit)
+    why = diagnosis.make("unit_slip", formula, ctx.lang, unit=unit)
     return Finding(rule=rule.id, name=rule.name, verdict=Verdict.UNIT_ERROR.value,
                    severity=rule.severity_for(Verdict.UNIT_ERROR), message=msg, claimed=fig.value,
-                   expected=fig.value, formula=formula, evidence=evidence, section=list(section), source=source)
+                   expected=fig.value, formula=formula, evidence=evidence, section=list(section), source=source,
+                   diagnosis=why)
 
 
 def with_unit(fig: Figure, unit: str) -> Figure:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from narrcheck.checks.arithmetic.nc109_wrong_figure import WrongFigure
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import all_rules
 from narrcheck.checks.selection import is_selected
@@ -15,6 +16,8 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     """(index of the item, finding) for every finding of every selected rule, in item order.
 
     Items are claims and typed tables alike; a rule sees the items of its `claim_kind` (or `claim_kinds`).
+    Then NC109 (when selected) reads the findings: one finding, at index -1, for each figure whose correction
+    explains several mismatches (DESIGN.md, "Diagnose every error").
     """
     select, ignore = list(select), list(ignore)
     rules = [cls() for cls in all_rules() if is_selected(cls.id, select, ignore)]
@@ -23,8 +26,12 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     for rule in rules:
         for kind in rule.claim_kinds or (rule.claim_kind,):
             by_kind.setdefault(kind, []).append(rule)
-    out: list[tuple[int, Finding]] = []
-    for i, claim in enumerate(claims):
-        for rule in by_kind.get(getattr(claim, "kind", ""), []):
-            out.extend((i, f) for f in rule.check(claim, ctx))
+
+    def check(claim: object) -> list[Finding]:
+        return [f for rule in by_kind.get(getattr(claim, "kind", ""), []) for f in rule.check(claim, ctx)]
+
+    out = [(i, f) for i, claim in enumerate(claims) for f in check(claim)]
+    for rule in rules:
+        if isinstance(rule, WrongFigure):
+            out = rule.regroup(claims, out, ctx, check)
     return out

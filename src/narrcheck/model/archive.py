@@ -53,5 +53,7 @@ class ArchiveReport(BaseModel):
     by_verdict: list[Count]
     by_year: list[Count]
     by_publisher: list[Count] = Field(default_factory=list, description="by the body that publishes, where named")
+    by_diagnosis: list[Count] = Field(default_factory=list, description="by the reading that explains the figure "
+                                      "(key '' for findings no reading explains)")
     by_document: list[DocumentRow]
     worst: list[FlaggedClaim] = Field(description="the largest relative gaps first")

@@ -62,6 +62,20 @@ class Gap(BaseModel):
     relative: str | None = Field(default=None, description="|gap| / |expected|, printed")
 
 
+class Diagnosis(BaseModel):
+    """Why a figure is wrong: the reading (DESIGN.md, "Diagnose every error") whose arithmetic, with the
+    document's own figures, reproduces the printed figure.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(description="the reading: truncation, unit_slip, base_current, fraction_as_percent, "
+                                  "delta_as_rate, complement, inverted, plug, swapped, wrong_whole, figure_typo")
+    formula: str = Field(description="the arithmetic that reproduces the printed figure, with the document's "
+                                     "figures (figure_typo: each claim's equation with the corrected figure)")
+    message: str
+
+
 class Finding(Extensible):
     """One verdict on one claim: always with evidence that carries a location."""
 
@@ -84,6 +98,8 @@ class Finding(Extensible):
                                                      "waiver names (extension)")
     waived: str | None = Field(default=None, description="the reason a waiver gives, when one covers this "
                                                          "finding (extension; omitted when null)")
+    diagnosis: Diagnosis | None = Field(default=None, description="the reading that reproduces the printed "
+                                        "figure, or null when none does")
 
 
 

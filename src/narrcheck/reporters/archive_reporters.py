@@ -1,4 +1,4 @@
-"""The flagged-claims report across an archive, in md, html and xlsx: counts by rule, verdict, year and
+"""The flagged-claims report across an archive, in md, html and xlsx: counts by rule, verdict, diagnosis, year and
 document; the largest gaps first, each linked to its document and place.
 """
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from narrcheck.checks.diagnosis import catalogue
 from narrcheck.model.archive import ArchiveReport, Count, FlaggedClaim
 from narrcheck.reporters import labels
 from narrcheck.reporters.markdown_reporter import cell
@@ -15,13 +16,15 @@ from narrcheck.reporters.registry import register
 EXTRA = {
     "zh": {"archive_title": "narrcheck 存档核对报告", "database": "结果库", "documents": "文件",
            "checked_docs": "已核对", "failed": "无法读取", "by_rule": "按规则", "by_verdict": "按结论",
-           "by_year": "按年度", "by_document": "按文件", "by_publisher": "按单位",
+           "by_year": "按年度", "by_document": "按文件", "by_publisher": "按单位", "by_diagnosis": "按诊断",
+           "no_diagnosis": "（无诊断）",
            "worst": "偏差最大的陈述", "publisher": "单位", "year": "年度", "status": "状态", "errors": "错误",
            "warnings": "警告", "infos": "提示", "docs_with": "涉及文件", "error_text": "原因", "filters": "筛选条件",
            "unknown": "（未注明）"},
     "en": {"archive_title": "narrcheck archive report", "database": "database", "documents": "documents",
            "checked_docs": "checked", "failed": "unreadable", "by_rule": "by rule", "by_verdict": "by verdict",
            "by_year": "by year", "by_document": "by document", "by_publisher": "by publisher",
+           "by_diagnosis": "by diagnosis", "no_diagnosis": "(no diagnosis)",
            "worst": "largest gaps", "publisher": "publisher",
            "year": "year", "status": "status", "errors": "errors", "warnings": "warnings", "infos": "infos",
            "docs_with": "documents", "error_text": "cause", "filters": "filters", "unknown": "(not stated)"},
@@ -38,8 +41,8 @@ def link(claim: FlaggedClaim | str) -> str:
     return Path(path).as_uri() if Path(path).is_absolute() else path
 
 
-def _count_rows(counts: list[Count], w: dict[str, str]) -> list[list[str]]:
-    return [[c.key or w["unknown"], c.label, str(c.documents), str(c.error), str(c.warning), str(c.info)]
+def _count_rows(counts: list[Count], w: dict[str, str], unknown: str = "unknown") -> list[list[str]]:
+    return [[c.key or w[unknown], c.label, str(c.documents), str(c.error), str(c.warning), str(c.info)]
             for c in counts]
 
 
@@ -50,6 +53,9 @@ def _tables(report: ArchiveReport, lang: str) -> dict[str, tuple[list[str], list
     return {
         "by_rule": ([w["rule"], w["name"], *counts], _count_rows(report.by_rule, w)),
         "by_verdict": ([w["verdict"], "", *counts], _count_rows(report.by_verdict, w)),
+        "by_diagnosis": ([w["diagnosis"], "", *counts],
+                         [[*row[:1], catalogue().get(row[0], {}).get("about", ""), *row[2:]]
+                          for row in _count_rows(report.by_diagnosis, w, "no_diagnosis")]),
         "by_year": ([w["year"], "", *counts], _count_rows(report.by_year, w)),
         "by_publisher": ([w["publisher"], "", *counts], _count_rows(report.by_publisher, w)),
         "by_document": ([w["document"], w["publisher"], w["year"], w["status"], w["errors"], w["warnings"],

@@ -16,7 +16,8 @@ def finding_row(f: Finding, lang: str) -> list[str]:
     gap = f.gap.absolute if f.gap else ""
     where = labels.place(f.evidence[0].location, lang)
     return [where, " / ".join(f.section[-2:]), f.rule, f.verdict + (" ✓" if f.waived else ""), f.severity.value,
-            f.claimed or "", f.expected or "", gap, f"`{f.formula}`" if f.formula else "", f.evidence[0].quote,
+            f.claimed or "", f.expected or "", gap, f"`{f.formula}`" if f.formula else "",
+            f"{f.diagnosis.code}: {f.diagnosis.message}" if f.diagnosis else "", f.evidence[0].quote,
             f.waived or "", f"`{f.fingerprint}`"]
 
 
@@ -37,7 +38,7 @@ def render_markdown(reports: list[Report], lang: str) -> str:
             out += [w["none"], ""]
             continue
         head = [w["location"], w["section_col"], w["rule"], w["verdict"], w["severity"], w["claimed"],
-                w["expected"], w["gap"], w["formula"], w["quote"], w["waived"], w["fingerprint"]]
+                w["expected"], w["gap"], w["formula"], w["diagnosis"], w["quote"], w["waived"], w["fingerprint"]]
         out += [f"### {w['findings']}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         out += ["| " + " | ".join(cell(c) if not c.startswith("`") else c.replace("|", "\\|") for c in
                                   finding_row(f, lang)) + " |" for f in report.findings]

@@ -9,8 +9,9 @@ from narrcheck.reporters import labels
 from narrcheck.reporters.registry import register
 
 COLUMNS = ("document", "section", "location", "rule", "name", "verdict", "severity", "claimed", "expected", "gap",
-           "relative", "formula", "quote", "waived", "fingerprint")
-WIDTHS = {"document": 24, "section": 30, "location": 18, "quote": 60, "formula": 30, "waived": 24}
+           "relative", "formula", "diagnosis", "quote", "waived", "fingerprint")
+WIDTHS = {"document": 24, "section": 30, "location": 18, "quote": 60, "formula": 30, "diagnosis": 40,
+          "waived": 24}
 
 
 @register("xlsx")
@@ -31,7 +32,8 @@ def render_xlsx(reports: list[Report], lang: str) -> bytes:
             sheet.append([report.document.path, " / ".join(f.section), labels.place(f.evidence[0].location, lang),
                           f.rule, f.name, f.verdict, f.severity.value, f.claimed or "", f.expected or "",
                           f.gap.absolute if f.gap else "", f.gap.relative if f.gap and f.gap.relative else "",
-                          f.formula or "", f.evidence[0].quote, f.waived or "", f.fingerprint])
+                          f.formula or "", f"{f.diagnosis.code}: {f.diagnosis.message}" if f.diagnosis else "",
+                          f.evidence[0].quote, f.waived or "", f.fingerprint])
     for i, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(column, 12)
     sheet.freeze_panes = "A2"

@@ -1,4 +1,4 @@
-"""Arithmetic rules NC101–NC108: each sentence's own numbers must agree."""
+"""Arithmetic rules NC101–NC109: each sentence's own numbers must agree."""
 
 from narrcheck.checks.arithmetic import (  # noqa: F401  (importing registers the rules)
     nc101_change_rate,
@@ -9,4 +9,5 @@ from narrcheck.checks.arithmetic import (  # noqa: F401  (importing registers th
     nc106_parts_sum,
     nc107_ratio,
     nc108_count_sum,
+    nc109_wrong_figure,
 )

@@ -33,7 +33,7 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     if len(units) == 1 and (other := units.pop()) != unit and claim.total.quantity.is_money:
         in_other = reduce(lambda a, b: a + b, (p.interval(other) for p in claim.parts))
         slip = unit_slip(ctx, rule, claim.total, other, in_other, claim.total, ev, claim.section, formula,
-                         claim.source)
+                         claim.source, "+".join(show(p, other) for p in claim.parts))
         if slip is not None:
             yield slip
             return

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_error, with_unit
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import ChangeClaim
 from narrcheck.model.findings import Finding
@@ -65,21 +66,27 @@ class ChangeRate(Rule):
         delta, prior, current = claim.delta, claim.prior, claim.current
         known = prior or current or delta
         unit = known.unit if known is not None else ""
+        roles = {"prior": show(prior, unit) if prior else "", "current": show(current, unit) if current else "",
+                 "stated_delta": show(delta, unit) if delta else "",
+                 "in_points": "1" if current is not None and current.unit == "%" else ""}
         try:
             if prior is not None and current is not None and (delta is None or delta.unit != prior.unit):
                 # |current/prior − 1|: the prior enters once, so its rounding is not counted twice
                 base = Interval.exact(Decimal(1))
                 change = abs(current.interval(unit) / prior.interval(unit) - base)
                 formula = f"|{show(current, unit)}-{show(prior, unit)}|/{show(prior, unit)}*100"
+                roles |= {"delta": f"|{roles['current']}-{roles['prior']}|", "base": roles["prior"]}
             elif prior is not None and delta is not None:
                 base, change = prior.interval(unit), delta.interval(unit)
                 formula = f"{show(delta, unit)}/{show(prior, unit)}*100"
+                roles |= {"delta": roles["stated_delta"], "base": roles["prior"]}
             elif current is not None and delta is not None:
                 sign = "-" if claim.delta_direction == "up" else "+"
                 cur, dl = current.interval(unit), delta.interval(unit)
                 base = cur - dl if sign == "-" else cur + dl
                 change = dl
                 formula = f"{show(delta, unit)}/({show(current, unit)}{sign}{show(delta, unit)})*100"
+                roles |= {"delta": roles["stated_delta"], "base": f"{roles['current']}{sign}{roles['stated_delta']}"}
                 if base.mid == 0:
                     return self._zero_base(claim, ctx, ev, formula)
             else:
@@ -90,7 +97,8 @@ class ChangeRate(Rule):
             computed = (change / base) * HUNDRED
         except ZeroDivisionError:
             return self._zero_base(claim, ctx, ev, None)
-        return self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source)
+        return self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source,
+                          terms=Terms("rate", roles))
 
     def _zero_base(self, claim: ChangeClaim, ctx: Context, ev: list, formula: str | None) -> Finding:
         assert claim.rate is not None

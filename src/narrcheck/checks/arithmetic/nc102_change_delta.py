@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import ChangeClaim
@@ -38,7 +39,8 @@ class ChangeDelta(Rule):
                                unit=delta.unit, expected=digits, expected_unit=unit)
             finding = self.verdict_finding(ctx, Verdict.UNIT_ERROR, "", ev, claim.section, claimed=delta.value,
                                            expected=digits, formula=formula, source=claim.source)
-            yield finding.model_copy(update={"message": msg})
+            why = diagnosis.make("unit_slip", formula, ctx.lang, unit=unit)
+            yield finding.model_copy(update={"message": msg, "diagnosis": why})
             return
         finding = self.judge(ctx, delta, computed.scale(prior.quantity.scale_to(delta.unit)), formula, ev,
                              claim.section, claim.source)

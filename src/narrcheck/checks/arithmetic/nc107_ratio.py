@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import RatioClaim
 from narrcheck.model.findings import Finding
@@ -31,6 +32,7 @@ class Ratio(Rule):
     def check(self, claim: RatioClaim, ctx: Context) -> Iterator[Finding]:
         ev = evidence_for(claim.quote, claim.location, claim.numerator, claim.denominator)
         pct = claim.percent
+        terms = None
         try:
             if claim.elapsed_months is not None:
                 computed, formula = self._progress(claim)
@@ -50,8 +52,10 @@ class Ratio(Rule):
                     computed, formula = abs(num / den - one) * HUNDRED, f"|{n}-{d}|/{d}*100"
                 elif claim.complement:
                     computed, formula = (one - num / den) * HUNDRED, f"({d}-{n})/{d}*100"
+                    terms = Terms("ratio", {"numerator": f"({d}-{n})", "denominator": d})
                 else:
                     computed, formula = num / den * HUNDRED, f"{n}/{d}*100"
+                    terms = Terms("ratio", {"numerator": n, "denominator": d})
             else:
                 operand = "numerator" if claim.numerator is None else "denominator"
                 yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE,
@@ -66,7 +70,7 @@ class Ratio(Rule):
                                        ev, claim.section, claimed=pct.value, source=claim.source)
             return
         finding = self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source,
-                             claimed_value=pct.decimal)
+                             claimed_value=pct.decimal, terms=terms)
         # the operands as figures (num/den above are their intervals): a money unit slip between them
         top, bottom = claim.numerator, claim.denominator
         if finding.verdict != "ok" and top is not None and bottom is not None and top.unit != bottom.unit \

@@ -1,0 +1,218 @@
+"""Why a figure is wrong: the readings of data/readings.toml, one small function each.
+
+A reading rebuilds the printed figure from the operands a rule bound (`Terms`), by a mistake people make:
+dividing by this year's figure, printing the fraction as a percent, turning the ratio upside down… It yields
+formulas in the document's own printed figures; the first formula whose value, rounded (or cut) to the printed
+decimals, is the printed figure names the diagnosis. A reading that nothing reproduces is never claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from narrcheck.lexicon import data_file
+from narrcheck.model.findings import Diagnosis
+from narrcheck.numbers.expression import evaluate
+from narrcheck.numbers.interval import Interval, truncate
+from narrcheck.numbers.parse import format_decimal
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The operands a rule bound, as they enter its formula (printed digits, in one unit), by role.
+
+    relation: rate (change / base), share (part / whole) or ratio (numerator / denominator). Roles a rule may
+    give: delta, stated_delta (only when printed), prior, current, base, in_points (the figures are percents)
+    (rate); part, whole (share); numerator, denominator (ratio); only figures
+    the document states, or arithmetic on them. `siblings` are the printed percents of the other shares of the
+    same whole when the text lists them all; `neighbours` the (part, printed percent) of those shares;
+    `wholes` other totals the document states, in the whole's unit.
+    """
+
+    relation: str
+    roles: Mapping[str, str]
+    siblings: tuple[str, ...] = ()
+    neighbours: tuple[tuple[str, str], ...] = ()
+    wholes: tuple[str, ...] = ()
+    percent: bool = True
+
+    def get(self, *names: str) -> tuple[str, ...] | None:
+        """The roles named, or None when one of them is not given."""
+        values = tuple(self.roles.get(n, "") for n in names)
+        return values if all(values) else None
+
+
+Reading = Callable[[Terms], Iterator[str]]
+READINGS: dict[str, Reading] = {}
+
+
+def reading(code: str) -> Callable[[Reading], Reading]:
+    def register(fn: Reading) -> Reading:
+        READINGS[code] = fn
+        return fn
+    return register
+
+
+def _times_100(terms: Terms, formula: str) -> str:
+    return f"{formula}*100" if terms.percent else formula
+
+
+@reading("base_current")
+def base_current(terms: Terms) -> Iterator[str]:
+    """A rate of change over this year's figure: delta / current."""
+    if terms.relation == "rate" and (got := terms.get("delta", "current")):
+        yield _times_100(terms, f"{got[0]}/{got[1]}")
+
+
+@reading("fraction_as_percent")
+def fraction_as_percent(terms: Terms) -> Iterator[str]:
+    """The right ratio, not multiplied by 100."""
+    if not terms.percent:
+        return
+    top, bottom = {"rate": ("delta", "base"), "share": ("part", "whole"),
+                   "ratio": ("numerator", "denominator")}[terms.relation]
+    if got := terms.get(top, bottom):
+        yield f"{got[0]}/{_bracket(got[1])}"
+
+
+@reading("delta_as_rate")
+def delta_as_rate(terms: Terms) -> Iterator[str]:
+    """A rate printed with the digits of the change, or the difference of two percents (points for percent)."""
+    if terms.relation != "rate":
+        return
+    if got := terms.get("stated_delta"):
+        yield got[0]
+    if (got := terms.get("current", "prior")) and terms.roles.get("in_points"):
+        yield f"{got[0]}-{got[1]}"
+
+
+@reading("complement")
+def complement(terms: Terms) -> Iterator[str]:
+    """The share of the rest: (whole − part) / whole."""
+    top, bottom = {"share": ("part", "whole"), "ratio": ("numerator", "denominator")}.get(terms.relation,
+                                                                                        ("", ""))
+    if top and (got := terms.get(top, bottom)):
+        yield _times_100(terms, f"({got[1]}-{got[0]})/{_bracket(got[1])}")
+
+
+@reading("inverted")
+def inverted(terms: Terms) -> Iterator[str]:
+    """The ratio upside down: whole / part, budget / actual, last year / this year."""
+    top, bottom = {"rate": ("prior", "current"), "share": ("whole", "part"),
+                   "ratio": ("denominator", "numerator")}[terms.relation]
+    if got := terms.get(top, bottom):
+        yield _times_100(terms, f"{got[0]}/{_bracket(got[1])}")
+
+
+@reading("plug")
+def plug(terms: Terms) -> Iterator[str]:
+    """The share left over when the others are taken from 100 (the listed shares total exactly 100)."""
+    if terms.relation == "share" and terms.siblings:
+        yield "100-" + "-".join(terms.siblings)
+
+
+@reading("swapped")
+def swapped(terms: Terms) -> Iterator[str]:
+    """The share of a neighbour in the same list, whose own printed share is this one's."""
+    if terms.relation != "share" or not (got := terms.get("part", "whole")):
+        return
+    own = _value(_times_100(terms, f"{got[0]}/{_bracket(got[1])}"))
+    for part, printed in terms.neighbours:
+        if own is not None and _how(own, printed):
+            yield _times_100(terms, f"{part}/{_bracket(got[1])}")
+
+
+@reading("wrong_whole")
+def wrong_whole(terms: Terms) -> Iterator[str]:
+    """The part over another total the document states."""
+    if terms.relation == "share" and (got := terms.get("part", "whole")):
+        for whole in terms.wholes:
+            if whole != got[1]:
+                yield _times_100(terms, f"{got[0]}/{_bracket(whole)}")
+
+
+def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) -> Diagnosis | None:
+    """The first reading of the catalogue whose formula reproduces `printed` (rounded, else cut), or None.
+
+    A printed 0 is never diagnosed (too many readings reach it).
+    """
+    if terms is None or printed == 0:
+        return None
+    for code in catalogue():
+        fn = READINGS.get(code)
+        if fn is None:
+            continue
+        for formula in fn(terms):
+            value = _value(formula)
+            how = _how(value, format_decimal(printed, decimals)) if value is not None else ""
+            if how:
+                return make(code, formula, lang, printed=format_decimal(printed, decimals), cut=how == "cut")
+    return None
+
+
+def truncated(formula: str, printed: str, lang: str) -> Diagnosis | None:
+    """The rule's own formula, cut to the printed decimals (the verdict `truncation`); None when the formula
+    is not plain arithmetic a person can redo (min(…) of a scoring rule).
+    """
+    return make("truncation", formula, lang, printed=printed) if reproduces(formula, printed) else None
+
+
+def make(code: str, formula: str, lang: str, cut: bool = False, **values: object) -> Diagnosis:
+    """A diagnosis with the catalogue's message for `code` in `lang`."""
+    entry = catalogue()[code]
+    how = {"zh": "（截断而非四舍五入）", "en": " (cut, not rounded)"}[_lang(lang)] if cut else ""
+    text = entry[_lang(lang)].format(formula=formula, how=how, **values)
+    return Diagnosis(code=code, formula=formula, message=text)
+
+
+def reproduces(formula: str, printed: str) -> str:
+    """'round' when the formula's value rounds to the printed figure, 'cut' when it only truncates to it,
+    '' when neither (or when the formula is not arithmetic). `|…|` is read as the absolute value of the whole.
+    """
+    value = _value(formula)
+    return _how(value, printed) if value is not None else ""
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """data/readings.toml: code -> {about, zh, en}, in the order the readings are tried."""
+    return data_file("readings.toml")
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "zh"
+
+
+def _bracket(expr: str) -> str:
+    return expr if expr.replace(".", "").replace("/", "").replace("*", "").isdigit() else f"({expr})"
+
+
+_ABS = re.compile(r"\|([^|]*)\|")
+
+
+def _value(formula: str) -> Interval | None:
+    try:
+        value = evaluate(_ABS.sub(r"(\1)", formula))
+    except (ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+    return abs(value) if "|" in formula else value
+
+
+def _how(value: Interval, printed: str) -> str:
+    digits = printed.lstrip("-")
+    decimals = len(digits.partition(".")[2])
+    target = Decimal(digits)
+    if target == 0:
+        return ""
+    if abs(value).meets_printed(target, decimals):
+        return "round"
+    if truncate(abs(value.mid), decimals) == target:
+        return "cut"
+    return ""
+
+
+__all__ = ["READINGS", "Terms", "catalogue", "diagnose", "make", "reproduces", "truncated"]

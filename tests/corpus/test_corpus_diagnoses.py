@@ -1,0 +1,70 @@
+"""Every diagnosis narrcheck claims on the real disclosures is arithmetic a person can redo: its formula,
+made of figures the document states, gives the printed figure (DESIGN.md, "Diagnose every error").
+"""
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from narrcheck.api import check_file
+from narrcheck.checks.diagnosis import catalogue, reproduces
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("NARRCHECK_CORPUS", ROOT.parent / "shared" / "corpus"))
+DEVSET = Path(os.environ.get("NARRCHECK_DEVSET", ROOT.parent / "shared" / "devset")) / "docs"
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+FACTORS = {"100", "10000", "1000", "10"}  # a percent's 100 and the money units' conversions
+
+
+def _documents() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt")) + sorted(DEVSET.glob("*.txt"))
+
+
+def _digits(text: str) -> str:
+    """The document's text with thousands separators dropped, so its figures can be looked up as printed."""
+    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", unicodedata.normalize("NFKC", text))
+
+
+@pytest.fixture(scope="module")
+def reports():
+    docs = _documents()
+    if not docs:
+        pytest.skip(f"neither the corpus ({CORPUS}) nor the dev set ({DEVSET}) was found")
+    return [(doc, check_file(doc, show_all=True)) for doc in docs]
+
+
+def test_every_diagnosis_recomputes_from_the_documents_figures(reports):
+    checked = 0
+    for doc, report in reports:
+        text = _digits(doc.read_text(encoding="utf-8", errors="replace"))
+        for f in report.findings:
+            d = f.diagnosis
+            if d is None:
+                continue
+            checked += 1
+            where = f"{doc.name}:{f.evidence[0].location.line} {f.rule} {d.code} {d.formula}"
+            assert d.code in catalogue(), where
+            if d.code == "unit_slip":
+                assert f.verdict == "unit_error", where
+                continue
+            if d.code == "figure_typo":  # each claim's equation, with the corrected figure
+                for equation in d.formula.split("; "):
+                    lhs, _, rhs = equation.rpartition("=")
+                    assert reproduces(lhs, rhs), where
+                continue
+            assert reproduces(d.formula, f.claimed or ""), where
+            if d.code == "truncation":
+                assert f.verdict == "truncation", where
+            for number in NUMBER.findall(d.formula):
+                assert number in FACTORS or number in text, f"{where}: {number} is not a figure of the document"
+    assert checked > 0
+
+
+def test_most_error_findings_the_readings_explain_carry_them(reports):
+    """The readings named in the catalogue are the ones found on the real documents (not only in tests)."""
+    codes = {f.diagnosis.code for _, r in reports for f in r.findings if f.diagnosis}
+    assert {"truncation", "unit_slip", "base_current", "fraction_as_percent", "inverted", "plug",
+            "figure_typo"} <= codes

@@ -1,0 +1,36 @@
+"""The catalogue of readings (data/readings.toml) and its functions stay in step; the formulas they yield are
+checked against the printed figure by the rounding rule, rounded or cut.
+"""
+
+from decimal import Decimal
+
+from narrcheck.checks.diagnosis import READINGS, Terms, catalogue, diagnose, reproduces
+
+BY_THE_RULES = {"truncation", "unit_slip", "figure_typo"}  # named by the rules' verdicts and by NC109
+
+
+def test_every_reading_has_its_function_and_messages():
+    assert set(catalogue()) == set(READINGS) | BY_THE_RULES
+    for code, entry in catalogue().items():
+        assert entry["about"] and "{formula}" in entry["zh"] and "{formula}" in entry["en"], code
+
+
+def test_a_formula_reproduces_a_figure_rounded_or_cut():
+    assert reproduces("0.71/9.07*100", "7.83") == "round"  # 7.828
+    assert reproduces("115/264*100", "43") == "round"  # whole figures stand for ±0.5: 43.29 … 43.83
+    assert reproduces("4.00/600.00*100", "0.66") == "cut"  # 0.6667
+    assert reproduces("|2289.41-2361.58|/2361.58*100", "3.05") == "cut"  # bars are the absolute value
+    assert reproduces("4.00/600.00*100", "0.65") == ""
+    assert reproduces("min(99/100,1)*10", "9") == ""  # not plain arithmetic: nothing is claimed
+
+
+def test_the_first_reading_that_reproduces_is_named_and_none_otherwise():
+    rate = Terms("rate", {"delta": "3.00", "stated_delta": "3.00", "current": "12.00", "base": "12.00+3.00"})
+    assert diagnose(rate, Decimal("25.00"), 2, "en").code == "base_current"
+    assert diagnose(rate, Decimal("0.20"), 2, "en").code == "fraction_as_percent"
+    assert diagnose(rate, Decimal("3.00"), 2, "en").code == "delta_as_rate"
+    assert diagnose(rate, Decimal("22.00"), 2, "en") is None
+    assert diagnose(rate, Decimal("0"), 2, "en") is None  # a printed 0 is reached by too many readings
+    assert diagnose(None, Decimal("25.00"), 2, "en") is None
+    why = diagnose(rate, Decimal("25.00"), 2, "zh")
+    assert why.formula == "3.00/12.00*100" and "本年数" in why.message and why.formula in why.message
