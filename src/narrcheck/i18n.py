@@ -59,6 +59,8 @@ DETAILS: dict[str, dict[str, str]] = {
     "at-most-holds": {"zh": "未列出的组成部分本年为0，合计变动不大于所列之和，但无法确定其值",
                       "en": "the components left out stand at 0 this year; the change is within the listed sum, "
                             "but its value cannot be decided"},
+    "bound-elsewhere": {"zh": "（取自他处的数：{operands}）", "en": " (figures taken from elsewhere: {operands})"},
+    "bound-at": {"zh": "第{line}行“{quote}”", "en": "line {line} “{quote}”"},
     "ambiguous-operand": {"zh": "文中所称的{operand}有多个可能的数值，按任一数值均不成立，无法确定：{candidates}",
                           "en": "the {operand} named has several values in the document and none makes the "
                                 "claim hold, so it cannot be decided: {candidates}"},

@@ -100,6 +100,8 @@ class Rule:
             why = diagnosis.truncated(formula, shown, ctx.lang)
         elif decision.verdict is Verdict.MISMATCH:
             why = diagnosis.diagnose(terms() if callable(terms) else terms, value, dec, ctx.lang)
+            if why is None and len(evidence) > 1:  # bound across lines, no reading explains it: say the binding
+                msg += _binding(evidence[1:], ctx.lang)
         return Finding(rule=self.id, name=self.name, verdict=key, severity=self.severity_for(decision.verdict),
                        message=msg, claimed=shown, expected=expected, formula=formula, evidence=evidence,
                        section=list(section), gap=gap, source=source, diagnosis=why)
@@ -169,6 +171,13 @@ def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[
 def with_unit(fig: Figure, unit: str) -> Figure:
     """The same printed digits read in another unit (to test whether a unit was mistyped)."""
     return fig.model_copy(update={"unit": unit})
+
+
+def _binding(operands: list[Evidence], lang: str) -> str:
+    """Where the operands stated on other lines were taken from, so a wrong binding shows at a glance."""
+    places = "；".join(i18n.detail("bound-at", lang, line=str(e.location.line), quote=e.quote) for e in operands
+                      if e.location.line is not None and e.path is None)
+    return i18n.detail("bound-elsewhere", lang, operands=places) if places else ""
 
 
 def _short(value: Decimal) -> str:

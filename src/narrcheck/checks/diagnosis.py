@@ -95,7 +95,7 @@ def complement(terms: Terms) -> Iterator[str]:
     """The share of the rest: (whole − part) / whole."""
     top, bottom = {"share": ("part", "whole"), "ratio": ("numerator", "denominator")}.get(terms.relation,
                                                                                         ("", ""))
-    if top and (got := terms.get(top, bottom)):
+    if top and (got := terms.get(top, bottom)) and not _is_zero(got[0]):  # (the rest of nothing is everything)
         yield _times_100(terms, f"({got[1]}-{got[0]})/{_bracket(got[1])}")
 
 
@@ -181,6 +181,11 @@ def reproduces(formula: str, printed: str) -> str:
 def catalogue() -> dict[str, dict[str, str]]:
     """data/readings.toml: code -> {about, zh, en}, in the order the readings are tried."""
     return data_file("readings.toml")
+
+
+def _is_zero(expr: str) -> bool:
+    value = _value(expr)
+    return value is not None and value.mid == 0
 
 
 def _lang(lang: str) -> str:

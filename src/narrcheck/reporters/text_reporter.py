@@ -40,8 +40,9 @@ def render_report(report: Report, lang: str, console: Console) -> None:
             if f.expected:
                 result += f" → {words['expected']} {escape(f.expected)}"
             console.print(f"      {words['formula']}: {escape(f.formula)}{result}")
-        if f.diagnosis:
-            console.print(f"      {words['diagnosis']} [{escape(f.diagnosis.code)}]: {escape(f.diagnosis.message)}")
+        if f.diagnosis:  # (NC109's message is its diagnosis: the code alone then)
+            why = "" if f.diagnosis.message == f.message else f": {escape(f.diagnosis.message)}"
+            console.print(f"      {words['diagnosis']} {escape(f'[{f.diagnosis.code}]')}{why}")
     s = report.summary
     counts = ", ".join(f"{k} {v}" for k, v in s.by_verdict.items()) or "-"
     tail = "" if report.findings else f" — {words['none']}"
