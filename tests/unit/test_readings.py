@@ -34,3 +34,29 @@ def test_the_first_reading_that_reproduces_is_named_and_none_otherwise():
     assert diagnose(None, Decimal("25.00"), 2, "en") is None
     why = diagnose(rate, Decimal("25.00"), 2, "zh")
     assert why.formula == "3.00/12.00*100" and "本年数" in why.message and why.formula in why.message
+
+
+def test_a_figure_is_replaced_wherever_an_item_holds_it_and_nothing_else_is_copied():
+    from dataclasses import dataclass
+
+    from narrcheck.checks.arithmetic.nc109_wrong_figure import _figures, _key, _replace
+    from narrcheck.model.claims import Figure, PartsSumClaim
+    from narrcheck.model.location import Location
+
+    def fig(value: str, line: int, column: int) -> Figure:
+        return Figure(value=value, unit="万元", text=f"{value}万元", location=Location(line=line, column=column))
+
+    @dataclass(frozen=True)
+    class Row:  # a table record: measures by name
+        measures: dict
+        label: str = "合计"
+
+    total, part, other = fig("57.55", 1, 5), fig("12.5", 1, 20), fig("45.2", 2, 3)
+    claim = PartsSumClaim(total=total, parts=(part, other), quote="…", location=Location(line=1, column=1))
+    table = (Row({"executed": part, "budget": other}), Row({"budget": total}))
+    new = part.model_copy(update={"value": "12.35", "text": "12.35万元"})
+    mended_claim, mended_table = _replace(claim, _key(part), new), _replace(table, _key(part), new)
+    assert [f.value for f in _figures(mended_claim)] == ["57.55", "12.35", "45.2"]
+    assert [f.value for f in _figures(mended_table)] == ["12.35", "45.2", "57.55"]
+    assert mended_table[1] is table[1] and mended_claim.total is claim.total  # untouched parts are shared
+    assert _replace(claim, _key(fig("12.5", 9, 9)), new) is claim  # the same digits elsewhere are another figure

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -18,7 +18,10 @@ from narrcheck.numbers import Verdict
 from narrcheck.numbers.expression import evaluate
 from narrcheck.numbers.parse import format_decimal
 
+OK, MISMATCH = Verdict.OK.value, Verdict.MISMATCH.value
+QUIET = {OK, Verdict.UNVERIFIABLE.value, Verdict.TRUNCATION.value}  # verdicts that raise no error
 MIN_CLAIMS = 2  # one failing claim can always be mended by moving one of its figures: that explains nothing
+_OPERATOR = re.compile(r"[-+*/]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 Rerun = Callable[[Any], list[Finding]]
@@ -82,61 +85,96 @@ def _key(fig: Figure) -> tuple[object, ...]:
     return (loc.line, loc.column, loc.page, loc.table, loc.row, loc.col, fig.value, fig.unit)
 
 
+def _place(location: Any) -> tuple[object, ...]:
+    return (location.line, location.column, location.page, location.table, location.row, location.col)
+
+
+def _narrative(item: Any) -> bool:
+    return isinstance(item, BaseModel) and hasattr(item, "quote")
+
+
 def _figures(item: Any) -> Iterator[Figure]:
-    """Every figure a claim holds (nested claims included)."""
+    """Every figure an item holds: a claim (nested claims included), a table, the document's statements."""
     if isinstance(item, Figure):
         yield item
-    elif isinstance(item, BaseModel) and hasattr(item, "quote"):
+    elif isinstance(item, BaseModel):
         for _, value in item:
             yield from _figures(value)
-    elif isinstance(item, tuple):
+    elif is_dataclass(item) and not isinstance(item, type):
+        for f in fields(item):
+            yield from _figures(getattr(item, f.name))
+    elif isinstance(item, tuple | list):
         for value in item:
+            yield from _figures(value)
+    elif isinstance(item, dict):
+        for value in item.values():
             yield from _figures(value)
 
 
 def _replace(item: Any, key: tuple[object, ...], new: Figure) -> Any:
-    """The claim with the figure `key` replaced by `new` wherever it holds it."""
+    """The item with the figure `key` replaced by `new` wherever it holds it (the rest shared, not copied)."""
     if isinstance(item, Figure):
         return new if _key(item) == key else item
-    if isinstance(item, BaseModel) and hasattr(item, "quote"):
-        return item.model_copy(update={name: _replace(value, key, new) for name, value in item
-                                       if isinstance(value, Figure | tuple | BaseModel)})
-    if isinstance(item, tuple):
-        return tuple(_replace(v, key, new) for v in item)
+    if isinstance(item, BaseModel):
+        changed = {name: v for name, value in item if (v := _replace(value, key, new)) is not value}
+        return item.model_copy(update=changed) if changed else item
+    if is_dataclass(item) and not isinstance(item, type):
+        changed = {f.name: v for f in fields(item) if (v := _replace(getattr(item, f.name), key, new))
+                   is not getattr(item, f.name)}
+        return replace(item, **changed) if changed else item
+    if isinstance(item, tuple | list):
+        values = [_replace(v, key, new) for v in item]
+        return type(item)(values) if any(a is not b for a, b in zip(values, item, strict=True)) else item
+    if isinstance(item, dict):
+        mapped = {k: _replace(v, key, new) for k, v in item.items()}
+        return mapped if any(mapped[k] is not item[k] for k in item) else item
     return item
 
 
-def _verdicts(findings: list[Finding]) -> dict[str, str]:
-    """Each rule -> the worst verdict it gave (ok only when every finding of the rule is ok)."""
-    out: dict[str, str] = {}
+def _finding_key(f: Finding) -> tuple[object, ...]:
+    """One finding of an item, the same before and after a figure changes: its rule and where it points."""
+    return (f.rule, _place(f.evidence[0].location))
+
+
+def _verdicts(findings: list[Finding]) -> dict[tuple[object, ...], str]:
+    """Each finding's key -> the worst verdict given there (ok only when every finding there is ok)."""
+    out: dict[tuple[object, ...], str] = {}
     for f in findings:
-        out[f.rule] = f.verdict if out.get(f.rule, "ok") == "ok" else out[f.rule]
+        k = _finding_key(f)
+        out[k] = f.verdict if out.get(k, OK) == OK else out[k]
     return out
 
 
 def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Context, rerun: Rerun) -> list[_Fix]:
-    holders: dict[tuple[object, ...], set[int]] = defaultdict(set)
+    """The figures whose correction explains two or more mismatches (and breaks nothing), one fix each."""
+    uses: dict[tuple[object, ...], list[int]] = defaultdict(list)  # figure -> positions of the mismatches on it
     figure_of: dict[tuple[object, ...], Figure] = {}
-    for i in {i for i, f in results if f.verdict == Verdict.MISMATCH.value and i >= 0}:
-        for fig in _figures(claims[i]):
-            figure_of[_key(fig)] = fig
-    if not figure_of:
-        return []
-    for i, claim in enumerate(claims):
-        for fig in _figures(claim):
-            if _key(fig) in figure_of:
-                holders[_key(fig)].add(i)
-    by_claim: dict[int, list[int]] = defaultdict(list)
-    for pos, (i, _) in enumerate(results):
-        by_claim[i].append(pos)
-    found: list[_Fix] = []
-    for key, users in holders.items():
-        failing = [pos for i in users for pos in by_claim[i] if results[pos][1].verdict == Verdict.MISMATCH.value]
-        if len({results[pos][1].rule + str(results[pos][0]) for pos in failing}) < MIN_CLAIMS:
+    for pos, (i, f) in enumerate(results):
+        if i < 0 or f.verdict != MISMATCH:
             continue
+        named = {_place(e.location) for e in f.evidence}
+        narrative = _narrative(claims[i])
+        for fig in _figures(claims[i]):
+            # a claim's finding uses each of its figures; a table's or the statements' only those it quotes
+            if (narrative or _place(fig.location) in named) and pos not in uses[_key(fig)]:
+                figure_of[_key(fig)] = fig
+                uses[_key(fig)].append(pos)
+    wanted = {k for k, positions in uses.items() if len(positions) >= MIN_CLAIMS}
+    if not wanted:
+        return []
+    holders: dict[tuple[object, ...], set[int]] = defaultdict(set)
+    for i, item in enumerate(claims):
+        for fig in _figures(item):
+            if _key(fig) in wanted:
+                holders[_key(fig)].add(i)
+    by_item: dict[int, list[int]] = defaultdict(list)
+    for pos, (i, _) in enumerate(results):
+        by_item[i].append(pos)
+    found: list[_Fix] = []
+    for key in sorted(wanted, key=lambda k: (k[0] or 0, k[1] or 0)):
         fig = figure_of[key]
-        for value in _candidates(fig, [results[pos][1] for pos in failing]):
-            fix = _try(fig, value, users, by_claim, claims, results, rerun)
+        for value in _candidates(fig, [results[pos][1] for pos in uses[key]]):
+            fix = _try(fig, value, uses[key], holders[key], by_item, claims, results, rerun)
             if fix is not None:
                 found.append(fix)
                 break
@@ -148,34 +186,34 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
 
 
-def _try(fig: Figure, value: str, users: set[int], by_claim: dict[int, list[int]], claims: Sequence[Any],
-         results: list[tuple[int, Finding]], rerun: Rerun) -> _Fix | None:
+def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item: dict[int, list[int]],
+         claims: Sequence[Any], results: list[tuple[int, Finding]], rerun: Rerun) -> _Fix | None:
     """The fix when `value` in place of `fig` turns every mismatch on it into ok and breaks nothing."""
     new = fig.model_copy(update={"value": value, "text": fig.text.replace(fig.value, value, 1)})
-    explained, equations = [], []
-    for i in sorted(users):
-        before = _verdicts([results[pos][1] for pos in by_claim[i]])
-        after_findings = rerun(_replace(claims[i], _key(fig), new))
-        after = _verdicts(after_findings)
-        for rule, verdict in before.items():
-            now = after.get(rule, "ok")
-            if verdict == Verdict.MISMATCH.value:
-                if now != Verdict.OK.value:
-                    return None
-                explained += [pos for pos in by_claim[i] if results[pos][1].rule == rule
-                              and results[pos][1].verdict == Verdict.MISMATCH.value]
-                equations += [f"{f.formula}={f.claimed}" for f in after_findings
-                              if f.rule == rule and f.formula and f.claimed]
-            elif verdict == Verdict.OK.value and now != Verdict.OK.value:
-                return None
-    if len(explained) < MIN_CLAIMS or any(results[pos][1].diagnosis is not None for pos in explained):
-        return None  # (a reading of its own explains one of the claims: the figure is not a typo)
-    return _Fix(fig, value, tuple(explained), "; ".join(dict.fromkeys(equations)))
+    after: dict[int, list[Finding]] = {}
+    for i in sorted(holders | {results[pos][0] for pos in failing}):
+        findings = rerun(_replace(claims[i], _key(fig), new))
+        before, now = _verdicts([results[pos][1] for pos in by_item[i]]), _verdicts(findings)
+        if any(v not in QUIET and before.get(k, OK) == OK for k, v in now.items()):
+            return None  # something that checked (or was not there) now fails
+        after[i] = findings
+    equations = []
+    for pos in failing:
+        i, f = results[pos]
+        mended = [g for g in after[i] if _finding_key(g) == _finding_key(f)]
+        if any(g.verdict != OK for g in mended):
+            return None
+        equations += [f"{g.formula}={g.claimed}" for g in mended if g.formula and g.claimed
+                      and _OPERATOR.search(g.formula) and diagnosis.reproduces(g.formula, g.claimed)]
+    if not equations or any(results[pos][1].diagnosis is not None for pos in failing):
+        return None  # nothing a person can redo, or a reading of its own explains one of the claims
+    return _Fix(fig, value, tuple(failing), "; ".join(dict.fromkeys(equations)))
 
 
 def _candidates(fig: Figure, failing: list[Finding]) -> Iterator[str]:
     """Values of `fig` that make one failing claim hold: its expected value where it is the claimed figure,
-    else the value solving the claim's formula for it; printed with the figure's decimals or up to two more
+    the claimed one where it is the expected (a restatement), else the value solving the claim's formula for
+    it; printed with the figure's decimals or up to two more
     (a typo may have dropped a digit: 12.5 for 12.35), fewest first.
     """
     decimals = fig.quantity.decimals
@@ -184,6 +222,8 @@ def _candidates(fig: Figure, failing: list[Finding]) -> Iterator[str]:
         values: list[Decimal] = []
         if f.claimed == fig.value and f.expected:
             values.append(Decimal(f.expected))
+        elif f.expected == fig.value and f.claimed:  # a restatement: the figure restated elsewhere
+            values.append(Decimal(f.claimed))
         elif f.formula and f.claimed:
             values += _solve(f.formula, fig.value, Decimal(f.claimed))
         for v in values:
@@ -207,18 +247,21 @@ def _solve(formula: str, token: str, target: Decimal) -> list[Decimal]:
             return None
 
     out = []
+    decimals = len(token.partition(".")[2])
+    step = Decimal(1).scaleb(-(decimals + 4))  # far below the decimals a candidate is printed with
     for goal in (target, -target):
         x0 = Decimal(token)
         x1 = x0 * Decimal("1.01") + Decimal("0.01")
-        for _ in range(30):
-            f0, f1 = at(x0), at(x1)
+        f0 = at(x0)
+        for _ in range(12):
+            f1 = at(x1)
             if f0 is None or f1 is None or f1 == f0:
                 break
             try:
-                x0, x1 = x1, x1 - (f1 - goal) * (x1 - x0) / (f1 - f0)
+                x0, x1, f0 = x1, (x1 - (f1 - goal) * (x1 - x0) / (f1 - f0)).quantize(step), f1
             except InvalidOperation:
                 break
-            if abs(x1 - x0) < Decimal("1e-9"):
+            if abs(x1 - x0) <= step:
                 out.append(x1)
                 break
     return out
