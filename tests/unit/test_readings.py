@@ -60,3 +60,11 @@ def test_a_figure_is_replaced_wherever_an_item_holds_it_and_nothing_else_is_copi
     assert [f.value for f in _figures(mended_table)] == ["12.35", "45.2", "57.55"]
     assert mended_table[1] is table[1] and mended_claim.total is claim.total  # untouched parts are shared
     assert _replace(claim, _key(fig("12.5", 9, 9)), new) is claim  # the same digits elsewhere are another figure
+
+
+def test_wrong_column_names_the_neighbouring_column_only_when_it_gives_the_figure():
+    executed = Terms("sum", {}, columns=("665.97+18.05+18.60+171.00",))
+    why = diagnose(executed, Decimal("873.62"), 2, "en")
+    assert why.code == "wrong_column" and why.formula == "665.97+18.05+18.60+171.00"
+    assert diagnose(executed, Decimal("947.41"), 2, "en") is None  # the budgets' own sum is no misreading
+    assert diagnose(Terms("sum", {}), Decimal("873.62"), 2, "en") is None  # no other column stated

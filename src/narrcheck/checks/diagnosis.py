@@ -30,7 +30,8 @@ class Terms:
     (rate); part, whole (share); numerator, denominator (ratio); only figures
     the document states, or arithmetic on them. `siblings` are the printed percents of the other shares of the
     same whole when the text lists them all; `neighbours` the (part, printed percent) of those shares;
-    `wholes` other totals the document states, in the whole's unit.
+    `wholes` other totals the document states, in the whole's unit. relation sum (a total read from tables):
+    `columns` are the same arithmetic over the neighbouring column (the executed amounts for the budgets).
     """
 
     relation: str
@@ -38,6 +39,7 @@ class Terms:
     siblings: tuple[str, ...] = ()
     neighbours: tuple[tuple[str, str], ...] = ()
     wholes: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
     percent: bool = True
 
     def get(self, *names: str) -> tuple[str, ...] | None:
@@ -47,6 +49,7 @@ class Terms:
 
 
 Reading = Callable[[Terms], Iterator[str]]
+FRACTION = {"rate": ("delta", "base"), "share": ("part", "whole"), "ratio": ("numerator", "denominator")}
 READINGS: dict[str, Reading] = {}
 
 
@@ -71,11 +74,8 @@ def base_current(terms: Terms) -> Iterator[str]:
 @reading("fraction_as_percent")
 def fraction_as_percent(terms: Terms) -> Iterator[str]:
     """The right ratio, not multiplied by 100."""
-    if not terms.percent:
-        return
-    top, bottom = {"rate": ("delta", "base"), "share": ("part", "whole"),
-                   "ratio": ("numerator", "denominator")}[terms.relation]
-    if got := terms.get(top, bottom):
+    top, bottom = FRACTION.get(terms.relation, ("", ""))
+    if terms.percent and top and (got := terms.get(top, bottom)):
         yield f"{got[0]}/{_bracket(got[1])}"
 
 
@@ -93,8 +93,7 @@ def delta_as_rate(terms: Terms) -> Iterator[str]:
 @reading("complement")
 def complement(terms: Terms) -> Iterator[str]:
     """The share of the rest: (whole − part) / whole."""
-    top, bottom = {"share": ("part", "whole"), "ratio": ("numerator", "denominator")}.get(terms.relation,
-                                                                                        ("", ""))
+    top, bottom = FRACTION.get(terms.relation, ("", "")) if terms.relation != "rate" else ("", "")
     if top and (got := terms.get(top, bottom)) and not _is_zero(got[0]):  # (the rest of nothing is everything)
         yield _times_100(terms, f"({got[1]}-{got[0]})/{_bracket(got[1])}")
 
@@ -103,8 +102,8 @@ def complement(terms: Terms) -> Iterator[str]:
 def inverted(terms: Terms) -> Iterator[str]:
     """The ratio upside down: whole / part, budget / actual, last year / this year."""
     top, bottom = {"rate": ("prior", "current"), "share": ("whole", "part"),
-                   "ratio": ("denominator", "numerator")}[terms.relation]
-    if got := terms.get(top, bottom):
+                   "ratio": ("denominator", "numerator")}.get(terms.relation, ("", ""))
+    if top and (got := terms.get(top, bottom)):
         yield _times_100(terms, f"{got[0]}/{_bracket(got[1])}")
 
 
@@ -133,6 +132,13 @@ def wrong_whole(terms: Terms) -> Iterator[str]:
         for whole in terms.wholes:
             if whole != got[1]:
                 yield _times_100(terms, f"{got[0]}/{_bracket(whole)}")
+
+
+@reading("wrong_column")
+def wrong_column(terms: Terms) -> Iterator[str]:
+    """The same figure or sum from the neighbouring column of the tables."""
+    if terms.relation == "sum":
+        yield from terms.columns
 
 
 def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) -> Diagnosis | None:

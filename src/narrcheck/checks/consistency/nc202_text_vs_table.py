@@ -5,9 +5,11 @@ from decimal import Decimal
 from itertools import combinations
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule, show
 from narrcheck.checks.consistency._accounts import disagreements, evidence
 from narrcheck.checks.consistency._common import agree, interval_sum
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.extract.statements import Statements
 from narrcheck.lexicon import entry
@@ -95,9 +97,14 @@ class TextVsTable(Rule):
         values = list(dict.fromkeys(b.figure.value for b in budgets))  # 年初 and 调整后 are often equal
         detail = i18n.detail("budget-is-executed" if executed else "budget-differs", ctx.lang,
                              claimed=fig.text, budgets="、".join(values))
-        yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
-                                   expected=values[0], formula=f"{fig.value} ∈ {{" + ", ".join(values) + "}",
-                                   about=table.describe(), template="stated-elsewhere")
+        finding = self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=fig.value,
+                                       expected=values[0], formula=f"{fig.value} ∈ {{" + ", ".join(values) + "}",
+                                       about=table.describe(), template="stated-elsewhere")
+        if executed is not None:
+            why = diagnosis.diagnose(Terms("sum", {}, columns=(executed.figure.value,)), fig.decimal,
+                                     fig.quantity.decimals, ctx.lang)
+            finding = finding.model_copy(update={"diagnosis": why})
+        yield finding
 
     def _result(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
         """The narrative's figure for an indicator is the table's 完成值 (50余 reads 50 to 59, 90%以上 at least 90)."""
@@ -181,7 +188,8 @@ class TextVsTable(Rule):
               *(Evidence(quote=b.figure.text, location=b.location) for b in budgets[:1])]
         if claim.budget is not None:
             yield self.judge(ctx, claim.budget, budget_sum, "+".join(b.figure.value for b in budgets), ev,
-                             claim.section, about=i18n.detail("project-budgets", ctx.lang, n=str(len(projects))))
+                             claim.section, about=i18n.detail("project-budgets", ctx.lang, n=str(len(projects))),
+                             terms=Terms("sum", {}, columns=("+".join(e.figure.value for e in executed),)))
         if claim.progress is not None and not budget_sum.contains_zero():
             progress = (_sum(executed, unit) / budget_sum).scale(Decimal(100))
             formula = (f"({'+'.join(e.figure.value for e in executed)})"
@@ -215,9 +223,11 @@ class TextVsTable(Rule):
               *(Evidence(quote=f.figure.text, location=f.location) for _, f in rest)]
         about = i18n.detail("project-class", ctx.lang, n=str(len(rest)),
                             others="、".join(t.describe() for t, _ in fits[0]), total=other.budget.text)  # type: ignore[union-attr]
-        yield self.judge(ctx, claim.budget, _sum([f for _, f in rest], unit), "+".join(f.figure.value for _, f in rest),
-                         ev, claim.section, about=about)
         spent = dict((t.index, f) for t, f in _narrative(ctx, "executed"))
+        columns = ("+".join(spent[t.index].figure.value for t, _ in rest),) if all(t.index in spent for t, _ in rest) \
+            else ()
+        yield self.judge(ctx, claim.budget, _sum([f for _, f in rest], unit), "+".join(f.figure.value for _, f in rest),
+                         ev, claim.section, about=about, terms=Terms("sum", {}, columns=columns))
         if claim.progress is None or any(t.index not in spent for t, _ in rest):
             return
         done = [spent[t.index] for t, _ in rest]
