@@ -67,4 +67,4 @@ def test_most_error_findings_the_readings_explain_carry_them(reports):
     """The readings named in the catalogue are the ones found on the real documents (not only in tests)."""
     codes = {f.diagnosis.code for _, r in reports for f in r.findings if f.diagnosis}
     assert {"truncation", "unit_slip", "base_current", "fraction_as_percent", "inverted", "plug",
-            "figure_typo"} <= codes
+            "figure_typo", "wrong_column", "copied"} <= codes

@@ -32,6 +32,8 @@ class Terms:
     same whole when the text lists them all; `neighbours` the (part, printed percent) of those shares;
     `wholes` other totals the document states, in the whole's unit. relation sum (a total read from tables):
     `columns` are the same arithmetic over the neighbouring column (the executed amounts for the budgets).
+    Any relation: `copies` give a neighbouring figure of another quantity printed the same (its own arithmetic,
+    or the cell as printed).
     """
 
     relation: str
@@ -40,6 +42,7 @@ class Terms:
     neighbours: tuple[tuple[str, str], ...] = ()
     wholes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
     percent: bool = True
 
     def get(self, *names: str) -> tuple[str, ...] | None:
@@ -139,6 +142,12 @@ def wrong_column(terms: Terms) -> Iterator[str]:
     """The same figure or sum from the neighbouring column of the tables."""
     if terms.relation == "sum":
         yield from terms.columns
+
+
+@reading("copied")
+def copied(terms: Terms) -> Iterator[str]:
+    """A neighbour's figure, printed the same, repeated in this one's place."""
+    yield from terms.copies
 
 
 def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) -> Diagnosis | None:

@@ -98,7 +98,21 @@ class ChangeRate(Rule):
         except ZeroDivisionError:
             return self._zero_base(claim, ctx, ev, None)
         return self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source,
-                          terms=Terms("rate", roles))
+                          terms=lambda: Terms("rate", roles, copies=self._copies(claim, ctx)))
+
+    def _copies(self, claim: ChangeClaim, ctx: Context) -> tuple[str, ...]:
+        """The rate of the change stated just before (on this line or the two above), printed the same and right
+        by its own figures (a rate copied from the line above: 下降1.73% twice).
+        """
+        assert claim.rate is not None
+        before = [c for c in ctx.claims if isinstance(c, ChangeClaim) and c.rate is not None and c != claim
+                  and c.location.page == claim.location.page
+                  and 0 <= (claim.location.line or 0) - (c.location.line or 0) <= 2
+                  and (c.location.line, c.location.column) < (claim.location.line, claim.location.column)]
+        if not before or before[-1].rate is None or before[-1].rate.value.lstrip("-") != claim.rate.value.lstrip("-"):
+            return ()
+        theirs = self._judge(before[-1], ctx)
+        return (theirs.formula,) if theirs.verdict == Verdict.OK.value and theirs.formula else ()
 
     def _zero_base(self, claim: ChangeClaim, ctx: Context, ev: list, formula: str | None) -> Finding:
         assert claim.rate is not None

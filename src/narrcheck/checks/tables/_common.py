@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import reduce
+from typing import Any
 
+from narrcheck.checks.diagnosis import Terms
+from narrcheck.model.claims import ScoreClaim
 from narrcheck.model.findings import Evidence
 from narrcheck.numbers import Interval
-from narrcheck.tables.model import Fact
+from narrcheck.tables.model import Fact, ScoreTable
 
 
 def points(fact: Fact) -> Interval:
@@ -33,6 +36,16 @@ def evidence(first: Fact, *others: Fact | None, quote: str | None = None) -> lis
             seen.add(fact.location.line)
             out.append(Evidence(quote=_quote(fact), location=fact.location))
     return out
+
+
+def total_copied(table: ScoreTable, cell: Fact, claims: Iterable[Any]) -> Terms:
+    """For the readings: a row's score that is the table's total score (its total row, or the score the
+    narrative gives the table) typed in its place.
+    """
+    totals = [table.total_score.figure] if table.total_score is not None else []
+    totals += [c.score for c in claims if isinstance(c, ScoreClaim) and c.measure == "score" and c.table == table.index]
+    same = [t.value for t in totals if t.location != cell.location and t.value == cell.figure.value]
+    return Terms("sum", {}, copies=tuple(dict.fromkeys(same)))
 
 
 def _quote(fact: Fact) -> str:

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
-from narrcheck.checks.tables._common import evidence
+from narrcheck.checks.tables._common import evidence, total_copied
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
 from narrcheck.tables.model import ScoreTable
@@ -31,6 +32,9 @@ class ScoreOverWeight(Rule):
             if weight is None or score is None or score.figure.decimal <= weight.figure.decimal:
                 continue
             detail = i18n.detail("over-weight", ctx.lang, score=score.figure.value, weight=weight.figure.value)
-            yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence(score, weight), table.section,
-                                       claimed=score.figure.value, expected=weight.figure.value,
-                                       formula=f"{score.figure.value}<={weight.figure.value}", about=score.row)
+            finding = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence(score, weight), table.section,
+                                           claimed=score.figure.value, expected=weight.figure.value,
+                                           formula=f"{score.figure.value}<={weight.figure.value}", about=score.row)
+            why = diagnosis.diagnose(total_copied(table, score, ctx.claims), score.figure.decimal,
+                                     score.figure.quantity.decimals, ctx.lang)
+            yield finding.model_copy(update={"diagnosis": why})

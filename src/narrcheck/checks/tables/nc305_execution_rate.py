@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
-from narrcheck.checks.tables._common import evidence
+from narrcheck.checks.tables._common import evidence, total_copied
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval
 from narrcheck.tables.model import BudgetTable, Fact, RateRow, Ratio, ScoreTable
@@ -43,7 +43,7 @@ class ExecutionRate(Rule):
             formula = f"min({ex.rate.figure.value}{'/100' if ex.rate.figure.unit == '%' else ''},1)" \
                       f"*{ex.weight.figure.value}"
             yield self.judge(ctx, ex.score.figure, expected, formula, evidence(ex.score, ex.rate, ex.weight),
-                             table.section, about=table.describe())
+                             table.section, about=table.describe(), terms=total_copied(table, ex.score, ctx.claims))
 
     def _rate(self, ratio: Ratio, table: ScoreTable, ctx: Context, about: str) -> Iterator[Finding]:
         rate, num, den = ratio.rate, ratio.numerator, ratio.denominator
