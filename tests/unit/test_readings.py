@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from narrcheck.checks.diagnosis import READINGS, Terms, catalogue, diagnose, reproduces
 
-BY_THE_RULES = {"truncation", "unit_slip", "figure_typo"}  # named by the rules' verdicts and by NC109
+BY_THE_RULES = {"truncation", "unit_slip", "figure_typo", "digit_typo"}  # from verdicts, NC109, the digits
 
 
 def test_every_reading_has_its_function_and_messages():
@@ -68,3 +68,17 @@ def test_wrong_column_names_the_neighbouring_column_only_when_it_gives_the_figur
     assert why.code == "wrong_column" and why.formula == "665.97+18.05+18.60+171.00"
     assert diagnose(executed, Decimal("947.41"), 2, "en") is None  # the budgets' own sum is no misreading
     assert diagnose(Terms("sum", {}), Decimal("873.62"), 2, "en") is None  # no other column stated
+
+
+def test_digit_typo_is_one_mistyped_digit_or_two_exchanged_in_a_figure_of_three_or_more():
+    from narrcheck.checks.diagnosis import typo
+
+    assert typo("2263", "2253", "1435+818", "en").code == "digit_typo"
+    assert typo("2263", "2253", "1435+818", "en").formula == "1435+818"  # the rule's formula gives the value
+    assert typo("148.82", "148.28", "148.82 = 148.28万元", "en").formula == "148.28"  # not arithmetic: the value
+    assert typo("2254", "2253", None, "en") is None  # the last digit off is a rounding matter
+    assert typo("2363", "2253", None, "en") is None  # two digits
+    assert typo("100", "110", None, "en") is None  # a round total
+    assert typo("0.33", "0.03", None, "en") is None  # two significant digits
+    assert typo("1250.5", "125.05", None, "en") is None  # the point moved: not this reading
+    assert typo("35.22", "35.28", "4.35/12.35*100", "en") is None  # a ratio: shared digits are no sign

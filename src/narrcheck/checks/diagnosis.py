@@ -51,6 +51,7 @@ class Terms:
         return values if all(values) else None
 
 
+MIN_TYPO_DIGITS = 3  # figures of fewer significant digits differ in one digit too often to call it a slip
 Reading = Callable[[Terms], Iterator[str]]
 FRACTION = {"rate": ("delta", "base"), "share": ("part", "whole"), "ratio": ("numerator", "denominator")}
 READINGS: dict[str, Reading] = {}
@@ -150,6 +151,28 @@ def copied(terms: Terms) -> Iterator[str]:
     yield from terms.copies
 
 
+def typo(printed: str, value: str, formula: str | None, lang: str) -> Diagnosis | None:
+    """digit_typo: an amount stated or summed exactly (not a ratio) and the value it should have, written alike
+    but for one digit that is not the last (2263 for 2253; a last digit off is a rounding matter) or two
+    neighbouring digits exchanged (148.82 for 148.28); the printed figure of at least three significant
+    digits (a round 100 for 110 is a total taken as given, not a slip). The formula is the rule's, where it
+    gives the value.
+    """
+    a, b = printed.lstrip("-"), value.lstrip("-")
+    if formula and "/" in formula:
+        return None  # a ratio that happens to share digits with the printed one is no sign of a slip
+    significant = a.replace(".", "").strip("0")  # 100 and 20.00 have one or two, 148.82 five
+    if len(a) != len(b) or a.find(".") != b.find(".") or len(significant) < MIN_TYPO_DIGITS:
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    one = len(diff) == 1 and diff[0] != len(a) - 1
+    swap = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if not (one or swap):
+        return None
+    shown = formula if formula and reproduces(formula, value) else value
+    return make("digit_typo", shown, lang, printed=printed, value=value)
+
+
 def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) -> Diagnosis | None:
     """The first reading of the catalogue whose formula reproduces `printed` (rounded, else cut), or None.
 
@@ -235,4 +258,4 @@ def _how(value: Interval, printed: str) -> str:
     return ""
 
 
-__all__ = ["READINGS", "Terms", "catalogue", "diagnose", "make", "reproduces", "truncated"]
+__all__ = ["READINGS", "Terms", "catalogue", "diagnose", "make", "reproduces", "truncated", "typo"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from narrcheck.checks import diagnosis
 from narrcheck.checks.arithmetic.nc109_wrong_figure import WrongFigure
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import all_rules
@@ -17,7 +18,8 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
 
     Items are claims and typed tables alike; a rule sees the items of its `claim_kind` (or `claim_kinds`).
     Then NC109 (when selected) reads the findings: one finding, at index -1, for each figure whose correction
-    explains several mismatches (DESIGN.md, "Diagnose every error").
+    explains several mismatches (DESIGN.md, "Diagnose every error"); a mismatch still unexplained whose digits
+    show a typing slip is diagnosed digit_typo.
     """
     select, ignore = list(select), list(ignore)
     rules = [cls() for cls in all_rules() if is_selected(cls.id, select, ignore)]
@@ -34,4 +36,13 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     for rule in rules:
         if isinstance(rule, WrongFigure):
             out = rule.regroup(claims, out, ctx, check)
-    return out
+    return [(i, _typo(f, ctx.lang)) for i, f in out]
+
+
+def _typo(finding: Finding, lang: str) -> Finding:
+    """A mismatch no reading explains, diagnosed as a typing slip where its digits show one."""
+    if finding.verdict != "mismatch" or finding.diagnosis is not None or not finding.claimed \
+            or not finding.expected:
+        return finding
+    why = diagnosis.typo(finding.claimed, finding.expected, finding.formula, lang)
+    return finding.model_copy(update={"diagnosis": why}) if why else finding
