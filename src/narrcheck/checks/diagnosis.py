@@ -215,6 +215,11 @@ def reproduces(formula: str, printed: str) -> str:
     return _how(value, printed) if value is not None else ""
 
 
+def arithmetic(formula: str) -> bool:
+    """The formula is plain arithmetic on printed figures (`|…|` read as the absolute value)."""
+    return _value(formula) is not None
+
+
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """data/readings.toml: code -> {about, zh, en}, in the order the readings are tried."""
@@ -248,7 +253,10 @@ def _value(formula: str) -> Interval | None:
 def _how(value: Interval, printed: str) -> str:
     digits = printed.lstrip("-")
     decimals = len(digits.partition(".")[2])
-    target = Decimal(digits)
+    try:
+        target = Decimal(digits)
+    except ArithmeticError:  # (a printed "figure" that is none: a word, a range)
+        return ""
     if target == 0:
         return ""
     if abs(value).meets_printed(target, decimals):
@@ -258,4 +266,4 @@ def _how(value: Interval, printed: str) -> str:
     return ""
 
 
-__all__ = ["READINGS", "Terms", "catalogue", "diagnose", "make", "reproduces", "truncated", "typo"]
+__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "diagnose", "make", "reproduces", "truncated", "typo"]

@@ -14,6 +14,7 @@ from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import Figure
 from narrcheck.model.findings import Evidence, Finding, Severity
+from narrcheck.model.location import Location
 from narrcheck.numbers import Verdict
 from narrcheck.numbers.expression import evaluate
 from narrcheck.numbers.parse import format_decimal
@@ -21,6 +22,7 @@ from narrcheck.numbers.parse import format_decimal
 OK, MISMATCH = Verdict.OK.value, Verdict.MISMATCH.value
 QUIET = {OK, Verdict.UNVERIFIABLE.value, Verdict.TRUNCATION.value}  # verdicts that raise no error
 MIN_CLAIMS = 2  # one failing claim can always be mended by moving one of its figures: that explains nothing
+_LEAVES = (str, int, float, Decimal, Location)  # nothing below them holds a figure
 _OPERATOR = re.compile(r"[-+*/]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
@@ -97,17 +99,11 @@ def _figures(item: Any) -> Iterator[Figure]:
     """Every figure an item holds: a claim (nested claims included), a table, the document's statements."""
     if isinstance(item, Figure):
         yield item
-    elif isinstance(item, BaseModel):
-        for _, value in item:
+    elif isinstance(item, dict | tuple | list):
+        for value in item.values() if isinstance(item, dict) else item:
             yield from _figures(value)
-    elif is_dataclass(item) and not isinstance(item, type):
-        for f in fields(item):
-            yield from _figures(getattr(item, f.name))
-    elif isinstance(item, tuple | list):
-        for value in item:
-            yield from _figures(value)
-    elif isinstance(item, dict):
-        for value in item.values():
+    elif not isinstance(item, _LEAVES) and (fields_of := getattr(item, "__dict__", None)) is not None:
+        for value in fields_of.values():  # a claim's fields, a table's, a dataclass's
             yield from _figures(value)
 
 
@@ -149,12 +145,19 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     """The figures whose correction explains two or more mismatches (and breaks nothing), one fix each."""
     uses: dict[tuple[object, ...], list[int]] = defaultdict(list)  # figure -> positions of the mismatches on it
     figure_of: dict[tuple[object, ...], Figure] = {}
+    held: dict[int, list[Figure]] = {}  # each item's figures, walked once
+
+    def figures_of(i: int) -> list[Figure]:
+        if i not in held:
+            held[i] = list(_figures(claims[i]))
+        return held[i]
+
     for pos, (i, f) in enumerate(results):
         if i < 0 or f.verdict != MISMATCH:
             continue
         named = {_place(e.location) for e in f.evidence}
         narrative = _narrative(claims[i])
-        for fig in _figures(claims[i]):
+        for fig in figures_of(i):
             # a claim's finding uses each of its figures; a table's or the statements' only those it quotes
             if (narrative or _place(fig.location) in named) and pos not in uses[_key(fig)]:
                 figure_of[_key(fig)] = fig
@@ -163,8 +166,8 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     if not wanted:
         return []
     holders: dict[tuple[object, ...], set[int]] = defaultdict(set)
-    for i, item in enumerate(claims):
-        for fig in _figures(item):
+    for i in range(len(claims)):
+        for fig in figures_of(i):
             if _key(fig) in wanted:
                 holders[_key(fig)].add(i)
     by_item: dict[int, list[int]] = defaultdict(list)
@@ -173,7 +176,10 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     found: list[_Fix] = []
     for key in sorted(wanted, key=lambda k: (k[0] or 0, k[1] or 0)):
         fig = figure_of[key]
-        for value in _candidates(fig, [results[pos][1] for pos in uses[key]]):
+        failing = [results[pos][1] for pos in uses[key]]
+        for value in _candidates(fig, failing):
+            if not _plausible(fig, value, failing):
+                continue
             fix = _try(fig, value, uses[key], holders[key], by_item, claims, results, rerun)
             if fix is not None:
                 found.append(fix)
@@ -184,6 +190,24 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
         for pos in fix.explained:
             seen[pos] += 1
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
+
+
+def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
+    """A quick look before the rules run again: each failing formula that is arithmetic gives its claimed
+    figure with `value` in the figure's place (where the figure is the claimed one, it gives `value`).
+    """
+    for f in failing:
+        if not f.formula or not f.claimed or not _OPERATOR.search(f.formula) or not diagnosis.arithmetic(f.formula):
+            continue
+        if f.claimed == fig.value:
+            if not diagnosis.reproduces(f.formula, value):
+                return False
+        elif any(m.group() == fig.value for m in _NUMBER.finditer(f.formula)):
+            mended = _NUMBER.sub(lambda m: value if m.group() == fig.value else m.group(), f.formula)
+            # (a formula gives the claimed figure, or, where the claimed figure is its own result, the expected)
+            if not diagnosis.reproduces(mended, f.claimed) and not diagnosis.reproduces(mended, f.expected or ""):
+                return False
+    return True
 
 
 def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item: dict[int, list[int]],
@@ -217,21 +241,29 @@ def _candidates(fig: Figure, failing: list[Finding]) -> Iterator[str]:
     (a typo may have dropped a digit: 12.5 for 12.35), fewest first.
     """
     decimals = fig.quantity.decimals
-    seen = {fig.value}
+    seen = {fig.quantity.value}
     for f in failing:
         values: list[Decimal] = []
         if f.claimed == fig.value and f.expected:
-            values.append(Decimal(f.expected))
+            values += _number(f.expected)
         elif f.expected == fig.value and f.claimed:  # a restatement: the figure restated elsewhere
-            values.append(Decimal(f.claimed))
+            values += _number(f.claimed)
         elif f.formula and f.claimed:
-            values += _solve(f.formula, fig.value, Decimal(f.claimed))
+            values += [x for target in _number(f.claimed) for x in _solve(f.formula, fig.value, target)]
         for v in values:
             for extra in range(3):
                 text = format_decimal(v, decimals + extra)
-                if text not in seen and not text.startswith("-") and Decimal(text) != 0:
-                    seen.add(text)
+                if Decimal(text) not in seen and not text.startswith("-") and Decimal(text) != 0:
+                    seen.add(Decimal(text))
                     yield text
+
+
+def _number(text: str) -> list[Decimal]:
+    """The printed figure as a number, or nothing (a verdict's words, a range)."""
+    try:
+        return [Decimal(text)]
+    except ArithmeticError:
+        return []
 
 
 def _solve(formula: str, token: str, target: Decimal) -> list[Decimal]:
