@@ -166,10 +166,15 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     if not wanted:
         return []
     holders: dict[tuple[object, ...], set[int]] = defaultdict(set)
-    for i in range(len(claims)):
-        for fig in figures_of(i):
-            if _key(fig) in wanted:
-                holders[_key(fig)].add(i)
+
+    def held_by(key: tuple[object, ...]) -> set[int]:  # (walked once, when a candidate first needs it)
+        if not holders:
+            for i in range(len(claims)):
+                for fig in figures_of(i):
+                    if _key(fig) in wanted:
+                        holders[_key(fig)].add(i)
+        return holders[key]
+
     by_item: dict[int, list[int]] = defaultdict(list)
     for pos, (i, _) in enumerate(results):
         by_item[i].append(pos)
@@ -180,7 +185,7 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
         for value in _candidates(fig, failing):
             if not _plausible(fig, value, failing):
                 continue
-            fix = _try(fig, value, uses[key], holders[key], by_item, claims, results, rerun)
+            fix = _try(fig, value, uses[key], held_by(key), by_item, claims, results, rerun)
             if fix is not None:
                 found.append(fix)
                 break
@@ -194,20 +199,24 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
 
 def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
     """A quick look before the rules run again: each failing formula that is arithmetic gives its claimed
-    figure with `value` in the figure's place (where the figure is the claimed one, it gives `value`).
+    figure with `value` in the figure's place (where the figure is the claimed one, it gives `value`), and
+    there is one at least (a fix needs an equation a person can redo).
     """
+    checked = False
     for f in failing:
         if not f.formula or not f.claimed or not _OPERATOR.search(f.formula) or not diagnosis.arithmetic(f.formula):
             continue
         if f.claimed == fig.value:
             if not diagnosis.reproduces(f.formula, value):
                 return False
+            checked = True
         elif any(m.group() == fig.value for m in _NUMBER.finditer(f.formula)):
             mended = _NUMBER.sub(lambda m: value if m.group() == fig.value else m.group(), f.formula)
             # (a formula gives the claimed figure, or, where the claimed figure is its own result, the expected)
             if not diagnosis.reproduces(mended, f.claimed) and not diagnosis.reproduces(mended, f.expected or ""):
                 return False
-    return True
+            checked = True
+    return checked
 
 
 def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item: dict[int, list[int]],
