@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -15,6 +15,8 @@ from narrcheck.model.findings import Evidence, Finding, Gap, Severity
 from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Verdict, decide
 from narrcheck.numbers.parse import format_decimal
+
+Rerun = Callable[[Any], list[Finding]]  # checks one item again with every selected rule
 
 SEVERITY_OF = {
     Verdict.MISMATCH: Severity.ERROR,
@@ -42,6 +44,13 @@ class Context:
     claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
     budget_tables: tuple[Any, ...] = ()
     statements: Any = None  # the document's Statements: every figure and what it measures
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def memo(self, name: str, build: Callable[[], Any]) -> Any:
+        """What `build` makes of the document, made once per document (indexes the rules share)."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]
 
     def score_table(self, index: int | None) -> Any:
         return next((t for t in self.score_tables if t.index == index), None) if index is not None else None
@@ -66,6 +75,13 @@ class Rule:
 
     def check(self, claim: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def review(self, claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Context,
+               rerun: Rerun) -> list[tuple[int, Finding]]:
+        """After every rule has checked every claim: the findings, as this rule would have them (index -1 for a
+        finding of its own). `rerun` checks an item again. Most rules leave them as they are.
+        """
+        return results
 
     # --- helpers for subclasses ------------------------------------------------------------------------
     def severity_for(self, verdict: Verdict) -> Severity:
@@ -148,20 +164,21 @@ def unit_slip(ctx: Context, rule: Rule, fig: Figure, unit: str, computed_with_sl
     q = target.quantity
     if not computed_with_slip.meets_printed(abs(q.value) if q.is_percent else q.value, q.decimals):
         return None
-    finding = unit_error(ctx, rule, fig, unit, evidence, section, formula, source)
-    reading = slipped_formula or formula.replace(show(fig, unit), fig.value)
-    return finding.model_copy(update={"diagnosis": diagnosis.make("unit_slip", reading, ctx.lang, unit=unit)})
+    return unit_error(ctx, rule, fig, unit, evidence, section, formula, source,
+                      holds=slipped_formula or formula.replace(show(fig, unit), fig.value))
 
 
 def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[Evidence],
-               section: tuple[str, ...], formula: str, source: str, about: str = "") -> Finding:
+               section: tuple[str, ...], formula: str, source: str, about: str = "",
+               holds: str | None = None) -> Finding:
     """The unit_error finding for `fig`, whose digits hold when read in `unit` (the caller has shown they do);
-    `about` names the quantity in the message, else the figure's own subject does.
+    `about` names the quantity in the message, else the figure's own subject does; `holds`, the arithmetic that
+    holds with the digits so read (default `formula`), is its unit_slip diagnosis.
     """
     what = i18n.what(rule.name, ctx.lang, about) if about else fig.subject[-20:] or i18n.what(rule.name, ctx.lang)
     msg = i18n.message("unit_error", ctx.lang, what=what,
                        claimed=fig.value, unit=fig.unit, expected=fig.value, expected_unit=unit)
-    why = diagnosis.make("unit_slip", formula, ctx.lang, unit=unit)
+    why = diagnosis.make("unit_slip", holds or formula, ctx.lang, unit=unit)
     return Finding(rule=rule.id, name=rule.name, verdict=Verdict.UNIT_ERROR.value,
                    severity=rule.severity_for(Verdict.UNIT_ERROR), message=msg, claimed=fig.value,
                    expected=fig.value, formula=formula, evidence=evidence, section=list(section), source=source,

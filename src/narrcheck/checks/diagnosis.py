@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from narrcheck.lexicon import data_file
 from narrcheck.model.findings import Diagnosis
@@ -152,15 +153,15 @@ def copied(terms: Terms) -> Iterator[str]:
 
 
 def typo(printed: str, value: str, formula: str | None, lang: str) -> Diagnosis | None:
-    """digit_typo: an amount stated or summed exactly (not a ratio) and the value it should have, written alike
-    but for one digit that is not the last (2263 for 2253; a last digit off is a rounding matter) or two
-    neighbouring digits exchanged (148.82 for 148.28); the printed figure of at least three significant
-    digits (a round 100 for 110 is a total taken as given, not a slip). The formula is the rule's, where it
-    gives the value.
+    """digit_typo: a figure restated with another value elsewhere (not one computed from operands, where the
+    slip could sit in any of them), written alike but for one digit that is not the last (606.00 for 600.00; a
+    last digit off is a rounding matter) or two neighbouring digits exchanged (148.82 for 148.28); the printed
+    figure of at least three significant digits (a round 100 for 110 is a total taken as given, not a slip).
+    The formula is the value stated elsewhere.
     """
     a, b = printed.lstrip("-"), value.lstrip("-")
-    if formula and "/" in formula:
-        return None  # a ratio that happens to share digits with the printed one is no sign of a slip
+    if formula and arithmetic(formula) and any(op in formula for op in "+-*/"):
+        return None  # a sum or a ratio: a slip could sit in any of its operands as well
     significant = a.replace(".", "").strip("0")  # 100 and 20.00 have one or two, 148.82 five
     if len(a) != len(b) or a.find(".") != b.find(".") or len(significant) < MIN_TYPO_DIGITS:
         return None
@@ -169,8 +170,7 @@ def typo(printed: str, value: str, formula: str | None, lang: str) -> Diagnosis 
     swap = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     if not (one or swap):
         return None
-    shown = formula if formula and reproduces(formula, value) else value
-    return make("digit_typo", shown, lang, printed=printed, value=value)
+    return make("digit_typo", value, lang, printed=printed, value=value)
 
 
 def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) -> Diagnosis | None:
@@ -187,6 +187,8 @@ def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) ->
         for formula in fn(terms):
             value = _value(formula)
             how = _how(value, format_decimal(printed, decimals)) if value is not None else ""
+            if how == "cut" and not catalogue()[code].get("cut", True):
+                continue
             if how:
                 return make(code, formula, lang, printed=format_decimal(printed, decimals), cut=how == "cut")
     return None
@@ -220,9 +222,20 @@ def arithmetic(formula: str) -> bool:
     return _value(formula) is not None
 
 
+def value_of(formula: str) -> Decimal | None:
+    """The formula's value on the printed figures taken at face value (`|…|` the absolute value), or None."""
+    value = _value(formula)
+    return value.mid if value is not None else None
+
+
+def weak(code: str) -> bool:
+    """The reading is a coincidence with another figure (it yields to figure_typo)."""
+    return bool(catalogue().get(code, {}).get("weak", False))
+
+
 @cache
-def catalogue() -> dict[str, dict[str, str]]:
-    """data/readings.toml: code -> {about, zh, en}, in the order the readings are tried."""
+def catalogue() -> dict[str, dict[str, Any]]:
+    """data/readings.toml: code -> {about, zh, en, cut?, weak?}, the readings of operands in the order tried."""
     return data_file("readings.toml")
 
 
@@ -266,4 +279,5 @@ def _how(value: Interval, printed: str) -> str:
     return ""
 
 
-__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "diagnose", "make", "reproduces", "truncated", "typo"]
+__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "diagnose", "make", "reproduces", "truncated", "typo",
+           "value_of", "weak"]

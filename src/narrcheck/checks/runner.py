@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from narrcheck.checks import diagnosis
-from narrcheck.checks.arithmetic.nc109_wrong_figure import WrongFigure
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import all_rules
 from narrcheck.checks.selection import is_selected
@@ -17,9 +16,9 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     """(index of the item, finding) for every finding of every selected rule, in item order.
 
     Items are claims and typed tables alike; a rule sees the items of its `claim_kind` (or `claim_kinds`).
-    Then NC109 (when selected) reads the findings: one finding, at index -1, for each figure whose correction
-    explains several mismatches (DESIGN.md, "Diagnose every error"); a mismatch still unexplained whose digits
-    show a typing slip is diagnosed digit_typo.
+    Then each rule reviews the findings (Rule.review): NC109, when selected, adds one finding, at index -1, for
+    each figure whose correction explains several mismatches (DESIGN.md, "Diagnose every error"). Last, a
+    mismatch still unexplained whose digits show a typing slip is diagnosed digit_typo.
     """
     select, ignore = list(select), list(ignore)
     rules = [cls() for cls in all_rules() if is_selected(cls.id, select, ignore)]
@@ -33,16 +32,17 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
         return [f for rule in by_kind.get(getattr(claim, "kind", ""), []) for f in rule.check(claim, ctx)]
 
     out = [(i, f) for i, claim in enumerate(claims) for f in check(claim)]
-    for rule in rules:
-        if isinstance(rule, WrongFigure):
-            out = rule.regroup(claims, out, ctx, check)
+    for rule in rules:  # (NC109 groups the mismatches one wrong figure explains)
+        out = rule.review(claims, out, ctx, check)
     return [(i, _typo(f, ctx.lang)) for i, f in out]
 
 
 def _typo(finding: Finding, lang: str) -> Finding:
-    """A mismatch no reading explains, diagnosed as a typing slip where its digits show one."""
+    """A mismatch no reading explains, diagnosed as a typing slip where its digits show one (a figure printed in
+    the claim's own quote: a sum the rule worked out itself is nobody's typing).
+    """
     if finding.verdict != "mismatch" or finding.diagnosis is not None or not finding.claimed \
-            or not finding.expected:
+            or not finding.expected or finding.claimed not in finding.evidence[0].quote.replace(",", ""):
         return finding
     why = diagnosis.typo(finding.claimed, finding.expected, finding.formula, lang)
     return finding.model_copy(update={"diagnosis": why}) if why else finding

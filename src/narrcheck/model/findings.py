@@ -69,8 +69,8 @@ class Diagnosis(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    code: str = Field(description="the reading: truncation, unit_slip, base_current, fraction_as_percent, "
-                                  "delta_as_rate, complement, inverted, plug, swapped, wrong_whole, figure_typo")
+    code: str = Field(description="the reading, a code of the catalogue src/narrcheck/data/readings.toml "
+                                  "(base_current, plug, figure_typo …)")
     formula: str = Field(description="the arithmetic that reproduces the printed figure, with the document's "
                                      "figures (figure_typo: each claim's equation with the corrected figure)")
     message: str

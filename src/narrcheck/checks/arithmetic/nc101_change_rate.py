@@ -105,10 +105,10 @@ class ChangeRate(Rule):
         by its own figures (a rate copied from the line above: 下降1.73% twice).
         """
         assert claim.rate is not None
-        before = [c for c in ctx.claims if isinstance(c, ChangeClaim) and c.rate is not None and c != claim
-                  and c.location.page == claim.location.page
-                  and 0 <= (claim.location.line or 0) - (c.location.line or 0) <= 2
-                  and (c.location.line, c.location.column) < (claim.location.line, claim.location.column)]
+        by_line = ctx.memo("rates_by_line", lambda: _rates_by_line(ctx))
+        line = claim.location.line or 0
+        before = [c for back in (2, 1, 0) for c in by_line.get((claim.location.page, line - back), ())
+                  if c != claim and (c.location.line, c.location.column) < (claim.location.line, claim.location.column)]
         if not before or before[-1].rate is None or before[-1].rate.value.lstrip("-") != claim.rate.value.lstrip("-"):
             return ()
         theirs = self._judge(before[-1], ctx)
@@ -122,3 +122,12 @@ class ChangeRate(Rule):
                                         formula=formula)
         return self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("zero-base", ctx.lang), ev,
                                     claim.section, claimed=claim.rate.value, formula=formula)
+
+
+def _rates_by_line(ctx: Context) -> dict[tuple[int | None, int], list[ChangeClaim]]:
+    """The changes with a rate, by (page, line), in reading order."""
+    out: dict[tuple[int | None, int], list[ChangeClaim]] = {}
+    for c in ctx.claims:
+        if isinstance(c, ChangeClaim) and c.rate is not None:
+            out.setdefault((c.location.page, c.location.line or 0), []).append(c)
+    return out

@@ -13,6 +13,7 @@ from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval, Verdict
 
 TOTAL_NAMES = matcher("lists.total_names")
+NEAREST_TOTALS = 6  # the other wholes a share may have been taken of: the totals stated nearest to it
 
 
 @register
@@ -73,26 +74,30 @@ class Share(Rule):
 
 def share_terms(claim: ShareClaim, ctx: Context, computed: Interval) -> Terms:
     """The share's operands for the readings: its part and whole; the other shares of the same whole (for a
-    plug, only when all the printed shares total exactly 100 and this one is off by no more than rounding);
-    and the other totals the document states, in the whole's unit.
+    plug, only when all the printed shares total exactly 100, this one is off by no more than rounding and
+    every other one holds); and the other totals its section states nearest to it (NEAREST_TOTALS), in the
+    whole's unit.
     """
     assert claim.part is not None and claim.whole is not None
     part, whole = claim.part, claim.whole
     unit = whole.unit
     group: dict[str, ShareClaim] = {}  # the shares of the same whole, one per part (a repeated list counts once)
-    for c in ctx.claims:
-        if isinstance(c, ShareClaim) and c.whole == whole and c.part is not None and c.part.value != part.value:
+    for c in ctx.memo("shares_by_whole", lambda: _shares_by_whole(ctx)).get(_place(whole), ()):
+        if c.whole == whole and c.part is not None and c.part.value != part.value:
             group.setdefault(c.part.value, c)
     printed = claim.percent.decimal
     siblings: tuple[str, ...] = ()
-    if group and printed + sum(c.percent.decimal for c in group.values()) == 100:
+    if group and printed + sum(c.percent.decimal for c in group.values()) == 100 \
+            and all(_holds(c, unit) for c in group.values()):
         step = Decimal(1).scaleb(-claim.percent.quantity.decimals)
         if abs(printed - computed.mid) <= step * (len(group) + 1):
             siblings = tuple(c.percent.value for c in group.values())
     neighbours = tuple((show(c.part, unit), c.percent.value) for c in group.values()
                        if c.part is not None and c.part.quantity.is_money == part.quantity.is_money)
     wholes: dict[str, None] = {}
-    for other in _totals(ctx):
+    nearest = sorted(ctx.memo("totals", lambda: _totals(ctx)).get(claim.section, ()),
+                     key=lambda f: abs((f.location.line or 0) - (claim.location.line or 0)))[:NEAREST_TOTALS]
+    for other in nearest:
         if other.quantity.is_money and part.quantity.is_money and other.decimal != 0 \
                 and other.interval(unit).lo >= part.interval(unit).lo and not other.agrees_with(whole, unit):
             wholes[show(other, unit)] = None
@@ -100,13 +105,40 @@ def share_terms(claim: ShareClaim, ctx: Context, computed: Interval) -> Terms:
                  neighbours=neighbours, wholes=tuple(wholes))
 
 
-def _totals(ctx: Context) -> Iterator[Figure]:
-    """The totals the document states: wholes of shares, totals of listed parts, figures named as totals."""
-    if ctx.statements is not None:
-        yield from (st.figure for st in ctx.statements.items
-                    if not st.key.period and not st.key.measure and TOTAL_NAMES.search(st.figure.subject[-8:]))
+def _place(fig: Figure) -> tuple[object, ...]:
+    loc = fig.location
+    return (loc.line, loc.column, loc.page, loc.table, loc.row, loc.col)
+
+
+def _holds(share: ShareClaim, unit: str) -> bool:
+    """The share's own printed percent is its part over its whole."""
+    assert share.part is not None and share.whole is not None
+    computed = share.part.interval(unit) / share.whole.interval(unit) * Interval.exact(Decimal(100))
+    q = share.percent.quantity
+    return computed.meets_printed(abs(q.value), q.decimals)
+
+
+def _shares_by_whole(ctx: Context) -> dict[tuple[object, ...], list[ShareClaim]]:
+    out: dict[tuple[object, ...], list[ShareClaim]] = {}
     for c in ctx.claims:
-        if isinstance(c, ShareClaim):
-            yield from (w for w in (c.whole, *c.whole_candidates) if w is not None)
-        elif isinstance(c, PartsSumClaim):
-            yield c.total
+        if isinstance(c, ShareClaim) and c.whole is not None and c.part is not None and c.whole.decimal != 0:
+            out.setdefault(_place(c.whole), []).append(c)
+    return out
+
+
+def _totals(ctx: Context) -> dict[tuple[str, ...], list[Figure]]:
+    """The totals the document states, by section: wholes of shares, totals of listed parts, figures named as
+    totals (a share of another section's total is no reading: other bodies, other years).
+    """
+    out: dict[tuple[str, ...], dict[tuple[object, ...], Figure]] = {}
+    if ctx.statements is not None:
+        for st in ctx.statements.items:
+            if not st.key.period and not st.key.measure and TOTAL_NAMES.search(st.figure.subject[-8:]):
+                out.setdefault(st.section, {})[_place(st.figure)] = st.figure
+    for c in ctx.claims:
+        wholes = [c.whole, *c.whole_candidates] if isinstance(c, ShareClaim) else \
+            [c.total] if isinstance(c, PartsSumClaim) else []
+        for w in wholes:
+            if w is not None:
+                out.setdefault(c.section, {})[_place(w)] = w
+    return {section: list(figures.values()) for section, figures in out.items()}

@@ -51,8 +51,8 @@ class Ratio(Rule):
                 if claim.deviation:
                     computed, formula = abs(num / den - one) * HUNDRED, f"|{n}-{d}|/{d}*100"
                 elif claim.complement:
+                    # (no readings: the complement is what this ratio is, and its operands are often misbound)
                     computed, formula = (one - num / den) * HUNDRED, f"({d}-{n})/{d}*100"
-                    terms = Terms("ratio", {"numerator": f"({d}-{n})", "denominator": d})
                 else:
                     computed, formula = num / den * HUNDRED, f"{n}/{d}*100"
                     terms = Terms("ratio", {"numerator": n, "denominator": d})

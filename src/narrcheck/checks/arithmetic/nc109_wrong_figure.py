@@ -2,31 +2,30 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, is_dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import BaseModel
 
 from narrcheck.checks import diagnosis
-from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.base import Context, Rerun, Rule
 from narrcheck.checks.registry import register
 from narrcheck.model.claims import Figure
 from narrcheck.model.findings import Evidence, Finding, Severity
 from narrcheck.model.location import Location
 from narrcheck.numbers import Verdict
-from narrcheck.numbers.expression import evaluate
 from narrcheck.numbers.parse import format_decimal
 
 OK, MISMATCH = Verdict.OK.value, Verdict.MISMATCH.value
 QUIET = {OK, Verdict.UNVERIFIABLE.value, Verdict.TRUNCATION.value}  # verdicts that raise no error
+MAX_FIGURES = 100  # figures tried per document, in reading order (a document in ruins explains itself no better)
 MIN_CLAIMS = 2  # one failing claim can always be mended by moving one of its figures: that explains nothing
 _LEAVES = (str, int, float, Decimal, Location)  # nothing below them holds a figure
 _OPERATOR = re.compile(r"[-+*/]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
-Rerun = Callable[[Any], list[Finding]]
 
 
 @register
@@ -43,13 +42,13 @@ class WrongFigure(Rule):
 
     id = "NC109"
     name = "wrong-figure"
-    claim_kind = "wrong_figure"  # no claim has this kind: the rule reads the other rules' findings
+    claim_kind = ""  # it reads no claim: it reviews the other rules' findings
 
     def check(self, claim: Any, ctx: Context) -> Iterator[Finding]:
         return iter(())
 
-    def regroup(self, claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Context,
-                rerun: Rerun) -> list[tuple[int, Finding]]:
+    def review(self, claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Context,
+               rerun: Rerun) -> list[tuple[int, Finding]]:
         """`results` with every single finding a corrected figure explains diagnosed `figure_typo`, and one
         finding per such figure (index -1) after them.
         """
@@ -95,6 +94,13 @@ def _narrative(item: Any) -> bool:
     return isinstance(item, BaseModel) and hasattr(item, "quote")
 
 
+def _fields(item: Any) -> dict[str, Any] | None:
+    """The fields of a claim, a table or any dataclass of them (what a figure may sit in), else None."""
+    if isinstance(item, BaseModel) or (is_dataclass(item) and not isinstance(item, type)):
+        return getattr(item, "__dict__", None)
+    return None
+
+
 def _figures(item: Any) -> Iterator[Figure]:
     """Every figure an item holds: a claim (nested claims included), a table, the document's statements."""
     if isinstance(item, Figure):
@@ -102,29 +108,29 @@ def _figures(item: Any) -> Iterator[Figure]:
     elif isinstance(item, dict | tuple | list):
         for value in item.values() if isinstance(item, dict) else item:
             yield from _figures(value)
-    elif not isinstance(item, _LEAVES) and (fields_of := getattr(item, "__dict__", None)) is not None:
-        for value in fields_of.values():  # a claim's fields, a table's, a dataclass's
+    elif not isinstance(item, _LEAVES) and (fields_of := _fields(item)) is not None:
+        for value in fields_of.values():
             yield from _figures(value)
 
 
 def _replace(item: Any, key: tuple[object, ...], new: Figure) -> Any:
-    """The item with the figure `key` replaced by `new` wherever it holds it (the rest shared, not copied)."""
+    """The item with the figure `key` replaced by `new` wherever _figures finds it (the rest shared, not
+    copied).
+    """
     if isinstance(item, Figure):
         return new if _key(item) == key else item
-    if isinstance(item, BaseModel):
-        changed = {name: v for name, value in item if (v := _replace(value, key, new)) is not value}
-        return item.model_copy(update=changed) if changed else item
-    if is_dataclass(item) and not isinstance(item, type):
-        changed = {f.name: v for f in fields(item) if (v := _replace(getattr(item, f.name), key, new))
-                   is not getattr(item, f.name)}
-        return replace(item, **changed) if changed else item
-    if isinstance(item, tuple | list):
-        values = [_replace(v, key, new) for v in item]
-        return type(item)(values) if any(a is not b for a, b in zip(values, item, strict=True)) else item
     if isinstance(item, dict):
         mapped = {k: _replace(v, key, new) for k, v in item.items()}
         return mapped if any(mapped[k] is not item[k] for k in item) else item
-    return item
+    if isinstance(item, tuple | list):
+        values = [_replace(v, key, new) for v in item]
+        return type(item)(values) if any(a is not b for a, b in zip(values, item, strict=True)) else item
+    if isinstance(item, _LEAVES) or (fields_of := _fields(item)) is None:
+        return item
+    changed = {name: v for name, value in fields_of.items() if (v := _replace(value, key, new)) is not value}
+    if not changed:
+        return item
+    return item.model_copy(update=changed) if isinstance(item, BaseModel) else replace(item, **changed)
 
 
 def _finding_key(f: Finding) -> tuple[object, ...]:
@@ -179,8 +185,10 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     for pos, (i, _) in enumerate(results):
         by_item[i].append(pos)
     found: list[_Fix] = []
-    for key in sorted(wanted, key=lambda k: (k[0] or 0, k[1] or 0)):
+    for key in sorted(wanted, key=lambda k: (k[0] or 0, k[1] or 0))[:MAX_FIGURES]:
         fig = figure_of[key]
+        if _restated_alike(key, ctx):
+            continue  # the same amount printed the same elsewhere: one mention alone is not the typo
         failing = [results[pos][1] for pos in uses[key]]
         for value in _candidates(fig, failing):
             if not _plausible(fig, value, failing):
@@ -195,6 +203,17 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
         for pos in fix.explained:
             seen[pos] += 1
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
+
+
+def _restated_alike(key: tuple[object, ...], ctx: Context) -> bool:
+    """The document states the same quantity with the same digits at another place."""
+    items = ctx.statements.items if ctx.statements is not None else ()
+
+    def name(st: Any) -> tuple[str, str, str]:  # (a list's part is keyed under its whole: 本年支出·项目支出)
+        return st.key.subject.split("·")[-1], st.key.period, st.key.measure
+
+    names = {name(st) for st in items if _key(st.figure) == key}
+    return any(name(st) in names and _key(st.figure) != key and st.figure.value == key[6] for st in items)
 
 
 def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
@@ -227,8 +246,8 @@ def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item
     for i in sorted(holders | {results[pos][0] for pos in failing}):
         findings = rerun(_replace(claims[i], _key(fig), new))
         before, now = _verdicts([results[pos][1] for pos in by_item[i]]), _verdicts(findings)
-        if any(v not in QUIET and before.get(k, OK) == OK for k, v in now.items()):
-            return None  # something that checked (or was not there) now fails
+        if any(v not in QUIET and before.get(k, OK) in QUIET for k, v in now.items()):
+            return None  # something that raised no error (or was not there) now fails
         after[i] = findings
     equations = []
     for pos in failing:
@@ -238,19 +257,21 @@ def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item
             return None
         equations += [f"{g.formula}={g.claimed}" for g in mended if g.formula and g.claimed
                       and _OPERATOR.search(g.formula) and diagnosis.reproduces(g.formula, g.claimed)]
-    if not equations or any(results[pos][1].diagnosis is not None for pos in failing):
+    if not equations or any((d := results[pos][1].diagnosis) is not None and not diagnosis.weak(d.code)
+                            for pos in failing):
         return None  # nothing a person can redo, or a reading of its own explains one of the claims
     return _Fix(fig, value, tuple(failing), "; ".join(dict.fromkeys(equations)))
 
 
-def _candidates(fig: Figure, failing: list[Finding]) -> Iterator[str]:
+def _candidates(fig: Figure, failing: list[Finding]) -> list[str]:
     """Values of `fig` that make one failing claim hold: its expected value where it is the claimed figure,
     the claimed one where it is the expected (a restatement), else the value solving the claim's formula for
-    it; printed with the figure's decimals or up to two more
-    (a typo may have dropped a digit: 12.5 for 12.35), fewest first.
+    it; printed with the figure's decimals or up to two more (a typo may have dropped a digit: 12.5 for
+    12.35); the roundest first (300.00 before 300.01), then in the order found.
     """
     decimals = fig.quantity.decimals
     seen = {fig.quantity.value}
+    out: list[str] = []
     for f in failing:
         values: list[Decimal] = []
         if f.claimed == fig.value and f.expected:
@@ -264,7 +285,8 @@ def _candidates(fig: Figure, failing: list[Finding]) -> Iterator[str]:
                 text = format_decimal(v, decimals + extra)
                 if Decimal(text) not in seen and not text.startswith("-") and Decimal(text) != 0:
                     seen.add(Decimal(text))
-                    yield text
+                    out.append(text)
+    return sorted(out, key=lambda text: len(text.rstrip("0").partition(".")[2]))
 
 
 def _number(text: str) -> list[Decimal]:
@@ -281,11 +303,7 @@ def _solve(formula: str, token: str, target: Decimal) -> list[Decimal]:
         return []
 
     def at(x: Decimal) -> Decimal | None:
-        text = _NUMBER.sub(lambda m: f"{x:f}" if m.group() == token else m.group(), formula)
-        try:
-            return evaluate(text).mid
-        except (ValueError, ArithmeticError):
-            return None
+        return diagnosis.value_of(_NUMBER.sub(lambda m: f"{x:f}" if m.group() == token else m.group(), formula))
 
     out = []
     decimals = len(token.partition(".")[2])
