@@ -187,12 +187,13 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     found: list[_Fix] = []
     for key in sorted(wanted, key=lambda k: (k[0] or 0, k[1] or 0))[:MAX_FIGURES]:
         fig = figure_of[key]
-        if _restated_alike(key, ctx):
+        elsewhere = _restated(key, ctx)
+        if fig.value in elsewhere:
             continue  # the same amount printed the same elsewhere: one mention alone is not the typo
         failing = [results[pos][1] for pos in uses[key]]
         for value in _candidates(fig, failing):
-            if not _plausible(fig, value, failing):
-                continue
+            if not _plausible(fig, value, failing) or any(n != Decimal(value) for v in elsewhere for n in _number(v)):
+                continue  # (printed otherwise elsewhere, the quantity would still disagree with itself)
             fix = _try(fig, value, uses[key], held_by(key), by_item, claims, results, rerun)
             if fix is not None:
                 found.append(fix)
@@ -205,15 +206,15 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
 
 
-def _restated_alike(key: tuple[object, ...], ctx: Context) -> bool:
-    """The document states the same quantity with the same digits at another place."""
+def _restated(key: tuple[object, ...], ctx: Context) -> list[str]:
+    """The values the document prints for the figure's quantity at other places."""
     items = ctx.statements.items if ctx.statements is not None else ()
 
     def name(st: Any) -> tuple[str, str, str]:  # (a list's part is keyed under its whole: 本年支出·项目支出)
         return st.key.subject.split("·")[-1], st.key.period, st.key.measure
 
     names = {name(st) for st in items if _key(st.figure) == key}
-    return any(name(st) in names and _key(st.figure) != key and st.figure.value == key[6] for st in items)
+    return [st.figure.value for st in items if name(st) in names and _key(st.figure) != key]
 
 
 def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
