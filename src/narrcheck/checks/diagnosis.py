@@ -18,7 +18,7 @@ from typing import Any
 from narrcheck.lexicon import data_file
 from narrcheck.model.findings import Diagnosis
 from narrcheck.numbers.expression import evaluate
-from narrcheck.numbers.interval import Interval, truncate
+from narrcheck.numbers.interval import Interval, round_half_up, truncate
 from narrcheck.numbers.parse import format_decimal
 
 
@@ -82,6 +82,15 @@ def fraction_as_percent(terms: Terms) -> Iterator[str]:
     top, bottom = FRACTION.get(terms.relation, ("", ""))
     if terms.percent and top and (got := terms.get(top, bottom)):
         yield f"{got[0]}/{_bracket(got[1])}"
+
+
+@reading("point_slip")
+def point_slip(terms: Terms) -> Iterator[str]:
+    """The right percent with its decimal point one place off: ten times too small or too large."""
+    top, bottom = FRACTION.get(terms.relation, ("", ""))
+    if terms.percent and top and (got := terms.get(top, bottom)):
+        yield f"{got[0]}/{_bracket(got[1])}*10"
+        yield f"{got[0]}/{_bracket(got[1])}*1000"
 
 
 @reading("delta_as_rate")
@@ -186,7 +195,7 @@ def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) ->
             continue
         for formula in fn(terms):
             value = _value(formula)
-            how = _how(value, format_decimal(printed, decimals)) if value is not None else ""
+            how = _how(value, format_decimal(printed, decimals), face=True) if value is not None else ""
             if how == "cut" and not catalogue()[code].get("cut", True):
                 continue
             if how:
@@ -263,7 +272,12 @@ def _value(formula: str) -> Interval | None:
     return abs(value) if "|" in formula else value
 
 
-def _how(value: Interval, printed: str) -> str:
+def _how(value: Interval, printed: str, face: bool = False) -> str:
+    """'round' when the value rounds to the printed figure, 'cut' when it only truncates to it, else ''.
+
+    The rounding rule reads every operand as the interval it stands for; a reading (`face`) must give the
+    printed figure from the operands as printed: a coincidence gets no room from their rounding.
+    """
     digits = printed.lstrip("-")
     decimals = len(digits.partition(".")[2])
     try:
@@ -272,7 +286,7 @@ def _how(value: Interval, printed: str) -> str:
         return ""
     if target == 0:
         return ""
-    if abs(value).meets_printed(target, decimals):
+    if round_half_up(abs(value.mid), decimals) == target if face else abs(value).meets_printed(target, decimals):
         return "round"
     if truncate(abs(value.mid), decimals) == target:
         return "cut"
