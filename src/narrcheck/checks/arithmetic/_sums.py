@@ -8,6 +8,7 @@ from functools import reduce
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.model.claims import Figure, PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
@@ -50,7 +51,7 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
             return
     if claim.at_most:  # the components left out can only lower the sum: the total may not exceed it
         judged = rule.judge(ctx, claim.total, parts, formula + i18n.detail("at-most-formula", ctx.lang), ev,
-                            claim.section, claim.source)
+                            claim.section, claim.source, terms=_part_repeated(claim))
         # (as falls: the total fell at least as much); equal: the parts account for the whole, the ones left out
         # (stated at 0 this year: see extract/words.py _bounded) did not change
         if ((total.hi < parts.lo) if falls else (total.lo > parts.hi)) or judged.verdict == Verdict.OK.value:
@@ -65,7 +66,14 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
         yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return
-    yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source)
+    yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source, terms=_part_repeated(claim))
+
+
+def _part_repeated(claim: PartsSumClaim) -> Terms:
+    """For the readings: a total printed with the figure of one of its parts while another part is not 0."""
+    nonzero = [p for p in claim.parts if p.decimal != 0]
+    same = [p.value for p in nonzero if p.value == claim.total.value and p.unit == claim.total.unit]
+    return Terms("sum", {}, copies=tuple(same[:1]) if same and len(nonzero) >= 2 else ())
 
 
 def _decreases(claim: PartsSumClaim) -> PartsSumClaim:

@@ -35,9 +35,9 @@ class WrongFigure(Rule):
     Where changing one printed figure to one value turns every mismatch on it into a claim that checks, and
     breaks none that checks today (and no reading of its own explains one of them), the figure is reported
     once, with the claims it explains (the single findings stay in `--all`, each diagnosed `figure_typo`).
-    Fails: “接待费2015年12.5万元、2016年8万元，减少4.35万元，下降35.22%；两项合计57.55万元（另一项45.2万元）”:
-    12.35 makes the fall, its rate and the total check.
-    Passes: the same with 12.35 printed.
+    Fails: “会议费2024年预算6.00万元，2023年预算9.50万元；对比减少3.25万元；减少率35.14%”: with 9.25 for 9.50
+    both the fall (6.00 from 9.25) and its rate (3.25/9.25) check: one finding, “9.50 is probably 9.25”.
+    Passes: the same with 9.25 printed.
     """
 
     id = "NC109"
