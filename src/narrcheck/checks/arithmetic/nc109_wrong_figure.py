@@ -22,7 +22,7 @@ OK, MISMATCH = Verdict.OK.value, Verdict.MISMATCH.value
 QUIET = {OK, Verdict.UNVERIFIABLE.value, Verdict.TRUNCATION.value}  # verdicts that raise no error
 MAX_FIGURES = 100  # figures tried per document, in reading order (a document in ruins explains itself no better)
 MIN_CLAIMS = 2  # one failing claim can always be mended by moving one of its figures: that explains nothing
-_LEAVES = (str, int, float, Decimal, Location)  # nothing below them holds a figure
+_LEAVES = (str, int, float, bool, Decimal, Location)  # nothing below them holds a figure
 _OPERATOR = re.compile(r"[-+*/]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
@@ -103,14 +103,18 @@ def _fields(item: Any) -> dict[str, Any] | None:
 
 def _figures(item: Any) -> Iterator[Figure]:
     """Every figure an item holds: a claim (nested claims included), a table, the document's statements."""
+    if item is None or isinstance(item, _LEAVES):  # (most of what a walk meets: the test that ends it first)
+        return
     if isinstance(item, Figure):
         yield item
     elif isinstance(item, dict | tuple | list):
         for value in item.values() if isinstance(item, dict) else item:
-            yield from _figures(value)
-    elif not isinstance(item, _LEAVES) and (fields_of := _fields(item)) is not None:
+            if value is not None and not isinstance(value, _LEAVES):
+                yield from _figures(value)
+    elif (fields_of := _fields(item)) is not None:
         for value in fields_of.values():
-            yield from _figures(value)
+            if value is not None and not isinstance(value, _LEAVES):
+                yield from _figures(value)
 
 
 def _replace(item: Any, key: tuple[object, ...], new: Figure) -> Any:
