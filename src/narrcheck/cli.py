@@ -10,10 +10,10 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Prove or disprove the numbers in the narrative of a budget disclosure (部门决算/绩效自评).")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
 
 
 class Format(StrEnum):
@@ -285,7 +285,17 @@ def _check_rule_ids(prefixes: list[str]) -> None:
 
 
 def main() -> None:
-    app()
+    """Run the command line; a narrcheck bug ends in one line on stderr and exit 3 (never 1, which means error
+    findings), with the traceback only when NARRCHECK_DEBUG is set.
+    """
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("NARRCHECK_DEBUG"):
+            raise
+        print(f"narrcheck: internal error ({type(exc).__name__}: {exc}); this is a narrcheck bug, please report it "
+              "(NARRCHECK_DEBUG=1 shows the traceback)", file=sys.stderr)
+        sys.exit(EXIT_BUG)
 
 
 if __name__ == "__main__":  # pragma: no cover

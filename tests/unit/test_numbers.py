@@ -79,3 +79,15 @@ def test_truncation_is_only_reported_when_rounding_differs(x):
         assert verdict is Verdict.OK
     else:
         assert verdict is Verdict.TRUNCATION
+
+
+def test_a_string_of_more_than_twenty_significant_digits_is_no_figure():
+    import pytest
+
+    from narrcheck.numbers.parse import MAX_SIGNIFICANT_DIGITS, parse_number
+
+    assert MAX_SIGNIFICANT_DIGITS == 20
+    assert parse_number("12345678901234567890").value == 12345678901234567890  # twenty: still a figure
+    assert parse_number("0.00000000000000000001234").decimals == 23  # leading zeros are not significant
+    with pytest.raises(ValueError, match="more than 20 significant digits"):
+        parse_number("123456789012345678901234567890123.45")

@@ -73,6 +73,9 @@ class Quantity:
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+MAX_SIGNIFICANT_DIGITS = 20  # a longer string of digits is no amount a disclosure states (an ID, a code, noise)
+
+
 @lru_cache(maxsize=16384)
 def parse_number(text: str, unit: str = "") -> Quantity:
     """Parse printed digits (full-width, thousands separators and signs allowed) into a Quantity.
@@ -84,6 +87,8 @@ def parse_number(text: str, unit: str = "") -> Quantity:
     if not _NUMBER.match(raw):
         raise ValueError(f"not a number: {text!r}")
     plain = raw.replace(",", "")
+    if len(plain.lstrip("+-").replace(".", "").lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+        raise ValueError(f"not a figure: {text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits")
     try:
         value = Decimal(plain)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the regex

@@ -1,0 +1,43 @@
+"""A narrcheck bug exits 3 with one line naming it (exit 1 means error findings), the traceback on request."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# a check that fails inside narrcheck: check_file replaced by one that raises, then the real command line
+BROKEN = ("import sys, narrcheck.api as api\n"
+          "def broken(*a, **k): raise ZeroDivisionError('a rule divided by zero')\n"
+          "api.check_file = broken\n"
+          "from narrcheck.cli import main\n"
+          "sys.argv = ['narrcheck', 'check', 'examples/说明.txt', '--format', 'json']\n"
+          "main()\n")
+
+
+def run(env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", BROKEN], capture_output=True, text=True, cwd=ROOT,
+                          env={**__import__("os").environ, **(env or {})})
+
+
+def test_a_bug_exits_3_with_one_line_and_no_traceback():
+    out = run()
+    assert out.returncode == 3, out.stderr
+    assert "internal error" in out.stderr and "ZeroDivisionError" in out.stderr and "please report" in out.stderr
+    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1 and out.stdout == ""
+
+
+def test_the_traceback_is_there_when_asked_for():
+    out = run({"NARRCHECK_DEBUG": "1"})
+    assert out.returncode not in (0, 2) and "Traceback" in out.stderr and "a rule divided by zero" in out.stderr
+
+
+def test_an_amount_of_33_digits_is_read_as_no_figure(tmp_path):
+    import json
+
+    doc = tmp_path / "长数.txt"
+    doc.write_text("本年支出合计123456789012345678901234567890123.45万元，较上年增加1.00万元，增长0.00%。\n",
+                   encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "narrcheck", "check", str(doc), "--format", "json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode in (0, 1), out.stderr
+    assert json.loads(out.stdout)["document"]["path"] == str(doc)
