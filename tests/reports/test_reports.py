@@ -98,3 +98,13 @@ def test_the_page_shows_each_diagnosis_under_its_formula(tmp_path):
         formula = div.getprevious()
         assert formula is not None and formula.get("class") == "nums" and formula.xpath("code")
     assert "figure_typo" in {d.get("data-diagnosis") for d in shown}
+
+
+def test_the_workbook_drops_what_a_worksheet_cannot_hold(tmp_path):
+    doc = tmp_path / "控制符.txt"
+    doc.write_text("本年支出合计10.00万元，其中：基本支出6.00万元\x01，项目支出5.00万元\ufffe。\n", encoding="utf-8")
+    target = tmp_path / "f.xlsx"
+    assert run("check", str(doc), "--format", "xlsx", "-o", str(target)).returncode == 1
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    quote = rows[1][13]
+    assert quote.startswith("本年支出合计10.00万元") and "\x01" not in quote and "\ufffe" not in quote

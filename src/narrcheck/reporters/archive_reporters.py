@@ -110,7 +110,7 @@ def archive_xlsx(report: ArchiveReport, lang: str) -> bytes:
         for c in sheet[1]:
             c.font = Font(bold=True)
         for i, row in enumerate(rows):
-            sheet.append(row)
+            sheet.append(labels.workbook_row(row))
             if key == "worst":
                 sheet.cell(sheet.max_row, 1).hyperlink = link(report.worst[i])
         sheet.freeze_panes = "A2"

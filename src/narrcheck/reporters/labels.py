@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -36,6 +37,13 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# what a workbook cannot hold (XML 1.0 forbids these code points): dropped from every cell
+_NOT_IN_WORKBOOK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def workbook_row(values: list[Any]) -> list[Any]:
+    """A row as a workbook can hold it: text without the control characters XML forbids."""
+    return [_NOT_IN_WORKBOOK.sub("", v) if isinstance(v, str) else v for v in values]
 
 
 def words(lang: str) -> dict[str, str]:

@@ -29,11 +29,12 @@ def render_xlsx(reports: list[Report], lang: str) -> bytes:
         cell.font = Font(bold=True)
     for report in reports:
         for f in report.findings:
-            sheet.append([report.document.path, " / ".join(f.section), labels.place(f.evidence[0].location, lang),
-                          f.rule, f.name, f.verdict, f.severity.value, f.claimed or "", f.expected or "",
-                          f.gap.absolute if f.gap else "", f.gap.relative if f.gap and f.gap.relative else "",
-                          f.formula or "", f"{f.diagnosis.code}: {f.diagnosis.message}" if f.diagnosis else "",
-                          f.evidence[0].quote, f.waived or "", f.fingerprint])
+            sheet.append(labels.workbook_row([
+                report.document.path, " / ".join(f.section), labels.place(f.evidence[0].location, lang),
+                f.rule, f.name, f.verdict, f.severity.value, f.claimed or "", f.expected or "",
+                f.gap.absolute if f.gap else "", f.gap.relative if f.gap and f.gap.relative else "",
+                f.formula or "", f"{f.diagnosis.code}: {f.diagnosis.message}" if f.diagnosis else "",
+                f.evidence[0].quote, f.waived or "", f.fingerprint]))
     for i, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(column, 12)
     sheet.freeze_panes = "A2"
