@@ -272,7 +272,7 @@ def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
             if len(items) < 2 or any(not 2 <= len(i) <= 12 for i in items):
                 continue
             n = m.group("n")
-            q = parse_number(n, m.group("u")) if n.isdigit() else None
+            q = parse_number(n, m.group("u")) if n.isascii() and n.isdigit() else None
             value = q.digits() if q else str(parse_chinese_numeral(n))
             count = Figure(value=value, unit=m.group("u"), text=unit.raw[m.start("n"):m.end("u")],
                            subject=m.group("noun"), location=unit.locate(m.start("n")))

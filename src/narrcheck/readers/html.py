@@ -98,7 +98,7 @@ def _rows(table: Any, number: int) -> tuple[tuple[Cell, ...], ...]:
             cells.append(Cell(text=text, row=r, col=len(cells), textmap=_map(td), table=number,
                               line=td.sourceline or 1))
             span = td.get("colspan", "1")
-            for _ in range(min(int(span), 50) - 1 if span.isdigit() else 0):
+            for _ in range(min(int(span), 50) - 1 if span.isascii() and span.isdigit() else 0):
                 cells.append(Cell(text="", row=r, col=len(cells), textmap=_map(td), table=number,
                                   line=td.sourceline or 1))
         if cells:

@@ -13,10 +13,21 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE = "零一二三四五六七八九"
+MAX_LEVEL = 8  # Word's list levels are 0-8
+MAX_START = 32767  # Word's largest list start: a file stating more (1e14) is damaged, not counting that far
+
+
+def _int(text: str, default: int, top: int) -> int:
+    """An attribute's whole number in 0..top; the default for anything else (1.5, -15, abc, ², 1e14)."""
+    return int(text) if text.isascii() and text.isdigit() and int(text) <= top else default
 
 
 def chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as Word's chineseCounting writes them)."""
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as Word's chineseCounting writes them); from 1000
+    on, digits.
+    """
+    if n >= 1000 or n < 0:
+        return str(n)
     if n < 10:
         return _CHINESE[n]
     if n < 20:
@@ -30,6 +41,8 @@ def chinese(n: int) -> str:
 
 
 def roman(n: int) -> str:
+    if n > 3999:  # (no Roman numeral beyond MMMCMXCIX: Word writes the digits)
+        return str(n)
     out = []
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
                            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -74,20 +87,20 @@ class Numbering:
                 definition = abstract.get(_val(num, f"{W}abstractNumId"))
                 if definition is None:
                     continue
-                levels = {int(lvl.get(f"{W}ilvl", "0")): (int(_val(lvl, f"{W}start", "1") or 1),
-                                                          _val(lvl, f"{W}numFmt", "decimal"), _val(lvl, f"{W}lvlText"))
-                          for lvl in definition.iterchildren(f"{W}lvl")}
+                levels = {_int(lvl.get(f"{W}ilvl", "0"), 0, MAX_LEVEL): (
+                    _int(_val(lvl, f"{W}start", "1"), 1, MAX_START), _val(lvl, f"{W}numFmt", "decimal"),
+                    _val(lvl, f"{W}lvlText")) for lvl in definition.iterchildren(f"{W}lvl")}
                 for override in num.iterchildren(f"{W}lvlOverride"):  # a list that starts again at N
-                    k = int(override.get(f"{W}ilvl", "0"))
-                    start = _val(override, f"{W}startOverride")
-                    if k in levels and start.isdigit():
-                        levels[k] = (int(start), *levels[k][1:])
+                    k = _int(override.get(f"{W}ilvl", "0"), -1, MAX_LEVEL)
+                    start = _int(_val(override, f"{W}startOverride"), -1, MAX_START)
+                    if k in levels and start >= 0:
+                        levels[k] = (start, *levels[k][1:])
                 self.levels[num.get(f"{W}numId")] = levels
         for style in word.styles.element.iterchildren(f"{W}style"):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
                 self.style_num[style.get(f"{W}styleId")] = (_val(num_pr, f"{W}numId"),
-                                                            int(_val(num_pr, f"{W}ilvl", "0") or 0))
+                                                            _int(_val(num_pr, f"{W}ilvl", "0"), 0, MAX_LEVEL))
 
     def label(self, paragraph: Any) -> str:
         """The number Word shows before `paragraph` ('' when it has none); advances the count."""
@@ -98,7 +111,7 @@ class Numbering:
             num_id, level = self.style_num.get(_val(p_pr, f"{W}pStyle"), ("", 0))
         if num_pr is not None:
             num_id = _val(num_pr, f"{W}numId", num_id)
-            level = int(_val(num_pr, f"{W}ilvl", str(level)) or 0)
+            level = _int(_val(num_pr, f"{W}ilvl", str(level)), 0, MAX_LEVEL)
         levels = self.levels.get(num_id)
         if not levels or level not in levels:
             return ""  # numId 0 switches numbering off

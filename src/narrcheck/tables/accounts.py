@@ -212,7 +212,7 @@ def _row_facts(row: Sequence[Cell], group: range, columns: list[tuple[str, ...]]
         if _NUMBERING_COLUMN.match(last) or any(_NUMBERING_COLUMN.match(w) for w in words):
             continue
         if last in _CODE_LEVELS or any(w in last for w in _CODE_WORDS):
-            if text.isdigit():
+            if text.isascii() and text.isdigit():
                 code_parts.append(text)
         elif _LABEL_COLUMN.match(last) or not words:
             if CODE.match(text) and not name:
