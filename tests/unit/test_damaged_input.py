@@ -21,3 +21,36 @@ def test_a_table_cell_spanning_a_superscript_two_is_one_cell(tmp_path):
                     "<td>10.00</td></tr></table></body></html>", encoding="utf-8")
     document = read_document(page)
     assert len(document.tables) == 1 and any(b.kind != "table" for b in document.blocks)
+
+
+def test_a_damaged_results_database_is_bad_input_not_a_crash(tmp_path):
+    import pytest
+
+    from narrcheck.archive.db import connect
+    from narrcheck.archive.summary import archive_report
+    from narrcheck.errors import InputError
+
+    path = tmp_path / "r.sqlite"
+    db = connect(path)
+    db.execute("INSERT INTO documents (path, sha256, version, status, publisher, scanned_at) "
+               "VALUES ('a.txt', '0', '0.1.0', 'checked', CAST(x'fffe41' AS TEXT), 'now')")
+    db.execute("INSERT INTO findings (path, n, rule, severity, verdict) VALUES ('a.txt', 0, 'NC101', 'error', "
+               "'mismatch')")
+    db.close()
+    with pytest.raises(InputError, match="damaged results database"):
+        archive_report(path)
+
+
+def test_a_damaged_xls_leaves_nothing_but_the_report_on_stdout(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    padded = tmp_path / "附表.xls"  # the fixture with junk after it: xlrd warns about the file size
+    padded.write_bytes((root / "tests" / "fixtures" / "附表.xls").read_bytes() + b"\x00" * 1000)
+    out = subprocess.run([sys.executable, "-m", "narrcheck", "check", "examples/说明.txt", "--tables", str(padded),
+                          "--format", "json"], capture_output=True, text=True, cwd=root)
+    assert out.returncode in (0, 1), out.stderr
+    assert json.loads(out.stdout)["narrcheck"]

@@ -58,6 +58,18 @@ def archive_report(database: str | Path, rules: Sequence[str] = (), min_severity
     except sqlite3.DatabaseError as exc:
         raise InputError(str(database), f"not a narrcheck results database ({exc})") from None
     where, params = _where(rules, min_severity)
+    try:
+        report = _read(db, database, rules, min_severity, top, where, params)
+    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(str(database), f"damaged results database ({type(exc).__name__}: {exc})") from None
+    finally:
+        db.close()
+    return report
+
+
+def _read(db: sqlite3.Connection, database: str | Path, rules: Sequence[str], min_severity: str, top: int,
+          where: str, params: list[str]) -> ArchiveReport:
+    """The report's every count and row, read from an open database."""
     with db:
         versions = [v for (v,) in db.execute("SELECT DISTINCT version FROM documents ORDER BY version")]
         total, failed = db.execute("SELECT count(*), sum(status='failed') FROM documents").fetchone()
@@ -83,5 +95,5 @@ def archive_report(database: str | Path, rules: Sequence[str] = (), min_severity
             by_diagnosis=_counts(db, "f.diagnosis", where, params) if "diagnosis" in columns(db, "findings")
             else [],
             by_document=documents, worst=worst)
-    db.close()
     return report
+

@@ -15,10 +15,12 @@ from narrcheck.readers.xlsx import shown
 
 @register_reader("xls", (".xls", ".et"))
 def read_xls(path: str, data: bytes, sha256: str) -> Document:
+    import io
+
     import xlrd
 
-    try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    try:  # (xlrd writes its warnings to stdout unless given a log: stdout is the report's)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         cause = "encrypted; save an unprotected copy" if "encrypt" in str(exc).lower() else str(exc)
         raise InputError(path, f"not a readable .xls workbook ({cause})") from None
