@@ -104,3 +104,12 @@ def test_a_pdf_exported_by_libreoffice_gives_the_same_findings(tmp_path):
     texts = [b.text for b in read_document(tmp_path / "说明.pdf").blocks if b.kind != "table"]
     assert not any("部门决算公开" in t or re.fullmatch(r"-\s*\d+\s*-", t) for t in texts)  # header, footer gone
     assert verdicts(report) == verdicts(check_file(EXAMPLE, show_all=True))
+
+
+def test_a_pdf_that_fails_again_when_closed_keeps_what_was_read(example_pdf, monkeypatch):
+    def close_fails(self):
+        raise ValueError("damaged cross-reference table")
+
+    monkeypatch.setattr(pdfplumber.pdf.PDF, "close", close_fails)
+    document = read_document(example_pdf)
+    assert isinstance(document, Document) and document.blocks

@@ -54,3 +54,30 @@ def test_a_damaged_xls_leaves_nothing_but_the_report_on_stdout(tmp_path):
                           "--format", "json"], capture_output=True, text=True, cwd=root)
     assert out.returncode in (0, 1), out.stderr
     assert json.loads(out.stdout)["narrcheck"]
+
+
+def test_a_cell_whose_number_no_format_can_show_is_kept_as_text():
+    from narrcheck.readers.xlsx import shown
+
+    assert shown(1e300, "0.00") == "1e+300"  # (quantizing it to two places overflows the decimal context)
+    assert shown(12.5, "0.00") == "12.50"
+
+
+def test_a_zip_that_asks_for_an_unknown_zip_version_is_a_damaged_archive(tmp_path):
+    import io
+    import zipfile
+
+    import pytest
+
+    from narrcheck.errors import InputError
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 99  # version needed to extract: 9.9
+    doc = tmp_path / "版本.docx"
+    doc.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="NotImplementedError"):
+        read_document(doc)

@@ -27,8 +27,8 @@ def check_archive(path: str, data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(path, f"corrupt or truncated archive ({exc})") from None
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # (an unsupported zip version)
+        raise InputError(path, f"corrupt or truncated archive ({type(exc).__name__}: {exc})") from None
     if total > MAX_UNPACKED:
         raise InputError(path, f"archive would unpack to {total} bytes, more than the limit of {MAX_UNPACKED}")
     return archive

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections import Counter
@@ -172,7 +173,8 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
             raise InputError(path, "the PDF has no text layer (scanned pages?): it needs OCR first, "
                                    "which narrcheck does not do")
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):  # (a damaged file may fail to close as well: what was read stands)
+            pdf.close()
     text = "".join(line.text for p in pages for line in p.items if isinstance(line, _Line))
     if text.count("(cid:") * 8 > len(text):  # glyph ids without a Unicode mapping: the text cannot be known
         raise InputError(path, "the PDF's fonts carry no Unicode mapping (text shows as (cid:NN)): it needs OCR "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from narrcheck.errors import InputError
 from narrcheck.model.document import Block, Cell, Document, TextMap
@@ -32,10 +32,13 @@ def shown(value: object, number_format: str) -> str:
     if percent:
         number *= 100
     m = _DECIMALS.search(fmt)
-    if m:
-        number = number.quantize(Decimal(1).scaleb(-len(m.group(1))))
-    elif fmt != "General" and "0" in fmt:
-        number = number.quantize(Decimal(1))
+    try:
+        if m:
+            number = number.quantize(Decimal(1).scaleb(-len(m.group(1))))
+        elif fmt != "General" and "0" in fmt:
+            number = number.quantize(Decimal(1))
+    except InvalidOperation:  # (1e300 shown with two places: no amount, and past any figure's digits)
+        return repr(value)
     text = f"{number:f}"
     return text + ("%" if percent else "")
 
