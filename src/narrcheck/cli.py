@@ -106,6 +106,12 @@ def check(
         for stale in report.summary.stale_waivers:
             typer.echo(f"narrcheck: warning: {report.document.path}: stale waiver ({stale}): no finding matches it",
                        err=True)
+    broken = [r for r in reports if r.summary.internal_errors]
+    for report in broken:
+        typer.echo(f"narrcheck: internal error: {report.document.path}: {report.summary.internal_errors} claim(s) a "
+                   "rule failed on (--unverifiable shows them); this is a narrcheck bug, please report it", err=True)
+    if broken:
+        raise typer.Exit(EXIT_BUG)
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
     errors = any(f.severity.value == "error" and not f.waived for r in reports for f in r.findings)

@@ -41,3 +41,27 @@ def test_an_amount_of_33_digits_is_read_as_no_figure(tmp_path):
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode in (0, 1), out.stderr
     assert json.loads(out.stdout)["document"]["path"] == str(doc)
+
+
+ONE_RULE_BROKEN = ("import sys\n"
+                   "from narrcheck.checks.arithmetic.nc104_share import Share\n"
+                   "def broken(self, claim, ctx): raise KeyError('a missing key')\n"
+                   "Share.check = broken\n"
+                   "from narrcheck.cli import main\n"
+                   "sys.argv = ['narrcheck', 'check', *sys.argv[1:]]\n"
+                   "main()\n")
+
+
+def test_a_broken_rule_costs_its_claims_not_the_document():
+    import json
+
+    out = subprocess.run([sys.executable, "-c", ONE_RULE_BROKEN, "examples/说明.txt", "--format", "json",
+                          "--unverifiable"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 3, out.stderr
+    report = json.loads(out.stdout)  # the report is written, whole
+    internal = [f for f in report["findings"] if f.get("internal")]
+    assert internal and all(f["rule"] == "NC104" and f["verdict"] == "unverifiable" for f in internal)
+    assert "KeyError" in internal[0]["message"]
+    assert report["summary"]["internal_errors"] == len(internal)
+    assert {"NC101", "NC106"} <= {f["rule"] for f in report["findings"]}  # the other rules still checked
+    assert out.stderr.count("internal error") == 1 and "Traceback" not in out.stderr

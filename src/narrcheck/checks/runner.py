@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from narrcheck import i18n
 from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.registry import all_rules
 from narrcheck.checks.selection import is_selected
-from narrcheck.model.findings import Finding
+from narrcheck.model.findings import Evidence, Finding
+from narrcheck.model.location import Location
+from narrcheck.numbers import Verdict
 
 
 def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -29,12 +32,27 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
             by_kind.setdefault(kind, []).append(rule)
 
     def check(claim: object) -> list[Finding]:
-        return [f for rule in by_kind.get(getattr(claim, "kind", ""), []) for f in rule.check(claim, ctx)]
+        return [f for rule in by_kind.get(getattr(claim, "kind", ""), []) for f in _isolated(rule, claim, ctx)]
 
     out = [(i, f) for i, claim in enumerate(claims) for f in check(claim)]
     for rule in rules:  # (NC109 groups the mismatches one wrong figure explains)
         out = rule.review(claims, out, ctx, check)
     return [(i, _typo(f, ctx.lang)) for i, f in out]
+
+
+def _isolated(rule: Rule, claim: object, ctx: Context) -> list[Finding]:
+    """The rule's findings on the claim; where the rule fails (a narrcheck bug), one unverifiable finding that
+    says so, so one broken rule costs its claim, not the document.
+    """
+    try:
+        return list(rule.check(claim, ctx))
+    except Exception as exc:  # any bug of any rule
+        where = getattr(claim, "location", None) or Location()
+        evidence = [Evidence(quote=getattr(claim, "quote", "") or rule.id, location=where)]
+        detail = i18n.detail("internal-error", ctx.lang, rule=rule.id, error=f"{type(exc).__name__}: {exc}")
+        finding = rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, detail, evidence,
+                                       tuple(getattr(claim, "section", ()) or ()))
+        return [finding.model_copy(update={"internal": True})]
 
 
 def _typo(finding: Finding, lang: str) -> Finding:

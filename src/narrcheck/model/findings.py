@@ -80,7 +80,7 @@ class Finding(Extensible):
     """One verdict on one claim: always with evidence that carries a location."""
 
     model_config = ConfigDict(frozen=True)
-    OMIT_EMPTY = ("waived",)
+    OMIT_EMPTY = ("waived", "internal")
 
     rule: str
     name: str
@@ -100,6 +100,8 @@ class Finding(Extensible):
                                                          "finding (extension; omitted when null)")
     diagnosis: Diagnosis | None = Field(default=None, description="the reading that reproduces the printed "
                                         "figure, or null when none does")
+    internal: bool = Field(default=False, description="the rule failed on this claim (a narrcheck bug): the "
+                           "verdict is unverifiable (extension; omitted when false)")
 
 
 
@@ -150,7 +152,7 @@ class LLMSummary(BaseModel):
 
 
 class Summary(Extensible):
-    OMIT_EMPTY = ("llm", "waived", "stale_waivers")
+    OMIT_EMPTY = ("llm", "waived", "stale_waivers", "internal_errors")
 
     claims: int
     checked: int
@@ -159,6 +161,8 @@ class Summary(Extensible):
     waived: int = Field(default=0, description="error findings a waiver covers (extension; omitted when 0)")
     stale_waivers: list[str] = Field(default_factory=list, description="waivers for this document that no "
                                      "finding matches any more (extension; omitted when empty)")
+    internal_errors: int = Field(default=0, description="claims a rule failed on (narrcheck bugs; the run exits "
+                                 "3) (extension; omitted when 0)")
 
 
 
