@@ -81,3 +81,17 @@ def test_a_zip_that_asks_for_an_unknown_zip_version_is_a_damaged_archive(tmp_pat
     doc.write_bytes(bytes(data))
     with pytest.raises(InputError, match="NotImplementedError"):
         read_document(doc)
+
+
+def test_a_paragraph_longer_than_any_disclosure_writes_is_refused_naming_the_limit(tmp_path):
+    import pytest
+
+    from narrcheck.errors import InputError
+    from narrcheck.readers.registry import MAX_BLOCK_CHARS
+
+    doc = tmp_path / "一行.txt"
+    doc.write_text("本年支出合计10.00万元，" * (MAX_BLOCK_CHARS // 14 + 1) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"more than the limit of {MAX_BLOCK_CHARS}"):
+        read_document(doc)
+    doc.write_text("本年支出合计10.00万元，" * 100 + "\n", encoding="utf-8")
+    assert read_document(doc).blocks  # a long paragraph within the limit is read

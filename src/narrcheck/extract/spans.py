@@ -14,7 +14,4 @@ CLAUSE = "，,。；;：:、\n"
 
 def start_of(text: str, pos: int, stops: str) -> int:
     """The offset where the span holding `pos` begins: just after the nearest stop character before it."""
-    i = pos
-    while i > 0 and text[i - 1] not in stops:
-        i -= 1
-    return i
+    return max(text.rfind(stop, 0, pos) for stop in stops) + 1  # (str.rfind: a C scan per stop character)

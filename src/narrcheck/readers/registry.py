@@ -55,6 +55,9 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+MAX_BLOCK_CHARS = 20_000  # characters in one paragraph or cell; a disclosure's longest runs to ~1,500
+
+
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read any supported file into a Document; raise InputError naming the file and the cause."""
     shown = str(path)
@@ -81,7 +84,12 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise InputError(shown, f"content is a {kind.upper()} file, {advice}")
     name = kind or _SUFFIXES.get(p.suffix.lower(), "text")
     sha = hashlib.sha256(data).hexdigest()
-    return _READERS[name](shown, data, sha)
+    document = _READERS[name](shown, data, sha)
+    longest = max(document.blocks, key=lambda b: len(b.text), default=None)
+    if longest is not None and len(longest.text) > MAX_BLOCK_CHARS:
+        raise InputError(shown, f"a paragraph or cell of {len(longest.text)} characters, more than the limit of "
+                                f"{MAX_BLOCK_CHARS}")
+    return document
 
 
 def _load_builtin_readers() -> None:
