@@ -44,7 +44,6 @@ class Terms:
     wholes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
-    percent: bool = True
 
     def get(self, *names: str) -> tuple[str, ...] | None:
         """The roles named, or None when one of them is not given."""
@@ -65,30 +64,30 @@ def reading(code: str) -> Callable[[Reading], Reading]:
     return register
 
 
-def _times_100(terms: Terms, formula: str) -> str:
-    return f"{formula}*100" if terms.percent else formula
+def _fraction(terms: Terms) -> tuple[str, ...] | None:
+    """The rule's own fraction, (top, bottom): delta and base, part and whole, numerator and denominator."""
+    names = FRACTION.get(terms.relation)
+    return terms.get(*names) if names else None
 
 
 @reading("base_current")
 def base_current(terms: Terms) -> Iterator[str]:
     """A rate of change over this year's figure: delta / current."""
     if terms.relation == "rate" and (got := terms.get("delta", "current")):
-        yield _times_100(terms, f"{got[0]}/{got[1]}")
+        yield f"{got[0]}/{got[1]}*100"
 
 
 @reading("fraction_as_percent")
 def fraction_as_percent(terms: Terms) -> Iterator[str]:
     """The right ratio, not multiplied by 100."""
-    top, bottom = FRACTION.get(terms.relation, ("", ""))
-    if terms.percent and top and (got := terms.get(top, bottom)):
+    if got := _fraction(terms):
         yield f"{got[0]}/{_bracket(got[1])}"
 
 
 @reading("point_slip")
 def point_slip(terms: Terms) -> Iterator[str]:
     """The right percent with its decimal point one place off: ten times too small or too large."""
-    top, bottom = FRACTION.get(terms.relation, ("", ""))
-    if terms.percent and top and (got := terms.get(top, bottom)):
+    if got := _fraction(terms):
         yield f"{got[0]}/{_bracket(got[1])}*10"
         yield f"{got[0]}/{_bracket(got[1])}*1000"
 
@@ -107,9 +106,9 @@ def delta_as_rate(terms: Terms) -> Iterator[str]:
 @reading("complement")
 def complement(terms: Terms) -> Iterator[str]:
     """The share of the rest: (whole − part) / whole."""
-    top, bottom = FRACTION.get(terms.relation, ("", "")) if terms.relation != "rate" else ("", "")
-    if top and (got := terms.get(top, bottom)) and not _is_zero(got[0]):  # (the rest of nothing is everything)
-        yield _times_100(terms, f"({got[1]}-{got[0]})/{_bracket(got[1])}")
+    got = _fraction(terms) if terms.relation != "rate" else None
+    if got and not _is_zero(got[0]):  # (the rest of nothing is everything)
+        yield f"({got[1]}-{got[0]})/{_bracket(got[1])}*100"
 
 
 @reading("inverted")
@@ -118,7 +117,7 @@ def inverted(terms: Terms) -> Iterator[str]:
     top, bottom = {"rate": ("prior", "current"), "share": ("whole", "part"),
                    "ratio": ("denominator", "numerator")}.get(terms.relation, ("", ""))
     if top and (got := terms.get(top, bottom)):
-        yield _times_100(terms, f"{got[0]}/{_bracket(got[1])}")
+        yield f"{got[0]}/{_bracket(got[1])}*100"
 
 
 @reading("plug")
@@ -133,10 +132,10 @@ def swapped(terms: Terms) -> Iterator[str]:
     """The share of a neighbour in the same list, whose own printed share is this one's."""
     if terms.relation != "share" or not (got := terms.get("part", "whole")):
         return
-    own = _value(_times_100(terms, f"{got[0]}/{_bracket(got[1])}"))
+    own = _value(f"{got[0]}/{_bracket(got[1])}*100")
     for part, printed in terms.neighbours:
         if own is not None and _how(own, printed):
-            yield _times_100(terms, f"{part}/{_bracket(got[1])}")
+            yield f"{part}/{_bracket(got[1])}*100"
 
 
 @reading("wrong_whole")
@@ -145,7 +144,7 @@ def wrong_whole(terms: Terms) -> Iterator[str]:
     if terms.relation == "share" and (got := terms.get("part", "whole")):
         for whole in terms.wholes:
             if whole != got[1]:
-                yield _times_100(terms, f"{got[0]}/{_bracket(whole)}")
+                yield f"{got[0]}/{_bracket(whole)}*100"
 
 
 @reading("wrong_column")
@@ -169,7 +168,7 @@ def typo(printed: str, value: str, formula: str | None, lang: str) -> Diagnosis 
     The formula is the value stated elsewhere.
     """
     a, b = printed.lstrip("-"), value.lstrip("-")
-    if formula and arithmetic(formula) and any(op in formula for op in "+-*/"):
+    if formula and computed(formula):
         return None  # a sum or a ratio: a slip could sit in any of its operands as well
     significant = a.replace(".", "").strip("0")  # 100 and 20.00 have one or two, 148.82 five
     if len(a) != len(b) or a.find(".") != b.find(".") or len(significant) < MIN_TYPO_DIGITS:
@@ -220,19 +219,24 @@ def make(code: str, formula: str, lang: str, cut: bool = False, **values: object
 
 def reproduces(formula: str, printed: str) -> str:
     """'round' when the formula's value rounds to the printed figure, 'cut' when it only truncates to it,
-    '' when neither (or when the formula is not arithmetic). `|…|` is read as the absolute value of the whole.
+    '' when neither (or when the formula is not arithmetic).
     """
     value = _value(formula)
     return _how(value, printed) if value is not None else ""
 
 
 def arithmetic(formula: str) -> bool:
-    """The formula is plain arithmetic on printed figures (`|…|` read as the absolute value)."""
+    """The formula is plain arithmetic on printed figures (`|…|` the absolute value)."""
     return _value(formula) is not None
 
 
+def computed(formula: str) -> bool:
+    """The formula works a value out of operands (plain arithmetic with an operator), not a figure restated."""
+    return _OPERATOR.search(formula) is not None and arithmetic(formula)
+
+
 def value_of(formula: str) -> Decimal | None:
-    """The formula's value on the printed figures taken at face value (`|…|` the absolute value), or None."""
+    """The formula's value on the printed figures taken at face value, or None."""
     value = _value(formula)
     return value.mid if value is not None else None
 
@@ -261,15 +265,14 @@ def _bracket(expr: str) -> str:
     return expr if expr.replace(".", "").replace("/", "").replace("*", "").isdigit() else f"({expr})"
 
 
-_ABS = re.compile(r"\|([^|]*)\|")
+_OPERATOR = re.compile(r"[-+*/]")
 
 
 def _value(formula: str) -> Interval | None:
     try:
-        value = evaluate(_ABS.sub(r"(\1)", formula))
-    except (ValueError, ZeroDivisionError, ArithmeticError):
+        return evaluate(formula)
+    except (ValueError, ArithmeticError):  # (ZeroDivisionError is one)
         return None
-    return abs(value) if "|" in formula else value
 
 
 def _how(value: Interval, printed: str, face: bool = False) -> str:
@@ -293,5 +296,5 @@ def _how(value: Interval, printed: str, face: bool = False) -> str:
     return ""
 
 
-__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "diagnose", "make", "reproduces", "truncated", "typo",
-           "value_of", "weak"]
+__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "computed", "diagnose", "make", "reproduces",
+           "truncated", "typo", "value_of", "weak"]

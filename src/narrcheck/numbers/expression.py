@@ -8,8 +8,8 @@ from decimal import Decimal
 from narrcheck.numbers.interval import Interval
 from narrcheck.numbers.parse import normalize_digits, parse_number
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)|(?P<op>[-+*/()]))")
-_REWRITE = str.maketrans({"（": "(", "）": ")", "[": "(", "]": ")", "×": "*", "÷": "/", "|": " "})
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)|(?P<op>[-+*/()|]))")
+_REWRITE = str.maketrans({"（": "(", "）": ")", "[": "(", "]": ")", "×": "*", "÷": "/", "｜": "|"})
 
 
 def normalize_expression(text: str) -> str:
@@ -78,6 +78,12 @@ class _Parser:
                 raise ValueError("unbalanced parentheses")
             self.i += 1
             return value
+        if tok == ("op", "|"):  # |a-b|: the absolute value
+            value = self.expr()
+            if self.peek() != ("op", "|"):
+                raise ValueError("unbalanced absolute-value bars")
+            self.i += 1
+            return abs(value)
         if tok == ("op", "-"):
             return Interval.exact(Decimal(0)) - self.factor()
         if tok[0] == "num":

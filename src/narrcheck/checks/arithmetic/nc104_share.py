@@ -10,6 +10,7 @@ from narrcheck.checks.registry import register
 from narrcheck.lexicon import matcher
 from narrcheck.model.claims import Figure, PartsSumClaim, ShareClaim
 from narrcheck.model.findings import Finding
+from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Verdict
 
 TOTAL_NAMES = matcher("lists.total_names")
@@ -82,7 +83,7 @@ def share_terms(claim: ShareClaim, ctx: Context, computed: Interval) -> Terms:
     part, whole = claim.part, claim.whole
     unit = whole.unit
     group: dict[str, ShareClaim] = {}  # the shares of the same whole, one per part (a repeated list counts once)
-    for c in ctx.memo("shares_by_whole", lambda: _shares_by_whole(ctx)).get(_place(whole), ()):
+    for c in ctx.memo("shares_by_whole", lambda: _shares_by_whole(ctx)).get(whole.location, ()):
         if c.whole == whole and c.part is not None and c.part.value != part.value:
             group.setdefault(c.part.value, c)
     printed = claim.percent.decimal
@@ -105,11 +106,6 @@ def share_terms(claim: ShareClaim, ctx: Context, computed: Interval) -> Terms:
                  neighbours=neighbours, wholes=tuple(wholes))
 
 
-def _place(fig: Figure) -> tuple[object, ...]:
-    loc = fig.location
-    return (loc.line, loc.column, loc.page, loc.table, loc.row, loc.col)
-
-
 def _holds(share: ShareClaim, unit: str) -> bool:
     """The share's own printed percent is its part over its whole."""
     assert share.part is not None and share.whole is not None
@@ -118,11 +114,11 @@ def _holds(share: ShareClaim, unit: str) -> bool:
     return computed.meets_printed(abs(q.value), q.decimals)
 
 
-def _shares_by_whole(ctx: Context) -> dict[tuple[object, ...], list[ShareClaim]]:
-    out: dict[tuple[object, ...], list[ShareClaim]] = {}
+def _shares_by_whole(ctx: Context) -> dict[Location, list[ShareClaim]]:
+    out: dict[Location, list[ShareClaim]] = {}
     for c in ctx.claims:
         if isinstance(c, ShareClaim) and c.whole is not None and c.part is not None and c.whole.decimal != 0:
-            out.setdefault(_place(c.whole), []).append(c)
+            out.setdefault(c.whole.location, []).append(c)
     return out
 
 
@@ -130,15 +126,15 @@ def _totals(ctx: Context) -> dict[tuple[str, ...], list[Figure]]:
     """The totals the document states, by section: wholes of shares, totals of listed parts, figures named as
     totals (a share of another section's total is no reading: other bodies, other years).
     """
-    out: dict[tuple[str, ...], dict[tuple[object, ...], Figure]] = {}
+    out: dict[tuple[str, ...], dict[Location, Figure]] = {}
     if ctx.statements is not None:
         for st in ctx.statements.items:
             if not st.key.period and not st.key.measure and TOTAL_NAMES.search(st.figure.subject[-8:]):
-                out.setdefault(st.section, {})[_place(st.figure)] = st.figure
+                out.setdefault(st.section, {})[st.figure.location] = st.figure
     for c in ctx.claims:
         wholes = [c.whole, *c.whole_candidates] if isinstance(c, ShareClaim) else \
             [c.total] if isinstance(c, PartsSumClaim) else []
         for w in wholes:
             if w is not None:
-                out.setdefault(c.section, {})[_place(w)] = w
+                out.setdefault(c.section, {})[w.location] = w
     return {section: list(figures.values()) for section, figures in out.items()}

@@ -22,10 +22,9 @@ OK, MISMATCH = Verdict.OK.value, Verdict.MISMATCH.value
 QUIET = {OK, Verdict.UNVERIFIABLE.value, Verdict.TRUNCATION.value}  # verdicts that raise no error
 MAX_FIGURES = 100  # figures tried per document, in reading order (a document in ruins explains itself no better)
 MIN_CLAIMS = 2  # one failing claim can always be mended by moving one of its figures: that explains nothing
+FigureKey = tuple[Location, str, str]  # a printed figure: where it stands, its digits and unit
 _LEAVES = (str, int, float, bool, Decimal, Location)  # nothing below them holds a figure
-_OPERATOR = re.compile(r"[-+*/]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
-
 
 
 @register
@@ -81,13 +80,9 @@ class _Fix:
     formula: str
 
 
-def _key(fig: Figure) -> tuple[object, ...]:
-    loc = fig.location
-    return (loc.line, loc.column, loc.page, loc.table, loc.row, loc.col, fig.value, fig.unit)
-
-
-def _place(location: Any) -> tuple[object, ...]:
-    return (location.line, location.column, location.page, location.table, location.row, location.col)
+def _key(fig: Figure) -> FigureKey:
+    """One printed figure: where it stands and what it says (the same digits elsewhere are another figure)."""
+    return fig.location, fig.value, fig.unit
 
 
 def _narrative(item: Any) -> bool:
@@ -117,7 +112,7 @@ def _figures(item: Any) -> Iterator[Figure]:
                 yield from _figures(value)
 
 
-def _replace(item: Any, key: tuple[object, ...], new: Figure) -> Any:
+def _replace(item: Any, key: FigureKey, new: Figure) -> Any:
     """The item with the figure `key` replaced by `new` wherever _figures finds it (the rest shared, not
     copied).
     """
@@ -137,14 +132,14 @@ def _replace(item: Any, key: tuple[object, ...], new: Figure) -> Any:
     return item.model_copy(update=changed) if isinstance(item, BaseModel) else replace(item, **changed)
 
 
-def _finding_key(f: Finding) -> tuple[object, ...]:
+def _finding_key(f: Finding) -> tuple[str, Location]:
     """One finding of an item, the same before and after a figure changes: its rule and where it points."""
-    return (f.rule, _place(f.evidence[0].location))
+    return f.rule, f.evidence[0].location
 
 
-def _verdicts(findings: list[Finding]) -> dict[tuple[object, ...], str]:
+def _verdicts(findings: list[Finding]) -> dict[tuple[str, Location], str]:
     """Each finding's key -> the worst verdict given there (ok only when every finding there is ok)."""
-    out: dict[tuple[object, ...], str] = {}
+    out: dict[tuple[str, Location], str] = {}
     for f in findings:
         k = _finding_key(f)
         out[k] = f.verdict if out.get(k, OK) == OK else out[k]
@@ -153,8 +148,8 @@ def _verdicts(findings: list[Finding]) -> dict[tuple[object, ...], str]:
 
 def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Context, rerun: Rerun) -> list[_Fix]:
     """The figures whose correction explains two or more mismatches (and breaks nothing), one fix each."""
-    uses: dict[tuple[object, ...], list[int]] = defaultdict(list)  # figure -> positions of the mismatches on it
-    figure_of: dict[tuple[object, ...], Figure] = {}
+    uses: dict[FigureKey, list[int]] = defaultdict(list)  # figure -> positions of the mismatches on it
+    figure_of: dict[FigureKey, Figure] = {}
     held: dict[int, list[Figure]] = {}  # each item's figures, walked once
 
     def figures_of(i: int) -> list[Figure]:
@@ -165,19 +160,19 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     for pos, (i, f) in enumerate(results):
         if i < 0 or f.verdict != MISMATCH:
             continue
-        named = {_place(e.location) for e in f.evidence}
+        named = {e.location for e in f.evidence}
         narrative = _narrative(claims[i])
         for fig in figures_of(i):
             # a claim's finding uses each of its figures; a table's or the statements' only those it quotes
-            if (narrative or _place(fig.location) in named) and pos not in uses[_key(fig)]:
+            if (narrative or fig.location in named) and pos not in uses[_key(fig)]:
                 figure_of[_key(fig)] = fig
                 uses[_key(fig)].append(pos)
     wanted = {k for k, positions in uses.items() if len(positions) >= MIN_CLAIMS}
     if not wanted:
         return []
-    holders: dict[tuple[object, ...], set[int]] = defaultdict(set)
+    holders: dict[FigureKey, set[int]] = defaultdict(set)
 
-    def held_by(key: tuple[object, ...]) -> set[int]:  # (walked once, when a candidate first needs it)
+    def held_by(key: FigureKey) -> set[int]:  # (walked once, when a candidate first needs it)
         if not holders:
             for i in range(len(claims)):
                 for fig in figures_of(i):
@@ -189,7 +184,7 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     for pos, (i, _) in enumerate(results):
         by_item[i].append(pos)
     found: list[_Fix] = []
-    for key in sorted(wanted, key=lambda k: (k[0] or 0, k[1] or 0))[:MAX_FIGURES]:
+    for key in sorted(wanted, key=lambda k: (k[0].line or 0, k[0].column or 0))[:MAX_FIGURES]:
         fig = figure_of[key]
         elsewhere = _restated(key, ctx)
         if fig.value in elsewhere:
@@ -210,7 +205,7 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
 
 
-def _restated(key: tuple[object, ...], ctx: Context) -> list[str]:
+def _restated(key: FigureKey, ctx: Context) -> list[str]:
     """The values the document prints for the figure's quantity at other places."""
     items = ctx.statements.items if ctx.statements is not None else ()
 
@@ -221,6 +216,11 @@ def _restated(key: tuple[object, ...], ctx: Context) -> list[str]:
     return [st.figure.value for st in items if name(st) in names and _key(st.figure) != key]
 
 
+def _with(formula: str, token: str, value: str) -> str:
+    """The formula with the printed figure `token` (as a whole number token) written as `value`."""
+    return _NUMBER.sub(lambda m: value if m.group() == token else m.group(), formula)
+
+
 def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
     """A quick look before the rules run again: each failing formula that is arithmetic gives its claimed
     figure with `value` in the figure's place (where the figure is the claimed one, it gives `value`), and
@@ -228,14 +228,14 @@ def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
     """
     checked = False
     for f in failing:
-        if not f.formula or not f.claimed or not _OPERATOR.search(f.formula) or not diagnosis.arithmetic(f.formula):
+        if not f.formula or not f.claimed or not diagnosis.computed(f.formula):
             continue
         if f.claimed == fig.value:
             if not diagnosis.reproduces(f.formula, value):
                 return False
             checked = True
         elif any(m.group() == fig.value for m in _NUMBER.finditer(f.formula)):
-            mended = _NUMBER.sub(lambda m: value if m.group() == fig.value else m.group(), f.formula)
+            mended = _with(f.formula, fig.value, value)
             # (a formula gives the claimed figure, or, where the claimed figure is its own result, the expected)
             if not diagnosis.reproduces(mended, f.claimed) and not diagnosis.reproduces(mended, f.expected or ""):
                 return False
@@ -261,7 +261,7 @@ def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item
         if any(g.verdict != OK for g in mended):
             return None
         equations += [f"{g.formula}={g.claimed}" for g in mended if g.formula and g.claimed
-                      and _OPERATOR.search(g.formula) and diagnosis.reproduces(g.formula, g.claimed)]
+                      and diagnosis.computed(g.formula) and diagnosis.reproduces(g.formula, g.claimed)]
     if not equations or any((d := results[pos][1].diagnosis) is not None and not diagnosis.weak(d.code)
                             for pos in failing):
         return None  # nothing a person can redo, or a reading of its own explains one of the claims
@@ -304,11 +304,11 @@ def _number(text: str) -> list[Decimal]:
 
 def _solve(formula: str, token: str, target: Decimal) -> list[Decimal]:
     """The x where the formula, with `token` replaced by x, gives ±target (secant steps; [] when it will not)."""
-    if sum(1 for m in _NUMBER.finditer(formula) if m.group() == token) == 0:
+    if not any(m.group() == token for m in _NUMBER.finditer(formula)):
         return []
 
     def at(x: Decimal) -> Decimal | None:
-        return diagnosis.value_of(_NUMBER.sub(lambda m: f"{x:f}" if m.group() == token else m.group(), formula))
+        return diagnosis.value_of(_with(formula, token, f"{x:f}"))
 
     out = []
     decimals = len(token.partition(".")[2])
