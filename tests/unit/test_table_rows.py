@@ -5,7 +5,7 @@ The tables are our own, the figures invented.
 
 import pytest
 
-from narrcheck.extract.flat_tables import table_row_claims
+from narrcheck.extract.flat_tables import read_grids, table_row_claims
 from narrcheck.extract.flat_tables.grid import resolve
 from narrcheck.extract.flat_tables.vocab import header, label
 from narrcheck.model.claims import ChangeClaim, PartsSumClaim, RatioClaim
@@ -14,7 +14,7 @@ from narrcheck.structure import structure
 
 
 def claims_of(write_doc, *lines: str) -> list:
-    return table_row_claims(structure(read_document(write_doc("\n".join(lines) + "\n"))))
+    return table_row_claims(read_grids(structure(read_document(write_doc("\n".join(lines) + "\n")))))
 
 
 # ------------------------------------------------------------------------------------------------ header words

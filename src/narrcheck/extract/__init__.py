@@ -44,6 +44,6 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     claims += reason_claims(units, claims)
     claims += composite_claims(units, claims, year)
     grids = read_grids(document)
-    claims += table_row_claims(document, grids)
+    claims += table_row_claims(grids)
     stated = replace(statements(units, year), cells=table_statements(grids, year))
     return Extraction(claims, stated, units, publisher(units))

@@ -28,6 +28,7 @@ from narrcheck.model.claims import (
     RatioClaim,
     ShareClaim,
     SharesSumClaim,
+    interval_sum,
 )
 from narrcheck.model.document import Document
 from narrcheck.model.location import Location
@@ -1085,7 +1086,7 @@ class Extractor:
             signed = [_negated(m.figure()) if take else m.figure() for m in items]
             bases = [before[-1]] if before[-1] is before[0] else [before[-1], before[0]]
             unit_of = total.quantity.unit
-            fits = [b for b in bases if _interval_sum([b.figure(), *signed], unit_of).meets_printed(
+            fits = [b for b in bases if interval_sum([b.figure(), *signed], unit_of).meets_printed(
                 total.quantity.value, total.quantity.decimals)]
             base = bases[0] if len(bases) == 1 else (fits[0] if fits else None)
             if base is not None:
@@ -1258,12 +1259,7 @@ def _interleaved(head: Mention, parts: list[Mention]) -> bool:
 
 
 def _sum(parts: list[Mention], unit: str) -> Interval:
-    return _interval_sum([p.figure() for p in parts], unit)
-
-
-def _interval_sum(figures: list[Figure], unit: str) -> Interval:
-    """The values the figures' sum may have, each figure standing for its rounding interval."""
-    return sum((f.interval(unit) for f in figures[1:]), figures[0].interval(unit))
+    return interval_sum([p.figure() for p in parts], unit)
 
 
 def _closed(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:

@@ -5,6 +5,7 @@ These models are the source of `schemas/claims.schema.json`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -60,6 +61,11 @@ class Figure(BaseModel):
         decimals = max(q.decimals, self.precision or 0)
         iv = Interval.printed(q.value, decimals, nonnegative=not self.value.startswith("-"))
         return iv.scale(q.scale_to(unit)) if unit else iv
+
+
+def interval_sum(figures: Iterable[Figure], unit: str) -> Interval:
+    """The values printed figures can add up to, in `unit` (each standing for its rounding interval)."""
+    return sum((f.interval(unit) for f in figures), Interval.exact(Decimal(0)))
 
 
 class _Claim(BaseModel):

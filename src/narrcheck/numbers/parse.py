@@ -73,6 +73,11 @@ class Quantity:
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+def significant_digits(value: str) -> int:
+    """How many significant digits printed digits carry (64.40 has four)."""
+    return len(value.lstrip("+-").replace(".", "").lstrip("0"))
+
+
 MAX_SIGNIFICANT_DIGITS = 20  # a longer string of digits is no amount a disclosure states (an ID, a code, noise)
 
 
@@ -87,7 +92,7 @@ def parse_number(text: str, unit: str = "") -> Quantity:
     if not _NUMBER.match(raw):
         raise ValueError(f"not a number: {text!r}")
     plain = raw.replace(",", "")
-    if len(plain.lstrip("+-").replace(".", "").lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+    if significant_digits(plain) > MAX_SIGNIFICANT_DIGITS:
         raise ValueError(f"not a figure: {text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits")
     try:
         value = Decimal(plain)

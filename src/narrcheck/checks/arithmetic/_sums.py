@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import reduce
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
 from narrcheck.checks.diagnosis import Terms
-from narrcheck.model.claims import Figure, PartsSumClaim
+from narrcheck.model.claims import Figure, PartsSumClaim, interval_sum
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
 
@@ -27,12 +26,12 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
     unit = claim.total.unit
     total = claim.total.interval(unit)
-    parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
+    parts = interval_sum(claim.parts, unit)
     formula = "+".join(show(p, unit) for p in claim.parts)
     # the total printed in another unit than all its parts (471.23元 for 189.63万元 + 281.6万元)
     units = {p.unit for p in claim.parts}
     if len(units) == 1 and (other := units.pop()) != unit and claim.total.quantity.is_money:
-        in_other = reduce(lambda a, b: a + b, (p.interval(other) for p in claim.parts))
+        in_other = interval_sum(claim.parts, other)
         slip = unit_slip(ctx, rule, claim.total, other, in_other, claim.total, ev, claim.section, formula,
                          claim.source, "+".join(show(p, other) for p in claim.parts))
         if slip is not None:
@@ -43,7 +42,7 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
             and not parts.meets_printed(claim.total.quantity.value, claim.total.quantity.decimals):
         # one part printed in another unit than the total and the rest (50.00元 among 万元 parts)
         read = [with_unit(p, unit) if p is odd[0] else p for p in claim.parts]
-        in_unit = reduce(lambda a, b: a + b, (p.interval(unit) for p in read))
+        in_unit = interval_sum(read, unit)
         slip = unit_slip(ctx, rule, odd[0], unit, in_unit, claim.total, ev, claim.section,
                          "+".join(show(p, unit) for p in read), claim.source)
         if slip is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 
+from narrcheck.lexicon import entry
 from narrcheck.model.claims import Figure
-from narrcheck.numbers import Interval
+
+DEFAULT_UNIT: str = entry("units.default")  # the money unit amounts are compared in
 
 
 def agree(a: Figure, b: Figure, unit: str) -> bool:
@@ -22,19 +23,11 @@ def near_miss(a: Figure, b: Figure) -> bool:
     """Figures that can be one amount, or whose gap is a slip rather than a difference: the same digits in
     another unit (12.36元 for 12.36万元) or values within half a percent of each other (123.56 for 123.65).
     """
-    if a.value == b.value or agree(a, b, "万元"):
+    if a.value == b.value or agree(a, b, DEFAULT_UNIT):
         return True
-    x, y = abs(a.decimal * a.quantity.scale_to("万元")), abs(b.decimal * b.quantity.scale_to("万元"))
+    x, y = abs(a.decimal * a.quantity.scale_to(DEFAULT_UNIT)), abs(b.decimal * b.quantity.scale_to(DEFAULT_UNIT))
     return max(x, y) > 0 and abs(x - y) / max(x, y) < NEAR_MISS
 
 
-def significant_digits(value: str) -> int:
-    """How many significant digits printed digits carry (64.40 has four): a figure that long rarely
-    recurs by chance.
-    """
-    return len(value.lstrip("-").replace(".", "").lstrip("0"))
 
 
-def interval_sum(figures: Iterable[Figure], unit: str) -> Interval:
-    """The values printed figures can add up to, in `unit`."""
-    return sum((f.interval(unit) for f in figures), Interval.exact(Decimal(0)))

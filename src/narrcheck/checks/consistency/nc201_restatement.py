@@ -8,20 +8,20 @@ from typing import TypeVar
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, unit_error
-from narrcheck.checks.consistency._common import NEAR_MISS, agree, interval_sum, near_miss, significant_digits
+from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
+from narrcheck.checks.consistency._common import NEAR_MISS, agree, near_miss
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import core_subject, fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
-from narrcheck.lexicon import alt, entry
-from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim
-from narrcheck.model.findings import Evidence, Finding, Gap
+from narrcheck.lexicon import alt
+from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim, interval_sum
+from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
-from narrcheck.numbers.parse import format_decimal
+from narrcheck.numbers.parse import significant_digits
 from narrcheck.tables.model import ChartSeries
 
 T = TypeVar("T")
 # the unit money is usually stated in: figures are compared in it, and preferred in it
-_UNIT: str = entry("units.default")
 # 其中 / 二是 / 2023年度 before the name of a part
 _PART_LEAD = re.compile(rf"^(?:{alt('leads.breakdown')}|{alt('numerals.ordinals')}+{alt('numerals.enumerator_suffix')}"
                         rf"|\d{{4}}{alt('dates.year')}{alt('dates.year_suffix')}?)+")
@@ -117,7 +117,6 @@ class Restatement(Rule):
                 if found.verdict == Verdict.TRUNCATION.value:
                     yield found
                     continue
-                gap = st.figure.decimal - fig.decimal * fig.quantity.scale_to(st.figure.unit)
                 # (printed figures that only touch at a rounding boundary, 38 against 37, are two amounts)
                 detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text,
                                      places=i18n.places(ctx.lang, [(fig.text, fig.location.line)]))
@@ -125,10 +124,7 @@ class Restatement(Rule):
                                               claimed=st.figure.value, expected=_in_unit(fig, st.figure.unit),
                                               formula=f"{st.figure.text} = {fig.text}", about=str(st.key),
                                               template="stated-elsewhere")
-                yield stated.model_copy(update={"gap": Gap(
-                    absolute=format_decimal(gap, 4),
-                    relative=format_decimal(abs(gap / (st.figure.decimal - gap)), 4) if st.figure.decimal != gap
-                    else None)})
+                yield stated.model_copy(update={"gap": found.gap})  # (as the rounding rule measured it)
 
     def _slips(self, item: Statements, ctx: Context, dominant: str) -> Iterator[Finding]:
         """The same digits in two money units under one known name and one scope, even in one sentence or under

@@ -8,12 +8,20 @@ from narrcheck import i18n
 from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule, show
 from narrcheck.checks.consistency._accounts import disagreements, evidence
-from narrcheck.checks.consistency._common import agree, interval_sum
+from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
+from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.extract.statements import Statements
 from narrcheck.lexicon import entry
-from narrcheck.model.claims import BudgetLineClaim, Figure, ProjectFigureClaim, ProjectSetClaim, RatioClaim
+from narrcheck.model.claims import (
+    BudgetLineClaim,
+    Figure,
+    ProjectFigureClaim,
+    ProjectSetClaim,
+    RatioClaim,
+    interval_sum,
+)
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict, parse_number
 from narrcheck.tables.accounts import Accounts
@@ -23,7 +31,6 @@ from narrcheck.tables.understand import HEADER_WORD
 # the indicator rows that report each rate a narrative states of a project (资金到位率, 预算执行率)
 RATE_WORDS: dict[str, tuple[str, ...]] = {m: tuple(ws) for m, ws in entry("indicators.rates").items()}
 # the unit money is usually stated in: a budget printed without a unit is in it
-_UNIT: str = entry("units.default")
 
 
 @register

@@ -5,20 +5,20 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
-from narrcheck.checks.consistency._common import agree, interval_sum, significant_digits
+from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
+from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
 from narrcheck.extract.statements import Statement, Statements
-from narrcheck.lexicon import entry, words
-from narrcheck.model.claims import DenialClaim, FlatChangeClaim
+from narrcheck.lexicon import words
+from narrcheck.model.claims import DenialClaim, FlatChangeClaim, interval_sum
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
-from narrcheck.numbers.parse import format_decimal
+from narrcheck.numbers.parse import format_decimal, significant_digits
 
 # the largest change, as a share of the prior figure, that may still be called 基本持平
 FLAT_LIMIT = Decimal(5)
 # the unit money is usually stated in: figures are compared in it
-_UNIT: str = entry("units.default")
 # 持平, 基本持平: a part stated as unchanged is quoted by its name alone
 _FLAT = words("direction.flat")
 

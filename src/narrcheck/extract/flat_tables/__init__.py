@@ -19,11 +19,6 @@ def read_grids(document: Document) -> list[Grid]:
     return [grid for table in read_tables(document) if (grid := build(table)) is not None]
 
 
-def table_row_claims(document: Document, grids: list[Grid] | None = None) -> list[TableClaim]:
-    """The claims of every flattened table in the document's paragraphs (of `grids`, read once), in reading
-    order.
-    """
-    out: list[TableClaim] = []
-    for grid in read_grids(document) if grids is None else grids:
-        out += grid_claims(grid)
-    return out
+def table_row_claims(grids: list[Grid]) -> list[TableClaim]:
+    """The claims of the flattened tables `grids` (read_grids), in reading order."""
+    return [claim for grid in grids for claim in grid_claims(grid)]

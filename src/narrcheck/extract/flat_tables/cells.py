@@ -18,7 +18,6 @@ year's; and where two cells of the tables get one key (and scope) but differ, ne
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
 
 from narrcheck.extract.flat_tables.claims import _Table
 from narrcheck.extract.flat_tables.grid import Column, Grid, Item
@@ -40,7 +39,6 @@ from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 
 
-@cache
 def _words(name: str) -> tuple[str, ...]:
     return table_words(f"statements.{name}")
 

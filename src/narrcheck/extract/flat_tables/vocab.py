@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
 from narrcheck.extract.patterns import YEAR_NUMBER
-from narrcheck.lexicon import alt, data_file, file_words, words
+from narrcheck.lexicon import alt, file_words, words
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 from narrcheck.structure.sections import heading_level
@@ -28,10 +28,6 @@ ADDITIVE: frozenset[str] = frozenset({"level", "value", "delta", "item", "total"
 # roles of a header cell that names what a column measures (not an item)
 MEASURES: frozenset[str] = frozenset({"level", "value", "delta", "rate", "ratio", "compare_group", "row_number",
                                       "note"})
-
-
-def _data() -> dict[str, Any]:
-    return data_file("table_rows.toml")
 
 
 def table_words(path: str) -> tuple[str, ...]:
