@@ -34,7 +34,9 @@ class Terms:
     `wholes` other totals the document states, in the whole's unit. relation sum (a total read from tables):
     `columns` are the same arithmetic over the neighbouring column (the executed amounts for the budgets).
     Any relation: `copies` give a neighbouring figure of another quantity printed the same (its own arithmetic,
-    or the cell as printed).
+    or the cell as printed); `scale` the most the quantity can be, where it has a ceiling (a score table's full
+    mark, a completion rate's 100); `category` the first-level indicator a stated weight belongs to. Ratio role
+    `rest`: the numerator of the complementary ratio, where the rule has one (the executed amount of 结余率).
     """
 
     relation: str
@@ -44,6 +46,8 @@ class Terms:
     wholes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
+    scale: str = ""
+    category: str = ""
 
     def get(self, *names: str) -> tuple[str, ...] | None:
         """The roles named, or None when one of them is not given."""
@@ -107,7 +111,9 @@ def delta_as_rate(terms: Terms) -> Iterator[str]:
 def complement(terms: Terms) -> Iterator[str]:
     """The share of the rest: (whole − part) / whole."""
     got = _fraction(terms) if terms.relation != "rate" else None
-    if got and not _is_zero(got[0]):  # (the rest of nothing is everything)
+    if got and (rest := terms.roles.get("rest")):  # a named complement (执行率 for 结余率), even of nothing
+        yield f"{rest}/{_bracket(got[1])}*100"
+    elif got and not _is_zero(got[0]):  # (the rest of nothing is everything)
         yield f"({got[1]}-{got[0]})/{_bracket(got[1])}*100"
 
 
@@ -152,6 +158,28 @@ def wrong_column(terms: Terms) -> Iterator[str]:
     """The same figure or sum from the neighbouring column of the tables."""
     if terms.relation == "sum":
         yield from terms.columns
+
+
+@reading("full_mark")
+def full_mark(terms: Terms) -> Iterator[str]:
+    """The ceiling of the quantity's scale (the full mark, 100%) printed in place of what the figures give."""
+    if terms.scale:
+        yield terms.scale
+
+
+@reading("template_weight")
+def template_weight(terms: Terms) -> Iterator[str]:
+    """The standard weight the national template gives the category, printed in place of this table's."""
+    weights = catalogue()["template_weight"]["weights"]
+    for name in sorted(weights, key=len, reverse=True):
+        if terms.category and name in terms.category:
+            yield str(weights[name])
+            return
+
+
+def ceiling() -> str:
+    """The ceiling of a score table (its full mark) and of a completion rate (data/readings.toml, full_mark.scale)."""
+    return str(catalogue()["full_mark"]["scale"])
 
 
 @reading("copied")
@@ -297,4 +325,4 @@ def _how(value: Interval, printed: str, face: bool = False) -> str:
 
 
 __all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "computed", "diagnose", "make", "reproduces",
-           "truncated", "typo", "value_of", "weak"]
+           "ceiling", "truncated", "typo", "value_of", "weak"]

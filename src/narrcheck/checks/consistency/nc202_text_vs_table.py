@@ -32,6 +32,8 @@ from narrcheck.tables.understand import HEADER_WORD
 RATE_WORDS: dict[str, tuple[str, ...]] = {m: tuple(ws) for m, ws in entry("indicators.rates").items()}
 # the unit money is usually stated in: a budget printed without a unit is in it
 
+_FULL = Terms("sum", {}, scale=diagnosis.ceiling())  # a completion rate's ceiling, 100%
+
 
 @register
 class TextVsTable(Rule):
@@ -202,7 +204,7 @@ class TextVsTable(Rule):
             formula = (f"({'+'.join(e.figure.value for e in executed)})"
                        f"/({'+'.join(b.figure.value for b in budgets)})*100")
             yield self.judge(ctx, claim.progress, progress, formula, ev, claim.section,
-                             about=i18n.detail("project-progress", ctx.lang, n=str(len(projects))))
+                             about=i18n.detail("project-progress", ctx.lang, n=str(len(projects))), terms=_FULL)
 
     def _partition(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
         """Two classes of projects in one sentence (4个常年项目…873.62万元；2个一次性项目…98.13万元) whose counts
@@ -244,7 +246,7 @@ class TextVsTable(Rule):
         formula = f"({'+'.join(f.figure.value for f in done)})/({'+'.join(f.figure.value for _, f in rest)})*100"
         about = i18n.detail("project-class-progress", ctx.lang, n=str(len(rest)))
         yield self.judge(ctx, claim.progress, (_sum(done, unit) / whole).scale(Decimal(100)), formula, ev,
-                         claim.section, about=about)
+                         claim.section, about=about, terms=_FULL)
 
     def _rate(self, claim: ProjectFigureClaim, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
         stated = _table_rate(table, claim.measure)
@@ -264,9 +266,11 @@ class TextVsTable(Rule):
               Evidence(quote=claim.quote, location=claim.location)]
         if not text_right:
             ev.reverse()
-        yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=wrong.value,
-                                   expected=right.value, formula=f"{table_fig.value} = {text_fig.value}",
-                                   about=table.describe(), template="stated-elsewhere")
+        finding = self.verdict_finding(ctx, Verdict.MISMATCH, detail, ev, claim.section, claimed=wrong.value,
+                                       expected=right.value, formula=f"{table_fig.value} = {text_fig.value}",
+                                       about=table.describe(), template="stated-elsewhere")
+        why = diagnosis.diagnose(_FULL, wrong.decimal, wrong.quantity.decimals, ctx.lang)
+        yield finding.model_copy(update={"diagnosis": why})
 
 
 def _narrative(ctx: Context, measure: str) -> list[tuple[ScoreTable, Fact]]:

@@ -3,7 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, plus, total
 from narrcheck.model.findings import Finding
@@ -35,4 +37,4 @@ class ScoreTotal(Rule):
         present = [s for s in scores if s is not None]
         yield self.judge(ctx, table.total_score.figure, total(present), plus(present),
                          evidence(table.total_score), table.section,
-                         about=table.describe())
+                         about=table.describe(), terms=Terms("sum", {}, scale=diagnosis.ceiling()))

@@ -3,7 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import plus, total
 from narrcheck.model.claims import ScoreClaim
@@ -32,25 +34,26 @@ class ScoreClaimCheck(Rule):
                                        claim.section, claimed=claim.score.value)
             return
         bound = f"{table.describe()}（{claim.binding}）"
+        full = Terms("sum", {}, scale=diagnosis.ceiling())
         if claim.measure == "weight_total":
             weights = table.weights
             if weights:
                 ev.append(Evidence(quote=f"{bound} 权重", location=weights[0].location))
                 yield self.judge(ctx, claim.score, total(weights), plus(weights), ev, claim.section,
-                                 about=table.describe())
+                                 about=table.describe(), terms=full)
             return
         if table.total_score is not None:
             ev.append(Evidence(quote=f"{bound} 合计 {table.total_score.figure.text}",
                                location=table.total_score.location))
             yield self.judge(ctx, claim.score, total([table.total_score]), table.total_score.figure.value, ev,
-                             claim.section, about=table.describe())
+                             claim.section, about=table.describe(), terms=full)
             return
         scores = table.scores
         if table.has_score_column and scores and all(s is not None for s in scores):
             present = [s for s in scores if s is not None]
             ev.append(Evidence(quote=f"{bound} 得分", location=present[0].location))
             yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
-                             about=table.describe())
+                             about=table.describe(), terms=full)
             return
         yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("no-scores", ctx.lang, table=bound),
                                    ev, claim.section, claimed=claim.score.value)

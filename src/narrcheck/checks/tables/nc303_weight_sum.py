@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, plus, total
 from narrcheck.model.findings import Finding
@@ -34,10 +36,12 @@ class WeightSum(Rule):
             if category.complete and category.members:
                 yield self.judge(ctx, category.weight.figure, total(category.members), plus(category.members),
                                  evidence(category.weight, *category.members[:1]), table.section,
-                                 about=_WEIGHT_IN_LABEL.sub("", category.label))
+                                 about=_WEIGHT_IN_LABEL.sub("", category.label),
+                                 terms=Terms("sum", {}, category=category.label))
         if table.total_weight is not None and table.weights:
             yield self.judge(ctx, table.total_weight.figure, total(table.weights), plus(table.weights),
-                             evidence(table.total_weight), table.section, about=table.describe())
+                             evidence(table.total_weight), table.section, about=table.describe(),
+                             terms=Terms("sum", {}, scale=diagnosis.ceiling()))
 
     def _stated(self, stated: StatedWeight, ctx: Context) -> Iterator[Finding]:
         table: ScoreTable | None = ctx.score_table(stated.table)
@@ -49,7 +53,7 @@ class WeightSum(Rule):
             members = category.members if category.complete and category.members else (category.weight,)
             yield self.judge(ctx, stated.weight.figure, total(members), plus(members),
                              evidence(stated.weight, category.weight, *members[:1]), stated.section,
-                             about=stated.name)
+                             about=stated.name, terms=Terms("sum", {}, category=stated.name))
             return
         ex = table.execution
         if ex is not None and ex.weight is not None and stated.name not in {

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, total_copied
 from narrcheck.model.findings import Finding
@@ -118,9 +119,11 @@ class BudgetBalance(Rule):
             return
         rate = ((base - executed.figure.interval()) / base).scale(Decimal(100))
         formula = f"({budget.figure.value}-{executed.figure.value})/{budget.figure.value}*100"
+        terms = Terms("ratio", {"numerator": f"({budget.figure.value}-{executed.figure.value})",
+                                "denominator": budget.figure.value, "rest": executed.figure.value})
         for value in row.values:
             yield self.judge(ctx, value.figure, rate, formula, evidence(value, budget, executed), row.section,
-                             about=row.label)
+                             about=row.label, terms=terms)
 
     def check(self, table: BudgetTable | RateRow | ScoreTable, ctx: Context) -> Iterator[Finding]:
         if isinstance(table, RateRow):
