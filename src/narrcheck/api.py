@@ -13,6 +13,7 @@ from narrcheck.checks.base import Context
 from narrcheck.config import Settings
 from narrcheck.errors import InputError
 from narrcheck.extract import extract
+from narrcheck.limits import time_limit
 from narrcheck.model.findings import DocumentInfo, Finding, Report, Summary, fingerprinted
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
@@ -43,12 +44,14 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
                waivers: Sequence[Waiver] = ()) -> Report:
     """Read, structure, extract and check one file. Its statements are weighed against the official 财决
     tables it holds itself and against `accounts` (read_account_files); `waivers` mark the findings they
-    cover. Raises InputError for unreadable input.
+    cover. Raises InputError for unreadable input, and for a document whose reading or checking takes longer
+    than settings.timeout (each; the LLM's time is its own budget).
     """
     settings = settings or Settings()
-    document = structure(read_document(path, max_bytes=settings.max_bytes))
-    tables = read_tables(document)
-    found = extract(document, tables.score)
+    with time_limit(str(path), settings.timeout):
+        document = structure(read_document(path, max_bytes=settings.max_bytes))
+        tables = read_tables(document)
+        found = extract(document, tables.score)
     narrative, stated = list(found.claims), found.statements
     llm = None
     if settings.llm:
@@ -57,15 +60,16 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         added, llm = run_llm(settings, found.units, narrative, tables.score)
         narrative += added
     claims = [*narrative, *tables.items(), stated]
-    # the document's own 附表, then the given ones
-    official = [*read_accounts(document, own=True, parts=tables.fragments), *accounts]
-    if official:
-        claims.append(Accounts(tuple(official), stated))
-    ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
-                  bands_stated=settings.grade_bands is not None,
-                  execution_score=settings.execution_score, claims=tuple(narrative),
-                  budget_tables=tuple(tables.budget), statements=stated)
-    results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
+    with time_limit(str(path), settings.timeout):
+        # the document's own 附表, then the given ones
+        official = [*read_accounts(document, own=True, parts=tables.fragments), *accounts]
+        if official:
+            claims.append(Accounts(tuple(official), stated))
+        ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
+                      bands_stated=settings.grade_bands is not None,
+                      execution_score=settings.execution_score, claims=tuple(narrative),
+                      budget_tables=tuple(tables.budget), statements=stated)
+        results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
     by_verdict = Counter(f.verdict for i, f in results if i >= 0)
     checked = len({i for i, f in results if f.verdict != "unverifiable" and i >= 0})
     shown = set(SHOWN_BY_DEFAULT)

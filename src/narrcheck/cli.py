@@ -6,9 +6,12 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from narrcheck.model.findings import Failure
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Prove or disprove the numbers in the narrative of a budget disclosure (部门决算/绩效自评).")
@@ -30,6 +33,16 @@ class Lang(StrEnum):
 
 
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="language of messages (default zh)")]
+TimeoutOption = Annotated[float | None, typer.Option("--timeout", min=0, help="seconds one document may take "
+                                                                              "(default 60; 0: no limit)")]
+
+
+@app.callback()
+def _options(debug: Annotated[bool, typer.Option("--debug", help="on a narrcheck bug, show the traceback")] = False
+             ) -> None:
+    """Prove or disprove the numbers in the narrative of a budget disclosure (部门决算/绩效自评)."""
+    if debug:
+        os.environ["NARRCHECK_DEBUG"] = "1"
 
 
 def _fail(message: str) -> None:
@@ -62,21 +75,22 @@ def check(
                                                                       "against them (NC202)")] = None,
     waivers: Annotated[Path | None, typer.Option("--waivers", help="waiver file (default: "
                                                                    "./narrcheck.waivers.toml when present)")] = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
     from narrcheck.api import check_file, read_account_files, tune_gc_for_batch
     from narrcheck.config import load_settings
     from narrcheck.errors import NarrcheckError
+    from narrcheck.model.findings import Failure, Report
     from narrcheck.reporters import get_reporter
     from narrcheck.waivers import load_waivers
 
     try:
         settings = load_settings(select=_split(select), ignore=_split(ignore),
                                  lang=lang.value if lang else None, llm=llm,
-                                 llm_cache=False if no_cache else None)
+                                 llm_cache=False if no_cache else None, timeout=timeout)
     except NarrcheckError as exc:
-        _fail(str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        _refuse(files, str(exc), format is Format.json)
     _check_rule_ids(settings.select + settings.ignore)
     if format is Format.xlsx and output is None:
         _fail("--format xlsx writes a workbook: give it a file with -o report.xlsx")
@@ -86,18 +100,26 @@ def check(
         accounts = read_account_files(tables or [], settings)
         waived = load_waivers(waivers)
     except NarrcheckError as exc:
-        _fail(str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    reports, bad = [], 0
+        _refuse(files, str(exc), format is Format.json)
+    outcomes: list[Report | Failure] = []  # in the order given; a file that could not be checked as a Failure
     tune_gc_for_batch()
     for path in files:
         try:
-            reports.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,
-                                      accounts=accounts, waivers=waived))
+            outcomes.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,
+                                       accounts=accounts, waivers=waived))
         except NarrcheckError as exc:
             _fail(str(exc))
-            bad += 1
-    if reports:
+            outcomes.append(_failure(path, "bad_input", str(exc)))
+        except Exception as exc:  # a narrcheck bug on this file: said, recorded, and the batch goes on
+            if os.environ.get("NARRCHECK_DEBUG"):
+                raise
+            message = f"{path}: {_bug(exc)}"
+            print(f"narrcheck: internal error: {message}", file=sys.stderr)
+            outcomes.append(_failure(path, "internal", message))
+    reports = [r for r in outcomes if isinstance(r, Report)]
+    if format is Format.json and outcomes:  # stdout is JSON whatever happened: an error object for a failure
+        _write(get_reporter("json")(outcomes, settings.lang), output)
+    elif reports:
         render = get_reporter(format.value)
         color = format is Format.text and output is None and sys.stdout.isatty()
         text = render(reports, settings.lang, color) if format is Format.text else render(reports, settings.lang)
@@ -110,9 +132,10 @@ def check(
     for report in broken:
         typer.echo(f"narrcheck: internal error: {report.document.path}: {report.summary.internal_errors} claim(s) a "
                    "rule failed on (--unverifiable shows them); this is a narrcheck bug, please report it", err=True)
-    if broken:
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    if broken or any(f.error.kind == "internal" for f in failures):
         raise typer.Exit(EXIT_BUG)
-    if bad:
+    if failures:
         raise typer.Exit(EXIT_BAD_INPUT)
     errors = any(f.severity.value == "error" and not f.waived for r in reports for f in r.findings)
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
@@ -127,6 +150,7 @@ def scan(
     rescan: Annotated[bool, typer.Option("--rescan", help="check again files already scanned with the same "
                                                           "content and version")] = False,
     lang: LangOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Check an archive of disclosures into SQLite. Re-runs skip what is done; Ctrl-C loses only the files in
     flight. Exit 0 when the run completed (findings are data), 130 when interrupted, 2 for bad arguments.
@@ -139,7 +163,7 @@ def scan(
     from narrcheck.errors import NarrcheckError
 
     try:
-        settings = load_settings(lang=lang.value if lang else None)
+        settings = load_settings(lang=lang.value if lang else None, timeout=timeout)
     except NarrcheckError as exc:
         _fail(str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -276,6 +300,31 @@ def explain(rule_id: Annotated[str, typer.Argument(help="a rule id such as NC101
     typer.echo(explanation(cls, language))
 
 
+def _refuse(files: list[Path], message: str, as_json: bool) -> NoReturn:
+    """Stop before any file is checked (a bad setting, an unreadable --tables file): exit 2, and with --format
+    json an error object for each file on stdout.
+    """
+    _fail(message)
+    if as_json:
+        from narrcheck.reporters import get_reporter
+
+        sys.stdout.write(get_reporter("json")([_failure(p, "bad_input", message) for p in files], "zh"))
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _failure(path: Path, kind: str, message: str) -> Failure:
+    from narrcheck import __version__
+    from narrcheck.model.findings import FailedDocument, Failure, Problem
+
+    return Failure(narrcheck=__version__, document=FailedDocument(path=str(path)), error=Problem(kind=kind,
+                                                                                                message=message))
+
+
+def _bug(exc: BaseException) -> str:
+    return (f"{type(exc).__name__}: {exc}; this is a narrcheck bug, please report it (--debug or NARRCHECK_DEBUG=1 "
+            "shows the traceback)")
+
+
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
@@ -299,9 +348,20 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("NARRCHECK_DEBUG"):
             raise
-        print(f"narrcheck: internal error ({type(exc).__name__}: {exc}); this is a narrcheck bug, please report it "
-              "(NARRCHECK_DEBUG=1 shows the traceback)", file=sys.stderr)
+        print(f"narrcheck: internal error: {_bug(exc)}", file=sys.stderr)
+        if _json_asked(sys.argv[1:]):  # stdout stays one JSON object
+            import json
+
+            from narrcheck import __version__
+            print(json.dumps({"narrcheck": __version__, "document": {"path": ""},
+                              "error": {"kind": "internal", "message": _bug(exc)}}, ensure_ascii=False))
         sys.exit(EXIT_BUG)
+
+
+def _json_asked(argv: list[str]) -> bool:
+    """The command line asks for --format json (in any of its spellings)."""
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return any(a in ("--format=json", "-fjson") or (a in ("--format", "-f") and b == "json") for a, b in pairs)
 
 
 if __name__ == "__main__":  # pragma: no cover

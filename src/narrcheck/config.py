@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from narrcheck import limits
 from narrcheck.errors import ConfigError
 
 
@@ -23,7 +24,11 @@ class Settings(BaseModel):
     select: list[str] = Field(default_factory=list, description="rule ids or prefixes to run (empty: all)")
     ignore: list[str] = Field(default_factory=list, description="rule ids or prefixes not to run")
     lang: str = Field(default="zh", pattern="^(zh|en)$")
-    max_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="refuse larger input files")
+    max_bytes: int = Field(default=limits.MAX_BYTES, gt=0, description="refuse larger input files")
+    timeout: float = Field(default=limits.DEFAULT_TIMEOUT, ge=0, description="seconds narrcheck's own work on "
+                           "one document may take (0: no limit; the LLM has its own budget)")
+    worker_memory_mb: int = Field(default=limits.DEFAULT_WORKER_MEMORY_MB, ge=0, description="address space of "
+                                  "one `scan` worker in MB (0: no limit)")
     grade_bands: dict[str, float] | None = Field(
         default=None,
         description="lowest score of each grade word (差 is below the lowest); NC307. Unset: the usual bands "

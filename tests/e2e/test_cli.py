@@ -74,11 +74,27 @@ def test_bad_input_is_one_line_exit_2(tmp_path):
     assert out.stderr.strip().count("\n") == 0 and str(bad) in out.stderr and "Traceback" not in out.stderr
 
 
-def test_batch_goes_on_after_a_bad_file(tmp_path):
-    out = run("check", str(tmp_path / "missing.txt"), str(EXAMPLE), "--format", "json")
+def test_batch_goes_on_after_a_bad_file_and_json_says_which(tmp_path):
+    missing = tmp_path / "missing.txt"
+    out = run("check", str(missing), str(EXAMPLE), "--format", "json")
     assert out.returncode == 2
     assert "no such file" in out.stderr
-    assert json.loads(out.stdout)["document"]["path"] == str(EXAMPLE)
+    failed, checked = json.loads(out.stdout)  # in the order given: the error object in the file's place
+    assert failed == {"narrcheck": failed["narrcheck"], "document": {"path": str(missing)},
+                      "error": {"kind": "bad_input", "message": f"{missing}: no such file"}}
+    assert checked["document"]["path"] == str(EXAMPLE) and checked["findings"]
+
+
+def test_a_file_that_cannot_be_checked_is_still_one_json_object(tmp_path):
+    bad = tmp_path / "说明.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    out = run("check", str(bad), "--format", "json")
+    assert out.returncode == 2
+    report = json.loads(out.stdout)
+    assert report["document"] == {"path": str(bad)} and report["error"]["kind"] == "bad_input"
+    assert str(bad) in report["error"]["message"]
+    out = run("check", str(EXAMPLE), "--tables", str(bad), "--format", "json")  # refused before any check
+    assert out.returncode == 2 and json.loads(out.stdout)["error"]["kind"] == "bad_input"
 
 
 def test_output_file_and_input_untouched(tmp_path):

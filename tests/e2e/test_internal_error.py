@@ -23,7 +23,12 @@ def test_a_bug_exits_3_with_one_line_and_no_traceback():
     out = run()
     assert out.returncode == 3, out.stderr
     assert "internal error" in out.stderr and "ZeroDivisionError" in out.stderr and "please report" in out.stderr
-    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1 and out.stdout == ""
+    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+    import json
+
+    failed = json.loads(out.stdout)  # --format json: stdout is still one JSON object, the error object
+    assert failed["document"] == {"path": "examples/说明.txt"} and failed["error"]["kind"] == "internal"
+    assert "ZeroDivisionError" in failed["error"]["message"]
 
 
 def test_the_traceback_is_there_when_asked_for():
@@ -65,3 +70,9 @@ def test_a_broken_rule_costs_its_claims_not_the_document():
     assert report["summary"]["internal_errors"] == len(internal)
     assert {"NC101", "NC106"} <= {f["rule"] for f in report["findings"]}  # the other rules still checked
     assert out.stderr.count("internal error") == 1 and "Traceback" not in out.stderr
+
+
+def test_the_debug_option_shows_the_traceback_too():
+    script = BROKEN.replace("['narrcheck', 'check'", "['narrcheck', '--debug', 'check'")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode not in (0, 2) and "Traceback" in out.stderr and "a rule divided by zero" in out.stderr

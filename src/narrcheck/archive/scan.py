@@ -27,6 +27,7 @@ from typing import Any
 from narrcheck import __version__
 from narrcheck.archive.db import connect, rows_for, scanned, store_failure, store_rows
 from narrcheck.config import Settings
+from narrcheck.limits import cap_memory
 
 SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".xls"}
 
@@ -84,16 +85,20 @@ def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, Row
         return path, sha256, rows_for(path, __version__, report_dict(check_file(path, settings))), None
     except NarrcheckError as exc:
         return path, sha256, None, str(exc)
+    except MemoryError:  # past the worker's cap (settings.worker_memory_mb)
+        return path, sha256, None, f"{path}: ran out of memory (a worker may use {settings.worker_memory_mb} MB)"
     except Exception as exc:  # a bug in narrcheck on this file: recorded, and the run goes on
         return path, sha256, None, f"internal error ({type(exc).__name__}: {exc})"
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(memory_mb: int = 0) -> None:
     """Workers leave Ctrl-C to the parent, which stops them; SIGTERM ends a worker at once (a forked worker
-    would otherwise inherit the parent's handler).
+    would otherwise inherit the parent's handler). Each worker's address space is capped at `memory_mb`.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if memory_mb:
+        cap_memory(memory_mb)
 
 
 class _Stop(Exception):
@@ -150,9 +155,10 @@ def scan(targets: Iterable[str], db_path: str | Path, settings: Settings, jobs: 
 DIED = "the checking process died on this file (twice: once among others, once alone)"
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
+def _pool(jobs: int, memory_mb: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker,
+                               initargs=(memory_mb,))
 
 
 def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator[tuple[str, str, Any, Any]]:
@@ -164,7 +170,7 @@ def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator
         for path, sha in todo:
             yield check_one(path, sha, settings)
         return
-    pool = _pool(jobs)
+    pool = _pool(jobs, settings.worker_memory_mb)
     pending = deque(todo)
     suspects: deque[tuple[str, str]] = deque()  # in flight when a worker died: each is tried again alone
     running: dict[Future[Any], tuple[str, str]] = {}
@@ -195,7 +201,7 @@ def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator
                 broken += list(running.values())
                 running.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = _pool(jobs)
+                pool = _pool(jobs, settings.worker_memory_mb)
                 if alone:
                     yield broken[0][0], broken[0][1], None, DIED
                 else:

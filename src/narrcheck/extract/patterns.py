@@ -14,7 +14,9 @@ import re
 from narrcheck.lexicon import alt, entry, words
 
 # --- numbers and units -------------------------------------------------------------------------------
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,025.24 / 1025.24 / 100
+# 1,025.24 / 1025.24 / 100; never a piece of a longer run, and no run of more than 20 digits, commas and points:
+# a figure has at most 20 significant digits (limits.MAX_SIGNIFICANT_DIGITS), a longer run is an ID or noise
+NUM = r"(?<![\d.])(?![\d,.]{21})(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"-?{NUM}"
 _SHORT_FOLLOWERS = "".join(re.escape(w) for w in words("units.money_short_followers") if len(w) == 1)
 # 万元 … and a bare 万/亿 that is money by what follows it (never 万人, 万亩)

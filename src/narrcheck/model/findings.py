@@ -186,3 +186,21 @@ class Report(BaseModel):
     def with_source(self, document: Any) -> Report:
         self._source = document
         return self
+
+
+class FailedDocument(BaseModel):
+    path: str
+
+
+class Problem(BaseModel):
+    kind: str = Field(description="bad_input (the file could not be checked as given: exit 2) or internal "
+                                  "(a narrcheck bug: exit 3)")
+    message: str = Field(description="one line naming the file and the cause")
+
+
+class Failure(BaseModel):
+    """What `--format json` prints in place of a Report for a document that could not be checked."""
+
+    narrcheck: str
+    document: FailedDocument
+    error: Problem

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from narrcheck.lexicon import entry, words
+from narrcheck.limits import MAX_SIGNIFICANT_DIGITS
 
 # Money units and their value in 元 (lexicon [units]: 元, 百元, 千元, 万元, 亿元).
 MONEY_UNITS: dict[str, Decimal] = {unit: Decimal(value) for unit, value in entry("units.money").items()}
@@ -78,7 +79,6 @@ def significant_digits(value: str) -> int:
     return len(value.lstrip("+-").replace(".", "").lstrip("0"))
 
 
-MAX_SIGNIFICANT_DIGITS = 20  # a longer string of digits is no amount a disclosure states (an ID, a code, noise)
 
 
 @lru_cache(maxsize=16384)

@@ -6,31 +6,51 @@ or cell; a cell carries table/row/col as well.
 A paragraph numbered by Word (一、 （二） 3.) carries its number as text (readers/numbering.py).
 A cell spanning columns (gridSpan) is one cell and a cell continuing a vertical merge (vMerge) is empty, as in
 Word's own text export.
-The archive is refused before it is opened when it would unpack to more than MAX_UNPACKED bytes.
+The archive is refused before it is opened when it unpacks to more than MAX_UNPACKED bytes (counted as it
+inflates: its headers may lie).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from narrcheck.errors import InputError
+from narrcheck.limits import MAX_UNPACKED, MAX_XML_PART
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.numbering import Numbering
 from narrcheck.readers.registry import register_reader
 
-MAX_UNPACKED = 200 * 1024 * 1024  # a disclosure's .docx unpacks to a few MB; more is a zip bomb
+_CHUNK = 1 << 20
 
 
 def check_archive(path: str, data: bytes) -> zipfile.ZipFile:
-    """The archive, opened, when it is a sound zip of bounded unpacked size; InputError otherwise."""
+    """The archive, opened, when it is a sound zip that inflates to at most MAX_UNPACKED bytes, no XML part of
+    it to more than MAX_XML_PART (what the XML parser would hold); InputError otherwise. The bytes are counted
+    as they inflate and the inflating stops at the limit.
+    """
+    total = 0
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # (an unsupported zip version)
+        for info in archive.infolist():
+            if total + info.file_size > MAX_UNPACKED:  # (the headers already say too much)
+                raise InputError(path, f"archive would unpack to more than the limit of {MAX_UNPACKED} bytes")
+            xml = info.filename.lower().endswith((".xml", ".rels"))
+            size = 0
+            with archive.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    if total + size > MAX_UNPACKED:
+                        raise InputError(path, f"archive unpacks to more than the limit of {MAX_UNPACKED} bytes")
+                    if xml and size > MAX_XML_PART:
+                        raise InputError(path, f"{info.filename} unpacks to more than the limit of {MAX_XML_PART} "
+                                               "bytes for one XML part")
+            total += size
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError,
+            RuntimeError, zlib.error) as exc:  # (an unsupported version or compression, bad CRC or deflate data,
+        # an encrypted member)
         raise InputError(path, f"corrupt or truncated archive ({type(exc).__name__}: {exc})") from None
-    if total > MAX_UNPACKED:
-        raise InputError(path, f"archive would unpack to {total} bytes, more than the limit of {MAX_UNPACKED}")
     return archive
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from narrcheck.limits import MAX_LIST_LEVEL as MAX_LEVEL
+from narrcheck.limits import MAX_LIST_START as MAX_START
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE = "零一二三四五六七八九"
-MAX_LEVEL = 8  # Word's list levels are 0-8
-MAX_START = 32767  # Word's largest list start: a file stating more (1e14) is damaged, not counting that far
 
 
 def _int(text: str, default: int, top: int) -> int:

@@ -12,19 +12,22 @@
 - Locations: `page` is the 1-based page; `line` counts the kept text lines and table rows of the whole file
   in reading order (unique, so two places never share a line); `column` counts characters in the line.
 - Refused (InputError): an encrypted PDF that needs a password, a PDF without a text layer (scanned pages
-  need OCR first; narrcheck does not guess text from images), a damaged file.
+  need OCR first; narrcheck does not guess text from images), a damaged file, more than MAX_PAGES pages.
+  pdfminer's own log lines about a damaged file are silenced: narrcheck's message says what matters.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from narrcheck.errors import InputError
+from narrcheck.limits import MAX_PAGES
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.registry import register_reader
 
@@ -71,6 +74,7 @@ def _tidy(text: str) -> str:
 def _open(path: str, data: bytes) -> Any:
     import pdfplumber
 
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL + 1)
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds for damaged or encrypted files
@@ -166,8 +170,12 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
     pdf = _open(path, data)
     try:
         try:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(path, f"{len(pdf.pages)} pages, more than the limit of {MAX_PAGES}")
             pages = [_read_page(page) for page in pdf.pages]
-        except Exception as exc:  # a page that pdfminer cannot interpret
+        except InputError:
+            raise
+        except Exception as exc:  # a page tree or page that pdfminer cannot interpret
             raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
         if not any(page.chars for page in pdf.pages):
             raise InputError(path, "the PDF has no text layer (scanned pages?): it needs OCR first, "

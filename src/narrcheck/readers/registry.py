@@ -6,7 +6,9 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from narrcheck import limits
 from narrcheck.errors import InputError
+from narrcheck.limits import MAX_BLOCK_CHARS, MAX_DOCUMENT_CHARS
 from narrcheck.model.document import Document
 
 Reader = Callable[[str, bytes, str], Document]
@@ -15,8 +17,7 @@ Reader = Callable[[str, bytes, str], Document]
 _READERS: dict[str, Reader] = {}
 _SUFFIXES: dict[str, str] = {}
 
-# Files larger than this are refused (a disclosure's narrative is well under it).
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = limits.MAX_BYTES  # files larger are refused (a disclosure's narrative is well under it)
 
 _MAGIC = (
     (b"%PDF", "pdf"),
@@ -55,9 +56,6 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-MAX_BLOCK_CHARS = 20_000  # characters in one paragraph or cell; a disclosure's longest runs to ~1,500
-
-
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read any supported file into a Document; raise InputError naming the file and the cause."""
     shown = str(path)
@@ -85,11 +83,24 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     name = kind or _SUFFIXES.get(p.suffix.lower(), "text")
     sha = hashlib.sha256(data).hexdigest()
     document = _READERS[name](shown, data, sha)
-    longest = max(document.blocks, key=lambda b: len(b.text), default=None)
-    if longest is not None and len(longest.text) > MAX_BLOCK_CHARS:
-        raise InputError(shown, f"a paragraph or cell of {len(longest.text)} characters, more than the limit of "
-                                f"{MAX_BLOCK_CHARS}")
+    _within_limits(shown, document)
     return document
+
+
+def _within_limits(path: str, document: Document) -> None:
+    """InputError naming the limit when the document's text, a paragraph, a cell or a table is past it."""
+    total = 0
+    for block in document.blocks:
+        texts = [block.text] if not block.rows else [cell.text for row in block.rows for cell in row]
+        if block.rows:
+            limits.table_size(path, len(block.rows), max(len(row) for row in block.rows))
+        for text in texts:
+            if len(text) > MAX_BLOCK_CHARS:
+                raise InputError(path, f"a paragraph or cell of {len(text)} characters, more than the limit of "
+                                       f"{MAX_BLOCK_CHARS}")
+            total += len(text)
+        if total > MAX_DOCUMENT_CHARS:
+            raise InputError(path, f"more than {MAX_DOCUMENT_CHARS} characters of text, the limit for one document")
 
 
 def _load_builtin_readers() -> None:

@@ -2,11 +2,14 @@
 
 xlrd rather than python-calamine (faster) because xlrd reports each cell's number format, so a figure is
 printed with the places its format shows (`#,##0.00` → 2), as the .xlsx reader does. Error cells keep their
-text (#DIV/0!) for NC403. A cell covered by a merged range is empty, as the file stores it.
+text (#DIV/0!) for NC403. A cell covered by a merged range is empty, as the file stores it. Rows are read as
+stored (ragged: a damaged DIMENSIONS record does not make xlrd pad every row out to it), and a sheet whose
+cells with text span more than the limits is refused.
 """
 
 from __future__ import annotations
 
+from narrcheck import limits
 from narrcheck.errors import InputError
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.registry import register_reader
@@ -20,7 +23,8 @@ def read_xls(path: str, data: bytes, sha256: str) -> Document:
     import xlrd
 
     try:  # (xlrd writes its warnings to stdout unless given a log: stdout is the report's)
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO(),
+                                  ragged_rows=True)
     except xlrd.XLRDError as exc:
         cause = "encrypted; save an unprotected copy" if "encrypt" in str(exc).lower() else str(exc)
         raise InputError(path, f"not a readable .xls workbook ({cause})") from None
@@ -31,17 +35,19 @@ def read_xls(path: str, data: bytes, sha256: str) -> Document:
     try:
         for number in range(book.nsheets):
             sheet = book.sheet_by_index(number)
-            rows = []
-            for r in range(sheet.nrows):
-                cells = tuple(Cell(text=_text(book, sheet.cell(r, c)), row=r, col=c,
-                                   textmap=TextMap((0,), (r + 1,), (1,)), table=number, line=r + 1)
-                              for c in range(sheet.ncols))
-                if any(c.text for c in cells):
-                    rows.append(cells)
+            texts = {(r, c): text for r in range(sheet.nrows) for c in range(sheet.row_len(r))
+                     if (text := _text(book, sheet.cell(r, c)))}
+            width = max((c + 1 for _, c in texts), default=0)
+            lines = sorted({r for r, _ in texts})
+            limits.table_size(path, len(lines), width, f"sheet {sheet.name!r}")
+            rows = [tuple(Cell(text=texts.get((r, c), ""), row=r, col=c, textmap=TextMap((0,), (r + 1,), (1,)),
+                               table=number, line=r + 1) for c in range(width)) for r in lines]
             if rows:
                 blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (rows[0][0].line,), (1,)),
                                     index=len(blocks), rows=tuple(rows), table=number))
             book.unload_sheet(number)
+    except InputError:
+        raise
     except Exception as exc:  # a damaged sheet record
         raise InputError(path, f"damaged .xls workbook ({type(exc).__name__})") from None
     finally:

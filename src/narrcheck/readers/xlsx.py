@@ -3,21 +3,26 @@
 A number is printed as the sheet shows it: a cell formatted `0.00` or `#,##0.00` keeps two decimals, `0.00%`
 is a percent; the stored binary float is turned into the shortest decimal that round-trips, never into its
 binary expansion. A merged range's covered cells are empty. Locations: table = sheet, row/col = the cell,
-line = the cell's row.
+line = the cell's row. Only the cells the sheet stores are read (a styled cell far out does not make the grid
+reach it), and a sheet whose merged ranges or cells with text span more than the limits is refused before
+the grid is built.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from decimal import Decimal, InvalidOperation
 
+from narrcheck import limits
 from narrcheck.errors import InputError
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.docx import check_archive
 from narrcheck.readers.registry import register_reader
 
 _DECIMALS = re.compile(r"0\.(0+)")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 def shown(value: object, number_format: str) -> str:
@@ -47,22 +52,43 @@ def shown(value: object, number_format: str) -> str:
 def read_xlsx(path: str, data: bytes, sha256: str) -> Document:
     from openpyxl import load_workbook
 
-    check_archive(path, data)
+    _merges_within_limits(path, check_archive(path, data))
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a damaged workbook
         raise InputError(path, f"not a readable workbook ({type(exc).__name__})") from None
     blocks: list[Block] = []
     for number, sheet in enumerate(book.worksheets):
-        rows = []
-        for r, row in enumerate(sheet.iter_rows(), start=1):
-            cells = tuple(Cell(text=shown(c.value, c.number_format), row=r - 1, col=k,
-                               textmap=TextMap((0,), (r,), (1,)), table=number, line=r) for k, c in enumerate(row))
-            if any(c.text for c in cells):
-                rows.append(cells)
+        stored = sheet._cells  # {(row, column): cell}, 1-based: the cells the file holds (openpyxl 3)
+        texts = {at: text for at, c in stored.items() if (text := shown(c.value, c.number_format))}
+        if not texts:
+            continue
+        width = max(c for _, c in texts)
+        lines = sorted({r for r, _ in texts})
+        limits.table_size(path, len(lines), width, f"sheet {sheet.title!r}")
+        rows = [tuple(Cell(text=texts.get((r, k + 1), ""), row=r - 1, col=k, textmap=TextMap((0,), (r,), (1,)),
+                           table=number, line=r) for k in range(width)) for r in lines]
         if rows:
             blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (rows[0][0].line,), (1,)),
                                 index=len(blocks), rows=tuple(rows), table=number))
     if not blocks:
         raise InputError(path, "the workbook has no cells")
     return Document(path=path, format="xlsx", sha256=sha256, blocks=tuple(blocks))
+
+
+def _merges_within_limits(path: str, archive: zipfile.ZipFile) -> None:
+    """InputError when a sheet's merged ranges cover more cells than a table may hold (openpyxl would make an
+    object for every covered cell while loading).
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    for info in archive.infolist():
+        if not info.filename.startswith("xl/worksheets/"):
+            continue
+        covered = 0
+        for ref in _MERGE.findall(archive.read(info)):
+            left, top, right, bottom = range_boundaries(ref.decode())
+            covered += (right - left + 1) * (bottom - top + 1)
+            if covered > limits.MAX_TABLE_CELLS:
+                raise InputError(path, f"merged cells in {info.filename} cover more than the limit of "
+                                       f"{limits.MAX_TABLE_CELLS} cells")
