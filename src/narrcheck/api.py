@@ -84,7 +84,7 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         document=DocumentInfo(path=document.path, format=document.format, sha256=document.sha256,
                               year=stated.year, publisher=found.publisher),
         summary=Summary(claims=len(claims), checked=checked, by_verdict=dict(sorted(by_verdict.items())),
-                        llm=llm, internal_errors=sum(1 for _, f in results if f.internal)),
+                        llm=llm, internal_errors=sum(1 for _, f in results if f.internal) + len(tables.failures)),
         findings=findings,
     ).with_source(document)
     return apply_waivers(report, list(waivers)) if waivers else report

@@ -131,7 +131,8 @@ def check(
     broken = [r for r in reports if r.summary.internal_errors]
     for report in broken:
         typer.echo(f"narrcheck: internal error: {report.document.path}: {report.summary.internal_errors} claim(s) a "
-                   "rule failed on (--unverifiable shows them); this is a narrcheck bug, please report it", err=True)
+                   "rule failed on (--unverifiable shows them) or table(s) that failed to be read; this is a narrcheck "
+                   "bug, please report it", err=True)
     failures = [o for o in outcomes if isinstance(o, Failure)]
     if broken or any(f.error.kind == "internal" for f in failures):
         raise typer.Exit(EXIT_BUG)

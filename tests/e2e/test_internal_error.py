@@ -76,3 +76,29 @@ def test_the_debug_option_shows_the_traceback_too():
     script = BROKEN.replace("['narrcheck', 'check'", "['narrcheck', '--debug', 'check'")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode not in (0, 2) and "Traceback" in out.stderr and "a rule divided by zero" in out.stderr
+
+
+ONE_TABLE_BROKEN = ("import sys\n"
+                    "import narrcheck.tables.understand as u\n"
+                    "real = u._score_table\n"
+                    "def broken(index, *a, **k):\n"
+                    "    if index == 0: raise IndexError('a table read past its last row')\n"
+                    "    return real(index, *a, **k)\n"
+                    "u._score_table = broken\n"
+                    "from narrcheck.cli import main\n"
+                    "sys.argv = ['narrcheck', 'check', 'examples/说明.txt', '--format', 'json']\n"
+                    "main()\n")
+
+
+def test_a_table_that_fails_to_be_read_costs_that_table_not_the_document():
+    import json
+
+    healthy = json.loads(subprocess.run([sys.executable, "-m", "narrcheck", "check", "examples/说明.txt", "--format",
+                                         "json"], capture_output=True, text=True, cwd=ROOT).stdout)
+    out = subprocess.run([sys.executable, "-c", ONE_TABLE_BROKEN], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 3 and "table(s) that failed to be read" in out.stderr, out.stderr
+    report = json.loads(out.stdout)
+    assert report["summary"]["internal_errors"] == 1
+    narrative = {f["fingerprint"] for f in healthy["findings"] if f["evidence"][0]["location"]["table"] is None
+                 and f["rule"] in ("NC101", "NC104", "NC106")}
+    assert narrative and narrative <= {f["fingerprint"] for f in report["findings"]}  # the text is still checked

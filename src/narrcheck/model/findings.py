@@ -161,8 +161,8 @@ class Summary(Extensible):
     waived: int = Field(default=0, description="error findings a waiver covers (extension; omitted when 0)")
     stale_waivers: list[str] = Field(default_factory=list, description="waivers for this document that no "
                                      "finding matches any more (extension; omitted when empty)")
-    internal_errors: int = Field(default=0, description="claims a rule failed on (narrcheck bugs; the run exits "
-                                 "3) (extension; omitted when 0)")
+    internal_errors: int = Field(default=0, description="claims a rule failed on and tables that failed to be read "
+                                 "(narrcheck bugs; the run exits 3) (extension; omitted when 0)")
 
 
 

@@ -254,6 +254,7 @@ class Tables:
     rates: list[RateRow] = field(default_factory=list)
     stated: list[StatedWeight] = field(default_factory=list)
     fragments: list[Fragment] = field(default_factory=list)  # the tables as read, for the 财决 table reader
+    failures: list[str] = field(default_factory=list)  # tables a narrcheck bug kept from being read (said, counted)
 
     def items(self) -> list[object]:
         """What checks run over, besides claims."""

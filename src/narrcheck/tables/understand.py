@@ -9,9 +9,11 @@ weight and score columns gives them in that order. Fragments of one table split 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
+from narrcheck.errors import NarrcheckError
 from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, Cell, Document
 from narrcheck.numbers import parse_number
@@ -435,24 +437,46 @@ def _charts(document: Document) -> list[ChartSeries]:
 
 # --- entry point ------------------------------------------------------------------------------------------
 def read_tables(document: Document) -> Tables:
-    """Every score table, budget table, spreadsheet error and chart series of the document."""
+    """Every score table, budget table, spreadsheet error and chart series of the document. A table whose
+    reading fails (a narrcheck bug) costs that table only: it is left out and named in `failures`.
+    """
     tables = Tables(fragments=fragments(document))
-    for index, (title, rows, block, numbers) in enumerate(tables.fragments):
-        for row in rows:
-            for cell in row:
-                if SPREADSHEET_ERROR.match(cell.text.strip()):
-                    tables.bad_cells.append(BadCell(cell.text.strip(), _label(row), "", cell.location(), index,
-                                                    title, section=block.section))
-        tables.rates.extend(_rate_rows(index, title, rows, block))
-        score = _score_table(index, title, rows, block)
-        if score is not None:
-            score = replace(score, blocks=tuple(numbers))
-            tables.score.append(score)
-        tables.budget.extend(t for t in _budget_tables(index, title, rows, block)
-                             if len(t.records) >= 2)
-    flat, stated = read_flat(document, len(tables.fragments), DEFAULT_MONEY_UNIT)
-    tables.score.extend(flat)
-    tables.stated.extend(stated)
-    tables.charts = _charts(document)
+    for index, fragment in enumerate(tables.fragments):
+        with _isolated(tables, f"table {index + 1} ({fragment[0] or 'untitled'})"):
+            _read_fragment(tables, index, *fragment)
+    with _isolated(tables, "the tables written as text"):
+        flat, stated = read_flat(document, len(tables.fragments), DEFAULT_MONEY_UNIT)
+        tables.score.extend(flat)
+        tables.stated.extend(stated)
+    with _isolated(tables, "the charts"):
+        tables.charts = _charts(document)
     return tables
+
+
+@contextmanager
+def _isolated(tables: Tables, what: str) -> Iterator[None]:
+    """Run a table's reading; a failure (any exception: a narrcheck bug) is recorded, not raised."""
+    try:
+        yield
+    except NarrcheckError:  # (bad input, the time limit: the document's, not the table's)
+        raise
+    except Exception as exc:
+        tables.failures.append(f"{what}: {type(exc).__name__}: {exc}")
+
+
+def _read_fragment(tables: Tables, index: int, title: str, rows: list[tuple[Cell, ...]], block: Block,
+                   numbers: list[int]) -> None:
+    """Read one table: its spreadsheet errors, 结余率 rows, score table and budget tables into `tables`."""
+    for row in rows:
+        for cell in row:
+            if SPREADSHEET_ERROR.match(cell.text.strip()):
+                tables.bad_cells.append(BadCell(cell.text.strip(), _label(row), "", cell.location(), index,
+                                                title, section=block.section))
+    tables.rates.extend(_rate_rows(index, title, rows, block))
+    score = _score_table(index, title, rows, block)
+    if score is not None:
+        score = replace(score, blocks=tuple(numbers))
+        tables.score.append(score)
+    tables.budget.extend(t for t in _budget_tables(index, title, rows, block)
+                         if len(t.records) >= 2)
 
