@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,6 +49,7 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     than settings.timeout (each; the LLM's time is its own budget).
     """
     settings = settings or Settings()
+    deadline = time.monotonic() + settings.llm_time_budget  # the LLM's, from the start of this document
     with time_limit(str(path), settings.timeout):
         document = structure(read_document(path, max_bytes=settings.max_bytes))
         tables = read_tables(document)
@@ -57,7 +59,7 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     if settings.llm:
         from narrcheck.llm import run_llm
 
-        added, llm = run_llm(settings, found.units, narrative, tables.score)
+        added, llm = run_llm(settings, found.units, narrative, tables.score, deadline)
         narrative += added
     claims = [*narrative, *tables.items(), stated]
     with time_limit(str(path), settings.timeout):

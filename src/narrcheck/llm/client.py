@@ -3,20 +3,51 @@
 Transient failures (timeouts, connection errors, 429, 5xx) are retried with exponential backoff, a bounded
 number of times (tenacity); an answer that does not validate against the response model is re-asked a bounded
 number of times (instructor's max_retries). Anything else is an LLMError for the caller to degrade on.
+
+Bounded in time: a connection must open within CONNECT_SECONDS; no request, retry or backoff runs past the
+caller's deadline (the document's LLM time budget); and a circuit breaker per endpoint: once the endpoint has
+failed BREAKER_FAILURES times by timeout or refused connection, no more calls go to it in this run.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import instructor
 import openai
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from narrcheck.model.llm import LLMAnswer
 
 TRANSIENT = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
+UNREACHABLE = (openai.APITimeoutError, openai.APIConnectionError)  # what the breaker counts
+CONNECT_SECONDS = 5.0
+BREAKER_FAILURES = 2
+
+
+class Breaker:
+    """Failures by timeout or connection, per endpoint, for the whole run; open at BREAKER_FAILURES."""
+
+    _failures: dict[str, int] = {}
+    _lock = threading.Lock()
+
+    @classmethod
+    def record(cls, base_url: str) -> None:
+        with cls._lock:
+            cls._failures[base_url] = cls._failures.get(base_url, 0) + 1
+
+    @classmethod
+    def is_open(cls, base_url: str) -> bool:
+        with cls._lock:
+            return cls._failures.get(base_url, 0) >= BREAKER_FAILURES
+
+    @classmethod
+    def reset(cls) -> None:
+        with cls._lock:
+            cls._failures.clear()
 
 
 class LLMError(Exception):
@@ -68,36 +99,61 @@ class Client:
 
     def __init__(self, endpoint: Endpoint, http_client: Any = None) -> None:
         self.endpoint = endpoint
-        raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key, timeout=endpoint.timeout,
+        raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key,
+                            timeout=openai.Timeout(endpoint.timeout, connect=CONNECT_SECONDS),
                             max_retries=0, http_client=http_client)  # tenacity retries, not the SDK
         self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
 
-    def _ask(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, Any]:
-        """One instructor call; a transient HTTP failure it wrapped is raised as itself, for tenacity."""
+    def _ask(self, messages: list[dict[str, str]], deadline: float | None) -> tuple[LLMAnswer, Any]:
+        """One instructor call within the deadline; a transient HTTP failure it wrapped is raised as itself,
+        for tenacity, and a timeout or refused connection is counted by the breaker.
+        """
+        if Breaker.is_open(self.endpoint.base_url):
+            raise LLMError(OPEN)
         extra: dict[str, Any] = {}
         if self.endpoint.constrained:  # llama.cpp's server turns a schema here into a decoding grammar
             extra["extra_body"] = {"response_format": {"type": "json_object", "schema": LLMAnswer.model_json_schema()}}
+        read = self.endpoint.timeout
+        if deadline is not None:
+            read = min(read, deadline - time.monotonic())
+            if read <= 0:
+                raise LLMError(LATE)
         try:
             # instructor types `messages` as openai's ChatCompletionMessageParam union; our plain role/content
             # dicts are what that union accepts at run time
             return self._client.chat.completions.create_with_completion(
                 model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
                 response_model=LLMAnswer, max_retries=self.endpoint.reasks, temperature=0,
-                max_tokens=self.endpoint.max_tokens, **extra)
+                max_tokens=self.endpoint.max_tokens, timeout=openai.Timeout(read, connect=min(read, CONNECT_SECONDS)),
+                **extra)
         except Exception as exc:
             cause = _http_cause(exc)
+            if isinstance(cause or exc, UNREACHABLE):
+                Breaker.record(self.endpoint.base_url)
             if cause is not None and cause is not exc:
                 raise cause from None
             raise
 
-    def extract(self, messages: list[dict[str, str]]) -> tuple[LLMAnswer, int, int]:
-        """(answer, prompt tokens, completion tokens). Raises LLMError when no valid answer came."""
-        retrying = Retrying(retry=retry_if_exception_type(TRANSIENT), reraise=True,
-                            stop=stop_after_attempt(self.endpoint.transient_attempts),
+    def extract(self, messages: list[dict[str, str]], deadline: float | None = None) -> tuple[LLMAnswer, int, int]:
+        """(answer, prompt tokens, completion tokens), by `deadline` (time.monotonic()) when one is given.
+        Raises LLMError when no valid answer came.
+        """
+        def stop(state: RetryCallState) -> bool:
+            late = deadline is not None and time.monotonic() >= deadline
+            return late or Breaker.is_open(self.endpoint.base_url) or \
+                stop_after_attempt(self.endpoint.transient_attempts)(state)
+
+        retrying = Retrying(retry=retry_if_exception_type(TRANSIENT), reraise=True, stop=stop,
                             wait=wait_exponential(multiplier=0.5, max=self.endpoint.backoff_max))
         try:
-            answer, completion = retrying(self._ask, messages)
+            answer, completion = retrying(self._ask, messages, deadline)
+        except LLMError:
+            raise
         except TRANSIENT as exc:
+            if Breaker.is_open(self.endpoint.base_url):
+                raise LLMError(f"{OPEN} (last: {type(exc).__name__})") from None
+            if deadline is not None and time.monotonic() >= deadline:
+                raise LLMError(LATE) from None
             raise LLMError(f"endpoint still failing after {self.endpoint.transient_attempts} tries: "
                            f"{type(exc).__name__}") from None
         except openai.APIStatusError as exc:
@@ -111,6 +167,11 @@ class Client:
                            tokens_out=int(getattr(usage, "completion_tokens", 0) or 0), chunk="invalid") from None
         usage = getattr(completion, "usage", None)
         return answer, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+OPEN = (f"the endpoint failed {BREAKER_FAILURES} times (timeout or no connection): no more LLM calls in "
+         "this run")
+LATE = "the LLM time budget for this document ran out"
 
 
 def _http_cause(exc: BaseException, depth: int = 0) -> openai.APIError | None:

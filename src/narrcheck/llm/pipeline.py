@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +21,7 @@ from narrcheck.extract.rules import Unit
 from narrcheck.extract.scores import bind_clause
 from narrcheck.extract.words import position
 from narrcheck.llm.cache import AnswerCache
-from narrcheck.llm.client import Client, LLMError, Usage
+from narrcheck.llm.client import LATE, Client, LLMError, Usage
 from narrcheck.llm.ground import ground
 from narrcheck.llm.prompts import load
 from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim
@@ -96,8 +97,10 @@ def _cut(group: list[Unit]) -> list[Chunk]:
 class Runner:
     """Runs the LLM over a document's chunks within a token budget."""
 
-    def __init__(self, client: Client, cache: AnswerCache, budget: int, concurrency: int = 2) -> None:
+    def __init__(self, client: Client, cache: AnswerCache, budget: int, concurrency: int = 2,
+                 deadline: float | None = None) -> None:
         self.client, self.cache, self.budget, self.concurrency = client, cache, budget, max(1, concurrency)
+        self.deadline = deadline  # time.monotonic() by which this document's LLM work ends (cached answers too)
         self.prompt = load(*PROMPT)
 
     def run(self, units: Sequence[Unit], rule_claims: Sequence[Claim], tables: Sequence[ScoreTable]) -> LLMResult:
@@ -118,13 +121,15 @@ class Runner:
                 return LLMAnswer.model_validate(cached)
             estimate = sum(len(m["content"]) for m in messages) + 400
             with lock:
+                if self.deadline is not None and time.monotonic() >= self.deadline and not stopped:
+                    stopped.append(LATE)
                 if stopped or reserved[0] + estimate > self.budget:
                     if not stopped:
                         stopped.append("budget")
                     return None
                 reserved[0] += estimate
             try:
-                answer, tokens_in, tokens_out = self.client.extract(messages)
+                answer, tokens_in, tokens_out = self.client.extract(messages, self.deadline)
             except LLMError as exc:
                 with lock:
                     if exc.chunk == "refused":  # this chunk only (too long for the model, say)
