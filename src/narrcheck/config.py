@@ -46,8 +46,9 @@ class Settings(BaseModel):
                                   "JSON Schema (llama.cpp's OpenAI-compatible server supports it)")
     llm_timeout: float = Field(default=120, gt=0, description="seconds one request may take (a local CPU "
                                "server may need more)")
-    llm_time_budget: float = Field(default=60, gt=0, description="seconds the LLM may take for one document, "
-                                   "counted from the start of its check (then the rules' result alone)")
+    llm_time_budget: float = Field(default=55, gt=0, description="seconds the LLM may take for one document, "
+                                   "counted from the start of its check (then the rules' result alone): a "
+                                   "silent endpoint costs a document less than a minute")
     llm_cache: bool = Field(default=True, description="reuse answers cached on disk (--no-cache turns it off)")
     llm_cache_dir: str | None = Field(default=None, description="where answers are cached; else "
                                       "$NARRCHECK_CACHE or ~/.cache/narrcheck")

@@ -151,7 +151,7 @@ class Client:
             raise
         except TRANSIENT as exc:
             if Breaker.is_open(self.endpoint.base_url):
-                raise LLMError(f"{OPEN} (last: {type(exc).__name__})") from None
+                raise LLMError(f"{OPEN} (the last: {type(exc).__name__})") from None
             if deadline is not None and time.monotonic() >= deadline:
                 raise LLMError(LATE) from None
             raise LLMError(f"endpoint still failing after {self.endpoint.transient_attempts} tries: "
@@ -169,8 +169,8 @@ class Client:
         return answer, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
 
 
-OPEN = (f"the endpoint failed {BREAKER_FAILURES} times (timeout or no connection): no more LLM calls in "
-         "this run")
+OPEN = (f"the endpoint failed {BREAKER_FAILURES} times (timed out or could not connect): no more LLM "
+        "calls in this run")
 LATE = "the LLM time budget for this document ran out"
 
 

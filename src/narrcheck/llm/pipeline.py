@@ -21,7 +21,7 @@ from narrcheck.extract.rules import Unit
 from narrcheck.extract.scores import bind_clause
 from narrcheck.extract.words import position
 from narrcheck.llm.cache import AnswerCache
-from narrcheck.llm.client import LATE, Client, LLMError, Usage
+from narrcheck.llm.client import LATE, OPEN, Client, LLMError, Usage
 from narrcheck.llm.ground import ground
 from narrcheck.llm.prompts import load
 from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim
@@ -168,8 +168,9 @@ class Runner:
                 result.grounded += 1
                 result.claims.append(outcome.claim)
         result.claims = _merge(result, rule_claims, units)
-        for reason in dict.fromkeys(stopped):
-            result.warnings.append("budget" if reason == "budget" else reason)
+        # one line for why sending stopped: an endpoint given up on says it all (with its last failure, if seen)
+        given_up = sorted((s for s in stopped if s.startswith(OPEN)), key=len, reverse=True)
+        result.warnings.extend(given_up[:1] or stopped[:1])
         if result.invalid:
             result.warnings.append(f"no valid answer for {result.invalid} of {result.chunks} chunks")
         return result
