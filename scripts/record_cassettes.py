@@ -33,7 +33,7 @@ base, model = os.environ.get("NARRCHECK_LLM_BASE_URL"), os.environ.get("NARRCHEC
 if not base or not model:
     sys.exit("set NARRCHECK_LLM_BASE_URL and NARRCHECK_LLM_MODEL")
 settings = Settings(llm=True, llm_base_url=base, llm_model=model, llm_cache=False, llm_budget=args.budget,
-                    llm_concurrency=1, llm_timeout=600, llm_cache_dir=tempfile.mkdtemp(),
+                    llm_concurrency=1, llm_timeout=600, llm_time_budget=3600, llm_cache_dir=tempfile.mkdtemp(),
                     llm_constrained=args.constrained)
 start = time.perf_counter()
 with make_vcr(record_mode="all").use_cassette(f"{args.name}.yaml"):

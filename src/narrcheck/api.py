@@ -6,6 +6,7 @@ import gc
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from narrcheck import __version__
@@ -55,12 +56,6 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
         tables = read_tables(document)
         found = extract(document, tables.score)
     narrative, stated = list(found.claims), found.statements
-    llm = None
-    if settings.llm:
-        from narrcheck.llm import run_llm
-
-        added, llm = run_llm(settings, found.units, narrative, tables.score, deadline)
-        narrative += added
     claims = [*narrative, *tables.items(), stated]
     with time_limit(str(path), settings.timeout):
         # the document's own 附表, then the given ones
@@ -72,6 +67,19 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
                       execution_score=settings.execution_score, claims=tuple(narrative),
                       budget_tables=tuple(tables.budget), statements=stated)
         results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
+    llm = None
+    if settings.llm:  # asked only about what the rules left: figures no checked claim holds
+        from narrcheck.llm import run_llm
+
+        done = {i for i, f in results if i >= 0 and f.verdict != "unverifiable"}
+        settled = [c for i, c in enumerate(narrative) if i in done]
+        added, llm = run_llm(settings, found.units, narrative, tables.score, deadline, settled)
+        if added:
+            with time_limit(str(path), settings.timeout):
+                more = run_checks(added, settings.select, settings.ignore, settings.lang,
+                                  replace(ctx, claims=(*narrative, *added), _memo={}))
+            results += [(i + len(claims) if i >= 0 else i, f) for i, f in more]
+            claims += added
     by_verdict = Counter(f.verdict for i, f in results if i >= 0)
     checked = len({i for i, f in results if f.verdict != "unverifiable" and i >= 0})
     shown = set(SHOWN_BY_DEFAULT)

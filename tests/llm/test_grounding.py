@@ -7,7 +7,7 @@ from narrcheck.checks.consistency.nc404_reason_direction import ReasonDirection
 from narrcheck.extract import extract
 from narrcheck.llm.ground import ground, locate, numbers_in
 from narrcheck.llm.pipeline import chunks
-from narrcheck.model.claims import ChangeClaim, ReasonClaim, ScoreClaim
+from narrcheck.model.claims import ChangeClaim, ReasonClaim, ScoreClaim, figures
 from narrcheck.model.llm import LLMClaim
 from narrcheck.readers import read_document
 from narrcheck.structure import structure
@@ -78,11 +78,26 @@ def test_score_claims_are_bound_like_rule_claims(tmp_path):
     assert bound == ["数字展馆项目自评得93分"]
 
 
-def test_only_free_text_or_uncovered_paragraphs_are_sent(tmp_path):
+def test_only_the_residue_is_sent(tmp_path):
     units, claims = units_of(tmp_path)
-    sent = chunks(units, claims)
-    assert [c.section[-1] for c in sent] == ["二、绩效自评综述", "三、评价结论", "四、主要变动原因"]
-    assert all("2024年度示例县文化馆部门决算" not in c.text for c in sent)  # a year alone is not a figure
+    sent = chunks(units, claims)  # every rule claim checked: only the paragraph with a percent no rule read
+    assert [c.text for c in sent] == ["本年度会议费为１２.５０万元，上一年度是10.00万元，多出2.50万元，增幅达25.00%。"]
+    office = [c for c in claims if "3.00" in {f.value for f in figures(c)}]  # as if 办公费's change were unchecked
+    settled = [c for c in claims if all(c is not o for o in office)]
+    text, = (c.text for c in chunks(units, settled, office))  # the residue of two sections in one request
+    assert "增幅达25.00%" in text and "办公费比上年增加3.00万元" in text
+    assert all("文化馆部门决算" not in c.text for c in chunks(units, []))  # a year alone is not a figure
+
+
+def test_of_a_long_paragraph_only_the_residue_sentences_go_with_the_one_before(tmp_path):
+    path = tmp_path / "long.txt"
+    checked = "本年支出合计120.00万元，较上年增加20.00万元，增长20.00%。" * 8  # the rules read these
+    path.write_text("一、收入支出决算总体情况说明\n" + checked + "其中办公经费有所调整。办公经费压减幅度达到15.33%，"
+                    "按要求执行。在职人员控制率=（在职人员数/编制数）×100%。\n", encoding="utf-8")
+    found = extract(structure(read_document(path)))
+    settled = [c for c in found.claims if "15.33" not in {f.value for f in figures(c)}]
+    sent = chunks(found.units, settled)  # (×100% is notation, not a percent to ask about)
+    assert [c.text for c in sent] == ["其中办公经费有所调整。办公经费压减幅度达到15.33%，按要求执行。"]
 
 
 def test_a_reasons_cited_item_must_have_moved_its_way(tmp_path):

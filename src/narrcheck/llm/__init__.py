@@ -25,9 +25,11 @@ def endpoint_from(settings: Settings) -> tuple[str | None, str | None]:
 
 
 def run_llm(settings: Settings, units: Sequence[Unit], rule_claims: Sequence[Claim],
-            tables: Sequence[ScoreTable], deadline: float | None = None) -> tuple[list[Claim], LLMSummary]:
-    """Claims the LLM adds (grounded, not duplicating the rules') and what it cost; no call runs past
-    `deadline` (time.monotonic()).
+            tables: Sequence[ScoreTable], deadline: float | None = None,
+            settled: Sequence[Claim] | None = None) -> tuple[list[Claim], LLMSummary]:
+    """Claims the LLM adds (grounded, not duplicating the rules') and what it cost; it is asked only about
+    figures that no claim of `settled` (the rule claims that were checked; default all) holds, and no call runs
+    past `deadline` (time.monotonic()).
     """
     base, model = endpoint_from(settings)
     if not base or not model:
@@ -44,7 +46,7 @@ def run_llm(settings: Settings, units: Sequence[Unit], rule_claims: Sequence[Cla
         cache = AnswerCache(Path(settings.llm_cache_dir) if settings.llm_cache_dir else None,
                             enabled=settings.llm_cache)
         result = Runner(client, cache, settings.llm_budget, settings.llm_concurrency,
-                        deadline).run(units, rule_claims, tables)
+                        deadline).run(units, rule_claims, tables, settled)
     except Exception as exc:  # the LLM is optional: its failure must not cost the rules' result
         return [], LLMSummary(model=model, warnings=[f"LLM path failed ({type(exc).__name__}): rules only"])
     summary = LLMSummary(model=model, chunks=result.chunks, refused=result.refused, invalid=result.invalid,

@@ -1,10 +1,13 @@
 """The LLM path: choose what to send, send it (cached, bounded, concurrent), ground what comes back, merge.
 
-What is sent: a paragraph (or a table cell of running text) that states an amount, a percent, a count or a
-score (a year alone is not a figure) and either stands in a
-free-text section (主要原因, 绩效自评综述, 评价结论, 项目实施情况, 存在问题 …) or has no figure that a rule claim
-already covers. Consecutive chosen paragraphs of one section form a chunk of at most CHUNK_CHARS characters,
-cut at sentence ends; each chunk goes with its section path. Never the whole document.
+What is sent is the residue the rules left, never the whole document: the sentences (of paragraphs, or table
+cells of running text) that hold a percent no rule turned into a checked claim (a ×100% in a formula is
+notation, not a percent), or a figure of a rule claim that could not be checked for want of an operand
+(`settled` are the claims that were checked). An amount alone is no claim: it goes only as the context of one.
+A short paragraph goes whole, as the context that may hold the missing operand; of a longer one, each residue
+sentence goes with the sentence before it. Pieces, in document order, form chunks of at most CHUNK_CHARS
+characters (each call carries the whole prompt: the fewer calls, the fewer tokens); each chunk goes with the
+section path of its first piece.
 """
 
 from __future__ import annotations
@@ -24,16 +27,15 @@ from narrcheck.llm.cache import AnswerCache
 from narrcheck.llm.client import LATE, OPEN, Client, LLMError, Usage
 from narrcheck.llm.ground import ground
 from narrcheck.llm.prompts import load
-from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim
+from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim, figures
 from narrcheck.model.llm import LLMAnswer
 from narrcheck.tables.model import ScoreTable
 
 PROMPT = ("extract_claims", 1)
 KINDS = ("change", "share", "score", "reason", "completion", "count")
-CHUNK_CHARS = 1200
-FREE_TEXT = re.compile(r"原因|综述|结论|实施情况|完成情况|存在问题|绩效分析|绩效情况|自评")
-_SENTENCE_END = re.compile(r"(?<=[。；;！？])")
-_POINTS = re.compile(r"\d+(?:\.\d+)?\s*分")
+CHUNK_CHARS = 1200  # one request's text: with the prompt, well inside a small model's 4k-token context
+CONTEXT_CHARS = 300  # a paragraph this short goes whole; of a longer one, the residue sentences and their leads
+_MULTIPLIER = re.compile(r"[×xX*＊]\s*\(?\s*$|乘以\s*$")  # ×100%: arithmetic notation, not a stated percent
 
 
 @dataclass(frozen=True)
@@ -59,39 +61,60 @@ class LLMResult:
     invalid: int = 0  # chunks whose answers never validated, after the re-asks
 
 
-def chunks(units: Sequence[Unit], rule_claims: Sequence[Claim]) -> list[Chunk]:
-    """The parts of the document worth an LLM's reading (see the module docstring), in document order."""
-    covered = {c.location.line for c in rule_claims}
-    chosen = [u for u in units if (u.mentions or _POINTS.search(u.text))
-              and (u.table is None or len(u.original) >= 30)
-              and (FREE_TEXT.search(" ".join(u.section)) or u.locate(0).line not in covered)]
+def chunks(units: Sequence[Unit], settled: Sequence[Claim], unsettled: Sequence[Claim] = ()) -> list[Chunk]:
+    """The residue of the document (see the module docstring), in document order: sentences with a percent
+    that no claim of `settled` holds, or a figure of an `unsettled` claim (one the rules could not check).
+    """
+    checked = {(f.location.line, f.location.column) for c in settled for f in figures(c)}
+    wanting = {(f.location.line, f.location.column) for c in unsettled for f in figures(c)} - checked
+    pieces: list[tuple[Unit, str]] = []
+    for unit in units:
+        if unit.table is not None and len(unit.original) < 30:
+            continue  # a cell of figures: the table rules' to read
+        spans = sorted({unit.sentence_span(m.start) for m in unit.mentions
+                        if (m.family == "percent" and _at(unit, m.start) not in checked
+                            and not _MULTIPLIER.search(unit.text, max(0, m.start - 3), m.start))
+                        or _at(unit, m.start) in wanting})
+        if not spans:
+            continue
+        if len(unit.text) <= CONTEXT_CHARS:
+            pieces.append((unit, unit.original))  # the whole paragraph: the missing operand is likely in it
+            continue
+        keep: list[tuple[int, int]] = []
+        for start, end in spans:  # each residue sentence (its end mark too) with the sentence before it
+            before = unit.sentence_span(start - 1)[0] if start > 0 else start
+            keep.append((before, min(end + 1, len(unit.text))))
+        pieces.append((unit, "".join(unit.raw[a:b] for a, b in _union(keep)).strip()))
     out: list[Chunk] = []
-    group: list[Unit] = []
-    for unit in chosen:
-        if group and (unit.section != group[0].section or unit.order != group[-1].order + 1
-                      or sum(len(u.original) for u in group) + len(unit.original) > CHUNK_CHARS):
-            out.extend(_cut(group))
+    group: list[tuple[Unit, str]] = []
+    for unit, text in pieces:
+        # pieces of any sections share a chunk: each call carries the whole prompt, so the fewer the better
+        if group and sum(len(t) + 1 for _, t in group) + len(text) > CHUNK_CHARS:
+            out.append(_chunk(group))
             group = []
-        group.append(unit)
+        group.append((unit, text[:CHUNK_CHARS]))
     if group:
-        out.extend(_cut(group))
+        out.append(_chunk(group))
     return out
 
 
-def _cut(group: list[Unit]) -> list[Chunk]:
-    """One chunk, or several cut at sentence ends when a paragraph alone is longer than CHUNK_CHARS."""
-    text = "\n".join(u.original for u in group)  # the model reads what the document prints
-    if len(text) <= CHUNK_CHARS:
-        return [Chunk(group[0].section, tuple(group), text)]
-    out, piece = [], ""
-    for sentence in (s for u in group for s in _SENTENCE_END.split(u.original) if s):
-        if piece and len(piece) + len(sentence) > CHUNK_CHARS:
-            out.append(Chunk(group[0].section, tuple(group), piece))
-            piece = ""
-        piece += sentence
-    if piece:
-        out.append(Chunk(group[0].section, tuple(group), piece))
+def _at(unit: Unit, offset: int) -> tuple[int | None, int | None]:
+    where = unit.locate(offset)
+    return where.line, where.column
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
+
+
+def _chunk(group: list[tuple[Unit, str]]) -> Chunk:
+    return Chunk(group[0][0].section, tuple(u for u, _ in group), "\n".join(t for _, t in group))
 
 
 class Runner:
@@ -103,9 +126,12 @@ class Runner:
         self.deadline = deadline  # time.monotonic() by which this document's LLM work ends (cached answers too)
         self.prompt = load(*PROMPT)
 
-    def run(self, units: Sequence[Unit], rule_claims: Sequence[Claim], tables: Sequence[ScoreTable]) -> LLMResult:
+    def run(self, units: Sequence[Unit], rule_claims: Sequence[Claim], tables: Sequence[ScoreTable],
+            settled: Sequence[Claim] | None = None) -> LLMResult:
+        """`settled`: the rule claims that were checked (default: all of `rule_claims`)."""
         result = LLMResult()
-        todo = chunks(units, rule_claims)
+        done = list(rule_claims if settled is None else settled)
+        todo = chunks(units, done, [c for c in rule_claims if all(c is not d for d in done)])
         result.chunks = len(todo)
         lock = threading.Lock()
         reserved = [0]

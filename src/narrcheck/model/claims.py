@@ -5,9 +5,10 @@ These models are the source of `schemas/claims.schema.json`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import is_dataclass
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -254,3 +255,29 @@ Claim = Annotated[
     | ListCountClaim | FlatChangeClaim,
     Field(discriminator="kind"),
 ]
+
+
+LEAVES = (str, int, float, bool, Decimal, Location)  # nothing below them holds a figure
+
+
+def fields_of(item: Any) -> dict[str, Any] | None:
+    """The fields of a claim, a table or any dataclass of them (what a figure may sit in), else None."""
+    if isinstance(item, BaseModel) or (is_dataclass(item) and not isinstance(item, type)):
+        return getattr(item, "__dict__", None)
+    return None
+
+
+def figures(item: Any) -> Iterator[Figure]:
+    """Every figure an item holds: a claim (nested claims included), a table, the document's statements."""
+    if item is None or isinstance(item, LEAVES):  # (most of what a walk meets: the test that ends it first)
+        return
+    if isinstance(item, Figure):
+        yield item
+    elif isinstance(item, dict | tuple | list):
+        for value in item.values() if isinstance(item, dict) else item:
+            if value is not None and not isinstance(value, LEAVES):
+                yield from figures(value)
+    elif (found := fields_of(item)) is not None:
+        for value in found.values():
+            if value is not None and not isinstance(value, LEAVES):
+                yield from figures(value)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, is_dataclass, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -12,7 +12,10 @@ from pydantic import BaseModel
 from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rerun, Rule
 from narrcheck.checks.registry import register
+from narrcheck.model.claims import LEAVES as _LEAVES
 from narrcheck.model.claims import Figure
+from narrcheck.model.claims import fields_of as _fields
+from narrcheck.model.claims import figures as _figures
 from narrcheck.model.findings import Evidence, Finding, Severity
 from narrcheck.model.location import Location
 from narrcheck.numbers import Verdict
@@ -23,7 +26,6 @@ QUIET = {OK, Verdict.UNVERIFIABLE.value, Verdict.TRUNCATION.value}  # verdicts t
 MAX_FIGURES = 100  # figures tried per document, in reading order (a document in ruins explains itself no better)
 MIN_CLAIMS = 2  # one failing claim can always be mended by moving one of its figures: that explains nothing
 FigureKey = tuple[Location, str, str]  # a printed figure: where it stands, its digits and unit
-_LEAVES = (str, int, float, bool, Decimal, Location)  # nothing below them holds a figure
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 
@@ -87,29 +89,6 @@ def _key(fig: Figure) -> FigureKey:
 
 def _narrative(item: Any) -> bool:
     return isinstance(item, BaseModel) and hasattr(item, "quote")
-
-
-def _fields(item: Any) -> dict[str, Any] | None:
-    """The fields of a claim, a table or any dataclass of them (what a figure may sit in), else None."""
-    if isinstance(item, BaseModel) or (is_dataclass(item) and not isinstance(item, type)):
-        return getattr(item, "__dict__", None)
-    return None
-
-
-def _figures(item: Any) -> Iterator[Figure]:
-    """Every figure an item holds: a claim (nested claims included), a table, the document's statements."""
-    if item is None or isinstance(item, _LEAVES):  # (most of what a walk meets: the test that ends it first)
-        return
-    if isinstance(item, Figure):
-        yield item
-    elif isinstance(item, dict | tuple | list):
-        for value in item.values() if isinstance(item, dict) else item:
-            if value is not None and not isinstance(value, _LEAVES):
-                yield from _figures(value)
-    elif (fields_of := _fields(item)) is not None:
-        for value in fields_of.values():
-            if value is not None and not isinstance(value, _LEAVES):
-                yield from _figures(value)
 
 
 def _replace(item: Any, key: FigureKey, new: Figure) -> Any:
