@@ -39,6 +39,9 @@ def test_grounded_claim_is_checked_and_ungrounded_ones_are_dropped(tmp_path):
     assert (llm.calls, llm.proposed, llm.grounded, llm.added) == (1, 3, 1, 1)
     assert llm.dropped == {"number-not-in-quote": 1, "quote-not-found": 1}
     assert (llm.tokens_in, llm.tokens_out) == (812, 164)
+    text = FIXTURE.read_text(encoding="utf-8")  # only the paragraph whose percent no rule read was sent
+    assert llm.sent_chars == len(text.splitlines()[5]) and llm.document_chars > 3 * llm.sent_chars
+    assert llm.prompt_chars > llm.sent_chars  # the prompt rides with every call
     rate = next(f for f in report.findings if f.rule == "NC101" and f.source == "llm")
     assert (rate.verdict, rate.claimed, rate.expected) == ("mismatch", "30.00", "25.00")
     assert rate.evidence[0].location.line == 6

@@ -49,7 +49,9 @@ def run_llm(settings: Settings, units: Sequence[Unit], rule_claims: Sequence[Cla
                         deadline).run(units, rule_claims, tables, settled)
     except Exception as exc:  # the LLM is optional: its failure must not cost the rules' result
         return [], LLMSummary(model=model, warnings=[f"LLM path failed ({type(exc).__name__}): rules only"])
-    summary = LLMSummary(model=model, chunks=result.chunks, refused=result.refused, invalid=result.invalid,
+    summary = LLMSummary(model=model, chunks=result.chunks, sent_chars=result.sent_chars,
+                         document_chars=sum(len(u.raw) for u in units), prompt_chars=result.prompt_chars,
+                         refused=result.refused, invalid=result.invalid,
                          calls=result.usage.calls,
                          cache_hits=result.usage.cache_hits, tokens_in=result.usage.tokens_in,
                          tokens_out=result.usage.tokens_out, proposed=result.proposed, grounded=result.grounded,

@@ -57,6 +57,8 @@ class LLMResult:
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
     chunks: int = 0
+    sent_chars: int = 0  # of the chunks chosen
+    prompt_chars: int = 0  # of every message of the calls made
     refused: int = 0  # chunks the endpoint refused (too long for its context, say)
     invalid: int = 0  # chunks whose answers never validated, after the re-asks
 
@@ -133,6 +135,7 @@ class Runner:
         done = list(rule_claims if settled is None else settled)
         todo = chunks(units, done, [c for c in rule_claims if all(c is not d for d in done)])
         result.chunks = len(todo)
+        result.sent_chars = sum(len(c.text) for c in todo)
         lock = threading.Lock()
         reserved = [0]
         stopped: list[str] = []
@@ -154,6 +157,8 @@ class Runner:
                         stopped.append("budget")
                     return None
                 reserved[0] += estimate
+            with lock:
+                result.prompt_chars += sum(len(m["content"]) for m in messages)
             try:
                 answer, tokens_in, tokens_out = self.client.extract(messages, self.deadline)
             except LLMError as exc:

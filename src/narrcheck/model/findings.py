@@ -137,6 +137,11 @@ class LLMSummary(BaseModel):
 
     model: str = ""
     chunks: int = Field(default=0, description="pieces of text chosen to send")
+    sent_chars: int = Field(default=0, description="characters of the chunks chosen to send (the residue the "
+                                                   "rules left)")
+    document_chars: int = Field(default=0, description="characters of the document's text")
+    prompt_chars: int = Field(default=0, description="characters of every message of the calls made (prompt, "
+                                                     "examples and chunk)")
     refused: int = Field(default=0, description="chunks the endpoint refused (too long for it, say)")
     invalid: int = Field(default=0, description="chunks whose answers never validated after the re-asks")
     calls: int = 0

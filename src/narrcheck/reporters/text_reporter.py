@@ -56,7 +56,9 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         console.print(f"  LLM {escape(u.model or '-')}: {words['llm_calls']} {u.calls} "
                       f"({words['llm_cached']} {u.cache_hits}), tokens {u.tokens_in}+{u.tokens_out}; "
                       f"{words['llm_claims']} {u.proposed} → {words['llm_grounded']} {u.grounded}, "
-                      f"{words['llm_dropped']} {dropped}, {words['llm_added']} {u.added}")
+                      f"{words['llm_dropped']} {dropped}, {words['llm_added']} {u.added}; "
+                      f"{words['llm_sent']} {u.sent_chars}/{u.document_chars or 1:d} "
+                      f"({u.sent_chars / (u.document_chars or 1):.0%})")
         for warning in u.warnings:
             console.print(f"  [yellow]LLM: {escape(warning)}[/yellow]")
 
