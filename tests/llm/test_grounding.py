@@ -157,3 +157,39 @@ def test_an_llm_reason_binds_to_the_change_before_it_in_a_wrapped_paragraph(tmp_
     result = LLMResult(claims=[llm])
     [bound] = _merge(result, found.claims, found.units)
     assert bound.change == change and not result.dropped
+
+
+BASE_ELSEWHERE = ("二、绩效自评综述\n"
+                  "上年会议费支出为10.00万元，当年压缩了培训规模。本年度会议费为12.50万元，多出2.50万元，增幅达25.00%。\n")
+
+
+def test_a_base_printed_once_elsewhere_in_the_paragraph_is_taken_from_there(tmp_path):
+    from narrcheck.checks.arithmetic.nc101_change_rate import ChangeRate
+
+    path = tmp_path / "b.txt"
+    path.write_text(BASE_ELSEWHERE, encoding="utf-8")
+    units = extract(structure(read_document(path))).units
+    asked = LLMClaim(kind="change", quote="本年度会议费为12.50万元，多出2.50万元，增幅达25.00%", value="12.50",
+                     prior="10.00", delta="2.50", rate="25.00", unit="万元", direction="up")
+    claim = ground(asked, units, no_table).claim
+    assert claim.prior.text == "10.00万元" and claim.prior.location.column < claim.current.location.column
+    verdicts = [(f.verdict, f.claimed) for f in ChangeRate().check(claim, Context())]
+    assert ("ok", "25.00") in verdicts  # 2.50 / 10.00: the base the sentence itself does not print
+
+
+def test_a_base_that_is_not_printed_once_as_a_like_amount_is_not_taken(tmp_path):
+    twice = tmp_path / "twice.txt"
+    twice.write_text(BASE_ELSEWHERE.replace("当年压缩了培训规模", "培训费也为10.00万元"), encoding="utf-8")
+    units = extract(structure(read_document(twice))).units
+    asked = LLMClaim(kind="change", quote="本年度会议费为12.50万元，多出2.50万元，增幅达25.00%", value="12.50",
+                     prior="10.00", delta="2.50", rate="25.00", unit="万元", direction="up")
+    assert ground(asked, units, no_table).reason == "number-not-in-quote"  # which 10.00? no guessing
+    percent = tmp_path / "percent.txt"
+    percent.write_text(BASE_ELSEWHERE.replace("10.00万元", "10.00%"), encoding="utf-8")
+    units = extract(structure(read_document(percent))).units
+    assert ground(asked, units, no_table).reason == "base-unlike-value"
+    other = tmp_path / "other.txt"
+    other.write_text(BASE_ELSEWHERE.replace("当年压缩了培训规模", "培训费增长30.00%"), encoding="utf-8")
+    units = extract(structure(read_document(other))).units
+    rate = asked.model_copy(update={"rate": "30.00"})  # only the base may come from outside the quote
+    assert ground(rate, units, no_table).reason == "number-not-in-quote"

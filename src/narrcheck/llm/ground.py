@@ -1,8 +1,12 @@
-"""Grounding: an LLM claim counts only if its quote is in the source and every number it gives is in its quote.
+"""Grounding: an LLM claim counts only if its quote is in the source and every number it gives is printed there.
 
 The quote is found by exact substring search in the chunk's paragraphs (both normalized as patterns read them:
-numbers.normalize), never by offsets the model returns. A claim that fails is dropped with a reason; one that
-passes becomes a claim of narrcheck.model.claims with source "llm", located in the file like a rule claim.
+numbers.normalize), never by offsets the model returns. Every number must be in the quote, except the base a
+claim is measured against (a change's prior, a share's or a completion's whole): that one may stand elsewhere in
+the paragraphs sent, which is the question the rules could not answer (which figure is this rate's base?), and
+is taken only where it is printed exactly once there, as an amount like the claim's own. Every value is read
+from the text where it stands, never from the model's digits. A claim that fails is dropped with a reason; one
+that passes becomes a claim of narrcheck.model.claims with source "llm", located in the file like a rule claim.
 """
 
 from __future__ import annotations
@@ -108,9 +112,15 @@ def ground(proposed: LLMClaim, units: Sequence[Unit], bind: Callable[[str, Unit]
             return Outcome(None, "not-a-number")
         if value is None:
             continue
-        if value not in found:
+        if value in found:
+            figures[name] = _figure(placed, found[value], name, proposed)
+            continue
+        elsewhere = _base_elsewhere(value, units) if name in BASES else None
+        if elsewhere is None:
             return Outcome(None, "number-not-in-quote")
-        figures[name] = _figure(placed, found[value], name, proposed)
+        figures[name] = _figure(elsewhere[0], elsewhere[1], name, proposed)
+        if "value" not in figures or figures[name].unit != figures["value"].unit:
+            return Outcome(None, "base-unlike-value")  # a base from elsewhere: an amount like the claim's own
     direction = proposed.direction
     if direction == "up" and not _UP.search(placed.text) or direction == "down" and not _DOWN.search(placed.text):
         direction = None  # a direction the quote's own words do not give is not taken
@@ -143,6 +153,16 @@ def ground(proposed: LLMClaim, units: Sequence[Unit], bind: Callable[[str, Unit]
         return Outcome(ReasonClaim(change=change, reason=placed.text, reason_direction=direction,
                                    words=(proposed.driver,), **common))
     return Outcome(None, "incomplete")
+
+
+BASES = ("prior", "whole")  # the operands a claim is measured against: these may stand outside the quote
+
+
+def _base_elsewhere(value: Decimal, units: Sequence[Unit]) -> tuple[Placed, int] | None:
+    """Where the paragraphs sent print `value`, when they print it exactly once (else None: no guessing)."""
+    places = [(Placed(u, 0, u.text), m.start()) for u in units for m in _NUMBER.finditer(u.text)
+              if Decimal(m.group(0).replace(",", "")) == value]
+    return places[0] if len(places) == 1 else None
 
 
 def _figure(placed: Placed, offset: int, name: str, proposed: LLMClaim) -> Figure:
