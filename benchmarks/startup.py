@@ -1,0 +1,33 @@
+"""Start-up cost, side by side in one run (these machines are noisy): `narrcheck --help` and `narrcheck check` on
+the largest corpus document against `python3 -c pass`, each the best of N runs, printed as ratios.
+
+usage: python benchmarks/startup.py [N]   (corpus from $NARRCHECK_CORPUS or ../shared/corpus; else the example)
+Targets (issue 15): --help at most 4x, check at most 8x the bare interpreter.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+corpus = Path(os.environ.get("NARRCHECK_CORPUS", ROOT.parent / "shared" / "corpus"))
+largest = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size, default=ROOT / "examples" / "说明.txt")
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+commands = {
+    "python3 -c pass": [sys.executable, "-c", "pass"],
+    "narrcheck --help": [sys.executable, "-m", "narrcheck", "--help"],
+    f"narrcheck check {largest.name}": [sys.executable, "-m", "narrcheck", "check", str(largest)],
+}
+best = {name: float("inf") for name in commands}
+for _ in range(n):  # interleaved, so a slow spell of the machine slows all three alike
+    for name, argv in commands.items():
+        started = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        best[name] = min(best[name], time.perf_counter() - started)
+base = best["python3 -c pass"]
+for name, seconds in best.items():
+    print(f"{name:<45} {seconds * 1000:7.1f} ms  {seconds / base:5.1f}x")
