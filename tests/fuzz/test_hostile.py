@@ -150,6 +150,14 @@ def test_sheet_cells_of_any_value(tmp_path_factory, value, number_format):
 NUMBERING = hostile._numbering()
 DOCX = hostile._docx([hostile.SENTENCE])
 PDF = hostile._pdf()
+CONTAINERS = {  # a sound file of each kind the readers take, to damage
+    "docx": (DOCX, "说明.docx"), "numbered": (NUMBERING, "说明.docx"), "pdf": (PDF, "说明.pdf"),
+    "xlsx": (hostile._xlsx({"A1": "本年支出合计", "B1": 46.6, "A2": "基本支出", "B2": 30}, "0.00"), "附表.xlsx"),
+    "xls": (hostile._xls({(0, 0): "本年支出合计", (0, 1): 46.6, (1, 0): "基本支出", (1, 1): 30}), "附表.xls"),
+    "html": (("<html><body><h2>一、收入支出决算总体情况说明</h2><p>" + hostile.SENTENCE + "</p><table><tr><td>项目"
+              "</td><td colspan=\"2\">本年支出</td></tr><tr><td>合计</td><td>46.60</td><td>30.00</td></tr></table>"
+              "</body></html>").encode(), "说明.html"),
+}
 
 
 @FUZZ
@@ -164,14 +172,17 @@ def test_numbering_attributes_of_any_value(tmp_path_factory, start, level, fmt):
 
 
 @FUZZ
-@given(source=st.sampled_from(["docx", "numbered", "pdf"]), flips=st.lists(st.tuples(st.floats(0, 1),
-                                                                                     st.integers(0, 255)),
-                                                                           min_size=1, max_size=6))
-def test_container_bytes_damaged(tmp_path_factory, source, flips):
-    data = bytearray({"docx": DOCX, "numbered": NUMBERING, "pdf": PDF}[source])
+@given(source=st.sampled_from(sorted(CONTAINERS)),
+       flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=6),
+       cut=st.one_of(st.none(), st.floats(0, 1)))
+def test_container_bytes_damaged(tmp_path_factory, source, flips, cut):
+    sound, name = CONTAINERS[source]
+    data = bytearray(sound)
     for where, byte in flips:
         data[min(int(where * len(data)), len(data) - 1)] = byte
-    path = tmp_path_factory.mktemp("b") / ("说明.pdf" if source == "pdf" else "说明.docx")
+    if cut is not None:  # truncated as well
+        data = data[:max(1, int(cut * len(data)))]
+    path = tmp_path_factory.mktemp("b") / name
     path.write_bytes(bytes(data))
     _check(path)
 
