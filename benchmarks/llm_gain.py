@@ -28,8 +28,9 @@ parser.add_argument("--base-url", required=True)
 parser.add_argument("--model", required=True)
 parser.add_argument("--constrained", action="store_true", help="decode within the answer's JSON Schema")
 parser.add_argument("--set", default=str(SHARED / "devset"), help="a labelled set: docs/ and answers/")
-parser.add_argument("--corpus", default=str(SHARED / "corpus"), help="the corpus (its own scorer)")
+parser.add_argument("--corpus", default=str(SHARED / "corpus"), help="the corpus (its own scorer); '' for none")
 parser.add_argument("--budget", type=float, default=600, help="llm_time_budget per document, seconds")
+parser.add_argument("--limit", type=int, default=0, help="only the set's first N documents (a slow local model)")
 args = parser.parse_args()
 
 work = Path(tempfile.mkdtemp(prefix="llm_gain_"))
@@ -41,6 +42,15 @@ env.update(OPENAI_BASE_URL=args.base_url, OPENAI_MODEL=args.model, NARRCHECK_CAC
 wrapper = work / "narrcheck-llm"  # the scorers run a command: this one is narrcheck with --llm
 wrapper.write_text(f"#!/bin/sh\nexec {sys.executable} -m narrcheck \"$@\" --llm\n", encoding="utf-8")
 wrapper.chmod(0o755)
+if args.limit:  # a set of the first N documents, with their answers, for the scorer
+    subset = work / "set"
+    for kind, suffix in (("docs", ".txt"), ("answers", ".jsonl")):
+        (subset / kind).mkdir(parents=True)
+        for doc in sorted(Path(args.set, "docs").glob("*.txt"))[:args.limit]:
+            source = Path(args.set, kind, doc.stem + suffix)
+            if source.exists():
+                (subset / kind / source.name).symlink_to(source.resolve())
+    args.set = str(subset)
 
 
 def llm_run(docs: list[Path]) -> dict[str, float]:
@@ -75,6 +85,8 @@ def corpus_scored(command: str) -> str:
 
 
 for name, folder in (("dev set", args.set), ("corpus", args.corpus)):
+    if not folder:
+        continue
     docs = sorted(Path(folder, "docs").glob("*.txt")) if name == "dev set" else sorted(Path(folder).glob("*.txt"))
     if not docs:
         print(f"{name}: no documents at {folder}")

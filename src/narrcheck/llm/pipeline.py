@@ -31,9 +31,9 @@ from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim, figures
 from narrcheck.model.llm import LLMAnswer
 from narrcheck.tables.model import ScoreTable
 
-PROMPT = ("extract_claims", 1)
+PROMPT = ("extract_claims", 2)  # the residue question, short enough for a 4k-token model
 KINDS = ("change", "share", "score", "reason", "completion", "count")
-CHUNK_CHARS = 1200  # one request's text: with the prompt, well inside a small model's 4k-token context
+CHUNK_CHARS = 1000  # one request's text: with the v2 prompt and a 1,024-token answer, inside a 4k-token context
 CONTEXT_CHARS = 300  # a paragraph this short goes whole; of a longer one, the residue sentences and their leads
 _MULTIPLIER = re.compile(r"[×xX*＊]\s*\(?\s*$|乘以\s*$")  # ×100%: arithmetic notation, not a stated percent
 

@@ -139,7 +139,8 @@ class LLMSummary(BaseModel):
     chunks: int = Field(default=0, description="pieces of text chosen to send")
     sent_chars: int = Field(default=0, description="characters of the chunks chosen to send (the residue the "
                                                    "rules left)")
-    document_chars: int = Field(default=0, description="characters of the document's text")
+    document_chars: int = Field(default=0, description="characters of the document's running text (its "
+                                                       "paragraphs and the cells of text narrcheck reads)")
     prompt_chars: int = Field(default=0, description="characters of every message of the calls made (prompt, "
                                                      "examples and chunk)")
     refused: int = Field(default=0, description="chunks the endpoint refused (too long for it, say)")
