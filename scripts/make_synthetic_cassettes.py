@@ -30,10 +30,17 @@ GOOD = {"claims": [
     {"kind": "score", "quote": "阅读推广项目自评得95分", "subject": "阅读推广项目", "value": "95", "unit": "分"},
 ]}
 MALFORMED = {"claims": [{"kind": "guess", "quote": QUOTE}]}
+# tests/fixtures/llm_base_elsewhere.txt: the change's base stands in the sentence before its quote
+BASE_QUOTE = "本年培训费6.00万元，较上年下降20.00%"
+BASE_ANSWER = {"claims": [
+    {"kind": "change", "quote": BASE_QUOTE, "subject": "培训费", "value": "6.00", "unit": "万元", "prior": "8.00",
+     "rate": "20.00", "direction": "down"},  # right: 8.00 is printed once, in the sentence before
+    {"kind": "share", "quote": "培训费占总支出的1.67%", "subject": "培训费", "value": "6.00", "rate": "1.67"},
+]}  # the second quote is nowhere in the text: dropped
 
 
-def request_body() -> str:
-    doc = structure(read_document(ROOT / "tests" / "fixtures" / "llm_free_text.txt"))
+def request_body(fixture: str = "llm_free_text.txt") -> str:
+    doc = structure(read_document(ROOT / "tests" / "fixtures" / fixture))
     found = extract(doc)
     [chunk] = chunks(found.units, found.claims)
     messages = load(*PROMPT).messages(section=" / ".join(chunk.section), text=chunk.text, kinds=list(KINDS))
@@ -58,8 +65,8 @@ def status(code: int, message: str) -> dict:
             "body": {"string": json.dumps(error)}}
 
 
-def cassette(name: str, responses: list[dict]) -> None:
-    body = request_body()
+def cassette(name: str, responses: list[dict], fixture: str = "llm_free_text.txt") -> None:
+    body = request_body(fixture)
     interactions = [{"request": {"method": "POST", "uri": URL, "body": body,
                                  "headers": {"Content-Type": ["application/json"]}},
                      "response": response} for response in responses]
@@ -73,3 +80,4 @@ if __name__ == "__main__":
     cassette("synthetic_grounding", [ok(GOOD)])
     cassette("synthetic_429_then_ok", [status(429, "Too Many Requests"), ok(GOOD)])
     cassette("synthetic_malformed_then_ok", [ok(MALFORMED, 812, 20), ok(GOOD)])
+    cassette("synthetic_base_elsewhere", [ok(BASE_ANSWER, 520, 120)], "llm_base_elsewhere.txt")

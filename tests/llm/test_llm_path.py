@@ -188,3 +188,21 @@ def test_no_cassette_holds_a_key_or_an_auth_header():
         text = cassette.read_text(encoding="utf-8").lower()
         assert "authorization" not in text and "bearer " not in text and "api-key" not in text, cassette.name
         assert "set-cookie" not in text and "openai-organization" not in text, cassette.name
+
+
+def test_a_right_binding_becomes_a_found_error_and_a_wrong_quote_nothing(tmp_path):
+    """The test double synthetic_base_elsewhere.yaml (hand-written, not a model: cassettes/README.md) answers the
+    residue of a disclosure written for this test: the change's base printed in the sentence before its quote is
+    bound, and the rules' own check finds the rate wrong; the claim whose quote is not in the text is dropped.
+    """
+    document = ROOT / "tests" / "fixtures" / "llm_base_elsewhere.txt"
+    rules_only = check_file(document, Settings(), show_all=True)
+    assert not [f for f in rules_only.findings if f.severity.value == "error"]  # the rules cannot bind 8.00
+    with make_vcr().use_cassette("synthetic_base_elsewhere.yaml") as cassette:
+        report = check_file(document, settings(tmp_path), show_all=True)
+    llm = report.summary.llm
+    assert cassette.play_count == 1 and (llm.proposed, llm.grounded, llm.added) == (2, 1, 1)
+    assert llm.dropped == {"quote-not-found": 1}
+    rate = next(f for f in report.findings if f.rule == "NC101" and f.source == "llm")
+    assert (rate.verdict, rate.severity.value, rate.claimed, rate.expected) == ("mismatch", "error", "20.00", "25.00")
+    assert "8.00" in rate.formula and rate.evidence[0].location.line == 5
