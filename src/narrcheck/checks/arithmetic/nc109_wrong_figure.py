@@ -64,9 +64,13 @@ class WrongFigure(Rule):
                 i, f = out[pos]
                 out[pos] = (i, f.model_copy(update={"diagnosis": why}))
             singles = [out[pos][1] for pos in fix.explained]
-            evidence = [Evidence(quote=(fix.figure.subject + fix.figure.text)[-60:], location=fix.figure.location)]
+            evidence = [Evidence(quote=(fig.subject + fig.text)[-60:], location=fig.location)
+                        for fig in (fix.figure, *fix.also)]
             evidence += [e for f in singles for e in f.evidence[:1]]
-            evidence = list({(e.quote, e.location.line, e.location.column): e for e in evidence}.values())
+            firsts: dict[Location, Evidence] = {}  # one piece of evidence per place, the figure's own first
+            for e in evidence:
+                firsts.setdefault(e.location, e)
+            evidence = list(firsts.values())
             out.append((-1, Finding(rule=self.id, name=self.name, verdict=Verdict.MISMATCH.value,
                                     severity=Severity.ERROR, message=why.message, claimed=fix.figure.value,
                                     expected=fix.value, formula=fix.formula, evidence=evidence,
@@ -80,6 +84,7 @@ class _Fix:
     value: str
     explained: tuple[int, ...]  # positions in the results
     formula: str
+    also: tuple[Figure, ...] = ()  # the same wrong value printed at other places, mended by the same value
 
 
 def _key(fig: Figure) -> FigureKey:
@@ -149,13 +154,15 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     wanted = {k for k, positions in uses.items() if len(positions) >= MIN_CLAIMS}
     if not wanted:
         return []
+    # the same value printed at other places, each with a mismatch of its own: mended with it, or not at all
+    alike = {k for k in uses if k not in wanted and any(k[1:] == w[1:] for w in wanted)}
     holders: dict[FigureKey, set[int]] = defaultdict(set)
 
     def held_by(key: FigureKey) -> set[int]:  # (walked once, when a candidate first needs it)
         if not holders:
             for i in range(len(claims)):
                 for fig in figures_of(i):
-                    if _key(fig) in wanted:
+                    if _key(fig) in wanted or _key(fig) in alike:
                         holders[_key(fig)].add(i)
         return holders[key]
 
@@ -174,7 +181,7 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
                 continue  # (printed otherwise elsewhere, the quantity would still disagree with itself)
             fix = _try(fig, value, uses[key], held_by(key), by_item, claims, results, rerun)
             if fix is not None:
-                found.append(fix)
+                found.append(_with_companions(fix, alike, uses, figure_of, held_by, by_item, claims, results, rerun))
                 break
     # a claim explained by two different figures is explained by neither (the text cannot tell which is wrong)
     seen: dict[int, int] = defaultdict(int)
@@ -182,6 +189,37 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
         for pos in fix.explained:
             seen[pos] += 1
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
+
+
+def _with_companions(fix: _Fix, alike: set[FigureKey], uses: dict[FigureKey, list[int]],
+                     figure_of: dict[FigureKey, Figure], held_by: Any, by_item: dict[int, list[int]],
+                     claims: Sequence[Any], results: list[tuple[int, Finding]], rerun: Rerun) -> _Fix:
+    """The fix, extended to the other places that print the same wrong value, where the same value mends each
+    (a total copied into a second table: one typo, printed twice).
+    """
+    explained, formulas, also = list(fix.explained), [fix.formula], []
+    mended = _mend(list(claims), fix.figure, fix.value, held_by(_key(fix.figure)))  # each tried with the others
+    for key in sorted(alike, key=lambda k: (k[0].line or 0, k[0].column or 0)):
+        if key[1:] != _key(fix.figure)[1:] or any(pos in explained for pos in uses[key]):
+            continue
+        more = _try(figure_of[key], fix.value, uses[key], held_by(key), by_item, mended, results, rerun)
+        if more is not None:
+            explained += more.explained
+            formulas.append(more.formula)
+            also.append(figure_of[key])
+            mended = _mend(mended, figure_of[key], fix.value, held_by(key))
+    if not also:
+        return fix
+    formula = "; ".join(dict.fromkeys(part for f in formulas for part in f.split("; ")))
+    return replace(fix, explained=tuple(explained), formula=formula, also=tuple(also))
+
+
+def _mend(claims: list[Any], fig: Figure, value: str, holders: set[int]) -> list[Any]:
+    """The items with `fig` replaced by `value` in those that hold it."""
+    new = fig.model_copy(update={"value": value, "text": fig.text.replace(fig.value, value, 1)})
+    for i in holders:
+        claims[i] = _replace(claims[i], _key(fig), new)
+    return claims
 
 
 def _restated(key: FigureKey, ctx: Context) -> list[str]:
