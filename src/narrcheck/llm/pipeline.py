@@ -133,7 +133,8 @@ class Runner:
         """`settled`: the rule claims that were checked (default: all of `rule_claims`)."""
         result = LLMResult()
         done = list(rule_claims if settled is None else settled)
-        todo = chunks(units, done, [c for c in rule_claims if all(c is not d for d in done)])
+        checked = {id(c) for c in done}
+        todo = chunks(units, done, [c for c in rule_claims if id(c) not in checked])
         result.chunks = len(todo)
         result.sent_chars = sum(len(c.text) for c in todo)
         lock = threading.Lock()
