@@ -81,3 +81,4 @@ if __name__ == "__main__":
     cassette("synthetic_429_then_ok", [status(429, "Too Many Requests"), ok(GOOD)])
     cassette("synthetic_malformed_then_ok", [ok(MALFORMED, 812, 20), ok(GOOD)])
     cassette("synthetic_base_elsewhere", [ok(BASE_ANSWER, 520, 120)], "llm_base_elsewhere.txt")
+    cassette("synthetic_schema_refused", [status(400, "response_format with a schema is not supported"), ok(GOOD)])

@@ -1,11 +1,15 @@
 import pytest
 
-from narrcheck.llm.client import Breaker
+from narrcheck.llm.client import Breaker, Formats
 
 
 @pytest.fixture(autouse=True)
 def _fresh_breaker():
-    """Each test starts with no endpoint counted as failing (the breaker lasts a run, a test is one)."""
+    """Each test starts with no endpoint counted as failing or as refusing the schema (each lasts a run, a
+    test is one).
+    """
     Breaker.reset()
+    Formats.plain.clear()
     yield
     Breaker.reset()
+    Formats.plain.clear()

@@ -135,7 +135,7 @@ def test_a_tiny_models_real_answers_are_not_trusted(tmp_path):
     """
     rules_only = check_file(FIXTURE, Settings(), show_all=True)
     s = Settings(llm=True, llm_base_url="http://127.0.0.1:8766/v1", llm_model="smollm2-135m",
-                 llm_cache_dir=str(tmp_path))
+                 llm_cache_dir=str(tmp_path), llm_constrained=False)  # (recorded without the schema)
     with make_vcr().use_cassette("smollm2_fixture.yaml") as cassette:
         report = check_file(FIXTURE, s, show_all=True)
     llm = report.summary.llm
@@ -206,3 +206,15 @@ def test_a_right_binding_becomes_a_found_error_and_a_wrong_quote_nothing(tmp_pat
     rate = next(f for f in report.findings if f.rule == "NC101" and f.source == "llm")
     assert (rate.verdict, rate.severity.value, rate.claimed, rate.expected) == ("mismatch", "error", "20.00", "25.00")
     assert "8.00" in rate.formula and rate.evidence[0].location.line == 5
+
+
+def test_an_endpoint_that_refuses_the_schema_is_asked_for_plain_json(tmp_path):
+    """synthetic_schema_refused.yaml (hand-written): the request with the answer's JSON Schema gets HTTP 400,
+    the same request without it the answer; the endpoint is then asked for plain JSON for the rest of the run.
+    """
+    from narrcheck.llm.client import Formats
+
+    with make_vcr().use_cassette("synthetic_schema_refused.yaml") as cassette:
+        report = check_file(FIXTURE, settings(tmp_path), show_all=True)
+    assert cassette.play_count == 2 and report.summary.llm.added == 1 and not report.summary.llm.warnings
+    assert SYNTHETIC in Formats.plain  # (the client asks for the schema only of endpoints not in it)

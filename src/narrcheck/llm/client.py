@@ -28,6 +28,15 @@ CONNECT_SECONDS = 5.0
 BREAKER_FAILURES = 2
 
 
+REFUSED = (openai.BadRequestError, openai.UnprocessableEntityError)  # what an endpoint says to a field it lacks
+
+
+class Formats:
+    """Endpoints that refused the schema-constrained request in this run: asked for plain JSON instead."""
+
+    plain: set[str] = set()
+
+
 class Breaker:
     """Failures by timeout or connection, per endpoint, for the whole run; open at BREAKER_FAILURES."""
 
@@ -91,7 +100,9 @@ class Endpoint:
     reasks: int = 2  # asks again when the answer does not validate: 3 tries in all
     backoff_max: float = 20.0
     max_tokens: int = 1024  # an answer longer than this is not a list of claims (small models run on)
-    constrained: bool = False  # ask the server to decode within the answer's JSON Schema (llama.cpp servers)
+    # decode within the answer's JSON Schema (llama.cpp's server); None: ask for it, and fall back to plain JSON
+    # for the rest of the run when the endpoint refuses the request that carries it
+    constrained: bool | None = None
 
 
 class Client:
@@ -111,7 +122,9 @@ class Client:
         if Breaker.is_open(self.endpoint.base_url):
             raise LLMError(OPEN)
         extra: dict[str, Any] = {}
-        if self.endpoint.constrained:  # llama.cpp's server turns a schema here into a decoding grammar
+        schema = self.endpoint.constrained or (self.endpoint.constrained is None
+                                                and self.endpoint.base_url not in Formats.plain)
+        if schema:  # llama.cpp's server turns a schema here into a decoding grammar
             extra["extra_body"] = {"response_format": {"type": "json_object", "schema": LLMAnswer.model_json_schema()}}
         read = self.endpoint.timeout
         if deadline is not None:
@@ -130,6 +143,9 @@ class Client:
             cause = _http_cause(exc)
             if isinstance(cause or exc, UNREACHABLE):
                 Breaker.record(self.endpoint.base_url)
+            if schema and self.endpoint.constrained is None and isinstance(cause or exc, REFUSED):
+                Formats.plain.add(self.endpoint.base_url)  # it does not take the schema: plain JSON from now on
+                return self._ask(messages, deadline)
             if cause is not None and cause is not exc:
                 raise cause from None
             raise
