@@ -142,6 +142,10 @@ def test_a_tiny_models_real_answers_are_not_trusted(tmp_path):
     assert cassette.play_count == 3 and llm.calls == 3 and llm.tokens_in > 0
     assert llm.added == 0 and llm.invalid == 1 and llm.warnings == ["no valid answer for 1 of 1 chunks"]
     assert [f.model_dump() for f in report.findings] == [f.model_dump() for f in rules_only.findings]
+    with make_vcr().use_cassette("smollm2_fixture.yaml") as cassette:  # the same text again: from the cache
+        again = check_file(FIXTURE, s, show_all=True).summary.llm
+    assert cassette.play_count == 0 and (again.calls, again.cache_hits, again.invalid) == (0, 1, 1)
+    assert again.warnings == llm.warnings
 
 
 def test_a_tiny_models_constrained_answers_are_grounded_or_dropped(tmp_path):

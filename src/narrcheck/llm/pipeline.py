@@ -148,6 +148,10 @@ class Runner:
             if cached is not None:
                 with lock:
                     result.usage.cache_hits += 1
+                    if cached.get("failed") in ("refused", "invalid"):  # the same text gets the same answer
+                        result.refused += cached["failed"] == "refused"
+                        result.invalid += cached["failed"] == "invalid"
+                        return None
                 return LLMAnswer.model_validate(cached)
             estimate = sum(len(m["content"]) for m in messages) + 400
             with lock:
@@ -168,6 +172,8 @@ class Runner:
                         result.refused += 1
                     elif exc.chunk == "invalid":  # this chunk's answers never took the form asked for
                         result.invalid += 1
+                    if exc.chunk:  # an answer about this text, not the endpoint's state: kept, as answers are
+                        self.cache.put(key, {"failed": exc.chunk})
                     else:
                         stopped.append(str(exc))
                     result.usage.calls += exc.calls
