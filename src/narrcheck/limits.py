@@ -20,6 +20,7 @@ MAX_DOCUMENT_CHARS = 2_000_000  # the text of the whole document [a corpus docum
 MAX_BLOCK_CHARS = 20_000  # one paragraph or cell [~1,500]
 MAX_TABLE_COLUMNS = 500  # columns of one table or sheet [~20]
 MAX_TABLE_CELLS = 250_000  # rows × columns of one table or sheet, its cells that hold text [~2,000]
+MAX_DOCUMENT_CELLS = 1_000_000  # cells of every table of a document, counted in its markup before it is parsed
 MAX_PAGES = 2_000  # pages of a PDF [~120]
 MAX_SIGNIFICANT_DIGITS = 20  # a longer string of digits is no amount a disclosure states (an ID, a code, noise)
 MAX_LIST_LEVEL = 8  # Word's list levels are 0-8
@@ -35,6 +36,14 @@ def table_size(path: str, rows: int, columns: int, what: str = "a table") -> Non
     if rows * columns > MAX_TABLE_CELLS:
         raise InputError(path, f"{what} spanning {rows} rows × {columns} columns, more than the limit of "
                                f"{MAX_TABLE_CELLS} cells")
+
+
+def cell_count(path: str, cells: int) -> None:
+    """InputError when the markup holds more table cells than a document may (counted before parsing it: a
+    parser builds an object for each).
+    """
+    if cells > MAX_DOCUMENT_CELLS:
+        raise InputError(path, f"more than {MAX_DOCUMENT_CELLS} table cells, the limit for one document")
 
 
 @contextmanager

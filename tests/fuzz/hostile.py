@@ -144,6 +144,15 @@ def _docx_bomb(megabytes: int) -> bytes:
     return _rezip(_docx([SENTENCE]), edit)
 
 
+def _docx_cells(count: int) -> bytes:
+    """A Word file whose one table has `count` cells (a few hundred KB packed, under the XML part limit)."""
+    table = b"<w:tbl><w:tr>" + b"<w:tc><w:p/></w:tc>" * count + b"</w:tr></w:tbl>"
+
+    def edit(name: str, content: bytes) -> bytes:
+        return content.replace(b"<w:body>", b"<w:body>" + table, 1) if name == "word/document.xml" else content
+    return _rezip(_docx([SENTENCE]), edit)
+
+
 def cases() -> Iterator[Case]:
     """Every class of issue 16, each at its smallest."""
     big = "1234567890" * 3 + "123"
@@ -175,6 +184,9 @@ def cases() -> Iterator[Case]:
     yield Case("单行5MB.txt", ("本年支出合计46.60万元，" * 400_000).encode())
     yield Case("10MB.txt", SENTENCE.encode() * 100_000)
     yield Case("长段落.html", ("<html><body><p>" + "本年支出合计46.60万元，" * 200_000 + "</p></body></html>").encode())
+    cells = "<tr>" + "<td>1.0</td>" * 20 + "</tr>"
+    yield Case("百万单元格.html", ("<html><body><table>" + cells * 60_000 + "</table></body></html>").encode())
+    yield Case("百万单元格.docx", _docx_cells(1_200_000))
     row = "".join(f"<td>{i}</td>" for i in range(1000))
     yield Case("千列.html", f"<html><body><table><tr>{row}</tr><tr>{row}</tr></table></body></html>".encode(),
                ("check", "{file}", "--format", "html", "--all", "-o", "{out}.html"), json=False)

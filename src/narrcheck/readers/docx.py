@@ -17,7 +17,7 @@ import zipfile
 import zlib
 
 from narrcheck.errors import InputError
-from narrcheck.limits import MAX_UNPACKED, MAX_XML_PART
+from narrcheck.limits import MAX_UNPACKED, MAX_XML_PART, cell_count
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.numbering import Numbering
 from narrcheck.readers.registry import register_reader
@@ -30,7 +30,7 @@ def check_archive(path: str, data: bytes) -> zipfile.ZipFile:
     it to more than MAX_XML_PART (what the XML parser would hold); InputError otherwise. The bytes are counted
     as they inflate and the inflating stops at the limit.
     """
-    total = 0
+    total = cells = 0
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for info in archive.infolist():
@@ -46,6 +46,9 @@ def check_archive(path: str, data: bytes) -> zipfile.ZipFile:
                     if xml and size > MAX_XML_PART:
                         raise InputError(path, f"{info.filename} unpacks to more than the limit of {MAX_XML_PART} "
                                                "bytes for one XML part")
+                    if xml:  # Word's and Excel's cells, before a parser builds an object for each
+                        cells += chunk.count(b"<w:tc>") + chunk.count(b"<w:tc ") + chunk.count(b"<c ")
+                        cell_count(path, cells)
             total += size
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError,
             RuntimeError, zlib.error) as exc:  # (an unsupported version or compression, bad CRC or deflate data,

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from narrcheck.errors import InputError
+from narrcheck.limits import cell_count
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.decode import decode_text
 from narrcheck.readers.registry import register_reader
@@ -48,10 +49,13 @@ def _map(element: Any) -> TextMap:
     return TextMap((0,), (element.sourceline or 1,), (1,))
 
 
+_CELL = re.compile(rb"<t[dh][\s>/]", re.I)  # a table cell's opening tag (UTF-8 and GB18030 alike)
+
 @register_reader("html", (".html", ".htm", ".xhtml"))
 def read_html(path: str, data: bytes, sha256: str) -> Document:
     from lxml import etree, html  # loaded only when a web page is read
 
+    cell_count(path, len(_CELL.findall(data)))  # before lxml builds an element for each
     text, _ = decode_text(path, data)  # UTF-8 (BOM or not), UTF-16 or GB18030, told by the bytes
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses an encoding declaration in a str
     try:
