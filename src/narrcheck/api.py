@@ -46,18 +46,24 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
                waivers: Sequence[Waiver] = ()) -> Report:
     """Read, structure, extract and check one file. Its statements are weighed against the official 财决
     tables it holds itself and against `accounts` (read_account_files); `waivers` mark the findings they
-    cover. Raises InputError for unreadable input, and for a document whose reading or checking takes longer
-    than settings.timeout (each; the LLM's time is its own budget).
+    cover. Raises InputError for unreadable input, and for a document whose reading and checking together take
+    longer than settings.timeout (the LLM's time is its own budget).
     """
     settings = settings or Settings()
     deadline = time.monotonic() + settings.llm_time_budget  # the LLM's, from the start of this document
+    started = time.monotonic()
+
+    def left() -> float:  # what remains of the document's time limit (0: none), the LLM's time not counted
+        return max(settings.timeout - (time.monotonic() - started - llm_seconds), 1e-3) if settings.timeout else 0
+
+    llm_seconds = 0.0
     with time_limit(str(path), settings.timeout):
         document = structure(read_document(path, max_bytes=settings.max_bytes))
         tables = read_tables(document)
         found = extract(document, tables.score)
     narrative, stated = list(found.claims), found.statements
     claims = [*narrative, *tables.items(), stated]
-    with time_limit(str(path), settings.timeout):
+    with time_limit(str(path), left(), settings.timeout):
         # the document's own 附表, then the given ones
         official = [*read_accounts(document, own=True, parts=tables.fragments), *accounts]
         if official:
@@ -73,9 +79,11 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
 
         done = {i for i, f in results if i >= 0 and f.verdict != "unverifiable"}
         settled = [c for i, c in enumerate(narrative) if i in done]
+        asked = time.monotonic()
         added, llm = run_llm(settings, found.units, narrative, tables.score, deadline, settled)
+        llm_seconds = time.monotonic() - asked
         if added:
-            with time_limit(str(path), settings.timeout):
+            with time_limit(str(path), left(), settings.timeout):
                 more = run_checks(added, settings.select, settings.ignore, settings.lang,
                                   replace(ctx, claims=(*narrative, *added), _memo={}))
             results += [(i + len(claims) if i >= 0 else i, f) for i, f in more]

@@ -34,7 +34,7 @@ class Lang(StrEnum):
 
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="language of messages (default zh)")]
 TimeoutOption = Annotated[float | None, typer.Option("--timeout", min=0, help="seconds one document may take "
-                                                                              "(default 60; 0: no limit)")]
+                                                                              "(default 55; 0: no limit)")]
 
 
 @app.callback()

@@ -25,7 +25,8 @@ MAX_PAGES = 2_000  # pages of a PDF [~120]
 MAX_SIGNIFICANT_DIGITS = 20  # a longer string of digits is no amount a disclosure states (an ID, a code, noise)
 MAX_LIST_LEVEL = 8  # Word's list levels are 0-8
 MAX_LIST_START = 32767  # Word's largest list start: a file stating more (1e14) is damaged, not counting that far
-DEFAULT_TIMEOUT = 60.0  # seconds one document may take to check (--timeout) [~0.1]
+DEFAULT_TIMEOUT = 55.0  # seconds narrcheck's own work on one document may take (--timeout): with start-up, a
+# document ends within a minute [~0.1]
 DEFAULT_WORKER_MEMORY_MB = 2048  # address space of one `scan` worker [~150 MB]
 
 
@@ -47,8 +48,9 @@ def cell_count(path: str, cells: int) -> None:
 
 
 @contextmanager
-def time_limit(path: str, seconds: float | None) -> Iterator[None]:
-    """Raise InputError naming the limit when the block runs longer than `seconds` (None or 0: no limit).
+def time_limit(path: str, seconds: float | None, limit: float | None = None) -> Iterator[None]:
+    """Raise InputError naming the limit (`limit`, else `seconds`) when the block runs longer than `seconds`
+    (None or 0: no limit).
 
     A POSIX interval timer in the main thread; elsewhere (a thread, Windows) the block runs unbounded.
     """
@@ -58,7 +60,7 @@ def time_limit(path: str, seconds: float | None) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise InputError(path, f"checking took longer than the limit of {seconds:g} s (--timeout)")
+        raise InputError(path, f"checking took longer than the limit of {limit or seconds:g} s (--timeout)")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))

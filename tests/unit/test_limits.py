@@ -20,6 +20,11 @@ def test_a_block_past_its_time_is_stopped_with_the_limit_named():
             end = time.perf_counter() + 5
             while time.perf_counter() < end:
                 pass
+    with pytest.raises(InputError, match=r"the limit of 55 s"):  # the rest of a document's limit, named whole
+        with time_limit("说明.txt", 0.05, 55):
+            end = time.perf_counter() + 5
+            while time.perf_counter() < end:
+                pass
     with time_limit("说明.txt", 0):  # no limit
         pass
     with time_limit("说明.txt", 5):  # done in time: the timer is gone afterwards

@@ -172,12 +172,16 @@ def read_pdf(path: str, data: bytes, sha256: str) -> Document:
         try:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(path, f"{len(pdf.pages)} pages, more than the limit of {MAX_PAGES}")
-            pages = [_read_page(page) for page in pdf.pages]
+            pages, chars = [], False
+            for page in pdf.pages:  # each page's parsed objects let go once read: memory stays one page's
+                pages.append(_read_page(page))
+                chars = chars or bool(page.chars)
+                page.close()
         except InputError:
             raise
         except Exception as exc:  # a page tree or page that pdfminer cannot interpret
             raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__})") from None
-        if not any(page.chars for page in pdf.pages):
+        if not chars:
             raise InputError(path, "the PDF has no text layer (scanned pages?): it needs OCR first, "
                                    "which narrcheck does not do")
     finally:
