@@ -26,9 +26,11 @@ class Settings(BaseModel):
     lang: str = Field(default="zh", pattern="^(zh|en)$")
     max_bytes: int = Field(default=limits.MAX_BYTES, gt=0, description="refuse larger input files")
     timeout: float = Field(default=limits.DEFAULT_TIMEOUT, ge=0, description="seconds narrcheck's own work on "
-                           "one document may take (0: no limit; the LLM has its own budget)")
+                           "one document may take, reading and checking together (0: no limit; the LLM has its "
+                           "own budget)")
     worker_memory_mb: int = Field(default=limits.DEFAULT_WORKER_MEMORY_MB, ge=0, description="address space of "
-                                  "one `scan` worker in MB (0: no limit)")
+                                  "the worker process each file of a `scan` is checked in, MB (0: checked in "
+                                  "the scan's own process, with no limit)")
     grade_bands: dict[str, float] | None = Field(
         default=None,
         description="lowest score of each grade word (差 is below the lowest); NC307. Unset: the usual bands "

@@ -27,7 +27,7 @@ MAX_LIST_LEVEL = 8  # Word's list levels are 0-8
 MAX_LIST_START = 32767  # Word's largest list start: a file stating more (1e14) is damaged, not counting that far
 DEFAULT_TIMEOUT = 55.0  # seconds narrcheck's own work on one document may take (--timeout): with start-up, a
 # document ends within a minute [~0.1]
-DEFAULT_WORKER_MEMORY_MB = 2048  # address space of one `scan` worker [~150 MB]
+DEFAULT_WORKER_MEMORY_MB = 2048  # address space of the worker process a `scan` checks each file in [~150 MB]
 
 
 def table_size(path: str, rows: int, columns: int, what: str = "a table") -> None:

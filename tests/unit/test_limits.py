@@ -68,3 +68,19 @@ def test_a_scan_records_a_file_past_its_time_and_goes_on(tmp_path):
 
     errors = [r[0] for r in sqlite3.connect(tmp_path / "r.sqlite").execute("select error from documents")]
     assert any("--timeout" in (e or "") for e in errors), errors
+
+
+def test_a_scan_checks_each_file_in_a_worker_under_the_memory_cap(tmp_path):
+    from narrcheck.archive.scan import scan
+    from narrcheck.config import Settings
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    big, small = tmp_path / "big", tmp_path / "small"
+    big.mkdir()
+    small.mkdir()
+    (big / "a.txt").write_text(text * (1_500_000 // len(text)), encoding="utf-8")  # needs memory of its own
+    (small / "a.txt").write_text(text, encoding="utf-8")
+    starved = scan([str(big)], tmp_path / "r.sqlite", Settings(worker_memory_mb=64))  # --jobs 1 too
+    assert starved.files == 1 and starved.failed == 1 and starved.checked == 0  # recorded, the run went on
+    fed = scan([str(small)], tmp_path / "r2.sqlite", Settings())
+    assert fed.checked == 1 and fed.failed == 0

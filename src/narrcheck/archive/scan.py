@@ -77,11 +77,12 @@ def check_one(path: str, sha256: str, settings: Settings) -> tuple[str, str, Row
     """(path, sha256, the database rows of its JSON record, None) or (path, sha256, None, the error); never
     raises.
     """
-    from narrcheck.api import check_file
     from narrcheck.errors import NarrcheckError
-    from narrcheck.reporters.json_reporter import report_dict
 
     try:
+        from narrcheck.api import check_file  # (inside: under a memory cap even an import may fail)
+        from narrcheck.reporters.json_reporter import report_dict
+
         return path, sha256, rows_for(path, __version__, report_dict(check_file(path, settings))), None
     except NarrcheckError as exc:
         return path, sha256, None, str(exc)
@@ -166,11 +167,13 @@ def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator
     that were in flight are tried again one at a time in a fresh pool, and one that kills it again is recorded
     as failed.
     """
-    if jobs <= 1 or len(todo) <= 1:
+    if not todo:
+        return
+    if not settings.worker_memory_mb and (jobs <= 1 or len(todo) <= 1):  # no cap asked for: in this process
         for path, sha in todo:
             yield check_one(path, sha, settings)
         return
-    pool = _pool(jobs, settings.worker_memory_mb)
+    pool = _pool(jobs, settings.worker_memory_mb)  # (with a memory cap, even one file is checked in a worker)
     pending = deque(todo)
     suspects: deque[tuple[str, str]] = deque()  # in flight when a worker died: each is tried again alone
     running: dict[Future[Any], tuple[str, str]] = {}
@@ -192,8 +195,12 @@ def _run(todo: list[tuple[str, str]], settings: Settings, jobs: int) -> Iterator
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     item = running.pop(future)
-                    if isinstance(future.exception(), BrokenProcessPool):
+                    failed = future.exception()
+                    if isinstance(failed, BrokenProcessPool):
                         broken.append(item)
+                    elif failed is not None:  # raised past check_one (its result could not be sent back, say)
+                        yield item[0], item[1], None, f"{item[0]}: the checking process failed " \
+                                                      f"({type(failed).__name__}: {failed})"
                     else:
                         yield future.result()
             if broken or getattr(pool, "_broken", False):  # _broken: a submit was refused with nothing in flight
