@@ -79,7 +79,7 @@ def cap_memory(megabytes: int) -> None:
         import resource
     except ImportError:  # (not POSIX)
         return
-    limit = megabytes * 1024 * 1024
+    limit = max(megabytes * 1024 * 1024, _address_space() + HEADROOM)  # (a forked worker starts at its parent's)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
@@ -87,3 +87,18 @@ def cap_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):  # (a limit the system will not lower to)
         pass
+
+
+HEADROOM = 256 * 1024 * 1024  # a capped process may always grow this much past what it holds when capped
+
+
+def _address_space() -> int:
+    """The address space of the running process, in bytes (0 where the system does not say)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
