@@ -50,13 +50,13 @@ def check_file(path: str | Path, settings: Settings | None = None, show_all: boo
     longer than settings.timeout (the LLM's time is its own budget).
     """
     settings = settings or Settings()
-    deadline = time.monotonic() + settings.llm_time_budget  # the LLM's, from the start of this document
     started = time.monotonic()
+    deadline = started + settings.llm_time_budget  # the LLM's, from the start of this document
+    llm_seconds = 0.0
 
     def left() -> float:  # what remains of the document's time limit (0: none), the LLM's time not counted
         return max(settings.timeout - (time.monotonic() - started - llm_seconds), 1e-3) if settings.timeout else 0
 
-    llm_seconds = 0.0
     with time_limit(str(path), settings.timeout):
         document = structure(read_document(path, max_bytes=settings.max_bytes))
         tables = read_tables(document)

@@ -313,7 +313,7 @@ def _refuse(files: list[Path], message: str, as_json: bool) -> NoReturn:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _failure(path: Path, kind: str, message: str) -> Failure:
+def _failure(path: str | Path, kind: str, message: str) -> Failure:
     from narrcheck import __version__
     from narrcheck.model.findings import FailedDocument, Failure, Problem
 
@@ -350,12 +350,8 @@ def main() -> None:
         if os.environ.get("NARRCHECK_DEBUG"):
             raise
         print(f"narrcheck: internal error: {_bug(exc)}", file=sys.stderr)
-        if _json_asked(sys.argv[1:]):  # stdout stays one JSON object
-            import json
-
-            from narrcheck import __version__
-            print(json.dumps({"narrcheck": __version__, "document": {"path": ""},
-                              "error": {"kind": "internal", "message": _bug(exc)}}, ensure_ascii=False))
+        if _json_asked(sys.argv[1:]):  # stdout stays one JSON object, the error object of the contract
+            print(_failure("", "internal", _bug(exc)).model_dump_json())
         sys.exit(EXIT_BUG)
 
 

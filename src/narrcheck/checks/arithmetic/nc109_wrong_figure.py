@@ -214,9 +214,14 @@ def _with_companions(fix: _Fix, alike: set[FigureKey], uses: dict[FigureKey, lis
     return replace(fix, explained=tuple(explained), formula=formula, also=tuple(also))
 
 
+def _corrected(fig: Figure, value: str) -> Figure:
+    """The figure as it would be printed with `value`."""
+    return fig.model_copy(update={"value": value, "text": fig.text.replace(fig.value, value, 1)})
+
+
 def _mend(claims: list[Any], fig: Figure, value: str, holders: set[int]) -> list[Any]:
     """The items with `fig` replaced by `value` in those that hold it."""
-    new = fig.model_copy(update={"value": value, "text": fig.text.replace(fig.value, value, 1)})
+    new = _corrected(fig, value)
     for i in holders:
         claims[i] = _replace(claims[i], _key(fig), new)
     return claims
@@ -263,7 +268,7 @@ def _plausible(fig: Figure, value: str, failing: list[Finding]) -> bool:
 def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item: dict[int, list[int]],
          claims: Sequence[Any], results: list[tuple[int, Finding]], rerun: Rerun) -> _Fix | None:
     """The fix when `value` in place of `fig` turns every mismatch on it into ok and breaks nothing."""
-    new = fig.model_copy(update={"value": value, "text": fig.text.replace(fig.value, value, 1)})
+    new = _corrected(fig, value)
     after: dict[int, list[Finding]] = {}
     for i in sorted(holders | {results[pos][0] for pos in failing}):
         findings = rerun(_replace(claims[i], _key(fig), new))
