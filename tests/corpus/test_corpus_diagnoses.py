@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from narrcheck.api import check_file
-from narrcheck.checks.diagnosis import catalogue, reproduces
+from narrcheck.checks.diagnosis import catalogue, reproduces, twice
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("NARRCHECK_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -55,8 +55,15 @@ def test_every_diagnosis_recomputes_from_the_documents_figures(reports):
                     lhs, _, rhs = equation.rpartition("=")
                     assert reproduces(lhs, rhs), where
                 continue
-            # a typing slip's formula gives the value the figure should have; every other the printed figure
-            assert reproduces(d.formula, (f.expected if d.code == "digit_typo" else f.claimed) or ""), where
+            if d.code == "listed":  # the targets the text lists, each named in the text
+                names = d.formula.removeprefix("len([").removesuffix("])").split(", ")
+                assert str(len(names)) == f.claimed and all(_digits(n) in text for n in names), where
+                continue
+            if d.code == "rounded_twice":
+                assert twice(d.formula, f.claimed or ""), where
+            else:  # a typing slip's formula gives the value the figure should have; every other the printed one
+                slip = d.code in ("digit_typo", "sum_typo")
+                assert reproduces(d.formula, (f.expected if slip else f.claimed) or ""), where
             if d.code == "truncation":
                 assert f.verdict == "truncation", where
             for number in NUMBER.findall(d.formula):
@@ -69,7 +76,7 @@ def test_most_error_findings_the_readings_explain_carry_them(reports):
     codes = {f.diagnosis.code for _, r in reports for f in r.findings if f.diagnosis}
     assert {"truncation", "unit_slip", "base_current", "fraction_as_percent", "inverted", "plug",
             "figure_typo", "wrong_column", "copied", "digit_typo", "full_mark", "template_weight",
-            "complement"} <= codes
+            "complement", "rounded_twice", "sum_typo", "listed"} <= codes
 
 
 def test_one_wrong_value_printed_in_two_tables_is_one_finding():

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from narrcheck.checks.diagnosis import READINGS, Terms, catalogue, diagnose, reproduces
 
-BY_THE_RULES = {"truncation", "unit_slip", "figure_typo", "digit_typo"}  # from verdicts, NC109, the digits
+BY_THE_RULES = {"truncation", "rounded_twice", "unit_slip", "figure_typo", "digit_typo", "sum_typo", "listed"}
+# (from the verdicts, NC109, the digits, NC202's list)
 
 
 def test_every_reading_has_its_function_and_messages():
@@ -75,10 +76,33 @@ def test_digit_typo_is_one_mistyped_digit_or_two_exchanged_in_a_restated_figure_
 
     assert typo("148.82", "148.28", "148.82 = 148.28万元", "en").formula == "148.28"  # the value stated elsewhere
     assert typo("2263", "2253", "2263万元 = 2253万元", "en").code == "digit_typo"
-    assert typo("2263", "2253", "1435+818", "en") is None  # a sum: the slip could sit in an operand as well
+    why = typo("2263", "2253", "1435+818", "en")  # a sum: the slip could sit in a part as well, and it says so
+    assert why.code == "sum_typo" and why.formula == "1435+818" and "one part" in why.message
+    assert typo("20.00", "25.00", "3.00/12.00*100", "en") is None  # a ratio: no digit of it shows the slip
     assert typo("2254", "2253", None, "en") is None  # the last digit off is a rounding matter
     assert typo("2363", "2253", None, "en") is None  # two digits
     assert typo("100", "110", None, "en") is None  # a round total
     assert typo("0.33", "0.03", None, "en") is None  # two significant digits
     assert typo("1250.5", "125.05", None, "en") is None  # the point moved: not this reading
     assert typo("35.22", "35.28", "4.35/12.35*100", "en") is None  # a ratio: shared digits are no sign
+
+
+def test_rounded_twice_is_two_roundings_that_give_the_printed_figure_where_one_does_not():
+    from narrcheck.checks.diagnosis import in_unit, rounded_twice, twice
+
+    assert twice("26845.39/10000", "2.69")  # 2.684539 -> 2.685 -> 2.69
+    assert not twice("26845.39/10000", "2.68")  # rounded once: no slip to name
+    assert not twice("26835.39/10000", "2.69")  # 2.683539 -> 2.684 -> 2.68
+    assert rounded_twice("26845.39/10000", "2.69", "zh").code == "rounded_twice"
+    assert in_unit("26845.39", Decimal("0.0001")) == "26845.39/10000" and in_unit("2.5", Decimal(1)) == "2.5"
+    assert in_unit("2.5", Decimal(10000)) == "2.5*10000"
+
+
+def test_the_targets_a_count_announces_are_read_only_from_a_list_of_targets():
+    from narrcheck.extract.scores import listed_targets
+
+    after = "。具体如下：数量指标：巡查次数≥24次，维修点位=3处；质量指标：整改完成率=100%，效益指标：环境持续改善。"
+    assert listed_targets(after) == ("巡查次数", "维修点位", "整改完成率", "环境持续改善")
+    assert listed_targets("。分别为：印制资料≥1,000份，满意度≥90%。") == ("印制资料", "满意度")  # 1,000 is one figure
+    assert listed_targets("。具体如下：按时完成，群众满意。") == ()  # no target named with a figure or category
+    assert listed_targets("，项目按计划推进，数量指标：巡查次数≥24次。") == ()  # no words that open a list

@@ -37,6 +37,8 @@ class Terms:
     or the cell as printed); `scale` the most the quantity can be, where it has a ceiling (a score table's full
     mark, a completion rate's 100); `category` the first-level indicator a stated weight belongs to. Ratio role
     `rest`: the numerator of the complementary ratio, where the rule has one (the executed amount of 结余率).
+    Role `rounded` (relation sum): the figure's arithmetic on the rounded figures the text prints beside it,
+    where the rule weighs it against an exact one (a balance against the table's 百元).
     """
 
     relation: str
@@ -182,6 +184,13 @@ def ceiling() -> str:
     return str(catalogue()["full_mark"]["scale"])
 
 
+@reading("rounded_operands")
+def rounded_operands(terms: Terms) -> Iterator[str]:
+    """The same arithmetic on the rounded figures the text prints, where the exact ones give another figure."""
+    if got := terms.get("rounded"):
+        yield got[0]
+
+
 @reading("copied")
 def copied(terms: Terms) -> Iterator[str]:
     """A neighbour's figure, printed the same, repeated in this one's place."""
@@ -189,15 +198,18 @@ def copied(terms: Terms) -> Iterator[str]:
 
 
 def typo(printed: str, value: str, formula: str | None, lang: str) -> Diagnosis | None:
-    """digit_typo: a figure restated with another value elsewhere (not one computed from operands, where the
-    slip could sit in any of them), written alike but for one digit that is not the last (606.00 for 600.00; a
-    last digit off is a rounding matter) or two neighbouring digits exchanged (148.82 for 148.28); the printed
-    figure of at least three significant digits (a round 100 for 110 is a total taken as given, not a slip).
-    The formula is the value stated elsewhere.
+    """digit_typo: a figure restated with another value elsewhere, written alike but for one digit that is not
+    the last (606.00 for 600.00; a last digit off is a rounding matter) or two neighbouring digits exchanged
+    (148.82 for 148.28); the printed figure of at least three significant digits (a round 100 for 110 is a total
+    taken as given, not a slip). The formula is the value stated elsewhere. sum_typo: the same between a total
+    and its parts' sum (the formula), where the slip may sit in the total or in one part; never for a ratio.
     """
     a, b = printed.lstrip("-"), value.lstrip("-")
+    code = "digit_typo"
     if formula and computed(formula):
-        return None  # a sum or a ratio: a slip could sit in any of its operands as well
+        if not _SUM.fullmatch(formula):
+            return None  # a ratio: the slip could sit in any operand, and no digit of the result shows it
+        code = "sum_typo"  # a total against its parts: the slip is in the total or in one part
     significant = a.replace(".", "").strip("0")  # 100 and 20.00 have one or two, 148.82 five
     if len(a) != len(b) or a.find(".") != b.find(".") or len(significant) < MIN_TYPO_DIGITS:
         return None
@@ -206,7 +218,7 @@ def typo(printed: str, value: str, formula: str | None, lang: str) -> Diagnosis 
     swap = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     if not (one or swap):
         return None
-    return make("digit_typo", value, lang, printed=printed, value=value)
+    return make(code, formula if code == "sum_typo" and formula else value, lang, printed=printed, value=value)
 
 
 def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) -> Diagnosis | None:
@@ -228,6 +240,36 @@ def diagnose(terms: Terms | None, printed: Decimal, decimals: int, lang: str) ->
             if how:
                 return make(code, formula, lang, printed=format_decimal(printed, decimals), cut=how == "cut")
     return None
+
+
+def rounded_twice(formula: str, printed: str, lang: str) -> Diagnosis | None:
+    """The formula's value rounded twice, first to one decimal more than printed and then to the printed decimals
+    (2.6845 -> 2.685 -> 2.69), where rounding it once gives another figure; None otherwise.
+    """
+    return make("rounded_twice", formula, lang, printed=printed) if twice(formula, printed) else None
+
+
+def twice(formula: str, printed: str) -> bool:
+    """The formula's value (figures at face value), rounded half up to one decimal more than `printed` and then
+    to `printed`'s decimals, is `printed`, and rounded once it is not.
+    """
+    value, digits = value_of(formula), printed.lstrip("-")
+    try:
+        target = Decimal(digits)
+    except ArithmeticError:
+        return False
+    if value is None or target == 0:
+        return False
+    decimals = len(digits.partition(".")[2])
+    once = round_half_up(abs(value), decimals)
+    return once != target and round_half_up(round_half_up(abs(value), decimals + 1), decimals) == target
+
+
+def in_unit(value: str, factor: Decimal) -> str:
+    """A printed figure brought into another unit by `factor`, as a formula a person can redo (26845.39/10000)."""
+    if factor == 1:
+        return value
+    return f"{value}*{factor:f}" if factor > 1 else f"{value}/{(1 / factor).normalize():f}"
 
 
 def truncated(formula: str, printed: str, lang: str) -> Diagnosis | None:
@@ -294,6 +336,7 @@ def _bracket(expr: str) -> str:
 
 
 _OPERATOR = re.compile(r"[-+*/]")
+_SUM = re.compile(r"-?\d+(?:\.\d+)?(?:[-+]-?\d+(?:\.\d+)?)+")  # parts added (a negative part subtracted)
 
 
 def _value(formula: str) -> Interval | None:
@@ -324,5 +367,5 @@ def _how(value: Interval, printed: str, face: bool = False) -> str:
     return ""
 
 
-__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "computed", "diagnose", "make", "reproduces",
-           "ceiling", "truncated", "typo", "value_of", "weak"]
+__all__ = ["READINGS", "Terms", "arithmetic", "catalogue", "ceiling", "computed", "diagnose", "in_unit", "make",
+           "reproduces", "rounded_twice", "truncated", "twice", "typo", "value_of", "weak"]

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
+from narrcheck.lexicon import alt
 from narrcheck.model.claims import (
     BudgetLineClaim,
     Claim,
@@ -97,6 +98,26 @@ PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]
                          r"(?P<amt>\d+(?:\.\d+)?)(?P<unit>万元|元)(?:，[^，。；;]{0,12}?执行总体进度为(?P<pct>\d+(?:\.\d+)?)[%％])?")
 
 
+# the list a count of indicators announces, to the end of its sentence: 。具体如下：数量指标：审查次数≥50次，…。
+TARGET_LIST = re.compile(rf"[。，,]?\s*{alt('indicators.list_leads')}[：:](?P<list>[^。\n]+)")
+_TARGET_SPLIT = re.compile(r"[，；;]|,(?!\d{3})")
+_CATEGORY = re.compile(r"^[^：:，；,;]{1,10}指标[：:]")  # 数量指标：… opens a category of the list
+_COMPARED = re.compile(r"[≥≤=＝<>＜＞]|\d")
+
+
+def listed_targets(text: str) -> tuple[str, ...]:
+    """The targets listed right after a count of indicators, by name (empty when what follows is no such list:
+    each item must name a target with a comparison or a figure, or open with its category).
+    """
+    m = TARGET_LIST.match(text)
+    if m is None:
+        return ()
+    items = [i.strip() for i in _TARGET_SPLIT.split(m.group("list")) if i.strip()]
+    if not items or not all(_CATEGORY.match(i) or _COMPARED.search(i) for i in items):
+        return ()
+    return tuple(re.split(r"[≥≤=＝<>＜＞]", _CATEGORY.sub("", i), maxsplit=1)[0].strip() for i in items)
+
+
 _PROJECT_PATTERNS: tuple[tuple[re.Pattern[str], Measure | None], ...] = (
     (PROJECT_BUDGET, "budget"), (PROJECT_EXECUTED, "executed"), (PROJECT_RATE, None),
     (INDICATOR_COUNT, "indicator_count"))
@@ -129,8 +150,9 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Clai
                 subject = name or {"indicator_count": "指标个数", "executed": "项目支出"}.get(measure, "项目预算")
                 fig = Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("num"):m.end()], subject=subject,
                              location=unit.locate(m.start("num")))
+                listed = listed_targets(unit.text[m.end():]) if measure == "indicator_count" else ()
                 out.append(ProjectFigureClaim(figure=fig, measure=measure, table=table.index, binding=how,
-                                              **_kwargs(unit.raw, m, unit.locate, unit.section)))
+                                              listed=listed, **_kwargs(unit.raw, m, unit.locate, unit.section)))
     return out
 
 

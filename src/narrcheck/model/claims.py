@@ -186,6 +186,7 @@ class ProjectFigureClaim(_Claim):
     binding: str = Field(default="", description="how the table was chosen: named, own table, nearest")
     row: str = Field(default="", description="indicator_result: the indicator the sentence names")
     approx: Literal["", "more", "above"] = Field(default="", description="50余次: more; 90%以上: above")
+    listed: tuple[str, ...] = Field(default=(), description="indicator_count: the targets the text lists after it")
 
 
 class ProjectSetClaim(_Claim):

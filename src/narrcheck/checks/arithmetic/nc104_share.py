@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show
-from narrcheck.checks.diagnosis import Terms
+from narrcheck.checks.diagnosis import Terms, ceiling
 from narrcheck.checks.registry import register
 from narrcheck.lexicon import matcher
 from narrcheck.model.claims import Figure, PartsSumClaim, ShareClaim
@@ -103,7 +103,7 @@ def share_terms(claim: ShareClaim, ctx: Context, computed: Interval) -> Terms:
                 and other.interval(unit).lo >= part.interval(unit).lo and not other.agrees_with(whole, unit):
             wholes[show(other, unit)] = None
     return Terms("share", {"part": show(part, unit), "whole": show(whole, unit)}, siblings=siblings,
-                 neighbours=neighbours, wholes=tuple(wholes))
+                 neighbours=neighbours, wholes=tuple(wholes), scale=ceiling())
 
 
 def _holds(share: ShareClaim, unit: str) -> bool:

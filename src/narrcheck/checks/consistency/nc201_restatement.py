@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from narrcheck import i18n
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule, unit_error
 from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
 from narrcheck.checks.consistency._common import NEAR_MISS, agree, near_miss
@@ -15,7 +16,7 @@ from narrcheck.extract.identity import core_subject, fold, scopes_differ
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.lexicon import alt
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim, interval_sum
-from narrcheck.model.findings import Evidence, Finding
+from narrcheck.model.findings import Diagnosis, Evidence, Finding
 from narrcheck.numbers import Verdict
 from narrcheck.numbers.parse import significant_digits
 from narrcheck.tables.model import ChartSeries
@@ -124,7 +125,8 @@ class Restatement(Rule):
                                               claimed=st.figure.value, expected=_in_unit(fig, st.figure.unit),
                                               formula=f"{st.figure.text} = {fig.text}", about=str(st.key),
                                               template="stated-elsewhere")
-                yield stated.model_copy(update={"gap": found.gap})  # (as the rounding rule measured it)
+                yield stated.model_copy(update={"gap": found.gap,  # (as the rounding rule measured it)
+                                                "diagnosis": _rounded_twice(st.figure, fig, ctx.lang)})
 
     def _slips(self, item: Statements, ctx: Context, dominant: str) -> Iterator[Finding]:
         """The same digits in two money units under one known name and one scope, even in one sentence or under
@@ -240,10 +242,11 @@ class Restatement(Rule):
                 detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=places)
                 evidence = [Evidence(quote=st.quote, location=st.figure.location),
                             *(Evidence(quote=s.quote, location=s.figure.location) for s in best)]
-                yield self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
-                                           claimed=st.figure.value, expected=shown,
-                                           formula=f"{st.figure.text} = {best[0].figure.text}",
-                                           about=str(st.key), template="stated-elsewhere")
+                found = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
+                                             claimed=st.figure.value, expected=shown,
+                                             formula=f"{st.figure.text} = {best[0].figure.text}",
+                                             about=str(st.key), template="stated-elsewhere")
+                yield found.model_copy(update={"diagnosis": _rounded_twice(st.figure, best[0].figure, ctx.lang)})
 
     def _unit_slip(self, st: Statement, first: Statement, ctx: Context) -> Finding:
         """The digits are the document's, the unit is not: 54.39元 where 54.39万元 is meant."""
@@ -328,6 +331,14 @@ def _precision(fig: Figure, unit: str) -> Decimal:
     """Higher for a figure printed to a finer step (in a common unit)."""
     iv = fig.interval(unit)
     return -(iv.hi - iv.lo)
+
+
+def _rounded_twice(fig: Figure, other: Figure, lang: str) -> Diagnosis | None:
+    """`fig` is the other unit's figure brought into its own and rounded twice (26845.39元 as 2.69万元)."""
+    if fig.unit == other.unit or not (fig.quantity.is_money and other.quantity.is_money):
+        return None
+    return diagnosis.rounded_twice(diagnosis.in_unit(other.value, other.quantity.scale_to(fig.unit)), fig.value,
+                                   lang)
 
 
 def _in_unit(fig: Figure, unit: str) -> str:

@@ -83,8 +83,14 @@ class TextVsTable(Rule):
                 ev = [Evidence(quote=claim.quote, location=claim.location),
                       Evidence(quote=rows[0].label, location=rows[0].weight.location if rows[0].weight
                                else rows[0].score.location)]  # type: ignore[union-attr]
-                yield self.judge(ctx, claim.figure, Interval.exact(Decimal(len(rows))), f"len({len(rows)} rows)",
-                                 ev, claim.section, about=table.describe())
+                found = self.judge(ctx, claim.figure, Interval.exact(Decimal(len(rows))), f"len({len(rows)} rows)",
+                                   ev, claim.section, about=table.describe())
+                if found.verdict == Verdict.MISMATCH.value and found.diagnosis is None \
+                        and len(claim.listed) == claim.figure.decimal:  # the count of the text's own list
+                    found = found.model_copy(update={"diagnosis": diagnosis.make(
+                        "listed", f"len([{', '.join(claim.listed)}])", ctx.lang, printed=claim.figure.value,
+                        rows=str(len(rows)))})
+                yield found
         else:
             yield from self._rate(claim, table, ctx)
 
@@ -175,8 +181,11 @@ class TextVsTable(Rule):
                     if stated is None or fact is None:
                         continue
                     shown = _in(fact, stated.unit)
+                    # the balance as the sentence's own rounded figures give it
+                    rounded = {"rounded": f"{claim.budget.value}-{claim.executed.value}"} \
+                        if measure == "balance" and claim.budget is not None else {}
                     yield self.judge(ctx, stated, fact.figure.interval(stated.unit), shown, ev_of[measure],
-                                     claim.section, about=fact.figure.subject)
+                                     claim.section, about=fact.figure.subject, terms=Terms("sum", rounded))
                 return
 
     def _project_set(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
