@@ -193,3 +193,19 @@ def test_a_base_that_is_not_printed_once_as_a_like_amount_is_not_taken(tmp_path)
     units = extract(structure(read_document(other))).units
     rate = asked.model_copy(update={"rate": "30.00"})  # only the base may come from outside the quote
     assert ground(rate, units, no_table).reason == "number-not-in-quote"
+
+
+def test_table_rows_zero_rates_and_run_ons_are_not_sent_whole(tmp_path):
+    path = tmp_path / "residue.txt"
+    path.write_text(
+        "一、“三公”经费情况\n\n"
+        "因公出国（境）费支出0万元，与上年相比减少0万元，下降0%。\n\n"  # a zero rate: nothing a model could bind
+        "年度资金总额 120.00 118.80 10 99% 9 |\n\n"  # a table's row flattened into a line
+        "项目 预算数 执行数 执行率 得分 备注 说明 100%\n\n"  # cells set apart by spaces
+        + "本单位严格落实过紧日子要求，" * 24  # a run-on sentence: the figure's clause and the two before it go
+        + "全年压减一般性支出，公务接待费较上年压减幅度达到12.40%，接待批次明显减少。\n",
+        encoding="utf-8")
+    found = extract(structure(read_document(path)))
+    sent = chunks(found.units, [])
+    assert [c.text for c in sent] == ["本单位严格落实过紧日子要求，全年压减一般性支出，"
+                                      "公务接待费较上年压减幅度达到12.40%，"]

@@ -2,12 +2,14 @@
 
 What is sent is the residue the rules left, never the whole document: the sentences (of paragraphs, or table
 cells of running text) that hold a percent no rule turned into a checked claim (a ×100% in a formula is
-notation, not a percent), or a figure of a rule claim that could not be checked for want of an operand
-(`settled` are the claims that were checked). An amount alone is no claim: it goes only as the context of one.
-A short paragraph goes whole, as the context that may hold the missing operand; of a longer one, each residue
-sentence goes with the sentence before it. Pieces, in document order, form chunks of at most CHUNK_CHARS
-characters (each call carries the whole prompt: the fewer calls, the fewer tokens); each chunk goes with the
-section path of its first piece.
+notation, not a percent; a 0% no operand a model binds would make wrong), or a figure of a rule claim that could
+not be checked for want of an operand, other than a change of 0 by 0% (`settled` are the claims that were
+checked). An amount alone is no claim: it goes only as the context of one. Only running text goes: a table's
+row flattened into a line, cells apart, is the table rules' to read. A short paragraph goes whole, as the
+context that may hold the missing operand; of a longer one, each residue sentence goes with the sentence before
+it (of a run-on sentence, the clause of the figure and the two before it). Pieces, in document order, form
+chunks of at most CHUNK_CHARS characters (each call carries the whole prompt: the fewer calls, the fewer
+tokens); each chunk goes with the section path of its first piece.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ PROMPT = ("extract_claims", 2)  # the residue question, short enough for a 4k-to
 KINDS = ("change", "share", "score", "reason", "completion", "count")
 CHUNK_CHARS = 1000  # one request's text: with the v2 prompt and a 1,024-token answer, inside a 4k-token context
 CONTEXT_CHARS = 300  # a paragraph this short goes whole; of a longer one, the residue sentences and their leads
+SENTENCE_CHARS = 200  # a longer sentence goes as the clauses around its figure
+CLAUSES_BEFORE = 2  # (the clause that holds the figure, and the two before it: where its operands are named)
+PROSE_CJK = 6  # a residue sentence names what its figure is of in words
+CELLS = 5  # more runs set apart by spaces than this: a table's row flattened into a line
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 _MULTIPLIER = re.compile(r"[×xX*＊]\s*\(?\s*$|乘以\s*$")  # ×100%: arithmetic notation, not a stated percent
 
 
@@ -68,15 +76,16 @@ def chunks(units: Sequence[Unit], settled: Sequence[Claim], unsettled: Sequence[
     that no claim of `settled` holds, or a figure of an `unsettled` claim (one the rules could not check).
     """
     checked = {(f.location.line, f.location.column) for c in settled for f in figures(c)}
-    wanting = {(f.location.line, f.location.column) for c in unsettled for f in figures(c)} - checked
+    wanting = {(f.location.line, f.location.column) for c in unsettled if any(f.decimal for f in figures(c))
+               for f in figures(c)} - checked  # (a change of 0 by 0%: no operand a model finds makes it wrong)
     pieces: list[tuple[Unit, str]] = []
     for unit in units:
         if unit.table is not None and len(unit.original) < 30:
             continue  # a cell of figures: the table rules' to read
-        spans = sorted({unit.sentence_span(m.start) for m in unit.mentions
-                        if (m.family == "percent" and _at(unit, m.start) not in checked
-                            and not _MULTIPLIER.search(unit.text, max(0, m.start - 3), m.start))
-                        or _at(unit, m.start) in wanting})
+        spans = sorted({span for m in unit.mentions
+                        if ((m.family == "percent" and m.quantity.value != 0 and _at(unit, m.start) not in checked
+                             and not _MULTIPLIER.search(unit.text, max(0, m.start - 3), m.start))
+                            or _at(unit, m.start) in wanting) and (span := _span(unit, m.start)) is not None})
         if not spans:
             continue
         if len(unit.text) <= CONTEXT_CHARS:
@@ -84,7 +93,8 @@ def chunks(units: Sequence[Unit], settled: Sequence[Claim], unsettled: Sequence[
             continue
         keep: list[tuple[int, int]] = []
         for start, end in spans:  # each residue sentence (its end mark too) with the sentence before it
-            before = unit.sentence_span(start - 1)[0] if start > 0 else start
+            whole = unit.sentence_span(start) == (start, end)
+            before = unit.sentence_span(start - 1)[0] if start > 0 and whole else start
             keep.append((before, min(end + 1, len(unit.text))))
         pieces.append((unit, "".join(unit.raw[a:b] for a, b in _union(keep)).strip()))
     out: list[Chunk] = []
@@ -98,6 +108,29 @@ def chunks(units: Sequence[Unit], settled: Sequence[Claim], unsettled: Sequence[
     if group:
         out.append(_chunk(group))
     return out
+
+
+def _span(unit: Unit, offset: int) -> tuple[int, int] | None:
+    """What goes of the sentence holding `offset`: the sentence, or of a longer one (a run-on, a table flattened
+    into a line) the clause holding the figure and the CLAUSES_BEFORE before it; None when it is no running text.
+    """
+    start, end = unit.sentence_span(offset)
+    if not _prose(unit.raw[start:end]):
+        return None
+    if end - start <= SENTENCE_CHARS:
+        return start, end
+    ends = [m.start() for m in _CLAUSE_END.finditer(unit.text, start, end)]
+    before = [e for e in ends if e < offset][-CLAUSES_BEFORE - 1:]
+    after = next((e for e in ends if e >= offset), end)
+    return (before[0] + 1 if len(before) > CLAUSES_BEFORE else start), after
+
+
+def _prose(sentence: str) -> bool:
+    """Running text a model can read a claim from: words around the figures (PROSE_CJK characters or more), not
+    a table's row of cells (flattened with a closing '|', or set apart by spaces).
+    """
+    body = sentence.strip()
+    return not body.endswith("|") and len(_CJK.findall(body)) >= PROSE_CJK and len(body.split()) <= CELLS
 
 
 def _at(unit: Unit, offset: int) -> tuple[int | None, int | None]:
