@@ -5,8 +5,10 @@ usage: python benchmarks/llm_gain.py --base-url URL --model M [--constrained] [-
 
 Prints, for each set: recall and false alarms by ../shared/eval/score_set.py with the rules alone and with the
 LLM; calls, tokens, and the characters sent (every message of every call, prompt included) as a share of the
-documents' characters; seconds. The LLM run comes first (answers cached in a fresh folder); the scored run
-with `--llm` then replays them from the cache, so its figures are those of the same answers.
+documents' characters, and the tokens sent as a share of the documents' tokens by the server's own tokenizer
+(where it has llama-cpp-python's /extras/tokenize/count); seconds. The LLM run (all the set's files in one
+command, so their residue shares batches) comes first, answers cached in a fresh folder; the scored run with
+`--llm` then replays them from the cache, so its figures are those of the same answers.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +71,23 @@ def llm_run(docs: list[Path]) -> dict[str, float]:
     return totals
 
 
+def document_tokens(docs: list[Path]) -> int | None:
+    """The documents' tokens by the server's own tokenizer (llama-cpp-python's /extras/tokenize/count), or None
+    where the server has no such route.
+    """
+    url = args.base_url.rstrip("/").removesuffix("/v1") + "/extras/tokenize/count"
+    total = 0
+    for doc in docs:
+        body = json.dumps({"input": doc.read_text(encoding="utf-8"), "model": args.model}).encode("utf-8")
+        request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                total += json.loads(answer.read())["count"]
+        except (OSError, ValueError, KeyError):
+            return None
+    return total
+
+
 def scored(command: str, folder: str) -> str:
     out = subprocess.run([sys.executable, str(SHARED / "eval" / "score_set.py"), folder, command],
                          capture_output=True, text=True, env=env, cwd=work)
@@ -97,12 +117,15 @@ for name, folder in (("dev set", args.set), ("corpus", args.corpus)):
     else:
         rules, with_llm = corpus_scored(str(Path(sys.executable).parent / "narrcheck")), corpus_scored(str(wrapper))
     share = totals["prompt_chars"] / max(totals["document_chars"], 1)
+    tokens = document_tokens(docs)
+    token_share = f"{totals['tokens_in'] / tokens:.1%} of the documents' {tokens} tokens" if tokens else \
+        "the server counts no tokens"
     print(f"{name} ({len(docs)} documents), {args.model} at {args.base_url}:")
     print(f"  rules alone: {rules}")
     print(f"  with --llm:  {with_llm}")
     print(f"  calls {totals['calls']}, tokens {totals['tokens_in']}+{totals['tokens_out']}, claims added "
           f"{totals['added']}, sent {totals['prompt_chars']} of {totals['document_chars']} characters "
-          f"({share:.1%}, prompts included), {totals['seconds']:.0f} s")
+          f"({share:.1%}, prompts included); tokens in: {token_share}; {totals['seconds']:.0f} s")
     rerun = llm_run(docs)
     print(f"  re-run: {rerun['calls']} calls (answers from the cache), {rerun['seconds']:.0f} s")
 print(f"(work folder, with the cached answers: {work})")

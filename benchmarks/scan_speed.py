@@ -45,7 +45,8 @@ def main() -> None:
         print(f"--jobs 1: {n / one:.1f} documents/s ({one:.1f}s)")
         print(f"--jobs 2: {n / two:.1f} documents/s ({two:.1f}s); speed-up {one / two:.2f}x (target 1.8x)")
         print(f"re-run with everything scanned: {again:.2f}s (target < 5s)")
-        print(f"peak memory of one process: {peak:.0f} MB; database {(Path(tmp) / 'two.sqlite').stat().st_size / 1e6:.1f} MB")
+        size = (Path(tmp) / "two.sqlite").stat().st_size / 1e6
+        print(f"peak memory of one process: {peak:.0f} MB; database {size:.1f} MB")
 
 
 if __name__ == "__main__":

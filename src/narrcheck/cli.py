@@ -78,7 +78,7 @@ def check(
     timeout: TimeoutOption = None,
 ) -> None:
     """Check FILES and report every claim that does not hold. Exit 0: none; 1: errors found; 2: bad input."""
-    from narrcheck.api import check_file, read_account_files, tune_gc_for_batch
+    from narrcheck.api import check_file, prefill_llm, read_account_files, tune_gc_for_batch
     from narrcheck.config import load_settings
     from narrcheck.errors import NarrcheckError
     from narrcheck.model.findings import Failure, Report
@@ -103,10 +103,12 @@ def check(
         _refuse(files, str(exc), format is Format.json)
     outcomes: list[Report | Failure] = []  # in the order given; a file that could not be checked as a Failure
     tune_gc_for_batch()
+    # several files: their residue asked about in shared batches, one prompt for several documents
+    prefilled = prefill_llm(files, settings, accounts) if settings.llm and len(files) > 1 else None
     for path in files:
         try:
             outcomes.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,
-                                       accounts=accounts, waivers=waived))
+                                       accounts=accounts, waivers=waived, prefilled=prefilled))
         except NarrcheckError as exc:
             _fail(str(exc))
             outcomes.append(_failure(path, "bad_input", str(exc)))

@@ -92,12 +92,14 @@ def test_only_the_residue_is_sent(tmp_path):
 def test_of_a_long_paragraph_only_the_residue_sentences_go_with_the_one_before(tmp_path):
     path = tmp_path / "long.txt"
     checked = "本年支出合计120.00万元，较上年增加20.00万元，增长20.00%。" * 8  # the rules read these
-    path.write_text("一、收入支出决算总体情况说明\n" + checked + "其中办公经费有所调整。办公经费压减幅度达到15.33%，"
-                    "按要求执行。在职人员控制率=（在职人员数/编制数）×100%。\n", encoding="utf-8")
+    path.write_text("一、收入支出决算总体情况说明\n" + checked + "其中办公经费由15.00万元调整为12.70万元。"
+                    "办公经费压减幅度达到15.33%，按要求执行。在职人员控制率=（在职人员数/编制数）×100%。\n",
+                    encoding="utf-8")
     found = extract(structure(read_document(path)))
     settled = [c for c in found.claims if "15.33" not in {f.value for f in figures(c)}]
     sent = chunks(found.units, settled)  # (×100% is notation, not a percent to ask about)
-    assert [c.text for c in sent] == ["其中办公经费有所调整。办公经费压减幅度达到15.33%，按要求执行。"]
+    assert [c.text for c in sent] == ["其中办公经费由15.00万元调整为12.70万元。"
+                                      "办公经费压减幅度达到15.33%，按要求执行。"]
 
 
 def test_a_reasons_cited_item_must_have_moved_its_way(tmp_path):
@@ -195,7 +197,7 @@ def test_a_base_that_is_not_printed_once_as_a_like_amount_is_not_taken(tmp_path)
     assert ground(rate, units, no_table).reason == "number-not-in-quote"
 
 
-def test_table_rows_zero_rates_and_run_ons_are_not_sent_whole(tmp_path):
+def test_table_rows_zero_rates_run_ons_and_rates_without_amounts_are_not_sent_whole(tmp_path):
     path = tmp_path / "residue.txt"
     path.write_text(
         "一、“三公”经费情况\n\n"
@@ -203,9 +205,10 @@ def test_table_rows_zero_rates_and_run_ons_are_not_sent_whole(tmp_path):
         "年度资金总额 120.00 118.80 10 99% 9 |\n\n"  # a table's row flattened into a line
         "项目 预算数 执行数 执行率 得分 备注 说明 100%\n\n"  # cells set apart by spaces
         + "本单位严格落实过紧日子要求，" * 24  # a run-on sentence: the figure's clause and the two before it go
-        + "全年压减一般性支出，公务接待费较上年压减幅度达到12.40%，接待批次明显减少。\n",
+        + "公务接待费由5.00万元压减至4.38万元，较上年压减幅度达到12.40%，接待批次明显减少。\n\n"
+        "公务用车运行维护费较上年下降8.50%。\n",  # no amount to check a rate with: no claim a model reads is checkable
         encoding="utf-8")
     found = extract(structure(read_document(path)))
     sent = chunks(found.units, [])
-    assert [c.text for c in sent] == ["本单位严格落实过紧日子要求，全年压减一般性支出，"
-                                      "公务接待费较上年压减幅度达到12.40%，"]
+    assert [c.text for c in sent] == ["本单位严格落实过紧日子要求，公务接待费由5.00万元压减至4.38万元，"
+                                      "较上年压减幅度达到12.40%，"]

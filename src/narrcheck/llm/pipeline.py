@@ -5,11 +5,14 @@ cells of running text) that hold a percent no rule turned into a checked claim (
 notation, not a percent; a 0% no operand a model binds would make wrong), or a figure of a rule claim that could
 not be checked for want of an operand, other than a change of 0 by 0% (`settled` are the claims that were
 checked). An amount alone is no claim: it goes only as the context of one. Only running text goes: a table's
-row flattened into a line, cells apart, is the table rules' to read. A short paragraph goes whole, as the
-context that may hold the missing operand; of a longer one, each residue sentence goes with the sentence before
-it (of a run-on sentence, the clause of the figure and the two before it). Pieces, in document order, form
-chunks of at most CHUNK_CHARS characters (each call carries the whole prompt: the fewer calls, the fewer
-tokens); each chunk goes with the section path of its first piece.
+row flattened into a line, cells apart, is the table rules' to read; and only text that states the two amounts
+a percent is checked with (a rate without them is a claim no one could check). A short paragraph goes whole, as
+the context that may hold the missing operand; of a longer one, each residue sentence goes alone when it
+states both amounts, else with the sentence before it (of a run-on sentence, the clause of the figure and the
+two before it). Pieces, in document order, form chunks of at most CHUNK_CHARS characters (each call carries
+the whole prompt: the fewer calls, the fewer tokens); each chunk goes with the section path of its first
+piece. Several documents' chunks may share a call (Runner.prefill): a run over many short documents then does
+not pay the prompt once per document.
 """
 
 from __future__ import annotations
@@ -30,17 +33,18 @@ from narrcheck.llm.client import LATE, OPEN, Client, LLMError, Usage
 from narrcheck.llm.ground import ground
 from narrcheck.llm.prompts import load
 from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim, figures
-from narrcheck.model.llm import LLMAnswer
+from narrcheck.model.llm import LLMAnswer, LLMClaim
 from narrcheck.tables.model import ScoreTable
 
-PROMPT = ("extract_claims", 2)  # the residue question, short enough for a 4k-token model
+PROMPT = ("extract_claims", 3)  # the residue question, short enough for a 4k-token model; batches of documents
 KINDS = ("change", "share", "score", "reason", "completion", "count")
 CHUNK_CHARS = 1000  # one request's text: with the v2 prompt and a 1,024-token answer, inside a 4k-token context
-CONTEXT_CHARS = 300  # a paragraph this short goes whole; of a longer one, the residue sentences and their leads
+CONTEXT_CHARS = 150  # a paragraph this short goes whole; of a longer one, the residue sentences and their leads
 SENTENCE_CHARS = 200  # a longer sentence goes as the clauses around its figure
 CLAUSES_BEFORE = 2  # (the clause that holds the figure, and the two before it: where its operands are named)
 PROSE_CJK = 6  # a residue sentence names what its figure is of in words
 CELLS = 5  # more runs set apart by spaces than this: a table's row flattened into a line
+OPERANDS = 2  # amounts a piece must state for a claim read from it to be checkable
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 _MULTIPLIER = re.compile(r"[×xX*＊]\s*\(?\s*$|乘以\s*$")  # ×100%: arithmetic notation, not a stated percent
@@ -86,17 +90,21 @@ def chunks(units: Sequence[Unit], settled: Sequence[Claim], unsettled: Sequence[
                         if ((m.family == "percent" and m.quantity.value != 0 and _at(unit, m.start) not in checked
                              and not _MULTIPLIER.search(unit.text, max(0, m.start - 3), m.start))
                             or _at(unit, m.start) in wanting) and (span := _span(unit, m.start)) is not None})
-        if not spans:
-            continue
-        if len(unit.text) <= CONTEXT_CHARS:
-            pieces.append((unit, unit.original))  # the whole paragraph: the missing operand is likely in it
-            continue
+        short = len(unit.text) <= CONTEXT_CHARS  # then the whole paragraph: the missing operand is likely in it
         keep: list[tuple[int, int]] = []
-        for start, end in spans:  # each residue sentence (its end mark too) with the sentence before it
-            whole = unit.sentence_span(start) == (start, end)
+        for start, end in spans:  # each residue sentence (its end mark too), with the one before if it lacks one
+            end = min(end + 1, len(unit.text))
+            whole = unit.sentence_span(start)[0] == start
             before = unit.sentence_span(start - 1)[0] if start > 0 and whole else start
-            keep.append((before, min(end + 1, len(unit.text))))
-        pieces.append((unit, "".join(unit.raw[a:b] for a, b in _union(keep)).strip()))
+            if short:
+                keep += [(start, end)] if _operands(unit, 0, len(unit.text)) else []
+            elif _operands(unit, start, end):
+                keep.append((start, end))
+            elif _operands(unit, before, end):
+                keep.append((before, end))
+        if not keep:
+            continue
+        pieces.append((unit, unit.original if short else "".join(unit.raw[a:b] for a, b in _union(keep)).strip()))
     out: list[Chunk] = []
     group: list[tuple[Unit, str]] = []
     for unit, text in pieces:
@@ -125,12 +133,27 @@ def _span(unit: Unit, offset: int) -> tuple[int, int] | None:
     return (before[0] + 1 if len(before) > CLAUSES_BEFORE else start), after
 
 
+def _operands(unit: Unit, start: int, end: int) -> bool:
+    """The text from `start` to `end` states the two amounts a percent is checked with (a change and its base, a
+    part and its whole): without them no claim a model reads there could be checked.
+    """
+    return sum(1 for m in unit.mentions if start <= m.start < end and m.family != "percent") >= OPERANDS
+
+
 def _prose(sentence: str) -> bool:
     """Running text a model can read a claim from: words around the figures (PROSE_CJK characters or more), not
     a table's row of cells (flattened with a closing '|', or set apart by spaces).
     """
     body = sentence.strip()
     return not body.endswith("|") and len(_CJK.findall(body)) >= PROSE_CJK and len(body.split()) <= CELLS
+
+
+def _shares(total: int, sizes: Sequence[int]) -> list[int]:
+    """`total` split in proportion to `sizes`, in whole units that add up to it (the rest to the first)."""
+    whole = sum(sizes) or 1
+    out = [total * size // whole for size in sizes]
+    out[0] += total - sum(out)
+    return out
 
 
 def _at(unit: Unit, offset: int) -> tuple[int | None, int | None]:
@@ -152,6 +175,34 @@ def _chunk(group: list[tuple[Unit, str]]) -> Chunk:
     return Chunk(group[0][0].section, tuple(u for u, _ in group), "\n".join(t for _, t in group))
 
 
+@dataclass
+class Cost:
+    """A share of what batched calls cost: the first chunk of a batch carries the call, each chunk its part of
+    the characters and tokens (by its length), so the documents' shares add up to what was spent.
+    """
+
+    calls: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    prompt_chars: int = 0
+
+
+@dataclass
+class Prefill:
+    """Answers asked for in batches that hold chunks of several documents, by chunk key (the key a document's own
+    run looks its chunks up by), with each chunk's share of the cost, taken once by the run that reads it.
+    """
+
+    answers: dict[str, dict[str, object]] = field(default_factory=dict)
+    costs: dict[str, Cost] = field(default_factory=dict)
+    calls: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def take(self, key: str) -> Cost | None:
+        with self._lock:
+            return self.costs.pop(key, None)
+
+
 class Runner:
     """Runs the LLM over a document's chunks within a token budget."""
 
@@ -161,13 +212,81 @@ class Runner:
         self.deadline = deadline  # time.monotonic() by which this document's LLM work ends (cached answers too)
         self.prompt = load(*PROMPT)
 
-    def run(self, units: Sequence[Unit], rule_claims: Sequence[Claim], tables: Sequence[ScoreTable],
-            settled: Sequence[Claim] | None = None) -> LLMResult:
-        """`settled`: the rule claims that were checked (default: all of `rule_claims`)."""
-        result = LLMResult()
+    @staticmethod
+    def plan(units: Sequence[Unit], rule_claims: Sequence[Claim],
+             settled: Sequence[Claim] | None = None) -> list[Chunk]:
+        """The document's chunks: its residue once `settled` (default: all of `rule_claims`) were checked."""
         done = list(rule_claims if settled is None else settled)
         checked = {id(c) for c in done}
-        todo = chunks(units, done, [c for c in rule_claims if id(c) not in checked])
+        return chunks(units, done, [c for c in rule_claims if id(c) not in checked])
+
+    def key(self, text: str) -> str:
+        return self.cache.key(self.client.endpoint.model, self.prompt.sha256, text)
+
+    def prefill(self, todo: Sequence[tuple[tuple[str, ...], str]], seconds: float | None = None) -> Prefill:
+        """Asks about the (section, text) chunks of several documents in batches of at most CHUNK_CHARS
+        characters (one prompt for several documents' residue), chunks already answered left out. Each chunk's
+        answer holds the claims whose quote is in its text (claims quoting none go with the batch's first
+        chunk, whose document's grounding drops them). A batch the endpoint refuses or never answers in form
+        leaves its chunks to their documents' own runs; a failing endpoint ends the pre-fill. No batch starts
+        after the runner's deadline, and each ends within `seconds` of its start (one document's time budget).
+        """
+        out = Prefill()
+        pending = {self.key(text): (section, text) for section, text in todo}
+        pending = {k: v for k, v in pending.items() if self.cache.get(k) is None}
+        batches: list[list[tuple[str, tuple[str, ...], str]]] = []
+        for key, (section, text) in pending.items():
+            if not batches or sum(len(t) + 2 for *_, t in batches[-1]) + len(text) > CHUNK_CHARS:
+                batches.append([])
+            batches[-1].append((key, section, text))
+        stopped: list[str] = []
+
+        def ask(batch: list[tuple[str, tuple[str, ...], str]]) -> None:
+            now = time.monotonic()
+            if stopped or (self.deadline is not None and now >= self.deadline):
+                return
+            limits = [d for d in (self.deadline, now + seconds if seconds else None) if d is not None]
+            ends = min(limits) if limits else None  # this batch's calls end by then
+            text = "\n\n".join(t for *_, t in batch)
+            messages = self.prompt.messages(section=" / ".join(batch[0][1]), text=text, kinds=list(KINDS))
+            chars = sum(len(m["content"]) for m in messages)
+            if chars + 400 > self.budget:
+                return
+            try:
+                answer, tokens_in, tokens_out = self.client.extract(messages, ends)
+            except LLMError as exc:
+                with out._lock:
+                    out.calls += exc.calls
+                    out.costs[batch[0][0]] = Cost(exc.calls, exc.tokens_in, exc.tokens_out, chars)
+                    if not exc.chunk:
+                        stopped.append(str(exc))
+                if exc.chunk and len(batch) == 1:  # alone, the same text would get the same answer
+                    self.cache.put(batch[0][0], {"failed": exc.chunk})
+                return
+            claims: dict[str, list[LLMClaim]] = {key: [] for key, *_ in batch}
+            for claim in answer.claims:
+                owner = next((key for key, _, t in batch if claim.quote and claim.quote in t), batch[0][0])
+                claims[owner].append(claim)
+            sizes = [len(t) for *_, t in batch]
+            shares = zip(_shares(tokens_in, sizes), _shares(tokens_out, sizes), _shares(chars, sizes), strict=True)
+            with out._lock:
+                out.calls += 1
+                for i, ((key, *_), (t_in, t_out, c)) in enumerate(zip(batch, shares, strict=True)):
+                    out.costs[key] = Cost(int(i == 0), t_in, t_out, c)
+                    out.answers[key] = LLMAnswer(claims=claims[key]).model_dump()
+                    self.cache.put(key, out.answers[key])
+
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            list(pool.map(ask, batches))
+        return out
+
+    def run(self, units: Sequence[Unit], rule_claims: Sequence[Claim], tables: Sequence[ScoreTable],
+            settled: Sequence[Claim] | None = None, prefilled: Prefill | None = None) -> LLMResult:
+        """`settled`: the rule claims that were checked (default: all of `rule_claims`); `prefilled`: answers
+        (and their cost) asked for in batches with other documents' chunks.
+        """
+        result = LLMResult()
+        todo = self.plan(units, rule_claims, settled)
         result.chunks = len(todo)
         result.sent_chars = sum(len(c.text) for c in todo)
         lock = threading.Lock()
@@ -176,7 +295,16 @@ class Runner:
 
         def ask(chunk: Chunk) -> LLMAnswer | None:
             messages = self.prompt.messages(section=" / ".join(chunk.section), text=chunk.text, kinds=list(KINDS))
-            key = self.cache.key(self.client.endpoint.model, self.prompt.sha256, chunk.text)
+            key = self.key(chunk.text)
+            if prefilled is not None:
+                if (cost := prefilled.take(key)) is not None:  # this chunk's share of a batch's cost
+                    with lock:
+                        result.usage.calls += cost.calls
+                        result.usage.tokens_in += cost.tokens_in
+                        result.usage.tokens_out += cost.tokens_out
+                        result.prompt_chars += cost.prompt_chars
+                if key in prefilled.answers:
+                    return LLMAnswer.model_validate(prefilled.answers[key])
             cached = self.cache.get(key)
             if cached is not None:
                 with lock:
