@@ -112,3 +112,21 @@ def test_a_batch_never_answered_in_form_leaves_each_document_to_ask_for_itself(t
     assert len(asked) == 3 and "会议费" in asked[1] and "差旅费" not in asked[1]  # then one call per document
     assert (station.summary.llm.calls, clinic.summary.llm.calls) == (3 + 1, 1)  # the failed tries counted too
     assert [f.claimed for f in station.findings if f.source == "llm" and f.verdict == "mismatch"] == ["25.00"]
+
+
+def test_an_endpoint_that_fails_the_batch_is_not_called_again_by_the_documents(tmp_path, monkeypatch, documents):
+    from narrcheck.llm.client import LLMError
+
+    asked: list[str] = []
+
+    def extract(self, messages, deadline=None):
+        asked.append("".join(m["content"] for m in messages))
+        raise LLMError("the endpoint did not answer in time", calls=1)
+
+    monkeypatch.setattr(Client, "extract", extract)
+    s = settings(tmp_path)
+    prefilled = prefill_llm(documents, s)
+    reports = [check_file(d, s, prefilled=prefilled) for d in documents]
+    assert len(asked) == 1  # one wait for the whole run, not one per document
+    assert all(r.summary.llm.warnings == ["the endpoint did not answer in time"] for r in reports)
+    assert [r.summary.llm.calls for r in reports] == [1, 0]

@@ -196,6 +196,7 @@ class Prefill:
     answers: dict[str, dict[str, object]] = field(default_factory=dict)
     costs: dict[str, Cost] = field(default_factory=dict)
     calls: int = 0
+    stopped: str = ""  # why the endpoint was given up on (then no document's run calls it either)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def take(self, key: str) -> Cost | None:
@@ -228,7 +229,8 @@ class Runner:
         characters (one prompt for several documents' residue), chunks already answered left out. Each chunk's
         answer holds the claims whose quote is in its text (claims quoting none go with the batch's first
         chunk, whose document's grounding drops them). A batch the endpoint refuses or never answers in form
-        leaves its chunks to their documents' own runs; a failing endpoint ends the pre-fill. No batch starts
+        leaves its chunks to their documents' own runs; a failing endpoint ends the pre-fill, and the documents'
+        runs then send nothing either (each warns why: the endpoint costs the whole run one wait). No batch starts
         after the runner's deadline, and each ends within `seconds` of its start (one document's time budget).
         """
         out = Prefill()
@@ -278,6 +280,7 @@ class Runner:
 
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             list(pool.map(ask, batches))
+        out.stopped = stopped[0] if stopped else ""
         return out
 
     def run(self, units: Sequence[Unit], rule_claims: Sequence[Claim], tables: Sequence[ScoreTable],
@@ -291,7 +294,7 @@ class Runner:
         result.sent_chars = sum(len(c.text) for c in todo)
         lock = threading.Lock()
         reserved = [0]
-        stopped: list[str] = []
+        stopped: list[str] = [prefilled.stopped] if prefilled is not None and prefilled.stopped else []
 
         def ask(chunk: Chunk) -> LLMAnswer | None:
             messages = self.prompt.messages(section=" / ".join(chunk.section), text=chunk.text, kinds=list(KINDS))
