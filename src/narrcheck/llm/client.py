@@ -113,7 +113,10 @@ class Client:
         raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key,
                             timeout=openai.Timeout(endpoint.timeout, connect=CONNECT_SECONDS),
                             max_retries=0, http_client=http_client)  # tenacity retries, not the SDK
+        # plain JSON: instructor writes the answer's JSON Schema into the system message; constrained: the schema
+        # rides in response_format only (the server decodes within it), so the prompt does not carry it twice
         self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
+        self._constrained = instructor.from_openai(raw, mode=instructor.Mode.JSON_SCHEMA)
 
     def _ask(self, messages: list[dict[str, str]], deadline: float | None) -> tuple[LLMAnswer, Any]:
         """One instructor call within the deadline; a transient HTTP failure it wrapped is raised as itself,
@@ -134,7 +137,8 @@ class Client:
         try:
             # instructor types `messages` as openai's ChatCompletionMessageParam union; our plain role/content
             # dicts are what that union accepts at run time
-            return self._client.chat.completions.create_with_completion(
+            client = self._constrained if schema else self._client
+            return client.chat.completions.create_with_completion(
                 model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
                 response_model=LLMAnswer, max_retries=self.endpoint.reasks, temperature=0,
                 max_tokens=self.endpoint.max_tokens, timeout=openai.Timeout(read, connect=min(read, CONNECT_SECONDS)),

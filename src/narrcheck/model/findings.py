@@ -141,8 +141,10 @@ class LLMSummary(BaseModel):
                                                    "rules left)")
     document_chars: int = Field(default=0, description="characters of the document's running text (its "
                                                        "paragraphs and the cells of text narrcheck reads)")
-    prompt_chars: int = Field(default=0, description="characters of every message of the calls made (prompt, "
-                                                     "examples and chunk)")
+    prompt_chars: int = Field(default=0, description="characters of the messages narrcheck wrote for the calls "
+                                                     "made (prompt, example and chunk; the document's share of a "
+                                                     "batch); asked for plain JSON, the client library adds the "
+                                                     "answer's schema to them, and tokens_in counts all of it")
     refused: int = Field(default=0, description="chunks the endpoint refused (too long for it, say)")
     invalid: int = Field(default=0, description="chunks whose answers never validated after the re-asks")
     calls: int = 0
