@@ -24,8 +24,8 @@ CLINIC = ("2024年度示例镇卫生院部门决算\n一、支出情况说明\n"
 ANSWER = LLMAnswer(claims=[
     LLMClaim(kind="change", quote="本年会议费4.00万元，较上年下降25.00%", value="4.00", unit="万元", prior="5.00",
              rate="25.00", direction="down"),
-    LLMClaim(kind="change", quote="本年差旅费9.00万元，较上年下降10.00%", value="9.00", unit="万元", prior="10.00",
-             rate="10.00", direction="down"),
+    LLMClaim(kind="change", quote="本年差旅费９.００万元，较上年下降１０.００%", value="9.00", unit="万元",
+             prior="10.00", rate="10.00", direction="down"),  # (full-width digits: looked up as grounding does)
     LLMClaim(kind="change", quote="本年印刷费3.00万元，较上年下降40.00%", value="3.00", unit="万元", rate="40.00"),
 ])
 

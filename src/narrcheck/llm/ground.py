@@ -68,9 +68,16 @@ class Outcome:
     reason: str = ""
 
 
+def folded(text: str) -> str:
+    """Text as the units' text reads it (normalized, full-width digits folded), edge punctuation trimmed: how a
+    quote is looked up.
+    """
+    return normalize_digits(normalize(text).text).strip().strip("。；;，,")
+
+
 def locate(quote: str, units: Sequence[Unit]) -> Placed | None:
     """The first unit that holds the quote verbatim (after folding full-width digits and trimming)."""
-    wanted = normalize_digits(normalize(quote).text).strip().strip("。；;，,")  # as the units' text reads
+    wanted = folded(quote)
     if len(wanted) < 4:
         return None
     for unit in units:

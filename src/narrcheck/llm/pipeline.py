@@ -30,7 +30,7 @@ from narrcheck.extract.scores import bind_clause
 from narrcheck.extract.words import position
 from narrcheck.llm.cache import AnswerCache
 from narrcheck.llm.client import LATE, OPEN, Client, LLMError, Usage
-from narrcheck.llm.ground import ground
+from narrcheck.llm.ground import folded, ground
 from narrcheck.llm.prompts import load
 from narrcheck.model.claims import ChangeClaim, Claim, ReasonClaim, figures
 from narrcheck.model.llm import LLMAnswer, LLMClaim
@@ -266,8 +266,10 @@ class Runner:
                     self.cache.put(batch[0][0], {"failed": exc.chunk})
                 return
             claims: dict[str, list[LLMClaim]] = {key: [] for key, *_ in batch}
+            texts = [(key, folded(t)) for key, _, t in batch]  # (a quote is looked up as grounding looks it up)
             for claim in answer.claims:
-                owner = next((key for key, _, t in batch if claim.quote and claim.quote in t), batch[0][0])
+                quote = folded(claim.quote)
+                owner = next((key for key, t in texts if quote and quote in t), batch[0][0])
                 claims[owner].append(claim)
             sizes = [len(t) for *_, t in batch]
             shares = zip(_shares(tokens_in, sizes), _shares(tokens_out, sizes), _shares(chars, sizes), strict=True)
