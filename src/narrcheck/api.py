@@ -145,15 +145,17 @@ def prefill_llm(paths: Sequence[str | Path], settings: Settings,
     check_file. A file that cannot be read is left out here (its own check says why). The LLM's time for the
     batches is the files' time budgets pooled.
     """
-    from narrcheck.llm import plan, prefill
+    from narrcheck.llm import endpoint_from, plan, prefill
 
-    todo: list[tuple[tuple[str, ...], str]] = []
-    for path in paths:
+    if not all(endpoint_from(settings)):
+        return None  # (each file's own check says so)
+    todo: list[tuple[int, tuple[str, ...], str]] = []
+    for i, path in enumerate(paths):
         try:
             run = _rules(path, settings, accounts)
+            todo.extend((i, section, text) for section, text in plan(run.found.units, run.narrative, run.settled()))
         except Exception:  # (said by the file's own check, which meets it again)
             continue
-        todo.extend(plan(run.found.units, run.narrative, run.settled()))
     return prefill(settings, todo, time.monotonic() + settings.llm_time_budget * max(len(paths), 1))
 
 

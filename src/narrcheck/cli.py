@@ -103,8 +103,13 @@ def check(
         _refuse(files, str(exc), format is Format.json)
     outcomes: list[Report | Failure] = []  # in the order given; a file that could not be checked as a Failure
     tune_gc_for_batch()
-    # several files: their residue asked about in shared batches, one prompt for several documents
-    prefilled = prefill_llm(files, settings, accounts) if settings.llm and len(files) > 1 else None
+    prefilled = None  # several files: their residue asked about in shared batches, one prompt for several
+    if settings.llm and len(files) > 1:
+        try:
+            prefilled = prefill_llm(files, settings, accounts)
+        except Exception:  # the LLM is optional: each file's own check then asks for itself, or says why not
+            if os.environ.get("NARRCHECK_DEBUG"):
+                raise
     for path in files:
         try:
             outcomes.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,

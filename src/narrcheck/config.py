@@ -44,9 +44,10 @@ class Settings(BaseModel):
                                   "$OPENAI_MODEL")
     llm_budget: int = Field(default=30_000, gt=0, description="most tokens one document may spend")
     llm_concurrency: int = Field(default=2, ge=1, le=16, description="requests in flight at once")
-    llm_constrained: bool | None = Field(default=None, description="ask the server to decode within the "
-                                         "answer's JSON Schema (llama.cpp's server supports it); unset: ask, and "
-                                         "fall back to plain JSON when the endpoint refuses it")
+    llm_constrained: bool | None = Field(default=None, description="the server decodes within the answer's "
+                                         "JSON Schema (llama.cpp's does): the schema then rides in the request "
+                                         "only, not also in the prompt; unset: send it both ways, and fall back "
+                                         "to plain JSON when the endpoint refuses it")
     llm_timeout: float = Field(default=120, gt=0, description="seconds one request may take (a local CPU "
                                "server may need more)")
     llm_time_budget: float = Field(default=55, gt=0, description="seconds the LLM may take for one document, "

@@ -130,3 +130,78 @@ def test_an_endpoint_that_fails_the_batch_is_not_called_again_by_the_documents(t
     assert len(asked) == 1  # one wait for the whole run, not one per document
     assert all(r.summary.llm.warnings == ["the endpoint did not answer in time"] for r in reports)
     assert [r.summary.llm.calls for r in reports] == [1, 0]
+
+
+def test_no_file_spends_more_than_its_budget_in_the_batches(tmp_path, endpoint, documents):
+    s = settings(tmp_path).model_copy(update={"llm_budget": 500})  # less than the prompt and one chunk
+    prefilled = prefill_llm(documents, s)
+    reports = [check_file(d, s, prefilled=prefilled) for d in documents]
+    assert endpoint == []  # asked neither in a batch nor alone
+    assert all(r.summary.llm.warnings == ["budget"] for r in reports)
+
+
+def test_a_sentence_two_files_share_is_each_ones(tmp_path, monkeypatch):
+    quote = "本年会议费4.00万元，较上年下降25.00%"
+    answer = LLMAnswer(claims=[LLMClaim(kind="change", quote=quote, value="4.00", unit="万元", prior="5.00",
+                                        rate="25.00", direction="down")])
+    monkeypatch.setattr(Client, "extract", lambda self, messages, deadline=None: (answer, 500, 40))
+    paths = []
+    for name, lead in (("a.txt", "上年会议费支出5.00万元。"), ("b.txt", "上年会议费支出5.00万元，本年从严控制。")):
+        (tmp_path / name).write_text(f"一、支出情况说明\n{lead}{quote}。\n", encoding="utf-8")
+        paths.append(tmp_path / name)
+    s = settings(tmp_path)
+    prefilled = prefill_llm(paths, s)
+    for report in (check_file(p, s, prefilled=prefilled) for p in paths):
+        assert [f.claimed for f in report.findings if f.source == "llm"] == ["25.00"]
+
+
+def test_with_the_cache_off_a_chunk_asked_alone_is_not_asked_again(tmp_path, monkeypatch, documents):
+    from narrcheck.llm.client import LLMError
+
+    asked: list[int] = []
+
+    def extract(self, messages, deadline=None):
+        asked.append(1)
+        raise LLMError("no valid answer", calls=3, tokens_in=900, tokens_out=90, chunk="invalid")
+
+    monkeypatch.setattr(Client, "extract", extract)
+    quiet = tmp_path / "quiet.txt"  # nothing to ask about: the batch holds the other file's chunk alone
+    quiet.write_text("一、收入情况\n本年收入合计100.00万元。\n", encoding="utf-8")
+    s = settings(tmp_path).model_copy(update={"llm_cache": False})
+    files = [documents[0], quiet]
+    prefilled = prefill_llm(files, s)
+    station, _ = (check_file(d, s, prefilled=prefilled) for d in files)
+    assert len(asked) == 1 and station.summary.llm.invalid == 1 and station.summary.llm.calls == 3
+
+
+def test_a_failure_of_the_batch_phase_costs_no_file_its_check(tmp_path, endpoint, documents, monkeypatch):
+    import narrcheck.llm.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise IndexError("a narrcheck bug in choosing the residue")
+
+    monkeypatch.setattr(pipeline, "chunks", broken)
+    monkeypatch.setenv("NARRCHECK_LLM_BASE_URL", "http://llm.invalid/v1")
+    monkeypatch.setenv("NARRCHECK_LLM_MODEL", "stand-in")
+    monkeypatch.setenv("NARRCHECK_CACHE", str(tmp_path / "cache"))
+    result = CliRunner().invoke(app, ["check", *map(str, documents), "--llm", "--format", "json"])
+    reports = json.loads(result.stdout)
+    assert len(reports) == 2 and endpoint == []
+    assert all(r["summary"]["llm"]["warnings"] == ["LLM path failed (IndexError): rules only"] for r in reports)
+
+
+def test_a_file_whose_residue_fills_two_batches_stays_within_its_budget(tmp_path, monkeypatch, documents):
+    monkeypatch.setattr(Client, "extract", lambda self, messages, deadline=None: (LLMAnswer(claims=[]), 1800, 90))
+    items = ["会议费", "培训费", "差旅费", "印刷费", "邮电费", "租赁费", "物业费", "维修费", "水电费", "办公费",
+             "咨询费", "劳务费", "宣传费", "取暖费", "福利费", "手续费", "专用材料费", "委托业务费", "公务接待费",
+             "公务用车运行费", "其他交通费", "工会经费", "税金及附加", "其他商品和服务支出"]
+    long = tmp_path / "long.txt"  # a base printed the sentence before each rate: the rules leave them all
+    long.write_text("一、支出情况说明\n" + "".join(
+        f"上年{item}支出{i + 5}.00万元，今年继续压缩。本年{item}{i + 4}.00万元，较上年下降{i + 3}.00%。\n\n"
+        for i, item in enumerate(items)), encoding="utf-8")
+    s = settings(tmp_path).model_copy(update={"llm_budget": 2500})
+    prefilled = prefill_llm([long, documents[1]], s)
+    report = check_file(long, s, prefilled=prefilled)
+    llm = report.summary.llm  # the second chunk would pass the file's budget: asked neither in a batch nor alone
+    assert llm.chunks == 2 and llm.calls == 1 and llm.tokens_in + llm.tokens_out <= 2500
+    assert llm.warnings == ["budget"]

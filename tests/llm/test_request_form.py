@@ -1,6 +1,7 @@
-"""What a request carries, as a local endpoint written for this test receives it: with the answer's schema
-constrained at the server, the prompt is narrcheck's own messages and the schema rides in response_format only;
-asked for plain JSON, the schema is written into the system message (the model has nothing else to go by).
+"""What a request carries, as a local endpoint written for this test receives it: told the server decodes within
+the answer's schema (constrained), the prompt is narrcheck's own messages and the schema rides in
+response_format only; asked for plain JSON, the schema is written into the system message (the model has nothing
+else to go by); in auto mode, both.
 """
 
 from __future__ import annotations
@@ -62,3 +63,11 @@ def test_a_plain_json_request_writes_the_schema_into_the_system_message(endpoint
     system = body["messages"][0]["content"]
     assert system.startswith(MESSAGES[0]["content"]) and '"claims"' in system and len(system) > 1000
     assert body["response_format"] == {"type": "json_object"}
+
+
+def test_asked_whether_the_server_takes_the_schema_it_goes_in_both_places(endpoint):
+    """(auto: a server may accept the schema and ignore it, so the model also reads it in the prompt)"""
+    base, bodies = endpoint
+    Client(Endpoint(base_url=base, model="m", constrained=None)).extract(MESSAGES)
+    [body] = bodies
+    assert '"claims"' in body["messages"][0]["content"] and "claims" in body["response_format"]["schema"]["properties"]

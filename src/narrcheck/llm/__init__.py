@@ -63,10 +63,11 @@ def plan(units: Sequence[Unit], rule_claims: Sequence[Claim],
     return [(c.section, c.text) for c in Runner.plan(units, rule_claims, settled)]
 
 
-def prefill(settings: Settings, todo: Sequence[tuple[tuple[str, ...], str]],
+def prefill(settings: Settings, todo: Sequence[tuple[int, tuple[str, ...], str]],
             deadline: float | None = None) -> Prefill | None:
-    """The chunks of several documents asked about in shared batches (Runner.prefill), for their documents'
-    run_llm to read; None without an endpoint, or when the endpoint fails (each document then asks for itself).
+    """The (document, section, text) chunks of several documents asked about in shared batches
+    (Runner.prefill), for their documents' run_llm to read; None without an endpoint, or on a failure of the
+    path itself (each document then asks for itself).
     """
     base, model = endpoint_from(settings)
     if not base or not model or not todo:

@@ -113,8 +113,9 @@ class Client:
         raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key,
                             timeout=openai.Timeout(endpoint.timeout, connect=CONNECT_SECONDS),
                             max_retries=0, http_client=http_client)  # tenacity retries, not the SDK
-        # plain JSON: instructor writes the answer's JSON Schema into the system message; constrained: the schema
-        # rides in response_format only (the server decodes within it), so the prompt does not carry it twice
+        # instructor writes the answer's JSON Schema into the system message; told the server decodes within it
+        # (constrained = true), the schema rides in response_format only, so the prompt does not carry it twice
+        # (auto keeps both: a server may accept the schema and silently ignore it)
         self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
         self._constrained = instructor.from_openai(raw, mode=instructor.Mode.JSON_SCHEMA)
 
@@ -137,7 +138,7 @@ class Client:
         try:
             # instructor types `messages` as openai's ChatCompletionMessageParam union; our plain role/content
             # dicts are what that union accepts at run time
-            client = self._constrained if schema else self._client
+            client = self._constrained if self.endpoint.constrained else self._client
             return client.chat.completions.create_with_completion(
                 model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
                 response_model=LLMAnswer, max_retries=self.endpoint.reasks, temperature=0,

@@ -194,6 +194,7 @@ class Prefill:
     """
 
     answers: dict[str, dict[str, object]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # a chunk asked alone that got no answer: refused, invalid
     costs: dict[str, Cost] = field(default_factory=dict)
     calls: int = 0
     stopped: str = ""  # why the endpoint was given up on (then no document's run calls it either)
@@ -224,59 +225,77 @@ class Runner:
     def key(self, text: str) -> str:
         return self.cache.key(self.client.endpoint.model, self.prompt.sha256, text)
 
-    def prefill(self, todo: Sequence[tuple[tuple[str, ...], str]], seconds: float | None = None) -> Prefill:
-        """Asks about the (section, text) chunks of several documents in batches of at most CHUNK_CHARS
-        characters (one prompt for several documents' residue), chunks already answered left out. Each chunk's
-        answer holds the claims whose quote is in its text (claims quoting none go with the batch's first
-        chunk, whose document's grounding drops them). A batch the endpoint refuses or never answers in form
-        leaves its chunks to their documents' own runs; a failing endpoint ends the pre-fill, and the documents'
-        runs then send nothing either (each warns why: the endpoint costs the whole run one wait). No batch starts
-        after the runner's deadline, and each ends within `seconds` of its start (one document's time budget).
+    def prefill(self, todo: Sequence[tuple[int, tuple[str, ...], str]], seconds: float | None = None) -> Prefill:
+        """Asks about the (document, section, text) chunks of several documents in batches of at most
+        CHUNK_CHARS characters (one prompt for several documents' residue), chunks already answered left out.
+        Each chunk's answer holds the claims whose quote is in its text (a claim quoting none goes with the
+        batch's first chunk, whose document's grounding drops it). No document spends more than the budget
+        here (its further chunks are left to its own run). A batch the endpoint refuses or never answers in
+        form leaves its chunks to their documents' own runs (a chunk alone: its failure is kept, as a run keeps
+        it); a failing endpoint ends the pre-fill, and the documents' runs then send nothing either (each warns
+        why: the endpoint costs the whole run one wait). No batch starts after the runner's deadline, and each
+        ends within `seconds` of its start (one document's time budget).
         """
         out = Prefill()
-        pending = {self.key(text): (section, text) for section, text in todo}
+        pending: dict[str, tuple[int, tuple[str, ...], str]] = {}
+        for doc, section, text in todo:
+            pending.setdefault(self.key(text), (doc, section, text))
         pending = {k: v for k, v in pending.items() if self.cache.get(k) is None}
-        batches: list[list[tuple[str, tuple[str, ...], str]]] = []
-        for key, (section, text) in pending.items():
+        batches: list[list[tuple[str, int, tuple[str, ...], str]]] = []
+        for key, (doc, section, text) in pending.items():
             if not batches or sum(len(t) + 2 for *_, t in batches[-1]) + len(text) > CHUNK_CHARS:
                 batches.append([])
-            batches[-1].append((key, section, text))
+            batches[-1].append((key, doc, section, text))
+        overhead = sum(len(m["content"]) for m in self.prompt.messages(section="", text="", kinds=list(KINDS))) + 400
+        spent: Counter[int] = Counter()  # tokens reserved or spent, by document (characters stand for tokens)
         stopped: list[str] = []
 
-        def ask(batch: list[tuple[str, tuple[str, ...], str]]) -> None:
+        def ask(batch: list[tuple[str, int, tuple[str, ...], str]]) -> None:
             now = time.monotonic()
             if stopped or (self.deadline is not None and now >= self.deadline):
                 return
             limits = [d for d in (self.deadline, now + seconds if seconds else None) if d is not None]
             ends = min(limits) if limits else None  # this batch's calls end by then
-            text = "\n\n".join(t for *_, t in batch)
-            messages = self.prompt.messages(section=" / ".join(batch[0][1]), text=text, kinds=list(KINDS))
-            chars = sum(len(m["content"]) for m in messages)
-            if chars + 400 > self.budget:
+            with out._lock:  # each document within its budget: what would pass it is left to its own run
+                guess = {key: len(t) + overhead // len(batch) for key, _, _, t in batch}
+                batch = [c for c in batch if spent[c[1]] + guess[c[0]] <= self.budget]
+                for key, doc, _, _ in batch:
+                    spent[doc] += guess[key]
+            if not batch:
                 return
+            text = "\n\n".join(t for *_, t in batch)
+            messages = self.prompt.messages(section=" / ".join(batch[0][2]), text=text, kinds=list(KINDS))
+            chars = sum(len(m["content"]) for m in messages)
+            sizes = [len(t) for *_, t in batch]
             try:
                 answer, tokens_in, tokens_out = self.client.extract(messages, ends)
             except LLMError as exc:
                 with out._lock:
                     out.calls += exc.calls
                     out.costs[batch[0][0]] = Cost(exc.calls, exc.tokens_in, exc.tokens_out, chars)
+                    for (key, doc, *_), share in zip(batch, _shares(exc.tokens_in + exc.tokens_out, sizes),
+                                                     strict=True):
+                        spent[doc] += share - guess[key]
                     if not exc.chunk:
                         stopped.append(str(exc))
-                if exc.chunk and len(batch) == 1:  # alone, the same text would get the same answer
-                    self.cache.put(batch[0][0], {"failed": exc.chunk})
+                    elif len(batch) == 1:  # alone, the same text would get the same answer
+                        out.failed[batch[0][0]] = exc.chunk
+                        self.cache.put(batch[0][0], {"failed": exc.chunk})
                 return
             claims: dict[str, list[LLMClaim]] = {key: [] for key, *_ in batch}
-            texts = [(key, folded(t)) for key, _, t in batch]  # (a quote is looked up as grounding looks it up)
+            texts = [(key, folded(t)) for key, *_, t in batch]  # (a quote is looked up as grounding looks it up)
             for claim in answer.claims:
                 quote = folded(claim.quote)
-                owner = next((key for key, t in texts if quote and quote in t), batch[0][0])
-                claims[owner].append(claim)
-            sizes = [len(t) for *_, t in batch]
+                owners = [key for key, t in texts if quote and quote in t] or [batch[0][0]]
+                for key in owners:  # (a sentence two documents share is each one's)
+                    if claim not in claims[key]:
+                        claims[key].append(claim)
             shares = zip(_shares(tokens_in, sizes), _shares(tokens_out, sizes), _shares(chars, sizes), strict=True)
             with out._lock:
                 out.calls += 1
-                for i, ((key, *_), (t_in, t_out, c)) in enumerate(zip(batch, shares, strict=True)):
+                for i, ((key, doc, *_), (t_in, t_out, c)) in enumerate(zip(batch, shares, strict=True)):
                     out.costs[key] = Cost(int(i == 0), t_in, t_out, c)
+                    spent[doc] += t_in + t_out - guess[key]
                     out.answers[key] = LLMAnswer(claims=claims[key]).model_dump()
                     self.cache.put(key, out.answers[key])
 
@@ -308,8 +327,14 @@ class Runner:
                         result.usage.tokens_in += cost.tokens_in
                         result.usage.tokens_out += cost.tokens_out
                         result.prompt_chars += cost.prompt_chars
+                        reserved[0] += cost.tokens_in + cost.tokens_out  # (spent from this document's budget)
                 if key in prefilled.answers:
                     return LLMAnswer.model_validate(prefilled.answers[key])
+                if key in prefilled.failed:  # asked alone in the batch phase: the same text, the same answer
+                    with lock:
+                        result.refused += prefilled.failed[key] == "refused"
+                        result.invalid += prefilled.failed[key] == "invalid"
+                    return None
             cached = self.cache.get(key)
             if cached is not None:
                 with lock:
