@@ -132,7 +132,9 @@ def _rules(path: str | Path, settings: Settings, accounts: Sequence[AccountFact]
         ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(),
                       bands_stated=settings.grade_bands is not None,
                       execution_score=settings.execution_score, claims=tuple(narrative),
-                      budget_tables=tuple(tables.budget), statements=stated)
+                      budget_tables=tuple(tables.budget), statements=stated,
+                      amounts=frozenset((m.quantity.value, m.quantity.unit) for u in found.units for m in u.mentions
+                                        if m.quantity.is_money))
         results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
     return _RuleRun(document, found, tables, narrative, claims, ctx, results)
 

@@ -44,6 +44,7 @@ class Context:
     claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
     budget_tables: tuple[Any, ...] = ()
     statements: Any = None  # the document's Statements: every figure and what it measures
+    amounts: frozenset[tuple[Decimal, str]] = frozenset()  # every amount the document prints: (value, unit)
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def memo(self, name: str, build: Callable[[], Any]) -> Any:

@@ -37,8 +37,9 @@ class Terms:
     or the cell as printed); `scale` the most the quantity can be, where it has a ceiling (a score table's full
     mark, a completion rate's 100); `category` the first-level indicator a stated weight belongs to. Ratio role
     `rest`: the numerator of the complementary ratio, where the rule has one (the executed amount of 结余率).
-    Role `rounded` (relation sum): the figure's arithmetic on the rounded figures the text prints beside it,
-    where the rule weighs it against an exact one (a balance against the table's 百元).
+    Role `rounded`: the figure's arithmetic on the rounded figures the document prints, where the rule weighs
+    it with exact ones (a balance against the table's 百元; a rate from the 万元 figures printed elsewhere for
+    its own 元 amounts).
     """
 
     relation: str
@@ -186,7 +187,7 @@ def ceiling() -> str:
 
 @reading("rounded_operands")
 def rounded_operands(terms: Terms) -> Iterator[str]:
-    """The same arithmetic on the rounded figures the text prints, where the exact ones give another figure."""
+    """The same arithmetic on the rounded figures the document prints, where the exact ones give another figure."""
     if got := terms.get("rounded"):
         yield got[0]
 

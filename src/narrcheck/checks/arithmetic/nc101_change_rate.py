@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_error, with_unit
+from narrcheck.checks.consistency._common import DEFAULT_UNIT
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
-from narrcheck.model.claims import ChangeClaim
+from narrcheck.model.claims import ChangeClaim, Figure
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval, Verdict
 
@@ -97,6 +98,8 @@ class ChangeRate(Rule):
             computed = (change / base) * HUNDRED
         except ZeroDivisionError:
             return self._zero_base(claim, ctx, ev, None)
+        if prior is not None and current is not None and (rounded := _rounded(prior, current, ctx)):
+            roles["rounded"] = rounded
         return self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source,
                           terms=lambda: Terms("rate", roles, copies=self._copies(claim, ctx)))
 
@@ -131,3 +134,19 @@ def _rates_by_line(ctx: Context) -> dict[tuple[int | None, int], list[ChangeClai
         if isinstance(c, ChangeClaim) and c.rate is not None:
             out.setdefault((c.location.page, c.location.line or 0), []).append(c)
     return out
+
+
+def _rounded(prior: Figure, current: Figure, ctx: Context) -> str:
+    """The rate from the two amounts as the document also prints them, rounded in its usual unit (644,045.07元
+    printed elsewhere as 64.40万元), where both are printed so and the rounding changes them; else "".
+    """
+    if prior.unit == DEFAULT_UNIT or not (prior.quantity.is_money and current.quantity.is_money):
+        return ""
+    places = Decimal("0.01")
+    coarse = [f.quantity.in_unit(DEFAULT_UNIT).quantize(places, rounding=ROUND_HALF_UP) for f in (current, prior)]
+    if coarse[1] == 0 or all(f.quantity.in_unit(DEFAULT_UNIT) == c for f, c in zip((current, prior), coarse,
+                                                                                     strict=True)):
+        return ""
+    if not all((c, DEFAULT_UNIT) in ctx.amounts for c in coarse):
+        return ""
+    return f"|{coarse[0]}-{coarse[1]}|/{coarse[1]}*100"
