@@ -79,6 +79,8 @@ def test_digit_typo_is_one_mistyped_digit_or_two_exchanged_in_a_restated_figure_
     why = typo("2263", "2253", "1435+818", "en")  # a sum: the slip could sit in a part as well, and it says so
     assert why.code == "sum_typo" and why.formula == "1435+818" and "one part" in why.message
     assert typo("20.00", "25.00", "3.00/12.00*100", "en") is None  # a ratio: no digit of it shows the slip
+    assert typo("545.02", "555.02", "31455.51-30900.49", "en") is None  # a difference is no total of parts
+    assert typo("2263", "2253", "1435+818", "en", amounts={Decimal(10)}) is None  # the gap is a printed amount
     assert typo("2254", "2253", None, "en") is None  # the last digit off is a rounding matter
     assert typo("2363", "2253", None, "en") is None  # two digits
     assert typo("100", "110", None, "en") is None  # a round total
@@ -106,3 +108,8 @@ def test_the_targets_a_count_announces_are_read_only_from_a_list_of_targets():
     assert listed_targets("。分别为：印制资料≥1,000份，满意度≥90%。") == ("印制资料", "满意度")  # 1,000 is one figure
     assert listed_targets("。具体如下：按时完成，群众满意。") == ()  # no target named with a figure or category
     assert listed_targets("，项目按计划推进，数量指标：巡查次数≥24次。") == ()  # no words that open a list
+    assert listed_targets("。具体如下：巡查次数≥24次，项目已于2024年12月完成。") == ()  # the sentence went on
+    assert listed_targets("。具体如下：巡查路段（含主路3公里，支路2公里）≥5公里，满意度≥90%。") == (
+        "巡查路段（含主路3公里，支路2公里）", "满意度")  # a remark in brackets is its target's
+    assert listed_targets("。具体如下：巡查次数≥24次、满意度≥90%。") == ()  # two targets in one item: unsure
+    assert listed_targets("。具体如下：时效指标：年底前完成，成本指标：≤12万元。") == ()  # a target with no name

@@ -98,7 +98,7 @@ class Rule:
 
         With `wording`, the message is MESSAGES["<verdict>-<wording>"] where there is one (the expected value
         read from a table rather than computed). A truncation is diagnosed as such; a mismatch by the readings
-        that `terms` (the operands bound, by role) allow, else as the formula's value rounded twice.
+        that `terms` (the operands bound, by role) allow.
         """
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
@@ -116,8 +116,7 @@ class Rule:
         if decision.verdict is Verdict.TRUNCATION:
             why = diagnosis.truncated(formula, shown, ctx.lang)
         elif decision.verdict is Verdict.MISMATCH:
-            why = diagnosis.diagnose(terms() if callable(terms) else terms, value, dec, ctx.lang) \
-                or diagnosis.rounded_twice(formula, shown, ctx.lang)
+            why = diagnosis.diagnose(terms() if callable(terms) else terms, value, dec, ctx.lang)
             if why is None and len(evidence) > 1:  # bound across lines, no reading explains it: say the binding
                 msg += _binding(evidence[1:], ctx.lang)
         return Finding(rule=self.id, name=self.name, verdict=key, severity=self.severity_for(decision.verdict),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
@@ -37,7 +38,8 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     out = [(i, f) for i, claim in enumerate(claims) for f in check(claim)]
     for rule in rules:  # (NC109 groups the mismatches one wrong figure explains)
         out = rule.review(claims, out, ctx, check)
-    return [(i, _typo(f, ctx.lang)) for i, f in out]
+    amounts = {value for value, _ in ctx.amounts}
+    return [(i, _typo(f, ctx.lang, amounts)) for i, f in out]
 
 
 def _isolated(rule: Rule, claim: object, ctx: Context) -> list[Finding]:
@@ -55,12 +57,12 @@ def _isolated(rule: Rule, claim: object, ctx: Context) -> list[Finding]:
         return [finding.model_copy(update={"internal": True})]
 
 
-def _typo(finding: Finding, lang: str) -> Finding:
+def _typo(finding: Finding, lang: str, amounts: Collection[Decimal] = ()) -> Finding:
     """A mismatch no reading explains, diagnosed as a typing slip where its digits show one (a figure printed in
     the claim's own quote: a sum the rule worked out itself is nobody's typing).
     """
     if finding.verdict != "mismatch" or finding.diagnosis is not None or not finding.claimed \
             or not finding.expected or finding.claimed not in finding.evidence[0].quote.replace(",", ""):
         return finding
-    why = diagnosis.typo(finding.claimed, finding.expected, finding.formula, lang)
+    why = diagnosis.typo(finding.claimed, finding.expected, finding.formula, lang, amounts)
     return finding.model_copy(update={"diagnosis": why}) if why else finding

@@ -100,22 +100,40 @@ PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]
 
 # the list a count of indicators announces, to the end of its sentence: 。具体如下：数量指标：审查次数≥50次，…。
 TARGET_LIST = re.compile(rf"[。，,]?\s*{alt('indicators.list_leads')}[：:](?P<list>[^。\n]+)")
-_TARGET_SPLIT = re.compile(r"[，；;]|,(?!\d{3})")
 _CATEGORY = re.compile(r"^[^：:，；,;]{1,10}指标[：:]")  # 数量指标：… opens a category of the list
-_COMPARED = re.compile(r"[≥≤=＝<>＜＞]|\d")
+_COMPARISON = re.compile(r"[≥≤=＝<>＜＞]")
+_OPEN, _CLOSE = "（(【[", "）)】]"
 
 
 def listed_targets(text: str) -> tuple[str, ...]:
-    """The targets listed right after a count of indicators, by name (empty when what follows is no such list:
-    each item must name a target with a comparison or a figure, or open with its category).
+    """The targets listed right after a count of indicators, by name; empty when what follows is not such a
+    list throughout: every item (split at ，；, outside brackets) must name one target with one comparison
+    (保洁河道长度≥12公里) or open with its category (效益指标：…), and have a name.
     """
     m = TARGET_LIST.match(text)
     if m is None:
         return ()
-    items = [i.strip() for i in _TARGET_SPLIT.split(m.group("list")) if i.strip()]
-    if not items or not all(_CATEGORY.match(i) or _COMPARED.search(i) for i in items):
-        return ()
-    return tuple(re.split(r"[≥≤=＝<>＜＞]", _CATEGORY.sub("", i), maxsplit=1)[0].strip() for i in items)
+    items = [i.strip() for i in _split_outside_brackets(m.group("list")) if i.strip()]
+    names = []
+    for item in items:
+        comparisons = len(_COMPARISON.findall(item))
+        if comparisons > 1 or not (comparisons or _CATEGORY.match(item)):
+            return ()  # two targets in one item, or words that are no target (the sentence went on)
+        names.append(_COMPARISON.split(_CATEGORY.sub("", item), maxsplit=1)[0].strip())
+    return tuple(names) if names and all(names) else ()
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """`text` split at ，；; (and at a comma that is no thousands separator), never inside brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        thousands = ch == "," and text[i + 1:i + 4].isdigit() and i > 0 and text[i - 1].isdigit()
+        if depth <= 0 and (ch in "，；;" or (ch == "," and not thousands)):
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out
 
 
 _PROJECT_PATTERNS: tuple[tuple[re.Pattern[str], Measure | None], ...] = (

@@ -24,6 +24,7 @@ from narrcheck.model.claims import (
 )
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Interval, Verdict, parse_number
+from narrcheck.numbers.interval import truncate
 from narrcheck.tables.accounts import Accounts
 from narrcheck.tables.model import Fact, ScoreTable
 from narrcheck.tables.understand import HEADER_WORD
@@ -181,9 +182,12 @@ class TextVsTable(Rule):
                     if stated is None or fact is None:
                         continue
                     shown = _in(fact, stated.unit)
-                    # the balance as the sentence's own rounded figures give it
+                    # the balance as the sentence's own figures give it, where they are the table's, rounded or cut
+                    budget = record.measures.get("budget")
                     rounded = {"rounded": f"{claim.budget.value}-{claim.executed.value}"} \
-                        if measure == "balance" and claim.budget is not None else {}
+                        if measure == "balance" and claim.budget is not None and budget is not None \
+                        and claim.budget.unit == claim.executed.unit and _shortened(claim.budget, budget.figure) \
+                        else {}
                     yield self.judge(ctx, stated, fact.figure.interval(stated.unit), shown, ev_of[measure],
                                      claim.section, about=fact.figure.subject, terms=Terms("sum", rounded))
                 return
@@ -337,3 +341,9 @@ def _supported(fig: Figure, ctx: Context) -> bool:
             computed = value.scale(parse_number("100").value) if claim.as_percent else value
             return computed.meets_printed(fig.decimal, fig.quantity.decimals)
     return False
+
+
+def _shortened(printed: Figure, exact: Figure) -> bool:
+    """`printed` is `exact` rounded or cut to the printed decimals (in the printed figure's unit)."""
+    value = exact.quantity.in_unit(printed.unit)
+    return agree(printed, exact, printed.unit) or truncate(value, printed.quantity.decimals) == printed.decimal
