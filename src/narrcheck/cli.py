@@ -40,7 +40,7 @@ TimeoutOption = Annotated[float | None, typer.Option("--timeout", min=0, help="s
 @app.callback()
 def _options(debug: Annotated[bool, typer.Option("--debug", help="on a narrcheck bug, show the traceback")] = False
              ) -> None:
-    """Prove or disprove the numbers in the narrative of a budget disclosure (部门决算/绩效自评)."""
+    """Options for every command."""
     if debug:
         os.environ["NARRCHECK_DEBUG"] = "1"
 
@@ -90,7 +90,7 @@ def check(
                                  lang=lang.value if lang else None, llm=llm,
                                  llm_cache=False if no_cache else None, timeout=timeout)
     except NarrcheckError as exc:
-        _refuse(files, str(exc), format is Format.json)
+        _refuse(files, str(exc), format is Format.json, output)
     _check_rule_ids(settings.select + settings.ignore)
     if format is Format.xlsx and output is None:
         _fail("--format xlsx writes a workbook: give it a file with -o report.xlsx")
@@ -100,16 +100,11 @@ def check(
         accounts = read_account_files(tables or [], settings)
         waived = load_waivers(waivers)
     except NarrcheckError as exc:
-        _refuse(files, str(exc), format is Format.json)
+        _refuse(files, str(exc), format is Format.json, output)
     outcomes: list[Report | Failure] = []  # in the order given; a file that could not be checked as a Failure
     tune_gc_for_batch()
-    prefilled = None  # several files: their residue asked about in shared batches, one prompt for several
-    if settings.llm and len(files) > 1:
-        try:
-            prefilled = prefill_llm(files, settings, accounts)
-        except Exception:  # the LLM is optional: each file's own check then asks for itself, or says why not
-            if os.environ.get("NARRCHECK_DEBUG"):
-                raise
+    # several files: their residue asked about in shared batches, one prompt for several documents
+    prefilled = prefill_llm(files, settings, accounts) if settings.llm and len(files) > 1 else None
     for path in files:
         try:
             outcomes.append(check_file(path, settings, show_all=all_, show_unverifiable=unverifiable,
@@ -308,15 +303,15 @@ def explain(rule_id: Annotated[str, typer.Argument(help="a rule id such as NC101
     typer.echo(explanation(cls, language))
 
 
-def _refuse(files: list[Path], message: str, as_json: bool) -> NoReturn:
+def _refuse(files: list[Path], message: str, as_json: bool, output: Path | None) -> NoReturn:
     """Stop before any file is checked (a bad setting, an unreadable --tables file): exit 2, and with --format
-    json an error object for each file on stdout.
+    json an error object for each file, where the report would have gone.
     """
     _fail(message)
     if as_json:
         from narrcheck.reporters import get_reporter
 
-        sys.stdout.write(get_reporter("json")([_failure(p, "bad_input", message) for p in files], "zh"))
+        _write(get_reporter("json")([_failure(p, "bad_input", message) for p in files], "zh"), output)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 

@@ -28,6 +28,7 @@ MAX_LIST_START = 32767  # Word's largest list start: a file stating more (1e14) 
 DEFAULT_TIMEOUT = 55.0  # seconds narrcheck's own work on one document may take (--timeout): with start-up, a
 # document ends within a minute [~0.1]
 DEFAULT_WORKER_MEMORY_MB = 2048  # address space of the worker process a `scan` checks each file in [~150 MB]
+HEADROOM = 256 * 1024 * 1024  # a capped process may always grow this much past what it holds when capped
 
 
 def table_size(path: str, rows: int, columns: int, what: str = "a table") -> None:
@@ -87,9 +88,6 @@ def cap_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):  # (a limit the system will not lower to)
         pass
-
-
-HEADROOM = 256 * 1024 * 1024  # a capped process may always grow this much past what it holds when capped
 
 
 def _address_space() -> int:

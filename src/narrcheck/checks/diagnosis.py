@@ -263,14 +263,10 @@ def twice(formula: str, printed: str) -> bool:
     """The formula's value (figures at face value), rounded half up to one decimal more than `printed` and then
     to `printed`'s decimals, is `printed`, and rounded once it is not.
     """
-    value, digits = value_of(formula), printed.lstrip("-")
-    try:
-        target = Decimal(digits)
-    except ArithmeticError:
+    value, printed_as = value_of(formula), _target(printed)
+    if value is None or printed_as is None:
         return False
-    if value is None or target == 0:
-        return False
-    decimals = len(digits.partition(".")[2])
+    target, decimals = printed_as
     once = round_half_up(abs(value), decimals)
     return once != target and round_half_up(round_half_up(abs(value), decimals + 1), decimals) == target
 
@@ -356,20 +352,27 @@ def _value(formula: str) -> Interval | None:
         return None
 
 
+def _target(printed: str) -> tuple[Decimal, int] | None:
+    """The printed figure's size and decimals; None for a 0 (too many readings reach it) or for a "figure"
+    that is none (a word, a range).
+    """
+    digits = printed.lstrip("-")
+    try:
+        target = Decimal(digits)
+    except ArithmeticError:
+        return None
+    return (target, len(digits.partition(".")[2])) if target != 0 else None
+
+
 def _how(value: Interval, printed: str, face: bool = False) -> str:
     """'round' when the value rounds to the printed figure, 'cut' when it only truncates to it, else ''.
 
     The rounding rule reads every operand as the interval it stands for; a reading (`face`) must give the
     printed figure from the operands as printed: a coincidence gets no room from their rounding.
     """
-    digits = printed.lstrip("-")
-    decimals = len(digits.partition(".")[2])
-    try:
-        target = Decimal(digits)
-    except ArithmeticError:  # (a printed "figure" that is none: a word, a range)
+    if (printed_as := _target(printed)) is None:
         return ""
-    if target == 0:
-        return ""
+    target, decimals = printed_as
     if round_half_up(abs(value.mid), decimals) == target if face else abs(value).meets_printed(target, decimals):
         return "round"
     if truncate(abs(value.mid), decimals) == target:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 from narrcheck.lexicon import alt, entry, words
+from narrcheck.limits import MAX_SIGNIFICANT_DIGITS
 
 # --- numbers and units -------------------------------------------------------------------------------
-# 1,025.24 / 1025.24 / 100; never a piece of a longer run, and no run of more than 20 digits, commas and points:
-# a figure has at most 20 significant digits (limits.MAX_SIGNIFICANT_DIGITS), a longer run is an ID or noise
-NUM = r"(?<![\d.])(?![\d,.]{21})(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# 1,025.24 / 1025.24 / 100; never a piece of a longer run, and no run of more than MAX_SIGNIFICANT_DIGITS
+# characters of digits, commas and points (a figure has at most that many significant digits; a longer run is an
+# ID or noise, and a figure near the limit printed with separators is refused with it)
+NUM = rf"(?<![\d.])(?![\d,.]{{{MAX_SIGNIFICANT_DIGITS + 1}}})(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 SIGNED = rf"-?{NUM}"
 _SHORT_FOLLOWERS = "".join(re.escape(w) for w in words("units.money_short_followers") if len(w) == 1)
 # 万元 … and a bare 万/亿 that is money by what follows it (never 万人, 万亩)

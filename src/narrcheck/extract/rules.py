@@ -986,7 +986,7 @@ class Extractor:
                 sentence_end = (unit.text.find("。", regions[0][0]) % (len(unit.text) + 1)) if regions else 0
                 scopes = [[r for r in regions if r[0] <= sentence_end], regions]
                 found = [[m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
-                          and any(s <= m.start < e and _depth(unit.text, s, m.start) == 0 for s, e in scope)]
+                          and any(s <= m.start < e and bracket_depth(unit.text, s, m.start) == 0 for s, e in scope)]
                          for scope in scopes]
                 if self._parts_by_year(unit, head, found[1]):
                     continue
@@ -1074,7 +1074,7 @@ class Extractor:
             if total is None:
                 continue
             items = [m for m in unit.mentions if opening.end() <= m.start < total.start and self._eligible(m)
-                     and m.family == "money" and _depth(unit.text, opening.end(), m.start) == 0
+                     and m.family == "money" and bracket_depth(unit.text, opening.end(), m.start) == 0
                      and not _opens_list(unit.text, m.start)]  # (其中：… breaks an item down)
             if not items or start_of(unit.text, items[0].start, PHRASE) > opening.start() + 1:
                 continue  # what is added is named in the 加 clause itself, or this is no addition
@@ -1394,7 +1394,7 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
     """Accepts an actual money figure of the sentence from `start`, not one of a bracketed breakdown
     (执行数1032849.44（含中央资金689139.31万元…）).
     """
-    return lambda x: x.family == "money" and not _is_budget(x.subject) and _depth(unit.text, start, x.start) == 0
+    return lambda x: x.family == "money" and not _is_budget(x.subject) and bracket_depth(unit.text, start, x.start) == 0
 
 
 def _total_of(part: Mention | None) -> Callable[[Mention], bool]:
@@ -1409,7 +1409,7 @@ def _names_total(subject: str) -> bool:
     return bool(TOTAL_WORDS.search(name)) or any(name.endswith(f) for f in words("wholes"))
 
 
-def _depth(text: str, start: int, pos: int) -> int:
+def bracket_depth(text: str, start: int, pos: int) -> int:
     """How many brackets opened between `start` and `pos` are still open (a part's own breakdown)."""
     span = text[start:pos]
     return max(0, sum(span.count(c) for c in "（(") - sum(span.count(c) for c in "）)"))

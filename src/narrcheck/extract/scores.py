@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
 
-from narrcheck.extract.rules import Unit
+from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt
 from narrcheck.model.claims import (
@@ -102,7 +102,7 @@ PROJECT_SET = re.compile(r"(?:项目总数|实施了?)(?P<n>\d+)个[^，。；;]
 TARGET_LIST = re.compile(rf"[。，,]?\s*{alt('indicators.list_leads')}[：:](?P<list>[^。\n]+)")
 _CATEGORY = re.compile(r"^[^：:，；,;]{1,10}指标[：:]")  # 数量指标：… opens a category of the list
 _COMPARISON = re.compile(r"[≥≤=＝<>＜＞]")
-_OPEN, _CLOSE = "（(【[", "）)】]"
+_TARGET_SEP = re.compile(r"[，；;]|,(?!\d{3})")  # (not the comma of 1,000)
 
 
 def listed_targets(text: str) -> tuple[str, ...]:
@@ -124,16 +124,13 @@ def listed_targets(text: str) -> tuple[str, ...]:
 
 
 def _split_outside_brackets(text: str) -> list[str]:
-    """`text` split at ，；; (and at a comma that is no thousands separator), never inside brackets."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += (ch in _OPEN) - (ch in _CLOSE)
-        thousands = ch == "," and text[i + 1:i + 4].isdigit() and i > 0 and text[i - 1].isdigit()
-        if depth <= 0 and (ch in "，；;" or (ch == "," and not thousands)):
-            out.append(text[start:i])
-            start = i + 1
-    out.append(text[start:])
-    return out
+    """`text` split at its separators, never inside brackets."""
+    out, start = [], 0
+    for m in _TARGET_SEP.finditer(text):
+        if bracket_depth(text, 0, m.start()) == 0:
+            out.append(text[start:m.start()])
+            start = m.end()
+    return [*out, text[start:]]
 
 
 _PROJECT_PATTERNS: tuple[tuple[re.Pattern[str], Measure | None], ...] = (

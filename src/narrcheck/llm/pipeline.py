@@ -193,10 +193,8 @@ class Prefill:
     run looks its chunks up by), with each chunk's share of the cost, taken once by the run that reads it.
     """
 
-    answers: dict[str, dict[str, object]] = field(default_factory=dict)
-    failed: dict[str, str] = field(default_factory=dict)  # a chunk asked alone that got no answer: refused, invalid
+    answers: dict[str, dict[str, object]] = field(default_factory=dict)  # as cached: claims, or {"failed": …}
     costs: dict[str, Cost] = field(default_factory=dict)
-    calls: int = 0
     stopped: str = ""  # why the endpoint was given up on (then no document's run calls it either)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -271,7 +269,6 @@ class Runner:
                 answer, tokens_in, tokens_out = self.client.extract(messages, ends)
             except LLMError as exc:
                 with out._lock:
-                    out.calls += exc.calls
                     out.costs[batch[0][0]] = Cost(exc.calls, exc.tokens_in, exc.tokens_out, chars)
                     for (key, doc, *_), share in zip(batch, _shares(exc.tokens_in + exc.tokens_out, sizes),
                                                      strict=True):
@@ -279,8 +276,8 @@ class Runner:
                     if not exc.chunk:
                         stopped.append(str(exc))
                     elif len(batch) == 1:  # alone, the same text would get the same answer
-                        out.failed[batch[0][0]] = exc.chunk
-                        self.cache.put(batch[0][0], {"failed": exc.chunk})
+                        out.answers[batch[0][0]] = {"failed": exc.chunk}
+                        self.cache.put(batch[0][0], out.answers[batch[0][0]])
                 return
             claims: dict[str, list[LLMClaim]] = {key: [] for key, *_ in batch}
             texts = [(key, folded(t)) for key, *_, t in batch]  # (a quote is looked up as grounding looks it up)
@@ -292,7 +289,6 @@ class Runner:
                         claims[key].append(claim)
             shares = zip(_shares(tokens_in, sizes), _shares(tokens_out, sizes), _shares(chars, sizes), strict=True)
             with out._lock:
-                out.calls += 1
                 for i, ((key, doc, *_), (t_in, t_out, c)) in enumerate(zip(batch, shares, strict=True)):
                     out.costs[key] = Cost(int(i == 0), t_in, t_out, c)
                     spent[doc] += t_in + t_out - guess[key]
@@ -320,31 +316,28 @@ class Runner:
         def ask(chunk: Chunk) -> LLMAnswer | None:
             messages = self.prompt.messages(section=" / ".join(chunk.section), text=chunk.text, kinds=list(KINDS))
             key = self.key(chunk.text)
-            if prefilled is not None:
-                if (cost := prefilled.take(key)) is not None:  # this chunk's share of a batch's cost
+            known = None
+            if prefilled is not None:  # asked in a batch: its answer (or failure) and this chunk's share of the cost
+                known = prefilled.answers.get(key)
+                if (cost := prefilled.take(key)) is not None:
                     with lock:
                         result.usage.calls += cost.calls
                         result.usage.tokens_in += cost.tokens_in
                         result.usage.tokens_out += cost.tokens_out
                         result.prompt_chars += cost.prompt_chars
                         reserved[0] += cost.tokens_in + cost.tokens_out  # (spent from this document's budget)
-                if key in prefilled.answers:
-                    return LLMAnswer.model_validate(prefilled.answers[key])
-                if key in prefilled.failed:  # asked alone in the batch phase: the same text, the same answer
-                    with lock:
-                        result.refused += prefilled.failed[key] == "refused"
-                        result.invalid += prefilled.failed[key] == "invalid"
-                    return None
-            cached = self.cache.get(key)
-            if cached is not None:
+            if known is None and (known := self.cache.get(key)) is not None:
                 with lock:
                     result.usage.cache_hits += 1
-                    if cached.get("failed") in ("refused", "invalid"):  # the same text gets the same answer
-                        result.refused += cached["failed"] == "refused"
-                        result.invalid += cached["failed"] == "invalid"
-                        return None
-                return LLMAnswer.model_validate(cached)
-            estimate = sum(len(m["content"]) for m in messages) + 400
+            if known is not None:
+                if known.get("failed") in ("refused", "invalid"):  # the same text gets the same answer
+                    with lock:
+                        result.refused += known["failed"] == "refused"
+                        result.invalid += known["failed"] == "invalid"
+                    return None
+                return LLMAnswer.model_validate(known)
+            chars = sum(len(m["content"]) for m in messages)
+            estimate = chars + 400  # (an answer's worth of tokens on top)
             with lock:
                 if self.deadline is not None and time.monotonic() >= self.deadline and not stopped:
                     stopped.append(LATE)
@@ -353,8 +346,7 @@ class Runner:
                         stopped.append("budget")
                     return None
                 reserved[0] += estimate
-            with lock:
-                result.prompt_chars += sum(len(m["content"]) for m in messages)
+                result.prompt_chars += chars
             try:
                 answer, tokens_in, tokens_out = self.client.extract(messages, self.deadline)
             except LLMError as exc:

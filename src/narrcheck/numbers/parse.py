@@ -79,8 +79,6 @@ def significant_digits(value: str) -> int:
     return len(value.lstrip("+-").replace(".", "").lstrip("0"))
 
 
-
-
 @lru_cache(maxsize=16384)
 def parse_number(text: str, unit: str = "") -> Quantity:
     """Parse printed digits (full-width, thousands separators and signs allowed) into a Quantity.

@@ -9,11 +9,10 @@ cells with text span more than the limits is refused.
 
 from __future__ import annotations
 
-from narrcheck import limits
 from narrcheck.errors import InputError
-from narrcheck.model.document import Block, Cell, Document, TextMap
+from narrcheck.model.document import Block, Document
 from narrcheck.readers.registry import register_reader
-from narrcheck.readers.xlsx import shown
+from narrcheck.readers.xlsx import sheet_block, shown
 
 
 @register_reader("xls", (".xls", ".et"))
@@ -37,14 +36,8 @@ def read_xls(path: str, data: bytes, sha256: str) -> Document:
             sheet = book.sheet_by_index(number)
             texts = {(r, c): text for r in range(sheet.nrows) for c in range(sheet.row_len(r))
                      if (text := _text(book, sheet.cell(r, c)))}
-            width = max((c + 1 for _, c in texts), default=0)
-            lines = sorted({r for r, _ in texts})
-            limits.table_size(path, len(lines), width, f"sheet {sheet.name!r}")
-            rows = [tuple(Cell(text=texts.get((r, c), ""), row=r, col=c, textmap=TextMap((0,), (r + 1,), (1,)),
-                               table=number, line=r + 1) for c in range(width)) for r in lines]
-            if rows:
-                blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (rows[0][0].line,), (1,)),
-                                    index=len(blocks), rows=tuple(rows), table=number))
+            if (block := sheet_block(path, texts, number, sheet.name, len(blocks))) is not None:
+                blocks.append(block)
             book.unload_sheet(number)
     except InputError:
         raise

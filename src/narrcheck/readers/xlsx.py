@@ -60,20 +60,28 @@ def read_xlsx(path: str, data: bytes, sha256: str) -> Document:
     blocks: list[Block] = []
     for number, sheet in enumerate(book.worksheets):
         stored = sheet._cells  # {(row, column): cell}, 1-based: the cells the file holds (openpyxl 3)
-        texts = {at: text for at, c in stored.items() if (text := shown(c.value, c.number_format))}
-        if not texts:
-            continue
-        width = max(c for _, c in texts)
-        lines = sorted({r for r, _ in texts})
-        limits.table_size(path, len(lines), width, f"sheet {sheet.title!r}")
-        rows = [tuple(Cell(text=texts.get((r, k + 1), ""), row=r - 1, col=k, textmap=TextMap((0,), (r,), (1,)),
-                           table=number, line=r) for k in range(width)) for r in lines]
-        if rows:
-            blocks.append(Block(kind="table", text="", textmap=TextMap((0,), (rows[0][0].line,), (1,)),
-                                index=len(blocks), rows=tuple(rows), table=number))
+        texts = {(r - 1, c - 1): text for (r, c), cell in stored.items()
+                 if (text := shown(cell.value, cell.number_format))}
+        if (block := sheet_block(path, texts, number, sheet.title, len(blocks))) is not None:
+            blocks.append(block)
     if not blocks:
         raise InputError(path, "the workbook has no cells")
     return Document(path=path, format="xlsx", sha256=sha256, blocks=tuple(blocks))
+
+
+def sheet_block(path: str, texts: dict[tuple[int, int], str], number: int, name: str, index: int) -> Block | None:
+    """One sheet as a table block: the rows that hold text (`texts` by 0-based row and column), each as wide as
+    the widest; None for a sheet with no text. Refused (InputError) past the table limits.
+    """
+    if not texts:
+        return None
+    width = max(c for _, c in texts) + 1
+    lines = sorted({r for r, _ in texts})
+    limits.table_size(path, len(lines), width, f"sheet {name!r}")
+    rows = [tuple(Cell(text=texts.get((r, c), ""), row=r, col=c, textmap=TextMap((0,), (r + 1,), (1,)),
+                       table=number, line=r + 1) for c in range(width)) for r in lines]
+    return Block(kind="table", text="", textmap=TextMap((0,), (rows[0][0].line,), (1,)), index=index,
+                 rows=tuple(rows), table=number)
 
 
 def _merges_within_limits(path: str, archive: zipfile.ZipFile) -> None:

@@ -466,17 +466,17 @@ def _isolated(tables: Tables, what: str) -> Iterator[None]:
 
 def _read_fragment(tables: Tables, index: int, title: str, rows: list[tuple[Cell, ...]], block: Block,
                    numbers: list[int]) -> None:
-    """Read one table: its spreadsheet errors, 结余率 rows, score table and budget tables into `tables`."""
-    for row in rows:
-        for cell in row:
-            if SPREADSHEET_ERROR.match(cell.text.strip()):
-                tables.bad_cells.append(BadCell(cell.text.strip(), _label(row), "", cell.location(), index,
-                                                title, section=block.section))
-    tables.rates.extend(_rate_rows(index, title, rows, block))
+    """Read one table: its spreadsheet errors, 结余率 rows, score table and budget tables into `tables`, all or
+    nothing (a reading that fails adds none of them).
+    """
+    bad = [BadCell(cell.text.strip(), _label(row), "", cell.location(), index, title, section=block.section)
+           for row in rows for cell in row if SPREADSHEET_ERROR.match(cell.text.strip())]
+    rates = _rate_rows(index, title, rows, block)
     score = _score_table(index, title, rows, block)
+    budgets = [t for t in _budget_tables(index, title, rows, block) if len(t.records) >= 2]
+    tables.bad_cells.extend(bad)
+    tables.rates.extend(rates)
     if score is not None:
-        score = replace(score, blocks=tuple(numbers))
-        tables.score.append(score)
-    tables.budget.extend(t for t in _budget_tables(index, title, rows, block)
-                         if len(t.records) >= 2)
+        tables.score.append(replace(score, blocks=tuple(numbers)))
+    tables.budget.extend(budgets)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_error, with_unit
@@ -11,6 +11,7 @@ from narrcheck.checks.registry import register
 from narrcheck.model.claims import ChangeClaim, Figure
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers.interval import round_half_up
 
 HUNDRED = Interval.exact(Decimal(100))
 
@@ -142,8 +143,7 @@ def _rounded(prior: Figure, current: Figure, ctx: Context) -> str:
     """
     if prior.unit == DEFAULT_UNIT or not (prior.quantity.is_money and current.quantity.is_money):
         return ""
-    places = Decimal("0.01")
-    coarse = [f.quantity.in_unit(DEFAULT_UNIT).quantize(places, rounding=ROUND_HALF_UP) for f in (current, prior)]
+    coarse = [round_half_up(f.quantity.in_unit(DEFAULT_UNIT), 2) for f in (current, prior)]
     if coarse[1] == 0 or all(f.quantity.in_unit(DEFAULT_UNIT) == c for f, c in zip((current, prior), coarse,
                                                                                      strict=True)):
         return ""
