@@ -78,3 +78,20 @@ def test_a_scan_checks_each_file_in_a_worker(tmp_path):
     (tmp_path / "a.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     fed = scan([str(tmp_path)], tmp_path / "r.sqlite", Settings())
     assert fed.files == 1 and fed.checked == 1 and fed.failed == 0
+
+
+def test_merged_ranges_are_counted_as_the_sheet_inflates_even_split_between_pieces():
+    from narrcheck.errors import InputError
+    from narrcheck.limits import MAX_TABLE_CELLS
+    from narrcheck.readers.xlsx import _Merges
+
+    xml = b'<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C1:C3"/></mergeCells>'
+    counter = _Merges("book.xlsx", "xl/worksheets/sheet1.xml")
+    for i in range(0, len(xml), 7):  # pieces that cut the ranges anywhere
+        counter(xml[i:i + 7])
+    assert counter.covered == 4 + 3  # each range once
+    wide = f'<mergeCell ref="A1:A{MAX_TABLE_CELLS + 1}"/>'.encode()
+    counter = _Merges("book.xlsx", "xl/worksheets/sheet1.xml")
+    counter(wide[:20])
+    with pytest.raises(InputError, match="merged cells in xl/worksheets/sheet1.xml"):
+        counter(wide[20:])

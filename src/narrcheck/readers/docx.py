@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from narrcheck.errors import InputError
 from narrcheck.limits import MAX_UNPACKED, MAX_XML_PART, cell_count
@@ -25,10 +26,12 @@ from narrcheck.readers.registry import register_reader
 _CHUNK = 1 << 20
 
 
-def check_archive(path: str, data: bytes) -> zipfile.ZipFile:
+def check_archive(path: str, data: bytes,
+                  watch: Callable[[str], Callable[[bytes], None] | None] = lambda name: None) -> zipfile.ZipFile:
     """The archive, opened, when it is a sound zip that inflates to at most MAX_UNPACKED bytes, no XML part of
     it to more than MAX_XML_PART (what the XML parser would hold); InputError otherwise. The bytes are counted
-    as they inflate and the inflating stops at the limit.
+    as they inflate and the inflating stops at the limit. `watch(part name)` may give a reader's own check of
+    a part, called with each piece as it inflates (so no part is inflated twice for it).
     """
     total = cells = 0
     try:
@@ -38,8 +41,11 @@ def check_archive(path: str, data: bytes) -> zipfile.ZipFile:
                 raise InputError(path, f"archive would unpack to more than the limit of {MAX_UNPACKED} bytes")
             xml = info.filename.lower().endswith((".xml", ".rels"))
             size = 0
+            own = watch(info.filename)
             with archive.open(info) as member:
                 while chunk := member.read(_CHUNK):
+                    if own is not None:
+                        own(chunk)
                     size += len(chunk)
                     if total + size > MAX_UNPACKED:
                         raise InputError(path, f"archive unpacks to more than the limit of {MAX_UNPACKED} bytes")

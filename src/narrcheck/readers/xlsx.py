@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from decimal import Decimal, InvalidOperation
 
 from narrcheck import limits
@@ -52,7 +51,7 @@ def shown(value: object, number_format: str) -> str:
 def read_xlsx(path: str, data: bytes, sha256: str) -> Document:
     from openpyxl import load_workbook
 
-    _merges_within_limits(path, check_archive(path, data))
+    check_archive(path, data, lambda name: _Merges(path, name) if name.startswith("xl/worksheets/") else None)
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a damaged workbook
@@ -84,19 +83,27 @@ def sheet_block(path: str, texts: dict[tuple[int, int], str], number: int, name:
                  rows=tuple(rows), table=number)
 
 
-def _merges_within_limits(path: str, archive: zipfile.ZipFile) -> None:
+class _Merges:
     """InputError when a sheet's merged ranges cover more cells than a table may hold (openpyxl would make an
-    object for every covered cell while loading).
+    object for every covered cell while loading): counted on the sheet's XML as it inflates, a range split
+    between two pieces too.
     """
-    from openpyxl.utils.cell import range_boundaries
 
-    for info in archive.infolist():
-        if not info.filename.startswith("xl/worksheets/"):
-            continue
-        covered = 0
-        for ref in _MERGE.findall(archive.read(info)):
-            left, top, right, bottom = range_boundaries(ref.decode())
-            covered += (right - left + 1) * (bottom - top + 1)
-            if covered > limits.MAX_TABLE_CELLS:
-                raise InputError(path, f"merged cells in {info.filename} cover more than the limit of "
-                                       f"{limits.MAX_TABLE_CELLS} cells")
+    TAIL = 1024  # longer than any mergeCell element: a range split between pieces is whole in tail + piece
+
+    def __init__(self, path: str, name: str) -> None:
+        self.path, self.name, self.covered, self.tail = path, name, 0, b""
+
+    def __call__(self, piece: bytes) -> None:
+        from openpyxl.utils.cell import range_boundaries
+
+        text = self.tail + piece
+        for m in _MERGE.finditer(text):
+            if m.end() <= len(self.tail):
+                continue  # (whole in the last piece's tail: counted then)
+            left, top, right, bottom = range_boundaries(m.group(1).decode())
+            self.covered += (right - left + 1) * (bottom - top + 1)
+            if self.covered > limits.MAX_TABLE_CELLS:
+                raise InputError(self.path, f"merged cells in {self.name} cover more than the limit of "
+                                            f"{limits.MAX_TABLE_CELLS} cells")
+        self.tail = text[-self.TAIL:]

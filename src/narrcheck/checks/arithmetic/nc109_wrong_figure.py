@@ -155,16 +155,41 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     if not wanted:
         return []
     # the same value printed at other places, each with a mismatch of its own: mended with it, or not at all
-    alike = {k for k in uses if k not in wanted and any(k[1:] == w[1:] for w in wanted)}
+    alike: dict[tuple[str, str], list[FigureKey]] = defaultdict(list)  # by digits and unit
+    values = {w[1:] for w in wanted}
+    for k in sorted(uses, key=lambda k: (k[0].line or 0, k[0].column or 0)):
+        if k not in wanted and k[1:] in values:
+            alike[k[1:]].append(k)
     holders: dict[FigureKey, set[int]] = defaultdict(set)
 
     def held_by(key: FigureKey) -> set[int]:  # (walked once, when a candidate first needs it)
         if not holders:
+            others = {k for ks in alike.values() for k in ks}
             for i in range(len(claims)):
                 for fig in figures_of(i):
-                    if _key(fig) in wanted or _key(fig) in alike:
+                    if _key(fig) in wanted or _key(fig) in others:
                         holders[_key(fig)].add(i)
         return holders[key]
+
+    def with_companions(fix: _Fix) -> _Fix:
+        """The fix, extended to the other places that print the same wrong value, where the same value mends
+        each (a total copied into a second table: one typo, printed twice).
+        """
+        explained, formulas, also = list(fix.explained), [fix.formula], []
+        mended = _mend(list(claims), fix.figure, fix.value, held_by(_key(fix.figure)))  # each tried with the others
+        for key in alike.get(_key(fix.figure)[1:], ()):
+            if any(pos in explained for pos in uses[key]):
+                continue
+            more = _try(figure_of[key], fix.value, uses[key], held_by(key), by_item, mended, results, rerun)
+            if more is not None:
+                explained += more.explained
+                formulas.append(more.formula)
+                also.append(figure_of[key])
+                mended = _mend(mended, figure_of[key], fix.value, held_by(key))
+        if not also:
+            return fix
+        formula = "; ".join(dict.fromkeys(part for f in formulas for part in f.split("; ")))
+        return replace(fix, explained=tuple(explained), formula=formula, also=tuple(also))
 
     by_item: dict[int, list[int]] = defaultdict(list)
     for pos, (i, _) in enumerate(results):
@@ -181,7 +206,7 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
                 continue  # (printed otherwise elsewhere, the quantity would still disagree with itself)
             fix = _try(fig, value, uses[key], held_by(key), by_item, claims, results, rerun)
             if fix is not None:
-                found.append(_with_companions(fix, alike, uses, figure_of, held_by, by_item, claims, results, rerun))
+                found.append(with_companions(fix))
                 break
     # a claim explained by two different figures is explained by neither (the text cannot tell which is wrong)
     seen: dict[int, int] = defaultdict(int)
@@ -189,29 +214,6 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
         for pos in fix.explained:
             seen[pos] += 1
     return [fix for fix in found if all(seen[pos] == 1 for pos in fix.explained)]
-
-
-def _with_companions(fix: _Fix, alike: set[FigureKey], uses: dict[FigureKey, list[int]],
-                     figure_of: dict[FigureKey, Figure], held_by: Any, by_item: dict[int, list[int]],
-                     claims: Sequence[Any], results: list[tuple[int, Finding]], rerun: Rerun) -> _Fix:
-    """The fix, extended to the other places that print the same wrong value, where the same value mends each
-    (a total copied into a second table: one typo, printed twice).
-    """
-    explained, formulas, also = list(fix.explained), [fix.formula], []
-    mended = _mend(list(claims), fix.figure, fix.value, held_by(_key(fix.figure)))  # each tried with the others
-    for key in sorted(alike, key=lambda k: (k[0].line or 0, k[0].column or 0)):
-        if key[1:] != _key(fix.figure)[1:] or any(pos in explained for pos in uses[key]):
-            continue
-        more = _try(figure_of[key], fix.value, uses[key], held_by(key), by_item, mended, results, rerun)
-        if more is not None:
-            explained += more.explained
-            formulas.append(more.formula)
-            also.append(figure_of[key])
-            mended = _mend(mended, figure_of[key], fix.value, held_by(key))
-    if not also:
-        return fix
-    formula = "; ".join(dict.fromkeys(part for f in formulas for part in f.split("; ")))
-    return replace(fix, explained=tuple(explained), formula=formula, also=tuple(also))
 
 
 def _corrected(fig: Figure, value: str) -> Figure:
