@@ -134,9 +134,16 @@ def _rules(path: str | Path, settings: Settings, accounts: Sequence[AccountFact]
                       execution_score=settings.execution_score, claims=tuple(narrative),
                       budget_tables=tuple(tables.budget), statements=stated,
                       amounts=frozenset((m.quantity.value, m.quantity.unit) for u in found.units for m in u.mentions
-                                        if m.quantity.is_money))
+                                        if m.quantity.is_money),
+                      paragraphs=_paragraph_starts(document))
         results = run_checks(claims, settings.select, settings.ignore, settings.lang, ctx)
     return _RuleRun(document, found, tables, narrative, claims, ctx, results)
+
+
+def _paragraph_starts(document: Document) -> tuple[tuple[int, int], ...]:
+    """Where each text block starts, (page or 0, line), in document order (Context.block_of)."""
+    return tuple(((b.textmap.pages[0] if b.textmap.pages else 0) or 0, b.textmap.lines[0])
+                 for b in document.blocks if b.kind != "table" and b.textmap.lines)
 
 
 def prefill_llm(paths: Sequence[str | Path], settings: Settings,

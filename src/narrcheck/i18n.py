@@ -61,6 +61,7 @@ DETAILS: dict[str, dict[str, str]] = {
                             "but its value cannot be decided"},
     "bound-elsewhere": {"zh": "（取自他处的数：{operands}）", "en": " (figures taken from elsewhere: {operands})"},
     "bound-at": {"zh": "第{line}行“{quote}”", "en": "line {line} “{quote}”"},
+    "line-ref": {"zh": "第{line}行", "en": "line {line}"},
     "internal-error": {"zh": "{rule}处理此处时出错（{error}），这是narrcheck的缺陷，请报告",
                        "en": "{rule} failed here ({error}); this is a narrcheck bug, please report it"},
     "ambiguous-operand": {"zh": "文中所称的{operand}有多个可能的数值，按任一数值均不成立，无法确定：{candidates}",

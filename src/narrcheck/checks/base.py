@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,8 +29,6 @@ SEVERITY_OF = {
     Verdict.OK: Severity.INFO,
     Verdict.UNVERIFIABLE: Severity.INFO,
 }
-
-
 DEFAULT_GRADE_BANDS = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal("-Infinity")))
 
 
@@ -45,6 +45,7 @@ class Context:
     budget_tables: tuple[Any, ...] = ()
     statements: Any = None  # the document's Statements: every figure and what it measures
     amounts: frozenset[tuple[Decimal, str]] = frozenset()  # every amount the document prints: (value, unit)
+    paragraphs: tuple[tuple[int, int], ...] = ()  # where each text block starts, (page or 0, line), in order
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def memo(self, name: str, build: Callable[[], Any]) -> Any:
@@ -55,6 +56,25 @@ class Context:
 
     def score_table(self, index: int | None) -> Any:
         return next((t for t in self.score_tables if t.index == index), None) if index is not None else None
+
+    def block_of(self, location: Location) -> tuple[object, ...]:
+        """The block a place sits in: its table, else the paragraph whose start precedes it (its line where the
+        paragraphs are not known).
+        """
+        if location.table is not None:
+            return ("table", location.table)
+        place = (location.page or 0, location.line or 0)
+        if not self.paragraphs:
+            return ("line", *place)
+        return ("paragraph", bisect_right(self.paragraphs, place))
+
+    def bound_across(self, evidence: Sequence[Evidence]) -> bool:
+        """Whether an operand was bound by its name in another paragraph of running text (or another file) than
+        the claim's own; a table's cells are linked by the table's structure, not bound by name.
+        """
+        own = self.block_of(evidence[0].location)
+        return any(e.path is not None or (e.location.table is None and self.block_of(e.location) != own)
+                   for e in evidence[1:])
 
     def grade_for(self, score: Decimal) -> str:
         return next(grade for grade, floor in self.grade_bands if score >= floor)
@@ -117,8 +137,6 @@ class Rule:
             why = diagnosis.truncated(formula, shown, ctx.lang)
         elif decision.verdict is Verdict.MISMATCH:
             why = diagnosis.diagnose(terms() if callable(terms) else terms, value, dec, ctx.lang)
-            if why is None and len(evidence) > 1:  # bound across lines, no reading explains it: say the binding
-                msg += _binding(evidence[1:], ctx.lang)
         return Finding(rule=self.id, name=self.name, verdict=key, severity=self.severity_for(decision.verdict),
                        message=msg, claimed=shown, expected=expected, formula=formula, evidence=evidence,
                        section=list(section), gap=gap, source=source, diagnosis=why)
@@ -191,11 +209,23 @@ def with_unit(fig: Figure, unit: str) -> Figure:
     return fig.model_copy(update={"unit": unit})
 
 
-def _binding(operands: list[Evidence], lang: str) -> str:
-    """Where the operands stated on other lines were taken from, so a wrong binding shows at a glance."""
-    places = "；".join(i18n.detail("bound-at", lang, line=str(e.location.line), quote=e.quote) for e in operands
-                      if e.location.line is not None and e.path is None)
-    return i18n.detail("bound-elsewhere", lang, operands=places) if places else ""
+def unsure(finding: Finding, ctx: Context) -> Finding:
+    """A mismatch no reading explains whose operands were bound by name in another paragraph or file: the binding
+    may be what is wrong, so it is a warning (not an error) and its message says where each operand was taken
+    from, so a wrong binding shows at a glance (issue 14's confidence from the diagnosis). Others unchanged.
+    """
+    if finding.verdict != Verdict.MISMATCH.value or finding.diagnosis is not None \
+            or finding.severity is not Severity.ERROR or not ctx.bound_across(finding.evidence):
+        return finding
+    def named(line: int) -> bool:  # the message already says where this operand is
+        return re.search(re.escape(i18n.detail("line-ref", ctx.lang, line=str(line))) + r"(?!\d)",
+                         finding.message) is not None
+
+    places = "；".join(i18n.detail("bound-at", ctx.lang, line=str(e.location.line), quote=e.quote)
+                      for e in finding.evidence[1:]
+                      if e.location.line is not None and e.path is None and not named(e.location.line))
+    message = finding.message + (i18n.detail("bound-elsewhere", ctx.lang, operands=places) if places else "")
+    return finding.model_copy(update={"severity": Severity.WARNING, "message": message})
 
 
 def _short(value: Decimal) -> str:

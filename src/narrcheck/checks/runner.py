@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
-from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.base import Context, Rule, unsure
 from narrcheck.checks.registry import all_rules
 from narrcheck.checks.selection import is_selected
 from narrcheck.model.findings import Evidence, Finding
@@ -22,7 +22,8 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     Items are claims and typed tables alike; a rule sees the items of its `claim_kind` (or `claim_kinds`).
     Then each rule reviews the findings (Rule.review): NC109, when selected, adds one finding, at index -1, for
     each figure whose correction explains several mismatches (DESIGN.md, "Diagnose every error"). Last, a
-    mismatch still unexplained whose digits show a typing slip is diagnosed digit_typo.
+    mismatch still unexplained whose digits show a typing slip is diagnosed digit_typo, and one still unexplained
+    whose operands were bound in another paragraph becomes a warning that says the binding (base.unsure).
     """
     select, ignore = list(select), list(ignore)
     rules = [cls() for cls in all_rules() if is_selected(cls.id, select, ignore)]
@@ -39,7 +40,7 @@ def run_checks(claims: Sequence[object], select: Iterable[str] = (), ignore: Ite
     for rule in rules:  # (NC109 groups the mismatches one wrong figure explains)
         out = rule.review(claims, out, ctx, check)
     amounts = {value for value, _ in ctx.amounts}
-    return [(i, _typo(f, ctx.lang, amounts)) for i, f in out]
+    return [(i, unsure(_typo(f, ctx.lang, amounts), ctx)) for i, f in out]
 
 
 def _isolated(rule: Rule, claim: object, ctx: Context) -> list[Finding]:

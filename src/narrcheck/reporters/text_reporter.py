@@ -26,7 +26,8 @@ def render_report(report: Report, lang: str, console: Console) -> None:
         if loc.page is not None:
             where += f" ({words['page'].format(loc.page)})"
         style = "dim" if f.waived else STYLE.get(f.severity.value, "")
-        console.print(f"    [{style}]{f.rule} {f.verdict}[/{style}] {escape(where)}  {escape(f.message)} "
+        level = f" ({words[f.severity.value]})" if f.severity.value != "error" else ""  # seen without colour too
+        console.print(f"    [{style}]{f.rule} {f.verdict}{level}[/{style}] {escape(where)}  {escape(f.message)} "
                       f"[dim]#{f.fingerprint}[/dim]")
         if f.waived:
             console.print(f"      {words['waived']}: {escape(f.waived)}", style="dim")
