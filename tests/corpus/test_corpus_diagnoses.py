@@ -62,7 +62,7 @@ def test_every_diagnosis_recomputes_from_the_documents_figures(reports):
             if d.code == "rounded_twice":
                 assert twice(d.formula, f.claimed or ""), where
             else:  # a typing slip's formula gives the value the figure should have; every other the printed one
-                slip = d.code in ("digit_typo", "sum_typo")
+                slip = d.code in ("digit_typo", "sum_typo", "unfilled")
                 assert reproduces(d.formula, (f.expected if slip else f.claimed) or ""), where
             if d.code == "truncation":
                 assert f.verdict == "truncation", where

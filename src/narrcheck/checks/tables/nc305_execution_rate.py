@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
@@ -105,9 +106,13 @@ class BudgetBalance(Rule):
                 computed = computed + part.figure.interval()
             if not table.funds_closed and whole.figure.interval().hi >= computed.lo:
                 continue  # a list that may be partial is wrong only where it exceeds its total
-            yield self.judge(ctx, whole.figure, computed, "+".join(p.figure.value for p in parts),
-                             evidence(whole, *parts), table.section,
-                             about=f"{table.describe()} {total.label}".strip())
+            formula = "+".join(p.figure.value for p in parts)
+            found = self.judge(ctx, whole.figure, computed, formula, evidence(whole, *parts), table.section,
+                               about=f"{table.describe()} {total.label}".strip())
+            if found.verdict == "mismatch" and whole.figure.decimal == 0:  # a total row never filled in?
+                row = [fact.figure.decimal for fact in total.amounts().values()]
+                found = found.model_copy(update={"diagnosis": diagnosis.unfilled(row, formula, ctx.lang)})
+            yield found
 
     def _rate_row(self, row: RateRow, ctx: Context) -> Iterator[Finding]:
         total = _budget_total(ctx)
