@@ -111,3 +111,13 @@ def test_most_error_findings_carry_a_diagnosis_and_unsure_ones_say_their_binding
     for f in unsure:
         assert f.diagnosis is None and len(f.evidence) > 1, f.message
         assert all(f"第{e.location.line}行" in f.message for e in f.evidence[1:] if e.location.line), f.message
+
+
+def test_the_d208_paragraph_gives_one_figure_finding_with_three_claims():
+    """Issue 14's example: D208 prints 12.5 where 12.35 makes its total, its decrease and its rate check."""
+    doc = DEVSET / "D208.txt"
+    if not doc.exists():
+        pytest.skip(f"dev set not found at {DEVSET}")
+    errors = [f for f in check_file(doc).findings if f.verdict == "mismatch"]
+    assert [(f.rule, f.claimed, f.expected) for f in errors] == [("NC109", "12.5", "12.35")]
+    assert errors[0].diagnosis.code == "figure_typo" and len(errors[0].formula.split("; ")) == 3
