@@ -20,6 +20,11 @@ def test_checking_a_text_file_imports_no_llm_client_and_no_other_format_reader()
     assert not imported("check", "examples/说明.txt") & NOT_FOR_TEXT
 
 
+def test_plain_text_output_imports_no_terminal_library():
+    """Rich is for colour on a terminal; output piped or captured (as here) is plain text without it."""
+    assert "rich" not in imported("check", "examples/说明.txt")
+
+
 def test_each_format_brings_its_own_reader_only(tmp_path):
     json_run = imported("check", "examples/附表.xlsx", "--format", "json")
     assert "openpyxl" in json_run and not json_run & {"openai", "instructor", "pdfplumber", "docx", "jinja2"}

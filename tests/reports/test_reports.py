@@ -108,3 +108,32 @@ def test_the_workbook_drops_what_a_worksheet_cannot_hold(tmp_path):
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     quote = rows[1][13]
     assert quote.startswith("本年支出合计10.00万元") and "\x01" not in quote and "\ufffe" not in quote
+
+
+def test_every_reporter_is_found_where_the_registry_says_it_lives():
+    """The registry imports a reporter's module only when it is asked for; its table of homes and the
+    reporters' own registrations must agree.
+    """
+    from importlib import import_module
+
+    from narrcheck.reporters import registry
+
+    for subject, name in registry.HOMES:
+        assert callable(registry.get_reporter(name, subject))
+    for module in set(registry.HOMES.values()):
+        import_module(f"narrcheck.reporters.{module}")
+    assert set(registry._REPORTERS) == set(registry.HOMES)
+
+
+def test_plain_and_coloured_text_say_the_same(tmp_path):
+    """Colour (rich, on a terminal) only adds styles: without its escape codes it is the plain text."""
+    import re
+
+    from narrcheck.reporters import get_reporter
+
+    doc = tmp_path / "说明[b].txt"  # a name rich would read as markup, were it not escaped
+    doc.write_text("办公费支出12.00万元，较上年减少3.00万元，下降25.00%。\n", encoding="utf-8")
+    reports = [check_file(doc)]
+    plain, coloured = (get_reporter("text")(reports, "zh", color) for color in (False, True))
+    assert "\x1b[" in coloured and "NC101 mismatch" in plain and "说明[b].txt" in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

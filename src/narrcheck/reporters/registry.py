@@ -20,22 +20,24 @@ def register(name: str, subject: str = "document") -> Callable[[Render], Render]
     return wrap
 
 
-def _load() -> None:
-    from narrcheck.reporters import (  # noqa: F401
-        archive_reporters,
-        html_reporter,
-        json_reporter,
-        markdown_reporter,
-        text_reporter,
-        xlsx_reporter,
-    )
+# where each reporter lives (narrcheck/reporters/<module>.py), so a run imports only the one it uses
+HOMES = {("document", "text"): "text_reporter", ("document", "json"): "json_reporter",
+         ("document", "html"): "html_reporter", ("document", "md"): "markdown_reporter",
+         ("document", "xlsx"): "xlsx_reporter", ("archive", "md"): "archive_reporters",
+         ("archive", "html"): "archive_reporters", ("archive", "xlsx"): "archive_reporters"}
+
+
+def _load(subject: str, name: str) -> None:
+    from importlib import import_module
+
+    import_module(f"narrcheck.reporters.{HOMES[subject, name]}")
 
 
 def reporter_names(subject: str = "document") -> list[str]:
-    _load()
-    return sorted(name for s, name in _REPORTERS if s == subject)
+    return sorted(name for s, name in HOMES if s == subject)
 
 
 def get_reporter(name: str, subject: str = "document") -> Any:
-    _load()
+    if (subject, name) not in _REPORTERS:
+        _load(subject, name)  # (a KeyError for a name no reporter has)
     return _REPORTERS[subject, name]
