@@ -37,8 +37,9 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     """Every claim the rules find in the document's narrative (score claims bound to `score_tables`)."""
     units = text_units(document)
     year = report_year(units)
-    claims = [*rule_claims(units), *score_claims(units, score_tables), *project_claims(units, score_tables),
-              *indicator_result_claims(units, score_tables),
+    named: dict[int, ScoreTable | None] = {}  # the table each unit names, read once for the three binders
+    claims = [*rule_claims(units), *score_claims(units, score_tables, named),
+              *project_claims(units, score_tables, named), *indicator_result_claims(units, score_tables, named),
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),
               *list_count_claims(units)]
     claims += reason_claims(units, claims)

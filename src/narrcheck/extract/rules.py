@@ -142,6 +142,9 @@ class Unit:
     mentions: list[Mention] = field(default_factory=list)
     _by_start: dict[int, Mention] = field(default_factory=dict)
     _ends: list[int] | None = None  # where sentences end, found once
+    # memos of `matches` and `may_change` (no part of what the unit is: never compared or shown)
+    _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict, repr=False, compare=False)
+    _may_change: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def original(self) -> str:
@@ -155,6 +158,22 @@ class Unit:
         i = bisect_left(self._ends, pos)
         start = self._ends[i - 1] + 1 if i else 0
         return start, self._ends[i] if i < len(self._ends) else len(self.text)
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` over `text`, as `finditer` gives them (run once per unit and pattern: the
+        text never changes, and the families that read one pattern read the same matches).
+        """
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = list(pattern.finditer(self.text))
+        return found
+
+    @property
+    def may_change(self) -> bool:
+        """The unit has a direction word: only then can a change pattern match (a cheap test before them all)."""
+        if self._may_change is None:
+            self._may_change = P.DIRECTION_WORD.search(self.text) is not None
+        return self._may_change
 
     def quote(self, start: int, end: int) -> str:
         s, _ = self.sentence_span(start)
@@ -307,6 +326,8 @@ def apply_precision(units: list[Unit]) -> dict[str, int]:
     """
     document = money_precision(m for unit in units for m in unit.mentions)
     for unit in units:
+        if not unit.mentions:
+            continue
         own = money_precision(unit.mentions)
         for m in unit.mentions:
             d = own.get(m.quantity.unit, document.get(m.quantity.unit))
@@ -335,8 +356,9 @@ class Extractor:
         self.claims: list[Claim] = []
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
         self._groups: dict[tuple[object, ...], int] = {}
-        self._budgets: list[tuple[int, str, Mention]] = []  # (paragraph, name of the actual, its budget)
-        self._completed: list[tuple[int, int, RatioClaim]] = []  # (paragraph, where, a completion of a budget)
+        # per paragraph (unit order), in reading order: (name of the actual, its budget); (where, a completion)
+        self._budgets: dict[int, list[tuple[str, Mention]]] = {}
+        self._completed: dict[int, list[tuple[int, RatioClaim]]] = {}
 
     # --- helpers ---------------------------------------------------------------------------------------
     def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, Any]:
@@ -427,16 +449,16 @@ class Extractor:
     def _mark_roles(self, unit: Unit) -> None:
         """Give every figure that a pattern consumes its role before any operand is resolved."""
         def mark(pattern: re.Pattern[str], roles: dict[str, str]) -> None:
-            for m in pattern.finditer(unit.text):
+            for m in unit.matches(pattern):
                 for group, role in roles.items():
                     if m.group(group) is not None and (mention := unit.mention_at(m.start(group))):
                         mention.role = mention.role or role
 
-        for m in P.FORMULA.finditer(unit.text):
+        for m in _formulas_in(unit):
             for mention in unit.mentions:
                 if m.start() <= mention.start < m.end():
                     mention.role = "formula"
-        if _may_change(unit):
+        if unit.may_change:
             for pattern in CHANGE_PATTERNS:
                 mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
                                                  ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
@@ -501,7 +523,7 @@ class Extractor:
                     **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _formulas(self, unit: Unit) -> None:
-        for m in P.FORMULA.finditer(unit.text):
+        for m in _formulas_in(unit):
             expr = m.group("expr").strip()
             if not re.search(r"\d\s*[/÷×*+\-]\s*[（(\[]?\s*\d", expr):
                 continue
@@ -522,27 +544,27 @@ class Extractor:
                 operands=tuple(operands), as_percent=is_pct, **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _changes(self, unit: Unit) -> None:
-        if not _may_change(unit):
+        if not unit.may_change:
             return
         taken: list[tuple[int, int]] = []
 
         def free(m: re.Match[str]) -> bool:
             return not any(s < m.end() and m.start() < e for s, e in taken)
 
-        for m in P.CHANGE_WITH_PRIOR.finditer(unit.text):
+        for m in unit.matches(P.CHANGE_WITH_PRIOR):
             prior = self._take(unit, m, "prior", "prior")
             if prior is None:
                 continue
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
-        for m in P.CHANGE_FROM_TO.finditer(unit.text):
+        for m in unit.matches(P.CHANGE_FROM_TO):
             if not free(m) or unit.mention_at(m.start("current")) is None:
                 continue
             prior, current = self._take(unit, m, "prior", "prior"), unit.mention_at(m.start("current"))
             if prior is not None and current is not None:
                 self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject="", current=current)
                 taken.append((m.start(), m.end()))
-        for m in P.CHANGE_POINTS.finditer(unit.text):
+        for m in unit.matches(P.CHANGE_POINTS):
             s_start, _ = unit.sentence_span(m.start())
             named = _clause_name(unit.text, m.start())
             current = next((x for x in reversed(unit.mentions) if s_start <= x.start and x.end <= m.start()
@@ -557,7 +579,7 @@ class Extractor:
                              m.group("basis"), role="delta")
             self._add_points(unit, m, prior, current, points)
             taken.append((m.start(), m.end()))
-        for m in P.CHANGE_BARE_PRIOR.finditer(unit.text):
+        for m in unit.matches(P.CHANGE_BARE_PRIOR):
             delta = unit.mention_at(m.start("delta"))
             if delta is None or not free(m):
                 continue
@@ -567,12 +589,12 @@ class Extractor:
             self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject="")
             taken.append((m.start(), m.end()))
         # 同比增长27.3%，较上年同期减收1.3亿元: a rate and an amount each after its own comparison of one kind
-        for m in P.CHANGE_RATE_FIRST.finditer(unit.text):
+        for m in unit.matches(P.CHANGE_RATE_FIRST):
             first, second = m.group("anchor"), m.group("anchor2")
             if first and second and _basis_kind(first) == _basis_kind(second) and free(m):
                 self._add_change(unit, m, prior=None, basis=second, subject="")
                 taken.append((m.start(), m.end()))
-        for m in P.CHANGE.finditer(unit.text):
+        for m in unit.matches(P.CHANGE):
             if not free(m):
                 continue
             self._add_change(unit, m, prior=None, basis=m.group("anchor"), subject=m.group("subject"))
@@ -591,7 +613,7 @@ class Extractor:
                 end = cont.end()
         # the rate first (同比增长9.1%，增收8300万元), then a change whose comparison was named earlier
         for pattern in (P.CHANGE_RATE_FIRST, P.CHANGE_BARE):
-            for m in pattern.finditer(unit.text):
+            for m in unit.matches(pattern):
                 if free(m):
                     anchor = m.group("anchor") if "anchor" in m.re.groupindex else None
                     self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
@@ -784,7 +806,7 @@ class Extractor:
                 *(m for m in unit.mentions if m.end <= pos)]
 
     def _completions(self, unit: Unit) -> None:
-        for m in P.COMPLETION.finditer(unit.text):
+        for m in unit.matches(P.COMPLETION):
             pct = self._take(unit, m, "pct", "pct")
             whole = self._take(unit, m, "whole", "whole")
             if pct is None:
@@ -809,25 +831,27 @@ class Extractor:
                 accept=lambda x: x.family == "money" and _is_budget(x.subject))
             if whole is None:  # the budget this paragraph gave the same quantity before (完成预算105425万元的…)
                 name = normalize_subject(numerator.subject)
-                whole = next((b for order, owner, b in reversed(self._budgets) if order == unit.order
-                              and len(name) >= 4 and owner == name), None)
+                whole = next((b for owner, b in reversed(self._budgets.get(unit.order, []))
+                              if len(name) >= 4 and owner == name), None)
         if whole is not None and numerator is not None:
-            self._budgets.append((unit.order, normalize_subject(numerator.subject), whole))
+            self._budgets.setdefault(unit.order, []).append((normalize_subject(numerator.subject), whole))
         claim = RatioClaim(
             measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
             denominator=whole.figure() if whole else None, equal_stated=equal and whole is None,
             **self._claim_kwargs(unit, m.start(), m.end()))
         self.claims.append(claim)
-        self._completed.append((unit.order, pct.start, claim))
+        self._completed.setdefault(unit.order, []).append((pct.start, claim))
 
     def _progress(self, unit: Unit) -> None:
         """较均衡进度慢2.94%: the gap between a completion stated before it in its sentence and the share of the
         year its months make (2 of 12 for 1-2月, 1 for 2月份), both named in that sentence.
         """
+        completed = self._completed.get(unit.order)
+        if not completed:
+            return  # (no completion in the paragraph: nothing to compare a progress with)
         for m in P.PROGRESS.finditer(unit.text):
             s_start, _ = unit.sentence_span(m.start())
-            done = next((c for order, at, c in reversed(self._completed)
-                         if order == unit.order and s_start <= at < m.start()), None)
+            done = next((c for at, c in reversed(completed) if s_start <= at < m.start()), None)
             months = _months(unit.text[s_start:m.start()])
             if done is None or months is None:
                 continue
@@ -843,7 +867,7 @@ class Extractor:
     def _shares(self, unit: Unit) -> None:
         # the whole of a share list ("X决算中，A…占a%；B…占b%") carries over its "；"-separated items
         carried: tuple[Mention, int, tuple[object, ...]] | None = None
-        for m in P.SHARE.finditer(unit.text):
+        for m in unit.matches(P.SHARE):
             pct = self._take(unit, m, "pct", "pct")
             if pct is None:
                 continue
@@ -1041,16 +1065,17 @@ class Extractor:
                 continue
             name = _TOTAL_TAIL.sub("", fold(normalize_subject(total.subject)))  # …三公经费支出合计
             ways = [parts for whole, parts in composites() if name.endswith(whole)]
-            if not ways or any(isinstance(c, PartsSumClaim) and c.total.location == total.unit.locate(total.start)
-                               for c in self.claims):
+            if not ways:
                 continue
-            below = [u for u in self.units[unit.order + 1:] if u.table is None]
+            where = total.unit.locate(total.start)
+            if any(isinstance(c, PartsSumClaim) and c.total.location == where for c in self.claims):
+                continue
             # the paragraphs below, in its section or a section under it, or a later one of its parent's ((一)总体
             # 情况 states the total, (二)具体情况 its components); never beyond the document's top-level section
             inside = unit.section[:-1] if len(unit.section) >= 2 else unit.section
             after = [m for m in unit.mentions if m.start > total.end]
-            section = _until_restated(after + [m for u in below if u.section[:len(inside)] == inside
-                                               for m in u.mentions], ways)
+            section = _until_restated(after + [m for u in self.units[unit.order + 1:] if u.table is None
+                                               and u.section[:len(inside)] == inside for m in u.mentions], ways)
             here = [m for m in section if m.unit is unit]
             for scope in (here, section):
                 parts = next((found for parts in ways if (found := _components(total, parts, scope))), None)
@@ -1312,9 +1337,9 @@ CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P
                    P.CHANGE_BARE)
 
 
-def _may_change(unit: Unit) -> bool:
-    """The unit has a direction word: only then can a change pattern match (a cheap test before them all)."""
-    return P.DIRECTION_WORD.search(unit.text) is not None
+def _formulas_in(unit: Unit) -> list[re.Match[str]]:
+    """The written formulas of the unit (P.FORMULA needs an "=": a text without one is not scanned)."""
+    return unit.matches(P.FORMULA) if "=" in unit.text else []
 
 
 def _months(text: str) -> int | None:

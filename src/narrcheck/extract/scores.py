@@ -47,9 +47,12 @@ _SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]],
     (SCORE, "score"), (WEIGHT_TOTAL, "weight_total"))
 
 
-def score_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
-    """Every score, point-total and grade claim, with the table each score claim is bound to."""
-    seen: dict[int, ScoreTable | None] = {}
+def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
+                 seen: dict[int, ScoreTable | None] | None = None) -> list[Claim]:
+    """Every score, point-total and grade claim, with the table each score claim is bound to (`seen`: see
+    `_bind`; one per document and `tables`).
+    """
+    seen = {} if seen is None else seen
     out: list[Claim] = []
     for unit in units:
         if "分" not in unit.text and "等级" not in unit.text:
@@ -138,9 +141,10 @@ _PROJECT_PATTERNS: tuple[tuple[re.Pattern[str], Measure | None], ...] = (
     (INDICATOR_COUNT, "indicator_count"))
 
 
-def project_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
+def project_claims(units: list[Unit], tables: Sequence[ScoreTable],
+                   seen: dict[int, ScoreTable | None] | None = None) -> list[Claim]:
     """A project's budget and rates as its narrative states them, bound to the project's score table."""
-    seen: dict[int, ScoreTable | None] = {}
+    seen = {} if seen is None else seen
     out: list[Claim] = []
     for unit in units:
         if unit.table is not None or ("预算" not in unit.text and "率" not in unit.text and "指标" not in unit.text):
@@ -181,7 +185,8 @@ RESULT_AFTER = re.compile(r"(?:达到?|为|完成|共|计|累计)?\s*(?P<num>\d+
                           r"(?P<unit>[%％]|人次|次|个|人|场|件|户|份|项|处|套|台|部|天|家|篇|期)?(?P<above>以上)?")
 
 
-def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
+def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable],
+                            seen: dict[int, ScoreTable | None] | None = None) -> list[Claim]:
     """A project's indicator result as the narrative restates it, bound to the project's table."""
     rows = {(i.label, t.index) for t in tables if not t.department for i in t.indicators
             if len(i.label) >= 4 and i.actual_location is not None
@@ -190,7 +195,7 @@ def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> 
     if not labels:
         return []
     pattern = re.compile("|".join(re.escape(label) for label in labels))
-    seen: dict[int, ScoreTable | None] = {}
+    seen = {} if seen is None else seen
     out: list[Claim] = []
     for unit in units:
         if unit.table is not None or _in_flat_table(unit, tables):
@@ -300,7 +305,8 @@ def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
 def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
           units: list[Unit], order: int, seen: dict[int, ScoreTable | None]) -> tuple[ScoreTable | None, str]:
     """The table a clause speaks of, and how it was found. `seen` keeps, per unit, the table its text names
-    (one dict per document: looking back reads the same paragraphs again and again).
+    (one dict per document and `tables`, shared by the binders: looking back reads the same paragraphs again
+    and again).
     """
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):

@@ -283,8 +283,8 @@ def _blank_streams(blocks: list[Block]) -> list[RawTable]:
         end = i
         while end < len(blocks) and _stream_cell(blocks[end]):
             end += 1
-        cells: list[Cell] = [_cell(b, 0, len(b.text)) for b in blocks[i:end]]
-        if end - i >= 6:
+        if end - i >= 6:  # (a shorter run is no table: its cells are not built)
+            cells: list[Cell] = [_cell(b, 0, len(b.text)) for b in blocks[i:end]]
             out += _from_stream(cells, blocks, end)
         i = end
     return out
