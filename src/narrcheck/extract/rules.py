@@ -644,6 +644,9 @@ class Extractor:
         current, candidates = bound.current, bound.candidates
         if prior is None:
             prior = bound.prior
+            if current is not None and _names_basis_year(current, basis):
+                # 2021年…6.00万元，2022年比2021年减少1.50万元: the figure of the year compared with is the base
+                prior, current, candidates = current, None, ()
             if P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
                 current, candidates = None, ()  # on an adjusted basis (同口径) the base is not current − change
         rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else None
@@ -943,7 +946,17 @@ class Extractor:
             pct.role = "pct"
             measure = m.group("measure")
             s_start, _ = unit.sentence_span(m.start())
-            numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=_actual_at_top(unit, s_start))
+            actual = _actual_at_top(unit, s_start)
+            complement = any(w in measure for w in words("ratio.complement"))  # 结余率: what is left of the budget
+            # a balance rate is the balance the sentence names over the budget, else one minus the spent share;
+            # any other rate never takes the balance for what was spent
+            numerator = self._nearest_before(unit, m.start(), lo=s_start,
+                                             accept=lambda x: actual(x) and _names_balance(x)) if complement else None
+            if numerator is not None:
+                complement = False
+            else:
+                numerator = self._nearest_before(unit, m.start(), lo=s_start,
+                                                 accept=lambda x: actual(x) and not _names_balance(x))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
@@ -954,8 +967,7 @@ class Extractor:
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
                 denominator=denominator.figure() if denominator else None,
-                deviation=any(w in measure for w in words("ratio.deviation")),
-                complement=any(w in measure for w in words("ratio.complement")),
+                deviation=any(w in measure for w in words("ratio.deviation")), complement=complement,
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _another_owner(self, unit: Unit, numerator: Mention, budget: Mention) -> bool:
@@ -1420,6 +1432,17 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
     (执行数1032849.44（含中央资金689139.31万元…）).
     """
     return lambda x: x.family == "money" and not _is_budget(x.subject) and bracket_depth(unit.text, start, x.start) == 0
+
+
+def _names_basis_year(figure: Mention, basis: str) -> bool:
+    """The figure's name gives one year, the very year the change is measured against (比2021年)."""
+    against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
+    return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
+
+
+def _names_balance(x: Mention) -> bool:
+    """The figure is named as what is left of a budget (年末结余, 结余资金)."""
+    return any(w in normalize_subject(x.subject) for w in words("ratio.complement"))
 
 
 def _total_of(part: Mention | None) -> Callable[[Mention], bool]:

@@ -21,7 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
            "line_col": "第{line}行第{col}列", "all": "全部", "filter": "筛选", "sort": "排序",
            "by_line": "按位置", "by_severity": "按级别", "by_rule": "按规则", "by_gap": "按差额",
            "text": "原文", "section_col": "章节", "version": "版本", "format": "格式", "other_file": "另见",
-           "diagnosis": "诊断", "warning": "警告", "info": "提示"},
+           "diagnosis": "诊断", "warning": "警告"},
     "en": {"claims": "claims and tables", "checked": "checkable", "none": "no problems found",
            "section": "(no section)", "claimed": "claimed", "expected": "expected", "formula": "formula",
            "results": "results", "llm_calls": "calls", "llm_cached": "cached", "llm_claims": "proposed",
@@ -34,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
            "line": "line {}", "line_col": "line {line}, column {col}", "all": "all", "filter": "filter",
            "sort": "sort", "by_line": "by location", "by_severity": "by severity", "by_rule": "by rule",
            "by_gap": "by gap", "text": "text", "section_col": "section", "version": "version", "format": "format",
-           "other_file": "see also", "diagnosis": "diagnosis", "warning": "warning", "info": "info"},
+           "other_file": "see also", "diagnosis": "diagnosis", "warning": "warning"},
 }
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

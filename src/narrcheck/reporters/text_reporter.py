@@ -42,7 +42,7 @@ def render_report(report: Report, lang: str, console: _Lines) -> None:
         if loc.page is not None:
             where += f" ({words['page'].format(loc.page)})"
         style = "dim" if f.waived else STYLE.get(f.severity.value, "")
-        level = f" ({words[f.severity.value]})" if f.severity.value != "error" else ""  # seen without colour too
+        level = f" ({words['warning']})" if f.severity.value == "warning" else ""  # seen without colour too
         head = styled(style, f"{f.rule} {f.verdict}{level}")
         console.print(f"    {head} {esc(where)}  {esc(f.message)} {styled('dim', '#' + f.fingerprint)}")
         if f.waived:
