@@ -950,13 +950,15 @@ class Extractor:
             complement = any(w in measure for w in words("ratio.complement"))  # 结余率: what is left of the budget
             # a balance rate is the balance the sentence names over the budget, else one minus the spent share;
             # any other rate never takes the balance for what was spent
-            numerator = self._nearest_before(unit, m.start(), lo=s_start,
-                                             accept=lambda x: actual(x) and _names_balance(x)) if complement else None
+            numerator = None
+            if complement:
+                numerator = self._nearest_before(unit, m.start(), lo=s_start,
+                                                 accept=lambda x, a=actual: a(x) and _names_balance(x))
             if numerator is not None:
                 complement = False
             else:
                 numerator = self._nearest_before(unit, m.start(), lo=s_start,
-                                                 accept=lambda x: actual(x) and not _names_balance(x))
+                                                 accept=lambda x, a=actual: a(x) and not _names_balance(x))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
