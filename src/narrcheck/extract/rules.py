@@ -952,13 +952,12 @@ class Extractor:
             # any other rate never takes the balance for what was spent
             numerator = None
             if complement:
-                numerator = self._nearest_before(unit, m.start(), lo=s_start,
-                                                 accept=lambda x, a=actual: a(x) and _names_balance(x))
+                numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=_both(actual, _names_balance))
             if numerator is not None:
                 complement = False
             else:
                 numerator = self._nearest_before(unit, m.start(), lo=s_start,
-                                                 accept=lambda x, a=actual: a(x) and not _names_balance(x))
+                                                 accept=_both(actual, lambda x: not _names_balance(x)))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
@@ -1434,6 +1433,11 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
     (执行数1032849.44（含中央资金689139.31万元…）).
     """
     return lambda x: x.family == "money" and not _is_budget(x.subject) and bracket_depth(unit.text, start, x.start) == 0
+
+
+def _both(first: Callable[[Mention], bool], second: Callable[[Mention], bool]) -> Callable[[Mention], bool]:
+    """Accepts a figure both accept."""
+    return lambda x: first(x) and second(x)
 
 
 def _names_basis_year(figure: Mention, basis: str) -> bool:
