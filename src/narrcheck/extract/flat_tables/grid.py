@@ -275,9 +275,9 @@ def _nest(grid: Grid) -> None:
                 opening, segment = n, n + 1
             else:
                 for k in range(segment, n):
-                    if items[k].parent is None and k != opening:
+                    if items[k].parent is None and k != opening and not _other_side(items[k], lab):
                         adopt(n, k, complete=True)
-                segment = n  # a closing total is itself a top row of what follows
+                segment = n  # a closing total is itself a top row of what follows (of its own side)
             stack.clear()
             continue
         if lab.depth is not None:
@@ -305,3 +305,9 @@ def _nest(grid: Grid) -> None:
         for k in range(opening + 1, end):
             if items[k].parent is None:
                 adopt(opening, k, complete=True)
+
+
+def _other_side(item: Item, total: Label) -> bool:
+    """`item` is a total of the other side of the accounts than `total` (收入总计 under a 支出总计)."""
+    own = item.label
+    return own is not None and own.total and bool(own.side) and bool(total.side) and own.side != total.side

@@ -149,13 +149,16 @@ _LEADING_ENUMERATOR = re.compile(
 
 @dataclass(frozen=True)
 class Label:
-    """A row label: its name without enumerators, the depth of its innermost enumerator, 其中, total."""
+    """A row label: its name without enumerators, the depth of its innermost enumerator, 其中, total, and the
+    side of the accounts a total names (收入 or 支出; "" when it names none or both).
+    """
 
     text: str
     name: str
     depth: int | None
     breakdown: bool
     total: bool
+    side: str = ""
 
 
 def _depth(piece: str) -> int | None:
@@ -183,7 +186,8 @@ def label(text: str) -> Label:
         pieces = [_LEADING_ENUMERATOR.sub("", pieces[last], count=1), *pieces[last + 1:]]
     name = "".join(pieces)
     total = _PAREN.sub("", name).endswith(words("lists.total_words"))
-    return Label(text, name, depth, breakdown, total)
+    sides = [w for w in table_words("rows.sides") if w in name] if total else []
+    return Label(text, name, depth, breakdown, total, sides[0] if len(sides) == 1 else "")
 
 
 @cache
