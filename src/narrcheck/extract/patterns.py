@@ -65,6 +65,12 @@ CHANGE_WITH_PRIOR = re.compile(
     rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
+# 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
+# the period), then the rate alone; the current level is the figure before it that the rule binds by name
+CHANGE_PRIOR_LEVEL = re.compile(
+    rf"(?<=[，,；;])\s*(?P<basis>{alt('compare.periods')})(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?"
+    rf"(?P<prior>{AMOUNT}){SEP}(?:{ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})"
+)
 # 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
 CHANGE_FROM_TO = re.compile(
     rf"{alt('compare.from')}(?P<basis>{BASIS})?的?(?P<prior>{AMOUNT})[（(]?(?P<dir1>{DIRECTION})[)）]?"

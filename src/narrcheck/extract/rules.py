@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import composites, fold
+from narrcheck.extract.identity import composites, fold, opposites
 from narrcheck.extract.spans import CLAUSE, PHRASE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
@@ -557,6 +557,13 @@ class Extractor:
                 continue
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
+        for m in unit.matches(P.CHANGE_PRIOR_LEVEL):
+            if not free(m) or _carried_over(m.group("basis") + m.group("prior_subject")):
+                continue
+            prior = self._take(unit, m, "prior", "prior")
+            if prior is not None:
+                self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject=m.group("prior_subject"))
+                taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE_FROM_TO):
             if not free(m) or unit.mention_at(m.start("current")) is None:
                 continue
@@ -1346,8 +1353,8 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
     return [found[n] for n in names] if len(found) == len(names) else None
 
 
-CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST,
-                   P.CHANGE_BARE)
+CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_PRIOR_LEVEL, P.CHANGE_BARE_PRIOR, P.CHANGE,
+                   P.CHANGE_RATE_FIRST, P.CHANGE_BARE)
 
 
 def _formulas_in(unit: Unit) -> list[re.Match[str]]:
@@ -1444,6 +1451,11 @@ def _names_basis_year(figure: Mention, basis: str) -> bool:
     """The figure's name gives one year, the very year the change is measured against (比2021年)."""
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
+
+
+def _carried_over(name: str) -> bool:
+    """The name is of money carried over from the year before (上年结转), not the year before's level."""
+    return any(name.startswith(first) for first, _ in opposites())
 
 
 def _names_balance(x: Mention) -> bool:

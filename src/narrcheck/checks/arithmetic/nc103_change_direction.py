@@ -43,14 +43,15 @@ class ChangeDirection(Rule):
         else:
             actual = "flat"
         formula = f"{show(claim.current, unit)}-{show(claim.prior, unit)}"
+        word = claim.delta_word or claim.rate_word  # (a change stated by its rate alone has only the rate's word)
         if actual in (d1, "flat"):
-            yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("direction-ok", ctx.lang, word=claim.delta_word),
-                                       ev, claim.section, claimed=claim.delta_word, expected=claim.delta_word,
-                                       formula=formula, source=claim.source)
+            yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("direction-ok", ctx.lang, word=word),
+                                       ev, claim.section, claimed=word, expected=word, formula=formula,
+                                       source=claim.source)
             return
         yield self.verdict_finding(
             ctx, Verdict.MISMATCH,
-            i18n.detail("direction-wrong", ctx.lang, word=claim.delta_word, current=claim.current.value,
+            i18n.detail("direction-wrong", ctx.lang, word=word, current=claim.current.value,
                         prior=claim.prior.value, actual=i18n.detail(actual, ctx.lang)),
-            ev, claim.section, claimed=claim.delta_word, expected=i18n.detail(actual, ctx.lang), formula=formula,
+            ev, claim.section, claimed=word, expected=i18n.detail(actual, ctx.lang), formula=formula,
             source=claim.source)
