@@ -38,7 +38,8 @@ FLAT = alt("direction.flat")
 FLAT_WORD = re.compile(FLAT)
 # whether a direction word is there (only ever searched for): one flat alternation, which the engine scans for
 # by its first characters (two alternations side by side are tried at every position, many times slower)
-DIRECTION_WORD = re.compile(alt("direction.up", "direction.down", "direction.rate_up", "direction.rate_down"))
+DIRECTION_WORD = re.compile(alt("direction.up", "direction.down", "direction.rate_up", "direction.rate_down",
+                                "direction.flat"))
 PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?|\d{{1,2}}\s*月份?|{alt('progress.named_spans')})"
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 # 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against
@@ -51,9 +52,12 @@ SUBJECT = r"[^，,。；;：:\d%]{0,30}?"
 PRIOR_SUBJECT = rf"(?:(?!{DIRECTION})[^，,。；;：:\d%]){{0,30}}?"
 SEP = r"\s*[，,]?\s*"
 LINK = r"(?:为|了|达|是)?"
-# the rate after a change: "，增长54.85%" / "(42.86%)" / "（下降3.2%）"
+# 与上年持平 / 和去年持平: a change said to be none (the word is weighed only where it is exact: 基本持平 allows one)
+FLAT_AGAINST = rf"(?:{alt('compare.flat_openers')}{PERIOD}(?:{alt('compare.bases')})?)?(?P<flat>{FLAT})"
+# the rate after a change: "，增长54.85%" / "(42.86%)" / "（下降3.2%）", or its words "，与上年持平"
 RATE_TAIL = (rf"(?:\s*[，,；;]?\s*{alt('compare.standalone')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
-             rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）])")
+             rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）]"
+             rf"|\s*[，,；;]\s*{FLAT_AGAINST})")
 # a repeated "，下降0.05万元" between the delta and the rate
 DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 
@@ -69,7 +73,7 @@ CHANGE_WITH_PRIOR = re.compile(
 # the period), then the rate alone; the current level is the figure before it that the rule binds by name
 CHANGE_PRIOR_LEVEL = re.compile(
     rf"(?<=[，,；;])\s*(?P<basis>{alt('compare.periods')})(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?"
-    rf"(?P<prior>{AMOUNT}){SEP}(?:{ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})"
+    rf"(?P<prior>{AMOUNT}){SEP}(?:(?:{ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|{FLAT_AGAINST})"
 )
 # 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
 CHANGE_FROM_TO = re.compile(

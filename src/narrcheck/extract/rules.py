@@ -638,7 +638,9 @@ class Extractor:
         delta = self._take(unit, m, "delta", "delta")
         rate_group = _first(m, "rate", "ratep", "rateb")
         rate = self._take(unit, m, rate_group, "rate") if rate_group else None
-        if delta is None and (prior is None or rate is None):
+        flat = _first(m, "flat")
+        flat_word = m.group(flat) if flat and m.group(flat) in words("direction.flat_exact") else None
+        if delta is None and (prior is None or (rate is None and flat_word is None)):
             return
         # skip the repeated "，下降0.05万元" figure between delta and rate, if any
         if delta is not None:
@@ -656,8 +658,8 @@ class Extractor:
                 prior, current, candidates = current, None, ()
             if P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
                 current, candidates = None, ()  # on an adjusted basis (同口径) the base is not current − change
-        rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else None
-        rate_direction = _direction(rate_word)
+        rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else flat_word
+        rate_direction: Direction | None = "flat" if flat_word and not rate_group else _direction(rate_word)
         if rate is not None and rate.quantity.value < 0 and rate_direction == "up":
             rate_direction = "down"  # 增长-38.09%: a fall written as a negative rise
         claim = ChangeClaim(
