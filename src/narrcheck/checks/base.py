@@ -217,13 +217,12 @@ def unsure(finding: Finding, ctx: Context) -> Finding:
     if finding.verdict != Verdict.MISMATCH.value or finding.diagnosis is not None \
             or finding.severity is not Severity.ERROR or not ctx.bound_across(finding.evidence):
         return finding
-    def named(line: int) -> bool:  # the message already says where this operand is
-        return re.search(re.escape(i18n.detail("line-ref", ctx.lang, line=str(line))) + r"(?!\d)",
-                         finding.message) is not None
-
+    # the lines the message already names (an operand there is not named again)
+    before, _, after = i18n.detail("line-ref", ctx.lang, line="\x00").partition("\x00")
+    named = set(re.findall(re.escape(before) + r"(\d+)" + re.escape(after) + r"(?!\d)", finding.message))
     places = "；".join(i18n.detail("bound-at", ctx.lang, line=str(e.location.line), quote=e.quote)
                       for e in finding.evidence[1:]
-                      if e.location.line is not None and e.path is None and not named(e.location.line))
+                      if e.location.line is not None and e.path is None and str(e.location.line) not in named)
     message = finding.message + (i18n.detail("bound-elsewhere", ctx.lang, operands=places) if places else "")
     return finding.model_copy(update={"severity": Severity.WARNING, "message": message})
 

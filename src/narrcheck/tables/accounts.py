@@ -134,14 +134,14 @@ def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragmen
     out: list[AccountFact] = []
     # page parts joined, titles found, as for every table
     for title, rows, _, _ in fragments(document) if parts is None else parts:
-        facts = _table(rows, title, "" if own else document.path)
-        if own:
-            facts = [f for f in facts if OFFICIAL.search(f.title)]
-        out.extend(facts)
+        out.extend(_table(rows, title, "" if own else document.path, official_only=own))
     return out
 
 
-def _table(rows: Sequence[Sequence[Cell]], title: str, path: str) -> list[AccountFact]:
+def _table(rows: Sequence[Sequence[Cell]], title: str, path: str, official_only: bool = False) -> list[AccountFact]:
+    """The table's facts, all under one title (the fragment's, or a title line above its header); none, with
+    `official_only`, when that title is not an official table's.
+    """
     unit: str = entry("accounts.default_unit")
     start = 0
     for r, row in enumerate(rows[:6]):  # title, unit and publisher lines above the header
@@ -154,6 +154,8 @@ def _table(rows: Sequence[Sequence[Cell]], title: str, path: str) -> list[Accoun
         if len(words) == 1 and words[0].endswith(_TABLE_WORDS):
             title = words[0]
         start = r + 1
+    if official_only and not OFFICIAL.search(title):
+        return []
     body = rows[start:]
     first_data = next((i for i, row in enumerate(body) if _is_data(row)), None)
     if first_data is None or first_data == 0:

@@ -172,7 +172,9 @@ def _project(rows: Sequence[Sequence[Cell]]) -> str:
 
 
 # --- score tables -----------------------------------------------------------------------------------------
-def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block) -> ScoreTable | None:
+def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block,
+                 headers: Sequence[dict[int, str] | None]) -> ScoreTable | None:
+    """The score table of `rows` (`headers`: each row's _header), or None when nothing in it is scored."""
     project = _project(rows)
     unit = _table_unit(title, rows)
     roles: dict[int, str] = {}
@@ -187,7 +189,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
     has_score = False
     carried: dict[int, str] = {}
     for n, row in enumerate(rows):
-        header = _header(row)
+        header = headers[n]
         if header is not None:
             above = prev_header if prev_header is not None and prev_header[1] == n - 1 else None
             if above is None and n > 0 and len(rows[n - 1]) < len(row):
@@ -329,23 +331,26 @@ def _categories(index: int, title: str, rows: list[tuple[Cell, ...]], cells: lis
 
 
 # --- budget tables ----------------------------------------------------------------------------------------
-def _budget_tables(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block) -> list[BudgetTable]:
-    """Blocks of records measured by 预算额/执行额/结转结余额/结转结余率, across rows or down columns."""
+def _budget_tables(index: int, title: str, rows: list[tuple[Cell, ...]], block: Block,
+                   headers: Sequence[dict[int, str] | None]) -> list[BudgetTable]:
+    """Blocks of records measured by 预算额/执行额/结转结余额/结转结余率, across rows or down columns
+    (`headers`: each row's _header).
+    """
     unit = _table_unit(title, rows)
     out: list[BudgetTable] = []
     n = 0
     while n < len(rows):
         row = rows[n]
-        header = _header(row) or {}
+        header = headers[n] or {}
         scored = {"weight", "score"} & set(header.values())
         # 全年预算数 / 全年执行数 (a monitoring table) are a budget and an execution when nothing is scored
         measures = {i: ("budget" if r == "adjusted" else r) for i, r in header.items()
                     if r in BUDGET_MEASURES or (r == "adjusted" and not scored)}
         if len(measures) >= 2:  # records are the rows below
             records = []
-            for body in rows[n + 1:]:
+            for k, body in enumerate(rows[n + 1:], start=n + 1):
                 block_label = row[0].text.strip() and body[0].text.strip()  # a new block opens
-                if len(body) != len(row) or _header(body) or block_label:
+                if len(body) != len(row) or headers[k] or block_label:
                     break
                 label = _label(body)
                 facts = {r: f for i, r in measures.items()
@@ -472,8 +477,9 @@ def _read_fragment(tables: Tables, index: int, title: str, rows: list[tuple[Cell
     bad = [BadCell(cell.text.strip(), _label(row), "", cell.location(), index, title, section=block.section)
            for row in rows for cell in row if SPREADSHEET_ERROR.match(cell.text.strip())]
     rates = _rate_rows(index, title, rows, block)
-    score = _score_table(index, title, rows, block)
-    budgets = [t for t in _budget_tables(index, title, rows, block) if len(t.records) >= 2]
+    headers = [_header(row) for row in rows]  # (read once for both kinds of table)
+    score = _score_table(index, title, rows, block, headers)
+    budgets = [t for t in _budget_tables(index, title, rows, block, headers) if len(t.records) >= 2]
     tables.bad_cells.extend(bad)
     tables.rates.extend(rates)
     if score is not None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -96,14 +97,41 @@ def share_terms(claim: ShareClaim, ctx: Context, computed: Interval) -> Terms:
     neighbours = tuple((show(c.part, unit), c.percent.value) for c in group.values()
                        if c.part is not None and c.part.quantity.is_money == part.quantity.is_money)
     wholes: dict[str, None] = {}
-    nearest = sorted(ctx.memo("totals", lambda: _totals(ctx)).get(claim.section, ()),
-                     key=lambda f: abs((f.location.line or 0) - (claim.location.line or 0)))[:NEAREST_TOTALS]
-    for other in nearest:
+    by_line = ctx.memo("totals_by_line", lambda: _totals_by_line(ctx)).get(claim.section)
+    for other in _nearest(by_line, claim.location.line or 0) if by_line else ():
         if other.quantity.is_money and part.quantity.is_money and other.decimal != 0 \
                 and other.interval(unit).lo >= part.interval(unit).lo and not other.agrees_with(whole, unit):
             wholes[show(other, unit)] = None
     return Terms("share", {"part": show(part, unit), "whole": show(whole, unit)}, siblings=siblings,
                  neighbours=neighbours, wholes=tuple(wholes), scale=ceiling())
+
+
+TotalsByLine = tuple[list[int], list[tuple[int, int, Figure]]]  # lines, and (line, order, total), by line
+
+
+def _totals_by_line(ctx: Context) -> dict[tuple[str, ...], TotalsByLine]:
+    """Each section's totals (_totals) sorted by line, each with its place in _totals' order."""
+    out: dict[tuple[str, ...], TotalsByLine] = {}
+    for section, figures in ctx.memo("totals", lambda: _totals(ctx)).items():
+        placed = sorted(((f.location.line or 0, n, f) for n, f in enumerate(figures)), key=lambda t: t[:2])
+        out[section] = [line for line, _, _ in placed], placed
+    return out
+
+
+def _nearest(totals: TotalsByLine, line: int) -> list[Figure]:
+    """The NEAREST_TOTALS totals nearest to `line`, nearest first (on a tie, first in _totals' order): the
+    distance of the last one taken is found walking out from `line`; only totals that near are sorted.
+    """
+    lines, placed = totals
+    left, right = bisect_left(lines, line) - 1, bisect_left(lines, line)
+    reach = 0
+    for _ in range(min(NEAREST_TOTALS, len(lines))):
+        if right >= len(lines) or (left >= 0 and line - lines[left] <= lines[right] - line):
+            reach, left = line - lines[left], left - 1
+        else:
+            reach, right = lines[right] - line, right + 1
+    near = placed[bisect_left(lines, line - reach):bisect_right(lines, line + reach)]
+    return [f for _, _, f in sorted(near, key=lambda t: (abs(t[0] - line), t[1]))[:NEAREST_TOTALS]]
 
 
 def _holds(share: ShareClaim, unit: str) -> bool:

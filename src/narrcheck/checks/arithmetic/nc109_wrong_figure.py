@@ -135,22 +135,35 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
     uses: dict[FigureKey, list[int]] = defaultdict(list)  # figure -> positions of the mismatches on it
     figure_of: dict[FigureKey, Figure] = {}
     held: dict[int, list[Figure]] = {}  # each item's figures, walked once
+    placed: dict[int, dict[Location, list[int]]] = {}  # each item's figures by place: their positions in held
 
     def figures_of(i: int) -> list[Figure]:
         if i not in held:
             held[i] = list(_figures(claims[i]))
         return held[i]
 
+    def quoted(i: int, f: Finding) -> list[Figure]:
+        """The item's figures the finding uses: a claim's finding each of its claim's figures, a table's or the
+        statements' only those it quotes (in the item's order).
+        """
+        if _narrative(claims[i]):
+            return figures_of(i)
+        if i not in placed:
+            placed[i] = defaultdict(list)
+            for n, fig in enumerate(figures_of(i)):
+                placed[i][fig.location].append(n)
+        at = sorted({n for e in f.evidence for n in placed[i].get(e.location, ())})
+        return [held[i][n] for n in at]
+
     for pos, (i, f) in enumerate(results):
         if i < 0 or f.verdict != MISMATCH:
             continue
-        named = {e.location for e in f.evidence}
-        narrative = _narrative(claims[i])
-        for fig in figures_of(i):
-            # a claim's finding uses each of its figures; a table's or the statements' only those it quotes
-            if (narrative or fig.location in named) and pos not in uses[_key(fig)]:
-                figure_of[_key(fig)] = fig
-                uses[_key(fig)].append(pos)
+        for fig in quoted(i, f):
+            key = _key(fig)
+            positions = uses[key]
+            if not positions or positions[-1] != pos:  # (positions grow in order)
+                figure_of[key] = fig
+                positions.append(pos)
     wanted = {k for k, positions in uses.items() if len(positions) >= MIN_CLAIMS}
     if not wanted:
         return []
@@ -167,8 +180,8 @@ def _fixes(claims: Sequence[Any], results: list[tuple[int, Finding]], ctx: Conte
             others = {k for ks in alike.values() for k in ks}
             for i in range(len(claims)):
                 for fig in figures_of(i):
-                    if _key(fig) in wanted or _key(fig) in others:
-                        holders[_key(fig)].add(i)
+                    if (k := _key(fig)) in wanted or k in others:
+                        holders[k].add(i)
         return holders[key]
 
     def with_companions(fix: _Fix) -> _Fix:
@@ -232,12 +245,25 @@ def _mend(claims: list[Any], fig: Figure, value: str, holders: set[int]) -> list
 def _restated(key: FigureKey, ctx: Context) -> list[str]:
     """The values the document prints for the figure's quantity at other places."""
     items = ctx.statements.items if ctx.statements is not None else ()
+    names_of, places_of = ctx.memo("nc109_statements", lambda: _statement_names(items))
+    at = sorted(n for name in names_of.get(key, ()) for n in places_of[name])
+    return [items[n].figure.value for n in at if _key(items[n].figure) != key]
 
-    def name(st: Any) -> tuple[str, str, str]:  # (a list's part is keyed under its whole: 本年支出·项目支出)
-        return st.key.subject.split("·")[-1], st.key.period, st.key.measure
 
-    names = {name(st) for st in items if _key(st.figure) == key}
-    return [st.figure.value for st in items if name(st) in names and _key(st.figure) != key]
+StatementName = tuple[str, str, str]
+
+
+def _statement_names(items: Sequence[Any]) -> tuple[dict[FigureKey, set[StatementName]],
+                                                      dict[StatementName, list[int]]]:
+    """The names the statements give each figure, and the statements' positions by name."""
+    names_of: dict[FigureKey, set[StatementName]] = defaultdict(set)
+    places_of: dict[StatementName, list[int]] = defaultdict(list)
+    for n, st in enumerate(items):
+        # (a list's part is keyed under its whole: 本年支出·项目支出)
+        name = st.key.subject.split("·")[-1], st.key.period, st.key.measure
+        names_of[_key(st.figure)].add(name)
+        places_of[name].append(n)
+    return names_of, places_of
 
 
 def _with(formula: str, token: str, value: str) -> str:

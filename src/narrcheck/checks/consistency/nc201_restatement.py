@@ -4,6 +4,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from math import floor
 from typing import TypeVar
 
 from narrcheck import i18n
@@ -150,7 +151,7 @@ class Restatement(Rule):
 
     def _chart(self, chart: ChartSeries, ctx: Context) -> Iterator[Finding]:
         """A structure chart's shares (0.824) against the narrative's shares of the same parts (占82.4%)."""
-        shares = [c for c in ctx.claims if isinstance(c, ShareClaim) and c.part is not None]
+        shares = ctx.memo("nc201_share_parts", lambda: _share_parts(ctx.claims))
         for fact in chart.facts:
             value = fact.figure
             if value.unit or not 0 <= value.decimal <= 1:
@@ -158,7 +159,7 @@ class Restatement(Rule):
             name = fold(re.sub(r"[（(][^（()）]*[)）]$", "", fact.column))
             if len(name) < 4:
                 continue
-            named = [c for c in shares if _same_part(name, c.part.subject)]  # type: ignore[union-attr]
+            named = [c for c, words in shares if _names_part(name, words)]
             if not named:
                 continue
             as_share = value.interval().scale(Decimal(100))
@@ -191,17 +192,17 @@ class Restatement(Rule):
             best = max(groups, key=lambda g: (len({c.location.line for c in g}),
                                               _precision(g[0].prior, _UNIT)))  # type: ignore[arg-type]
             first = best[0].prior
+            places = i18n.places(ctx.lang, [(c.prior.text, c.prior.location.line)  # type: ignore[union-attr]
+                                            for c in best])
+            stated = [Evidence(quote=c.quote, location=c.prior.location) for c in best]  # type: ignore[union-attr]
             for group in groups:
                 if group is best:
                     continue
                 for change in group:
                     fig = change.prior
-                    places = i18n.places(ctx.lang, [(c.prior.text, c.prior.location.line)  # type: ignore[union-attr]
-                                                    for c in best])
                     detail = i18n.detail("prior-restated", ctx.lang, current=change.current.text,  # type: ignore[union-attr]
                                          claimed=fig.text, places=places)  # type: ignore[union-attr]
-                    evidence = [Evidence(quote=change.quote, location=fig.location),  # type: ignore[union-attr]
-                                *(Evidence(quote=c.quote, location=c.prior.location) for c in best)]  # type: ignore[union-attr]
+                    evidence = [Evidence(quote=change.quote, location=fig.location), *stated]  # type: ignore[union-attr]
                     yield self.verdict_finding(
                         ctx, Verdict.MISMATCH, detail, evidence, change.section,
                         claimed=fig.value, expected=_in_unit(first, fig.unit),  # type: ignore[union-attr, arg-type]
@@ -228,6 +229,8 @@ class Restatement(Rule):
                                  [Evidence(quote=st.quote, location=st.figure.location),
                                   Evidence(quote=first.quote, location=first.figure.location)],
                                  st.section, about=str(st.key))
+        places = i18n.places(ctx.lang, [(s.figure.text, s.figure.location.line) for s in best])
+        stated = [Evidence(quote=s.quote, location=s.figure.location) for s in best]  # (the document's value)
         for value in values:
             if value is best:
                 continue
@@ -238,10 +241,8 @@ class Restatement(Rule):
                     yield self._unit_slip(st, first, ctx)
                     continue
                 shown = _in_unit(best[0].figure, st.figure.unit)
-                places = i18n.places(ctx.lang, [(s.figure.text, s.figure.location.line) for s in best])
                 detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=places)
-                evidence = [Evidence(quote=st.quote, location=st.figure.location),
-                            *(Evidence(quote=s.quote, location=s.figure.location) for s in best)]
+                evidence = [Evidence(quote=st.quote, location=st.figure.location), *stated]
                 found = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
                                              claimed=st.figure.value, expected=shown,
                                              formula=f"{st.figure.text} = {best[0].figure.text}",
@@ -307,23 +308,48 @@ def _one_scope(named: list[Statement]) -> list[list[Statement]]:
     return sorted(out, key=len, reverse=True)
 
 
+def _share_parts(claims: Sequence[object]) -> list[tuple[ShareClaim, str]]:
+    """Each share with a part, and the part's name as a chart names it (_part_words)."""
+    return [(c, _part_words(c.part.subject)) for c in claims if isinstance(c, ShareClaim) and c.part is not None]
+
+
+def _part_words(subject: str) -> str:
+    """The name of a share's part without what leads it (其中 / 二是 / 2023年度), folded."""
+    return _PART_LEAD.sub("", fold(subject.split("：")[-1].split("，")[-1]))
+
+
 def _same_part(chart_name: str, subject: str) -> bool:
     """A chart series names the part a narrative share speaks of (一般公共服务 / 一般公共服务支出)."""
-    words = fold(subject.split("：")[-1].split("，")[-1])
-    words = _PART_LEAD.sub("", words)
+    return _names_part(chart_name, _part_words(subject))
+
+
+def _names_part(chart_name: str, words: str) -> bool:
+    """_same_part, the part's name already read (_part_words)."""
     return bool(words) and (words == chart_name or words.startswith(chart_name)
                             or (len(words) >= 4 and chart_name.startswith(words)))
 
 
 def _clusters(items: Sequence[T], figure: Callable[[T], Figure], unit: str = _UNIT) -> list[list[T]]:
-    """Items grouped by the amount their figure can stand for (each joins the first group it agrees with)."""
+    """Items grouped by the amount their figure can stand for (each joins the first group it agrees with).
+
+    Figures that agree have overlapping intervals, so a group is filed under where the interval of its first
+    figure starts, in steps as wide as the widest interval: an item is weighed (by agree) only against the
+    groups filed within a step of its own interval, not against every group.
+    """
+    spans = [figure(item).interval(unit) for item in items]
+    step = max((span.hi - span.lo for span in spans), default=Decimal(0)) or Decimal(1)
     groups: list[list[T]] = []
-    for item in items:
-        home = next((g for g in groups if agree(figure(g[0]), figure(item), unit)), None)
+    filed: dict[int, list[int]] = defaultdict(list)  # step number -> the groups whose first interval starts there
+    for item, span in zip(items, spans, strict=True):
+        # (a step more on each side: a quotient rounded at a step's edge may fall on either side of it)
+        near = sorted(g for n in range(floor((span.lo - step) / step) - 1, floor(span.hi / step) + 2)
+                      for g in filed.get(n, ()))
+        home = next((g for g in near if agree(figure(groups[g][0]), figure(item), unit)), None)
         if home is None:
+            filed[floor(span.lo / step)].append(len(groups))
             groups.append([item])
         else:
-            home.append(item)
+            groups[home].append(item)
     return groups
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import combinations
@@ -23,10 +24,11 @@ from narrcheck.model.claims import (
     interval_sum,
 )
 from narrcheck.model.findings import Evidence, Finding
+from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Verdict, parse_number
 from narrcheck.numbers.interval import truncate
 from narrcheck.tables.accounts import Accounts
-from narrcheck.tables.model import Fact, ScoreTable
+from narrcheck.tables.model import BudgetRecord, BudgetTable, Fact, ScoreTable
 from narrcheck.tables.understand import HEADER_WORD
 
 # the indicator rows that report each rate a narrative states of a project (资金到位率, 预算执行率)
@@ -166,31 +168,30 @@ class TextVsTable(Rule):
         """Compared with the budget table's record of the line the words name, when the executed amounts agree
         (they then speak of the same scope): the budget and the balance must agree too.
         """
-        for table in ctx.budget_tables:
-            for record in table.records:
-                executed = record.measures.get("executed")
-                if record.is_total or executed is None or len(record.label) < 2 \
-                        or not claim.label.endswith(record.label):
+        by_label = ctx.memo("nc202_budget_records", lambda: _budget_records(ctx.budget_tables))
+        # the records, in table order, whose label ends the words'
+        named = sorted(found for n in range(len(claim.label)) for found in by_label.get(claim.label[n:], ()))
+        for _, record in named:
+            executed = record.measures["executed"]
+            if not agree(claim.executed, executed.figure, claim.executed.unit):
+                continue
+            ev_of = {m: [Evidence(quote=claim.quote, location=claim.location),
+                         Evidence(quote=f.figure.text, location=f.location)]
+                     for m, f in record.measures.items()}
+            for measure, stated in (("budget", claim.budget), ("balance", claim.balance)):
+                fact = record.measures.get(measure)
+                if stated is None or fact is None:
                     continue
-                if not agree(claim.executed, executed.figure, claim.executed.unit):
-                    continue
-                ev_of = {m: [Evidence(quote=claim.quote, location=claim.location),
-                             Evidence(quote=f.figure.text, location=f.location)]
-                         for m, f in record.measures.items()}
-                for measure, stated in (("budget", claim.budget), ("balance", claim.balance)):
-                    fact = record.measures.get(measure)
-                    if stated is None or fact is None:
-                        continue
-                    shown = _in(fact, stated.unit)
-                    # the balance as the sentence's own figures give it, where they are the table's, rounded or cut
-                    budget = record.measures.get("budget")
-                    rounded = {"rounded": f"{claim.budget.value}-{claim.executed.value}"} \
-                        if measure == "balance" and claim.budget is not None and budget is not None \
-                        and claim.budget.unit == claim.executed.unit and _shortened(claim.budget, budget.figure) \
-                        else {}
-                    yield self.judge(ctx, stated, fact.figure.interval(stated.unit), shown, ev_of[measure],
-                                     claim.section, about=fact.figure.subject, terms=Terms("sum", rounded))
-                return
+                shown = _in(fact, stated.unit)
+                # the balance as the sentence's own figures give it, where they are the table's, rounded or cut
+                budget = record.measures.get("budget")
+                rounded = {"rounded": f"{claim.budget.value}-{claim.executed.value}"} \
+                    if measure == "balance" and claim.budget is not None and budget is not None \
+                    and claim.budget.unit == claim.executed.unit and _shortened(claim.budget, budget.figure) \
+                    else {}
+                yield self.judge(ctx, stated, fact.figure.interval(stated.unit), shown, ev_of[measure],
+                                 claim.section, about=fact.figure.subject, terms=Terms("sum", rounded))
+            return
 
     def _project_set(self, claim: ProjectSetClaim, ctx: Context) -> Iterator[Finding]:
         """Checked only when the stated number of projects is the number of project tables, each with a
@@ -225,7 +226,7 @@ class TextVsTable(Rule):
         this class is the rest, and its total is their budgets' sum (each project's budget as its narrative
         states it).
         """
-        siblings = [c for c in ctx.claims if isinstance(c, ProjectSetClaim) and c is not claim
+        siblings = [c for c in ctx.memo("nc202_project_sets", lambda: _project_sets(ctx.claims)) if c is not claim
                     and c.section == claim.section and c.location.page == claim.location.page
                     and abs((c.location.line or 0) - (claim.location.line or 0)) <= 2  # one sentence, wrapped
                     and c.budget is not None]
@@ -290,14 +291,48 @@ def _narrative(ctx: Context, measure: str) -> list[tuple[ScoreTable, Fact]]:
     """Each project table with the budget (or execution) its narrative states, the first one bound to it;
     empty when any project table has none.
     """
+    first = ctx.memo("nc202_project_figures", lambda: _project_figures(ctx.claims))
     out = []
     for table in (t for t in ctx.score_tables if not t.department):
-        stated = next((c.figure for c in ctx.claims if isinstance(c, ProjectFigureClaim)
-                       and c.measure == measure and c.table == table.index), None)
+        stated = first.get((measure, table.index))
         if stated is None:
             return []
         out.append((table, Fact(figure=stated, row=table.describe(), column=measure, table=table.index,
                                 title=table.title)))
+    return out
+
+
+def _project_figures(claims: Sequence[object]) -> dict[tuple[str, int | None], Figure]:
+    """(measure, table) -> the figure of the first project claim stating that measure of that table."""
+    out: dict[tuple[str, int | None], Figure] = {}
+    for c in claims:
+        if isinstance(c, ProjectFigureClaim):
+            out.setdefault((c.measure, c.table), c.figure)
+    return out
+
+
+def _budget_records(tables: Sequence[BudgetTable]) -> dict[str, list[tuple[int, BudgetRecord]]]:
+    """The budget tables' records a budget line can name (not a total, with an executed amount, a label of two
+    characters or more), by label, each with its place in table order.
+    """
+    out: dict[str, list[tuple[int, BudgetRecord]]] = defaultdict(list)
+    records = (r for t in tables for r in t.records)
+    for n, record in enumerate(records):
+        if not record.is_total and "executed" in record.measures and len(record.label) >= 2:
+            out[record.label].append((n, record))
+    return out
+
+
+def _project_sets(claims: Sequence[object]) -> list[ProjectSetClaim]:
+    return [c for c in claims if isinstance(c, ProjectSetClaim)]
+
+
+def _ratios_at(claims: Sequence[object]) -> dict[Location, list[RatioClaim]]:
+    """The ratio claims by the place of their percent, in document order."""
+    out: dict[Location, list[RatioClaim]] = defaultdict(list)
+    for c in claims:
+        if isinstance(c, RatioClaim):
+            out[c.percent.location].append(c)
     return out
 
 
@@ -333,9 +368,8 @@ def _table_rate(table: ScoreTable, measure: str) -> Fact | None:
 
 def _supported(fig: Figure, ctx: Context) -> bool:
     """A ratio claim at this figure whose numerator / denominator gives it."""
-    for claim in ctx.claims:
-        if isinstance(claim, RatioClaim) and claim.percent.location == fig.location \
-                and claim.numerator is not None and claim.denominator is not None \
+    for claim in ctx.memo("nc202_ratios_at", lambda: _ratios_at(ctx.claims)).get(fig.location, ()):
+        if claim.numerator is not None and claim.denominator is not None \
                 and not claim.denominator.interval().contains_zero():
             value = claim.numerator.interval() / claim.denominator.interval()
             computed = value.scale(parse_number("100").value) if claim.as_percent else value

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
@@ -31,8 +32,7 @@ class ReasonDirection(Rule):
     def check(self, claim: ReasonClaim, ctx: Context) -> Iterator[Finding]:
         if claim.source == "llm":
             yield from self._driver(claim, ctx)
-            if any(isinstance(c, ReasonClaim) and c.source == "rule" and c.location.line == claim.location.line
-                   for c in ctx.claims):
+            if claim.location.line in ctx.memo("nc404_rule_reason_lines", lambda: _rule_reason_lines(ctx.claims)):
                 return  # the rules read this reason too: its direction is judged once
         actual = _direction(claim.change)
         if actual is None or actual == "flat":
@@ -59,12 +59,8 @@ class ReasonDirection(Rule):
         driver = quantity_key(claim.words[0]) if claim.words else None
         if driver is None:
             return
-        for change in ctx.claims:
-            if not isinstance(change, ChangeClaim) or change is claim.change:
-                continue
-            key = change_key(change.subject, change.quote)
-            moved = _direction(change)
-            if key is None or key.subject != driver.subject or moved in (None, "flat"):
+        for change, moved in ctx.memo("nc404_changes", lambda: _changes_by_subject(ctx.claims)).get(driver.subject, ()):
+            if change is claim.change:
                 continue
             evidence = [Evidence(quote=claim.quote, location=claim.location),
                         Evidence(quote=change.quote, location=change.location)]
@@ -79,6 +75,23 @@ class ReasonDirection(Rule):
                 yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence, claim.section,
                                            claimed=said, expected=went, formula=_formula(change), source="llm")
             return
+
+
+def _rule_reason_lines(claims: Sequence[object]) -> set[int | None]:
+    """The lines of the reasons the rules read."""
+    return {c.location.line for c in claims if isinstance(c, ReasonClaim) and c.source == "rule"}
+
+
+def _changes_by_subject(claims: Sequence[object]) -> dict[str, list[tuple[ChangeClaim, Direction]]]:
+    """The changes whose direction is known (not flat), with it, by the subject of their key, in document order."""
+    out: dict[str, list[tuple[ChangeClaim, Direction]]] = defaultdict(list)
+    for change in claims:
+        if isinstance(change, ChangeClaim):
+            key = change_key(change.subject, change.quote)
+            moved = _direction(change)
+            if key is not None and moved is not None and moved != "flat":
+                out[key.subject].append((change, moved))
+    return out
 
 
 def _direction(change: ChangeClaim) -> Direction | None:

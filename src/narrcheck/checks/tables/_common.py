@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import reduce
 from typing import Any
 
+from narrcheck.checks.base import Context
 from narrcheck.checks.diagnosis import Terms
-from narrcheck.model.claims import ScoreClaim
+from narrcheck.model.claims import Figure, ScoreClaim
 from narrcheck.model.findings import Evidence
 from narrcheck.numbers import Interval
 from narrcheck.tables.model import Fact, ScoreTable
@@ -38,14 +40,23 @@ def evidence(first: Fact, *others: Fact | None, quote: str | None = None) -> lis
     return out
 
 
-def total_copied(table: ScoreTable, cell: Fact, claims: Iterable[Any]) -> Terms:
+def total_copied(table: ScoreTable, cell: Fact, ctx: Context) -> Terms:
     """For the readings: a row's score that is the table's total score (its total row, or the score the
     narrative gives the table) typed in its place.
     """
     totals = [table.total_score.figure] if table.total_score is not None else []
-    totals += [c.score for c in claims if isinstance(c, ScoreClaim) and c.measure == "score" and c.table == table.index]
+    totals += ctx.memo("stated_scores", lambda: _stated_scores(ctx.claims)).get(table.index, [])
     same = [t.value for t in totals if t.location != cell.location and t.value == cell.figure.value]
     return Terms("sum", {}, copies=tuple(dict.fromkeys(same)))
+
+
+def _stated_scores(claims: Iterable[Any]) -> dict[int | None, list[Figure]]:
+    """The total scores the narrative gives the score tables, by table, in document order."""
+    out: dict[int | None, list[Figure]] = defaultdict(list)
+    for c in claims:
+        if isinstance(c, ScoreClaim) and c.measure == "score":
+            out[c.table].append(c.score)
+    return out
 
 
 def _quote(fact: Fact) -> str:

@@ -35,6 +35,6 @@ class ScoreOverWeight(Rule):
             finding = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence(score, weight), table.section,
                                            claimed=score.figure.value, expected=weight.figure.value,
                                            formula=f"{score.figure.value}<={weight.figure.value}", about=score.row)
-            why = diagnosis.diagnose(total_copied(table, score, ctx.claims), score.figure.decimal,
+            why = diagnosis.diagnose(total_copied(table, score, ctx), score.figure.decimal,
                                      score.figure.quantity.decimals, ctx.lang)
             yield finding.model_copy(update={"diagnosis": why})

@@ -45,7 +45,7 @@ class ExecutionRate(Rule):
             formula = f"min({ex.rate.figure.value}{'/100' if ex.rate.figure.unit == '%' else ''},1)" \
                       f"*{ex.weight.figure.value}"
             yield self.judge(ctx, ex.score.figure, expected, formula, evidence(ex.score, ex.rate, ex.weight),
-                             table.section, about=table.describe(), terms=total_copied(table, ex.score, ctx.claims))
+                             table.section, about=table.describe(), terms=total_copied(table, ex.score, ctx))
 
     def _rate(self, ratio: Ratio, table: ScoreTable, ctx: Context, about: str) -> Iterator[Finding]:
         rate, num, den = ratio.rate, ratio.numerator, ratio.denominator
