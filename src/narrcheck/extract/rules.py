@@ -1170,7 +1170,8 @@ class Extractor:
 
     def _list_regions(self, unit: Unit, marker: re.Match[str]) -> list[tuple[int, int]]:
         """Where the parts of a list stand: the rest of its sentence (or of its parentheses), then each
-        following sentence of the paragraph that opens with a figure, until a nested list or a colon.
+        following sentence of the paragraph that opens with a figure, until a nested list or a colon (a list in
+        brackets is a part's own breakdown: the outer list goes on after it).
         """
         text = unit.text
         stops = P.LIST_STOP_ENUMERATED if text[marker.end():].lstrip().startswith(words("lists.enumerated_first")) \
@@ -1180,6 +1181,10 @@ class Extractor:
             end = marker.end() + close.start() if close else len(text)
             stop = stops.search(text, marker.end(), end)
             return [(marker.end(), stop.start() if stop else end)]
+        def stop_at(pos: int, end: int) -> re.Match[str] | None:  # a list inside brackets is a part's own
+            return next((m for m in stops.finditer(text, pos, end) if bracket_depth(text, pos, m.start()) == 0),
+                        None)
+
         regions: list[tuple[int, int]] = []
         pos = marker.end()
         if classified := P.LIST_CLASSIFIED.match(text, pos):
@@ -1188,7 +1193,7 @@ class Extractor:
         while pos < len(text):
             dot = text.find("。", pos)
             end = dot if dot >= 0 else len(text)
-            stop = stops.search(text, pos, end)
+            stop = stop_at(pos, end)
             if not first:
                 lead = [m for m in unit.mentions if pos <= m.start < end and self._eligible(m)]
                 if stop or not lead or lead[0].start - pos > 30:
@@ -1202,7 +1207,7 @@ class Extractor:
                 if after < 0:
                     return regions
                 pos = after + 1
-                stop = stops.search(text, pos, end)
+                stop = stop_at(pos, end)
             regions.append((pos, stop.start() if stop else end))
             if stop:
                 break
@@ -1300,9 +1305,12 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
 
 
 def _interleaved(head: Mention, parts: list[Mention]) -> bool:
-    """Other figures (a part's rate, share or change) stand between the parts of the list."""
-    chosen = {id(p) for p in parts}
-    return any(parts[0].start < m.start < parts[-1].start and id(m) not in chosen for m in head.unit.mentions)
+    """Other figures (a part's rate, share or change) stand between the parts of the list (a part's own
+    breakdown in brackets is no such figure).
+    """
+    chosen, text, first = {id(p) for p in parts}, head.unit.text, parts[0].start
+    return any(first < m.start < parts[-1].start and id(m) not in chosen and bracket_depth(text, first, m.start) == 0
+               for m in head.unit.mentions)
 
 
 def _sum(parts: list[Mention], unit: str) -> Interval:
