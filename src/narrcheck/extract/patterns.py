@@ -65,15 +65,20 @@ DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 # 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比上年的304276万元下降1.73%
 CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
-    rf"(?P<prior>{AMOUNT})(?:[，,]?{alt('compare.closers')})?{SEP}"
+    rf"(?P<prior>{AMOUNT})[)）]?(?:[，,]?{alt('compare.closers')})?{SEP}"
     rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )
 # 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
 # the period), then the rate alone; the current level is the figure before it that the rule binds by name
+PRIOR_LEVEL = (rf"(?<=[，,；;])\s*(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?(?=为|是))"
+               rf"(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?(?P<prior>{AMOUNT}){SEP}")
 CHANGE_PRIOR_LEVEL = re.compile(
-    rf"(?<=[，,；;])\s*(?P<basis>{alt('compare.periods')})(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?"
-    rf"(?P<prior>{AMOUNT}){SEP}(?:(?:{ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|{FLAT_AGAINST})"
+    rf"{PRIOR_LEVEL}(?:(?:{ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|{FLAT_AGAINST})"
+)
+# …，上年度为702.10万元，增加54.20万元，增长7.72%: the same with the amount of the change (and its rate)
+CHANGE_PRIOR_LEVEL_DELTA = re.compile(
+    rf"{PRIOR_LEVEL}(?:{ANCHOR})?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
 )
 # 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
 CHANGE_FROM_TO = re.compile(

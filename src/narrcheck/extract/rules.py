@@ -557,8 +557,9 @@ class Extractor:
                 continue
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
-        for m in unit.matches(P.CHANGE_PRIOR_LEVEL):
-            if not free(m) or _carried_over(m.group("basis") + m.group("prior_subject")):
+        for m in (*unit.matches(P.CHANGE_PRIOR_LEVEL_DELTA), *unit.matches(P.CHANGE_PRIOR_LEVEL)):
+            if not free(m) or _carried_over(m.group("basis") + m.group("prior_subject")) \
+                    or not _earlier_than_named(unit, m):
                 continue
             prior = self._take(unit, m, "prior", "prior")
             if prior is not None:
@@ -1363,8 +1364,8 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
     return [found[n] for n in names] if len(found) == len(names) else None
 
 
-CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_PRIOR_LEVEL, P.CHANGE_BARE_PRIOR, P.CHANGE,
-                   P.CHANGE_RATE_FIRST, P.CHANGE_BARE)
+CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_PRIOR_LEVEL_DELTA, P.CHANGE_PRIOR_LEVEL,
+                   P.CHANGE_BARE_PRIOR, P.CHANGE, P.CHANGE_RATE_FIRST, P.CHANGE_BARE)
 
 
 def _formulas_in(unit: Unit) -> list[re.Match[str]]:
@@ -1461,6 +1462,19 @@ def _names_basis_year(figure: Mention, basis: str) -> bool:
     """The figure's name gives one year, the very year the change is measured against (比2021年)."""
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
+
+
+def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
+    """A prior level opened by a year is one only when the year alone names it (2023年度为…, not 2023年某某经费…,
+    which states a figure of its own) after a later year named in its sentence.
+    """
+    year = P.YEAR_NUMBER.findall(normalize_digits(m.group("basis")))
+    if not year:
+        return True  # 上年, 去年同期: the period says it is the earlier one
+    if m.group("prior_subject").strip():
+        return False
+    s_start, _ = unit.sentence_span(m.start())
+    return any(int(y) > int(year[0]) for y in P.YEAR_NUMBER.findall(normalize_digits(unit.text[s_start:m.start()])))
 
 
 def _carried_over(name: str) -> bool:
