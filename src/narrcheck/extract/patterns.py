@@ -131,7 +131,7 @@ SHARE = re.compile(
 )
 # 完成预算100% / 完成预算数1178.28万元的94.53% / 为年初预算61.22% / 完成调整后预算的97.3%
 COMPLETION = re.compile(
-    rf"{alt('ratio.completion_verbs')}{alt('ratio.completion_wholes')}(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
+    rf"{alt('ratio.completion_verbs')}(?P<budget>{alt('ratio.completion_wholes')})(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
 )
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")

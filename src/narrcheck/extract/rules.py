@@ -828,6 +828,7 @@ class Extractor:
 
     def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None) -> None:
         s_start, s_end = unit.sentence_span(m.start())
+        named = m.group("budget") if "budget" in m.re.groupindex else None
         numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
         if whole is None and numerator is not None and _is_budget(numerator.subject):
             # 支出12683.47万元，年初预算为11785.30万元，完成年初预算的107.26%: the budget came second
@@ -835,13 +836,15 @@ class Extractor:
                                           accept=lambda x: x.family == "money" and not _is_budget(x.subject))
             if actual is not None:
                 whole, numerator = numerator, actual
+            if whole is not None and not _same_budget_kind(whole, named):
+                whole = None  # 完成年初预算的…: not the 调整预算 stated last
         # "决算数等于预算数" may follow as the next sentence
         _, next_end = unit.sentence_span(min(s_end + 1, len(unit.text)))
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
         if whole is None and not equal and numerator is not None:
             whole = self._nearest_before(
                 unit, numerator.start, lo=s_start,
-                accept=lambda x: x.family == "money" and _is_budget(x.subject))
+                accept=lambda x: x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named))
             if whole is None:  # the budget this paragraph gave the same quantity before (完成预算105425万元的…)
                 name = normalize_subject(numerator.subject)
                 whole = next((b for owner, b in reversed(self._budgets.get(unit.order, []))
@@ -1462,6 +1465,14 @@ def _names_basis_year(figure: Mention, basis: str) -> bool:
     """The figure's name gives one year, the very year the change is measured against (比2021年)."""
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
+
+
+def _same_budget_kind(budget: Mention, named: str | None) -> bool:
+    """`budget` is not of another kind than the one a completion names (年初预算 is no 调整预算)."""
+    kinds = words("ratio.budget_kinds")
+    wanted = {k for k in kinds if named and k in named}
+    has = {k for k in kinds if k in normalize_subject(budget.subject)}
+    return not wanted or not has or bool(wanted & has)
 
 
 def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
