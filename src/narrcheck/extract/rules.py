@@ -462,6 +462,7 @@ class Extractor:
             for pattern in CHANGE_PATTERNS:
                 mark(pattern, {g: r for g, r in (("prior", "prior"), ("delta", "delta"), ("rate", "rate"),
                                                  ("ratep", "rate"), ("rateb", "rate")) if g in pattern.groupindex})
+            mark(P.CHANGE_POINTS, {"prior": "prior"})  # (较上年的70.05%提高…: last year's share, no current one)
         mark(P.SHARE, {"whole": "whole", "pct": "pct"})
         mark(P.COMPLETION, {"whole": "whole", "pct": "pct"})
 
