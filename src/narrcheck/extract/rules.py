@@ -7,13 +7,15 @@ never invented.
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain
 from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
@@ -359,6 +361,54 @@ class Extractor:
         # per paragraph (unit order), in reading order: (name of the actual, its budget); (where, a completion)
         self._budgets: dict[int, list[tuple[str, Mention]]] = {}
         self._completed: dict[int, list[tuple[int, RatioClaim]]] = {}
+        # the figures of the units before _indexed (_index_before), so that a name is looked up without reading
+        # every unit of its scope: each list in document order
+        self._indexed = 0
+        self._ending: dict[str, list[Mention]] = {}  # every ending of a name ("" too) -> the money figures it ends
+        self._named: dict[str, list[Mention]] = {}  # a name -> its money figures
+        # (family, budget or not) -> a character pair of a name -> the units (order) with such a figure
+        self._pairs: dict[tuple[str, bool], dict[str, list[int]]] = {}
+        self._of_family: dict[str, list[Mention]] = {}  # a family -> its figures (no percent: never _eligible)
+        # where the totals of the sums among claims[:_summed_upto] stand (_summed_at)
+        self._summed: set[Location] = set()
+        self._summed_upto = 0
+
+    def _index_before(self, end: int) -> None:
+        """Index the figures of the units before unit `end` by their names (normalize_subject), each unit once, in
+        document order (built when first looked up: many documents look no name up). Their names must be final:
+        _respective has named them.
+        """
+        for unit in self.units[self._indexed:end]:
+            self._index(unit)
+        self._indexed = max(self._indexed, end)
+
+    def _index(self, unit: Unit) -> None:
+        """The unit's figures, into the indexes (_index_before)."""
+        pairs: dict[tuple[str, bool], set[str]] = {}
+        for m in unit.mentions:
+            if m.family != "percent":
+                self._of_family.setdefault(m.family, []).append(m)
+            name = normalize_subject(m.subject)
+            if m.family == "money":
+                self._named.setdefault(name, []).append(m)
+                for i in range(len(name) + 1):
+                    self._ending.setdefault(name[i:], []).append(m)
+            pairs.setdefault((m.family, _is_budget(m.subject)), set()).update(_bigrams(name))
+        for kind, held in pairs.items():
+            units = self._pairs.setdefault(kind, {})
+            for pair in held:
+                units.setdefault(pair, []).append(unit.order)
+
+    def _units_sharing(self, kind: tuple[str, bool], pairs: Iterable[str], lo: int, hi: int) -> list[Unit]:
+        """The units lo..hi-1 (by order) with a figure of the kind (family, budget or not) whose name holds one
+        of `pairs`, nearest first.
+        """
+        found: set[int] = set()
+        units = self._pairs.get(kind, {})
+        for pair in pairs:
+            orders = units.get(pair, [])
+            found.update(orders[bisect_left(orders, lo):bisect_left(orders, hi)])
+        return [self.units[i] for i in sorted(found, reverse=True)]
 
     # --- helpers ---------------------------------------------------------------------------------------
     def _claim_kwargs(self, unit: Unit, start: int, end: int) -> dict[str, Any]:
@@ -408,32 +458,34 @@ class Extractor:
                                       or (len(subject) >= 4 and key.endswith(subject)))
 
         # the scopes, nearest first: this paragraph before pos, its section before it, any paragraph before it
-        # (each read only when the nearer ones named nothing)
-        def figures(units: Iterable[Unit]) -> list[tuple[Mention, str]]:
-            return [(m, normalize_subject(m.subject)) for u in units for m in reversed(u.mentions) if fits(m)]
-
-        earlier = self.units[max(0, unit.order - FARTHEST):unit.order][::-1]
-        scopes: list[list[tuple[Mention, str]]] = [
-            [(m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)]]
-
-        def scope(i: int) -> list[tuple[Mention, str]]:
-            while len(scopes) <= i:
-                if len(scopes) == 1:
-                    scopes.append(figures(u for u in earlier if u.section == unit.section))
-                else:
-                    scopes.append(scopes[1] + figures(u for u in earlier if u.section != unit.section))
-            return scopes[i]
+        # (at most FARTHEST back); of the earlier paragraphs only the figures `named` may accept are read
+        earlier = [(m, normalize_subject(m.subject)) for m in self._may_be_named(forms, key, unit.order) if fits(m)]
+        section = [(m, subject) for m, subject in earlier if m.unit.section == unit.section]
+        scopes = [[(m, normalize_subject(m.subject)) for m in reversed(unit.mentions) if m.end <= pos and fits(m)],
+                  section, section + [(m, subject) for m, subject in earlier if m.unit.section != unit.section]]
 
         # the same name in the paragraph or its section, then a name ending in it there, then the same in the
         # document (全市一般公共预算收入 in the section, before a 县…一般公共预算收入 that only ends with it)
         for scope_of, exact in ((0, True), (1, True), (0, False), (1, False), (2, True), (2, False)):
-            found = [m for m, subject in scope(scope_of) if named(subject, exact)]
+            found = [m for m, subject in scopes[scope_of] if named(subject, exact)]
             if not found:
                 continue
             if len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1:
                 return found[0], []
             return None, found[:6]
         return None, []
+
+    def _may_be_named(self, forms: tuple[str, ...], key: str, before: int) -> list[Mention]:
+        """The figures of the FARTHEST units before unit `before` whose name ends with one of `forms` or, of four
+        characters or more, ends `key`: every figure _bind_name's `named` may accept there, nearest first (by
+        unit, then from the unit's last figure).
+        """
+        self._index_before(before)
+        lo = max(0, before - FARTHEST)
+        lists = [self._ending.get(f, []) for f in forms] + [self._named.get(key[i:], []) for i in range(len(key) - 3)]
+        found = {id(m): m for ms in lists
+                 for m in ms[bisect_left(ms, lo, key=_order):bisect_left(ms, before, key=_order)]}
+        return sorted(found.values(), key=lambda m: (m.unit.order, m.start), reverse=True)
 
     def _list_head(self, unit: Unit, pos: int) -> tuple[Mention | None, int | None]:
         """The total a list of parts at `pos` belongs to: the figure before the nearest list marker."""
@@ -772,7 +824,21 @@ class Extractor:
                     len(key & _bigrams(other)))
 
         budget = _is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
-        earlier = [u for u in reversed(self.units[max(0, unit.order - FARTHEST): unit.order]) if u.table is None]
+        # a paragraph decides only where a figure of the kind shares `need` of the pairs: so it has one of the
+        # len(key) - need + 1 rarest (the others are too few), and only the paragraphs naming one are read
+        lo, need = max(0, unit.order - FARTHEST), math.ceil(least * len(key))
+        if need > 0:
+            self._index_before(unit.order)
+            units = self._pairs.get((family, budget), {})
+
+            def count(pair: str) -> int:
+                orders = units.get(pair, [])
+                return bisect_left(orders, unit.order) - bisect_left(orders, lo)
+            rarest = sorted(key, key=lambda pair: (count(pair), pair))[:max(0, len(key) - need + 1)]
+            read = self._units_sharing((family, budget), rarest, lo, unit.order)
+        else:
+            read = self.units[lo:unit.order][::-1]
+        earlier = [u for u in read if u.table is None]
         wider = [u for u in earlier if u.section == unit.section]
         if document:
             wider += [u for u in earlier if u.section != unit.section]
@@ -796,15 +862,14 @@ class Extractor:
             if pct is None or pct.role is not None:
                 continue
             done_name = unit.text[start_of(unit.text, m.start(), CLAUSE):m.start()]
-            candidates = [x for x in self._all_before(unit, m.start()) if self._eligible(x)]
-            for family in dict.fromkeys(x.family for x in candidates):
+            self._index_before(unit.order + 1)
+            for family in self._families_before(unit, m.start()):
                 target = self._named_in_paragraph(unit, m.start(), m.group("target"), family, document=True)
                 if target is None:
                     continue
                 done = self._named_in_paragraph(unit, m.start(), done_name, family, document=True)
-                others = {x.quantity.value: x for x in candidates if x.family == family and x is not target}
-                if done is None and len(others) == 1:  # the one other figure of the kind is what was done
-                    done = next(iter(others.values()))
+                if done is None:  # the one other figure of the kind is what was done
+                    done = self._only_other(family, unit, m.start(), target)
                 if done is None or done is target:
                     continue
                 pct.role = "rate"
@@ -814,10 +879,38 @@ class Extractor:
                     **self._claim_kwargs(unit, m.start(), m.end())))
                 break
 
-    def _all_before(self, unit: Unit, pos: int) -> list[Mention]:
-        """Every figure of the document before `pos` in `unit`."""
-        return [*(m for u in self.units[: unit.order] for m in u.mentions),
-                *(m for m in unit.mentions if m.end <= pos)]
+    @staticmethod
+    def _count_before(figures: list[Mention], unit: Unit, pos: int) -> int:
+        """How many of `figures` (in document order) stand before `pos` in `unit` (end there at most)."""
+        return bisect_right(figures, (unit.order, pos), key=lambda m: (m.unit.order, m.end))
+
+    def _families_before(self, unit: Unit, pos: int) -> list[str]:
+        """The families of the eligible figures of the document before `pos` in `unit`, in the order their first
+        such figure stands.
+        """
+        firsts = []
+        for family, figures in self._of_family.items():
+            first = next((figures[i] for i in range(self._count_before(figures, unit, pos))
+                          if self._eligible(figures[i])), None)
+            if first is not None:
+                firsts.append(((first.unit.order, first.start), family))
+        return [family for _, family in sorted(firsts)]
+
+    def _only_other(self, family: str, unit: Unit, pos: int, target: Mention) -> Mention | None:
+        """The eligible figure of `family` before `pos` in `unit`, when all of them but `target` have one value
+        (the last of them); None when they have none or several.
+        """
+        figures = self._of_family.get(family, [])
+        only: Mention | None = None
+        for i in range(self._count_before(figures, unit, pos) - 1, -1, -1):  # (nearest first: stops at a second value)
+            x = figures[i]
+            if x is target or not self._eligible(x):
+                continue
+            if only is None:
+                only = x
+            elif x.quantity.value != only.quantity.value:
+                return None
+        return only
 
     def _completions(self, unit: Unit) -> None:
         for m in unit.matches(P.COMPLETION):
@@ -992,7 +1085,12 @@ class Extractor:
         own = _qualifier(numerator.subject)
         if not own or own & _qualifier(budget.subject):
             return False
-        earlier = (m for u in self.units[max(0, unit.order - FARTHEST):unit.order + 1] if u.section == unit.section
+        # (a name with a qualifier's pair holds that pair: only the paragraphs with such a money figure are read)
+        lo = max(0, unit.order - FARTHEST)
+        self._index_before(unit.order)
+        sharing = [u for kind in (("money", False), ("money", True))
+                   for u in self._units_sharing(kind, own, lo, unit.order)]
+        earlier = (m for u in [unit, *sharing] if u.section == unit.section
                    for m in u.mentions if (u is not unit or m.end <= numerator.start))
         return any(m is not budget and m.family == "money" and own & _qualifier(m.subject) for m in earlier)
 
@@ -1094,15 +1192,15 @@ class Extractor:
             ways = [parts for whole, parts in composites() if name.endswith(whole)]
             if not ways:
                 continue
-            where = total.unit.locate(total.start)
-            if any(isinstance(c, PartsSumClaim) and c.total.location == where for c in self.claims):
+            if self._summed_at(total.unit.locate(total.start)):
                 continue
             # the paragraphs below, in its section or a section under it, or a later one of its parent's ((一)总体
             # 情况 states the total, (二)具体情况 its components); never beyond the document's top-level section
             inside = unit.section[:-1] if len(unit.section) >= 2 else unit.section
-            after = [m for m in unit.mentions if m.start > total.end]
-            section = _until_restated(after + [m for u in self.units[unit.order + 1:] if u.table is None
-                                               and u.section[:len(inside)] == inside for m in u.mentions], ways)
+            after = (m for m in unit.mentions if m.start > total.end)
+            below = (m for i in range(unit.order + 1, len(self.units)) if (u := self.units[i]).table is None
+                     and u.section[:len(inside)] == inside for m in u.mentions)
+            section = _until_restated(chain(after, below), ways)  # (read only up to where it is restated)
             here = [m for m in section if m.unit is unit]
             for scope in (here, section):
                 parts = next((found for parts in ways if (found := _components(total, parts, scope))), None)
@@ -1111,6 +1209,14 @@ class Extractor:
                         total=total.figure(), parts=tuple(p.figure() for p in parts), exhaustive=True,
                         **self._claim_kwargs(unit, total.start, total.end)))
                     break
+
+    def _summed_at(self, where: Location) -> bool:
+        """A sum among the claims made so far has its total at `where` (each claim is read once)."""
+        for claim in self.claims[self._summed_upto:]:
+            if isinstance(claim, PartsSumClaim):
+                self._summed.add(claim.total.location)
+        self._summed_upto = len(self.claims)
+        return where in self._summed
 
     def _balances(self, unit: Unit) -> None:
         """…收入147.1亿元。加上转移性收入49.2亿元，收入合计196.3亿元: the total named after a 加 (减) clause is
@@ -1281,6 +1387,10 @@ class Extractor:
                 quote=first.quote, location=first.location, section=first.section))
 
 
+def _order(m: Mention) -> int:
+    return m.unit.order
+
+
 def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
     """The parts that belong to `head`'s list, or none when the list cannot be its breakdown.
 
@@ -1343,13 +1453,17 @@ def _whole_forms(key: str) -> tuple[str, ...]:
     return (key,)
 
 
-def _until_restated(figures: list[Mention], ways: list[tuple[str, ...]]) -> list[Mention]:
-    """The figures up to the next one of the same composite whole (上年三公经费11.00万元，其中…: another year's)."""
-    for i, m in enumerate(figures):
+def _until_restated(figures: Iterable[Mention], ways: list[tuple[str, ...]]) -> list[Mention]:
+    """The figures up to the next one of the same composite whole (上年三公经费11.00万元，其中…: another year's);
+    none is read beyond it.
+    """
+    kept: list[Mention] = []
+    for m in figures:
         name = _TOTAL_TAIL.sub("", fold(normalize_subject(m.subject)))
         if m.family == "money" and any(name.endswith(whole) for whole, parts in composites() if parts in ways):
-            return figures[:i]
-    return figures
+            break
+        kept.append(m)
+    return kept
 
 
 def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) -> list[Mention] | None:

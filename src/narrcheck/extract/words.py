@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -72,6 +73,7 @@ def zero_cost_claims(units: Sequence[Unit], year: str) -> list[Claim]:
     """
     paid_for: dict[str, dict[str, list[str]]] = entry("paid_for")
     out: list[Claim] = []
+    counted_of: dict[tuple[str, ...], list[Figure]] = {}  # the counts of each cost's things, read once
     for unit in units:
         if unit.table is not None:
             continue
@@ -82,7 +84,10 @@ def zero_cost_claims(units: Sequence[Unit], year: str) -> list[Claim]:
             cost = next((c for c in paid_for.values() if any(name.endswith(n) for n in c["names"])), None)
             if cost is None:
                 continue
-            counted = _counted(units, tuple(cost["counts"]), year)
+            counts = tuple(cost["counts"])
+            if counts not in counted_of:
+                counted_of[counts] = _counted(units, counts, year)
+            counted = counted_of[counts]
             if counted:
                 start = _clause_start(unit.text, mention.start)
                 out.append(DenialClaim(term=cost["names"][0], stated=tuple(counted),
@@ -120,6 +125,8 @@ def position(loc: Location) -> tuple[int, int, int]:
 def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]:
     """The reason given right after a change (same paragraph), when its words point one way only."""
     changes = [c for c in claims if isinstance(c, ChangeClaim)]
+    # (where, index) of every change, in reading order: the changes of a span are found by bisection
+    at = sorted((position(c.location), i) for i, c in enumerate(changes))
     out: list[Claim] = []
     for unit in units:
         if unit.table is not None:
@@ -127,7 +134,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
         for m in REASON.finditer(unit.text):
             where = unit.locate(m.start())
             start, here = position(unit.locate(0)), position(where)
-            before = [c for c in changes if start <= position(c.location) < here]  # earlier in the paragraph
+            # earlier in the paragraph; of several, the one made last
+            before = at[bisect_left(at, (start, -1)):bisect_left(at, (here, -1))]
             if not before:
                 continue
             reason = m.group("reason")
@@ -136,7 +144,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
             ups, downs = REASON_UP.findall(reason), REASON_DOWN.findall(reason)
             if bool(ups) == bool(downs):
                 continue  # no direction, or both: nothing to compare
-            out.append(ReasonClaim(change=before[-1], reason=reason, reason_direction="up" if ups else "down",
+            change = changes[max(i for _, i in before)]
+            out.append(ReasonClaim(change=change, reason=reason, reason_direction="up" if ups else "down",
                                    words=tuple(ups or downs), quote=unit.raw[m.start():m.end()],
                                    location=where, section=unit.section))
     return out
