@@ -746,8 +746,10 @@ class Extractor:
           figure stated just before it. Nothing else is guessed.
         """
         s_start, _ = unit.sentence_span(pos)
+        # (a figure in brackets closed before the change annotates the one before it: 预算3.60万元（上年预算4.00万元），
+        # 基本支出640.00万元（含人员经费520.00万元）: not what changed)
         candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
-                      and m.family == kin.family]
+                      and m.family == kin.family and not _bracketed_before(unit.text, m.start, pos)]
         if len(candidates) == 2 and (pair := _consecutive_years(candidates)) is not None:
             return _Bound(*pair)  # 2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元
         if not candidates:
@@ -767,10 +769,15 @@ class Extractor:
                 if found is not None and said and said != set(P.YEAR_NUMBER.findall(normalize_digits(found.subject))):
                     return _Bound()  # 2022年度三公经费较2021年…: not the 2023 figure of that name
                 return _Bound(found)
-            candidates = [m for m in unit.mentions if m.end <= s_start and self._eligible(m)
-                          and m.family == kin.family][-1:]
-            if not candidates:
+            before = [m for m in unit.mentions if m.end <= s_start and self._eligible(m) and m.family == kin.family]
+            if not before:
                 return _Bound()
+            # the sentence before ends with a list of parts (总额…，其中：a…，b…。较上年减少…): its total or its
+            # last part may be meant; each is tried
+            p_start, _ = unit.sentence_span(before[-1].start)
+            if (pair := _head_or_last(unit, [m for m in before if m.start >= p_start], p_start)) is not None:
+                return _Bound(None, None, pair)
+            candidates = before[-1:]
         key = normalize_subject(subject)
         named = _clause_name(unit.text, pos) if not key else ""
         if key:
@@ -787,15 +794,8 @@ class Extractor:
             if not fitting:
                 return _Bound()  # another figure's name: nothing stated here changed
             candidates = fitting
-        nearest = candidates[-1]
-        markers = list(P.LIST_MARKER.finditer(unit.text, s_start, nearest.start))
-        if markers:
-            marker = markers[-1]
-            heads = [m for m in candidates if m.end <= marker.start()]
-            parts = [m for m in candidates if m.start >= marker.end()]
-            if heads and len(parts) >= 2:
-                return _Bound(None, None, (heads[-1], nearest))
-        return _Bound(nearest)
+        pair = _head_or_last(unit, candidates, s_start)
+        return _Bound(None, None, pair) if pair is not None else _Bound(candidates[-1])
 
     def _year_pair(self, unit: Unit, s_start: int, kin: Mention) -> tuple[Mention, Mention] | None:
         """(current, prior): the only two figures of the kind in the sentence before `s_start`, named with
@@ -1072,6 +1072,8 @@ class Extractor:
             if numerator is not None and denominator is not None \
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
+            if denominator is not None and _adjusted_since(unit, denominator, m.start()):
+                denominator = None  # 年初预算48.00万元，年中追减8.00万元，…执行率: the adjusted budget is not stated
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
                 denominator=denominator.figure() if denominator else None,
@@ -1582,11 +1584,42 @@ def _names_basis_year(figure: Mention, basis: str) -> bool:
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
 
 
+def _bracketed_before(text: str, start: int, pos: int) -> bool:
+    """The figure at `start` sits in brackets that close before `pos`."""
+    span = text[start:pos]
+    return sum(span.count(c) for c in "）)") > sum(span.count(c) for c in "（(")
+
+
+def _head_or_last(unit: Unit, figures: list[Mention], start: int) -> tuple[Mention, Mention] | None:
+    """(the list's total, its last part) where `figures` (from `start`, in order) end with a list of at least two
+    parts after a list marker (其中：…) and a figure before it; None otherwise.
+    """
+    if not figures:
+        return None
+    nearest = figures[-1]
+    markers = list(P.LIST_MARKER.finditer(unit.text, start, nearest.start))
+    if not markers:
+        return None
+    marker = markers[-1]
+    heads = [m for m in figures if m.end <= marker.start()]
+    parts = [m for m in figures if m.start >= marker.end()]
+    return (heads[-1], nearest) if heads and len(parts) >= 2 else None
+
+
+def _adjusted_since(unit: Unit, budget: Mention, pos: int) -> bool:
+    """`budget` is an initial one (年初) and the text after it, before `pos`, says the budget was changed."""
+    kinds: dict[str, list[str]] = entry("budget_kinds")
+    if not any(w in normalize_subject(budget.subject) for w in kinds["年初"]):
+        return False
+    return any(w in unit.text[budget.end:pos] for w in kinds["调整"])
+
+
 def _same_budget_kind(budget: Mention, named: str | None) -> bool:
     """`budget` is not of another kind than the one a completion names (年初预算 is no 调整预算)."""
-    kinds = words("ratio.budget_kinds")
-    wanted = {k for k in kinds if named and k in named}
-    has = {k for k in kinds if k in normalize_subject(budget.subject)}
+    kinds: dict[str, list[str]] = entry("budget_kinds")
+    subject = normalize_subject(budget.subject)
+    wanted = {k for k, said in kinds.items() if named and any(w in named for w in said)}
+    has = {k for k, said in kinds.items() if any(w in subject for w in said)}
     return not wanted or not has or bool(wanted & has)
 
 
