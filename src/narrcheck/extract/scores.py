@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
 
+from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt
@@ -73,7 +74,10 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
             scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])]
             if not scores:
                 continue
-            m = scores[-1]
+            # the grade is of the score before a list of its parts (得分96.50分，其中：…满意度指标得分10.00分，评价
+            # 等级为优), else of the last score before it
+            listed = P.LIST_MARKER.search(text, start + scores[0].end(), g.start())
+            m = [x for x in scores if listed is None or start + x.end() <= listed.start()][-1]
             num = m.group("num")
             pos = start + m.start("num")
             q = parse_number(num)
