@@ -72,13 +72,17 @@ CHANGE_WITH_PRIOR = re.compile(
 # 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
 # the period), then the rate alone; the current level is the figure before it that the rule binds by name
 PRIOR_LEVEL = (rf"(?<=[，,；;])\s*(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?(?=为|是))"
+               rf"(?![度的]?{alt('compare.carried')})"  # (上年度结转和结余…: money carried over, no prior level)
                rf"(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?(?P<prior>{AMOUNT}){SEP}")
+# (a comparison named again after it may only be with a period: 比年初预算增加… is another change)
+PERIOD_ANCHOR = rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{PERIOD}(?:{alt('compare.closers')})?)"
 CHANGE_PRIOR_LEVEL = re.compile(
-    rf"{PRIOR_LEVEL}(?:(?:{ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|{FLAT_AGAINST})"
+    rf"{PRIOR_LEVEL}(?:(?:{PERIOD_ANCHOR})?(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|{FLAT_AGAINST})"
 )
 # …，上年度为702.10万元，增加54.20万元，增长7.72%: the same with the amount of the change (and its rate)
 CHANGE_PRIOR_LEVEL_DELTA = re.compile(
-    rf"{PRIOR_LEVEL}(?:{ANCHOR})?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
+    rf"{PRIOR_LEVEL}(?:{PERIOD_ANCHOR})?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}"
+    rf"(?:{RATE_TAIL})?"
 )
 # 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
 CHANGE_FROM_TO = re.compile(

@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import composites, fold, opposites
+from narrcheck.extract.identity import composites, fold
 from narrcheck.extract.spans import CLAUSE, PHRASE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
@@ -611,12 +611,14 @@ class Extractor:
             self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
             taken.append((m.start(), m.end()))
         for m in (*unit.matches(P.CHANGE_PRIOR_LEVEL_DELTA), *unit.matches(P.CHANGE_PRIOR_LEVEL)):
-            if not free(m) or _carried_over(m.group("basis") + m.group("prior_subject")) \
-                    or not _earlier_than_named(unit, m):
+            # 上年为…, unnamed, is the level of the one actual figure its sentence states before it (else nothing)
+            named = m.group("prior_subject").strip()
+            actual = None if named else self._one_actual_before(unit, m)
+            if not free(m) or not _earlier_than_named(unit, m) or not (named or actual):
                 continue
             prior = self._take(unit, m, "prior", "prior")
             if prior is not None:
-                self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject=m.group("prior_subject"))
+                self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject=named, current=actual)
                 taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE_FROM_TO):
             if not free(m) or unit.mention_at(m.start("current")) is None:
@@ -734,6 +736,16 @@ class Extractor:
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
 
+    def _one_actual_before(self, unit: Unit, m: re.Match[str]) -> Mention | None:
+        """The one actual figure (no budget) of the prior's kind the sentence states before `m`, or None when it
+        states none or several.
+        """
+        s_start, _ = unit.sentence_span(m.start())
+        prior = unit.mention_at(m.start("prior"))
+        found = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start() and self._eligible(x)
+                 and prior is not None and x.family == prior.family and not _is_budget(x.subject)]
+        return found[0] if len(found) == 1 else None
+
     def _change_current(self, unit: Unit, pos: int, subject: str, kin: Mention) -> _Bound:
         """The figures a change is about, bound in the nearest scope that names them.
 
@@ -749,7 +761,7 @@ class Extractor:
         # (a figure in brackets closed before the change annotates the one before it: 预算3.60万元（上年预算4.00万元），
         # 基本支出640.00万元（含人员经费520.00万元）: not what changed)
         candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
-                      and m.family == kin.family and not _bracketed_before(unit.text, m.start, pos)]
+                      and m.family == kin.family and not _bracketed_before(unit, m, pos)]
         if len(candidates) == 2 and (pair := _consecutive_years(candidates)) is not None:
             return _Bound(*pair)  # 2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元
         if not candidates:
@@ -775,7 +787,7 @@ class Extractor:
             # the sentence before ends with a list of parts (总额…，其中：a…，b…。较上年减少…): its total or its
             # last part may be meant; each is tried
             p_start, _ = unit.sentence_span(before[-1].start)
-            if (pair := _head_or_last(unit, [m for m in before if m.start >= p_start], p_start)) is not None:
+            if (pair := _head_or_last(unit, before, p_start)) is not None:
                 return _Bound(None, None, pair)
             candidates = before[-1:]
         key = normalize_subject(subject)
@@ -1423,10 +1435,11 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
 
 def _interleaved(head: Mention, parts: list[Mention]) -> bool:
     """Other figures (a part's rate, share or change) stand between the parts of the list (a part's own
-    breakdown in brackets is no such figure).
+    breakdown in brackets, amounts of the list's kind, is no such figure; a share in brackets is).
     """
     chosen, text, first = {id(p) for p in parts}, head.unit.text, parts[0].start
-    return any(first < m.start < parts[-1].start and id(m) not in chosen and bracket_depth(text, first, m.start) == 0
+    return any(first < m.start < parts[-1].start and id(m) not in chosen
+               and (m.family != head.family or bracket_depth(text, first, m.start) == 0)
                for m in head.unit.mentions)
 
 
@@ -1573,26 +1586,41 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
     return lambda x: x.family == "money" and not _is_budget(x.subject) and bracket_depth(unit.text, start, x.start) == 0
 
 
+# money carried in from the period before (年初结转和结余, 上年度结余)
+_CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('compare.carried')}")
+
+
 def _both(first: Callable[[Mention], bool], second: Callable[[Mention], bool]) -> Callable[[Mention], bool]:
     """Accepts a figure both accept."""
     return lambda x: first(x) and second(x)
 
 
 def _names_basis_year(figure: Mention, basis: str) -> bool:
-    """The figure's name gives one year, the very year the change is measured against (比2021年)."""
+    """The figure's name gives one year, the very year the change is measured against (比2021年); never for a
+    comparison with a budget (较2024年度预算: the same year's actual is the current figure).
+    """
+    if any(b in basis for b in words("compare.bases")):
+        return False
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
 
 
-def _bracketed_before(text: str, start: int, pos: int) -> bool:
-    """The figure at `start` sits in brackets that close before `pos`."""
-    span = text[start:pos]
-    return sum(span.count(c) for c in "）)") > sum(span.count(c) for c in "（(")
+def _bracketed_before(unit: Unit, figure: Mention, pos: int) -> bool:
+    """`figure` sits in brackets that close before `pos` and open right after another figure (预算3.60万元（上年预算
+    4.00万元）): it annotates that figure. A figure that is itself bracketed after a name (支出（8.40万元）) is not.
+    """
+    text = unit.text
+    span = text[figure.start:pos]
+    if sum(span.count(c) for c in "）)") <= sum(span.count(c) for c in "（("):
+        return False
+    opening = max(text.rfind("（", 0, figure.start), text.rfind("(", 0, figure.start))
+    return any(m.end <= opening and not text[m.end:opening].strip() for m in unit.mentions)
 
 
 def _head_or_last(unit: Unit, figures: list[Mention], start: int) -> tuple[Mention, Mention] | None:
-    """(the list's total, its last part) where `figures` (from `start`, in order) end with a list of at least two
-    parts after a list marker (其中：…) and a figure before it; None otherwise.
+    """(the list's total, its last part) where `figures` (in order) end, in the sentence from `start`, with a list
+    of at least two parts after a list marker (其中：…) and its total before the marker in that sentence (or, where
+    the sentence opens with the marker, the last figure before it: 合计780.00万元。其中：…); None otherwise.
     """
     if not figures:
         return None
@@ -1601,7 +1629,9 @@ def _head_or_last(unit: Unit, figures: list[Mention], start: int) -> tuple[Menti
     if not markers:
         return None
     marker = markers[-1]
-    heads = [m for m in figures if m.end <= marker.start()]
+    heads = [m for m in figures if start <= m.start and m.end <= marker.start()]
+    if not heads and not unit.text[start:marker.start()].strip():
+        heads = [m for m in figures if m.end <= start]
     parts = [m for m in figures if m.start >= marker.end()]
     return (heads[-1], nearest) if heads and len(parts) >= 2 else None
 
@@ -1611,13 +1641,17 @@ def _adjusted_since(unit: Unit, budget: Mention, pos: int) -> bool:
     kinds: dict[str, list[str]] = entry("budget_kinds")
     if not any(w in normalize_subject(budget.subject) for w in kinds["年初"]):
         return False
-    return any(w in unit.text[budget.end:pos] for w in kinds["调整"])
+    return any(w in unit.text[budget.end:pos] for w in words("budget_changes.words"))
 
 
 def _same_budget_kind(budget: Mention, named: str | None) -> bool:
-    """`budget` is not of another kind than the one a completion names (年初预算 is no 调整预算)."""
+    """`budget` may be the whole a completion naming `named` is measured against: not an amount the budget was
+    changed by (追加预算20.00万元), nor a budget of another kind than the one named (年初预算 is no 调整预算).
+    """
     kinds: dict[str, list[str]] = entry("budget_kinds")
     subject = normalize_subject(budget.subject)
+    if any(w in subject for w in words("budget_changes.words")):
+        return False
     wanted = {k for k, said in kinds.items() if named and any(w in named for w in said)}
     has = {k for k, said in kinds.items() if any(w in subject for w in said)}
     return not wanted or not has or bool(wanted & has)
@@ -1636,14 +1670,12 @@ def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
     return any(int(y) > int(year[0]) for y in P.YEAR_NUMBER.findall(normalize_digits(unit.text[s_start:m.start()])))
 
 
-def _carried_over(name: str) -> bool:
-    """The name is of money carried over from the year before (上年结转), not the year before's level."""
-    return any(name.startswith(first) for first, _ in opposites())
-
-
 def _names_balance(x: Mention) -> bool:
-    """The figure is named as what is left of a budget (年末结余, 结余资金)."""
-    return any(w in normalize_subject(x.subject) for w in words("ratio.complement"))
+    """The figure is named as what is left of a budget (年末结余, 结余资金), not as money carried in from before
+    (年初结转和结余, 上年结余).
+    """
+    name = normalize_subject(x.subject)
+    return any(w in name for w in words("ratio.complement")) and not _CARRIED_IN.search(name)
 
 
 def _total_of(part: Mention | None) -> Callable[[Mention], bool]:

@@ -69,14 +69,18 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
                                       table=table.index if table else None, binding=how,
                                       **_kwargs(raw, m, locate, section)))
+        graded = 0  # where the last grade ended: a grade is of a score after it
         for g in GRADE.finditer(text):
-            start = start_of(text, g.start(), SENTENCE)
+            start = max(start_of(text, g.start(), SENTENCE), graded)
+            graded = g.end()
             scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])]
             if not scores:
                 continue
             # the grade is of the score before a list of its parts (得分96.50分，其中：…满意度指标得分10.00分，评价
-            # 等级为优), else of the last score before it
+            # 等级为优), unless the list ended (；) before the grade: else of the last score before it
             listed = P.LIST_MARKER.search(text, start + scores[0].end(), g.start())
+            if listed is not None and re.search("[；;]", text[listed.end():g.start()]):
+                listed = None
             m = [x for x in scores if listed is None or start + x.end() <= listed.start()][-1]
             num = m.group("num")
             pos = start + m.start("num")

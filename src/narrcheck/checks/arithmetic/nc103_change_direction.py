@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show
 from narrcheck.checks.registry import register
+from narrcheck.lexicon import entry
 from narrcheck.model.claims import ChangeClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
+
+FLAT_LIMIT = Decimal(entry("direction.flat_limit"))  # % of the prior figure a flat word may still stand for
 
 
 @register
@@ -26,6 +30,8 @@ class ChangeDirection(Rule):
     def check(self, claim: ChangeClaim, ctx: Context) -> Iterator[Finding]:
         ev = evidence_for(claim.quote, claim.location, claim.current, claim.prior)
         d1, d2 = claim.delta_direction, claim.rate_direction
+        if "flat" in (d1, d2) and not _moved(claim):
+            return  # 持平 said of a change within FLAT_LIMIT (or of one whose size is not known): used loosely
         if d1 and d2 and d1 != d2:
             yield self.verdict_finding(
                 ctx, Verdict.CONTRADICTION,
@@ -55,3 +61,23 @@ class ChangeDirection(Rule):
                         prior=claim.prior.value, actual=i18n.detail(actual, ctx.lang)),
             ev, claim.section, claimed=word, expected=i18n.detail(actual, ctx.lang), formula=formula,
             source=claim.source)
+
+
+def _moved(claim: ChangeClaim) -> bool:
+    """The change moved its figure by more than FLAT_LIMIT % of the prior one (prior stated, or current less the
+    change); False where that cannot be worked out.
+    """
+    if claim.current is None or (claim.prior is None and claim.delta is None):
+        return False
+    unit = claim.current.unit
+    current = claim.current.interval(unit)
+    if claim.prior is not None:
+        prior = claim.prior.interval(unit)
+        change = current - prior
+    else:
+        assert claim.delta is not None
+        change = claim.delta.interval(unit)
+        prior = current - change if claim.delta_direction == "up" else current + change
+    if prior.contains_zero():
+        return True
+    return abs(change / prior).scale(Decimal(100)).lo > FLAT_LIMIT

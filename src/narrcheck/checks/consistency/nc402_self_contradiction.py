@@ -10,14 +10,14 @@ from narrcheck.checks.consistency._common import agree
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
 from narrcheck.extract.statements import Statement, Statements
-from narrcheck.lexicon import words
+from narrcheck.lexicon import entry, words
 from narrcheck.model.claims import DenialClaim, FlatChangeClaim, interval_sum
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
 from narrcheck.numbers.parse import format_decimal, significant_digits
 
-# the largest change, as a share of the prior figure, that may still be called 基本持平
-FLAT_LIMIT = Decimal(5)
+# the largest change, as a share of the prior figure, that may still be called 基本持平 (lexicon direction.flat_limit)
+FLAT_LIMIT = Decimal(entry("direction.flat_limit"))
 # the unit money is usually stated in: figures are compared in it
 # 持平, 基本持平: a part stated as unchanged is quoted by its name alone
 _FLAT = words("direction.flat")
