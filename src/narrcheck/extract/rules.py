@@ -761,7 +761,7 @@ class Extractor:
         # (a figure in brackets closed before the change annotates the one before it: 预算3.60万元（上年预算4.00万元），
         # 基本支出640.00万元（含人员经费520.00万元）: not what changed)
         candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
-                      and m.family == kin.family and not _bracketed_before(unit, m, pos)]
+                      and m.family == kin.family and not _bracketed_before(unit, m, pos) and not _of_prior_period(m)]
         if len(candidates) == 2 and (pair := _consecutive_years(candidates)) is not None:
             return _Bound(*pair)  # 2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元
         if not candidates:
@@ -1603,6 +1603,14 @@ def _names_basis_year(figure: Mention, basis: str) -> bool:
         return False
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
+
+
+def _of_prior_period(figure: Mention) -> bool:
+    """The figure is named as the period before's level (上年决算为…, 去年同期…), not as money carried over from it:
+    never what a change made current.
+    """
+    name = normalize_subject(figure.subject)
+    return name.startswith(words("compare.periods")) and not _CARRIED_IN.match(name)
 
 
 def _bracketed_before(unit: Unit, figure: Mention, pos: int) -> bool:
