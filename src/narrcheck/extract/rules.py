@@ -488,10 +488,13 @@ class Extractor:
         return sorted(found.values(), key=lambda m: (m.unit.order, m.start), reverse=True)
 
     def _list_head(self, unit: Unit, pos: int) -> tuple[Mention | None, int | None]:
-        """The total a list of parts at `pos` belongs to: the figure before the nearest list marker."""
+        """The total a list of parts at `pos` belongs to: the figure before the nearest list marker (not one that
+        opens a breakdown in names only: 人员经费…，主要包括基本工资、津贴补贴；公用经费…).
+        """
         marker = None
         for m in P.LIST_MARKER.finditer(unit.text, 0, pos):
-            marker = m
+            if not self._names_only(unit, m.end(), pos):
+                marker = m
         if marker is None:
             return None, None
         head = self._nearest_before(unit, marker.start())
@@ -707,6 +710,10 @@ class Extractor:
         assert kin is not None
         bound = _Bound(current) if current is not None else self._change_current(unit, m.start(), subject or "", kin)
         current, candidates = bound.current, bound.candidates
+        rise = "dir1" in m.re.groupindex and _direction(m.group("dir1")) == "up"
+        if rise and current is not None and delta is not None and prior is None \
+                and delta.quantity.in_unit(BASE_UNIT) > current.quantity.in_unit(BASE_UNIT) >= 0:
+            current = None  # an increase larger than the figure itself: the wrong figure was bound (none is)
         if prior is None:
             prior = bound.prior
             if current is not None and _names_basis_year(current, basis):
@@ -789,6 +796,9 @@ class Extractor:
             p_start, _ = unit.sentence_span(before[-1].start)
             if (pair := _head_or_last(unit, before, p_start)) is not None:
                 return _Bound(None, None, pair)
+            stated = [m for m in before if m.start >= p_start]
+            if len(stated) >= 2:  # the sentence before stated several: its first (its subject) or its last
+                return _Bound(None, None, (stated[0], stated[-1]))
             candidates = before[-1:]
         key = normalize_subject(subject)
         named = _clause_name(unit.text, pos) if not key else ""
@@ -1075,8 +1085,9 @@ class Extractor:
             if numerator is not None:
                 complement = False
             else:
-                numerator = self._nearest_before(unit, m.start(), lo=s_start,
-                                                 accept=_both(actual, lambda x: not _names_balance(x)))
+                numerator = self._nearest_before(unit, m.start(), lo=s_start,  # (never the balance)
+                                                 accept=_both(_both(actual, _named_as(measure)),
+                                                              lambda x: not _names_balance(x)))
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
@@ -1341,9 +1352,9 @@ class Extractor:
         return regions
 
     def _names_only(self, unit: Unit, start: int, end: int) -> bool:
-        """From `start` to the next ； before `end` stands no figure: a breakdown in names, not amounts."""
-        semi = unit.text.find("；", start, end)
-        return semi >= 0 and not any(start <= m.start < semi for m in unit.mentions)
+        """From `start` to the next ； or 。 before `end` stands no figure: a breakdown in names, not amounts."""
+        stops = [i for i in (unit.text.find("；", start, end), unit.text.find("。", start, end)) if i >= 0]
+        return bool(stops) and not any(start <= m.start < min(stops) for m in unit.mentions)
 
     def _prior_sum(self, head: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> bool:
         """When the total and every part are compared with the same period, their priors must add up too.
@@ -1676,6 +1687,14 @@ def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
         return False
     s_start, _ = unit.sentence_span(m.start())
     return any(int(y) > int(year[0]) for y in P.YEAR_NUMBER.findall(normalize_digits(unit.text[s_start:m.start()])))
+
+
+def _named_as(measure: str) -> Callable[[Mention], bool]:
+    """Accepts an amount a rate named `measure` may divide: for 资金到位率 one named 到位 (lexicon
+    ratio_numerators), for a rate the table does not name any amount.
+    """
+    needs = [w for key, said in entry("ratio_numerators").items() if key in measure for w in said]
+    return lambda x: not needs or any(w in normalize_subject(x.subject) for w in needs)
 
 
 def _names_balance(x: Mention) -> bool:
