@@ -38,7 +38,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     units = text_units(document)
     year = report_year(units)
     named: dict[int, ScoreTable | None] = {}  # the table each unit names, read once for the three binders
-    claims = [*rule_claims(units), *score_claims(units, score_tables, named),
+    claims = [*rule_claims(units), *score_claims(units, score_tables, named, year),
               *project_claims(units, score_tables, named), *indicator_result_claims(units, score_tables, named),
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),
               *list_count_claims(units)]

@@ -1031,6 +1031,10 @@ class Extractor:
                 head, _ = self._list_head(unit, m.start())
                 if head is not None and (part is None or head is not part):
                     whole = group_head = head
+                    if carried is not None and carried[0] is not head and "。" not in unit.text[carried[1]:m.start()]:
+                        # a list under a part of a share's whole (…占总额的80%，其中…占60%): of the part, or of
+                        # the same whole; each is tried
+                        whole, candidates = None, [head, carried[0]]
                 else:
                     named = P.NAMED_WHOLE.match(unit.text, s_start)
                     if named is None and unit.text[:s_start].strip() == "":

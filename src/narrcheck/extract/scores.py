@@ -16,7 +16,7 @@ from typing import Any, Literal
 from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
-from narrcheck.lexicon import alt
+from narrcheck.lexicon import alt, words
 from narrcheck.model.claims import (
     BudgetLineClaim,
     Claim,
@@ -27,7 +27,7 @@ from narrcheck.model.claims import (
     ScoreClaim,
 )
 from narrcheck.model.location import Location
-from narrcheck.numbers import parse_number
+from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.tables.model import ScoreTable, name_keys
 
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
@@ -38,6 +38,8 @@ Grade = Literal["优", "良", "中", "差"]
 GRADE_OF: dict[str, Grade] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
                               "合格": "中", "及格": "中", "差": "差", "不合格": "差"}
 DEPARTMENT = re.compile(r"部门整体|整体支出")
+# a score that is a change (较上年提高2.75分): no score a grade is of
+_CHANGED_BY = re.compile(rf"(?:{alt('direction.up', 'direction.down')})了?\s*$")
 # a project named in quotes: “大型会议费”项目
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 # how many paragraphs back a project's name may stand from a claim about it
@@ -49,7 +51,7 @@ _SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]],
 
 
 def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
-                 seen: dict[int, ScoreTable | None] | None = None) -> list[Claim]:
+                 seen: dict[int, ScoreTable | None] | None = None, year: str = "") -> list[Claim]:
     """Every score, point-total and grade claim, with the table each score claim is bound to (`seen`: see
     `_bind`; one per document and `tables`).
     """
@@ -64,6 +66,8 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
             for m in pattern.finditer(text):
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
                     continue
+                if not _of_the_whole(text, m.start(), year):
+                    continue
                 clause = _clause(text, m.start())
                 table, how = _bind(clause, table_no, tables, units, order, seen)
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
@@ -73,7 +77,8 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
         for g in GRADE.finditer(text):
             start = max(start_of(text, g.start(), SENTENCE), graded)
             graded = g.end()
-            scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])]
+            scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])
+                      if not _CHANGED_BY.search(text, max(0, start + m.start() - 4), start + m.start())]
             if not scores:
                 continue
             # the grade is of the score before a list of its parts (得分96.50分，其中：…满意度指标得分10.00分，评价
@@ -250,6 +255,17 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
     q = parse_number(m.group(group), unit_word)
     return Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start(group):m.end(group)] + unit_word,
                   subject=group, location=unit.locate(m.start(group)))
+
+
+def _of_the_whole(text: str, pos: int, year: str) -> bool:
+    """The score at `pos` is the project's total of the report's year: its own clause names no part of the table
+    (产出指标得分…, 预算执行得分…: lexicon scores.parts), no period before (较上年自评得分…) and no other year.
+    """
+    own = text[start_of(text, pos, CLAUSE):pos]
+    if any(w in own for w in words("scores.parts")) or any(w in own for w in words("compare.periods")):
+        return False
+    years = P.YEAR_NUMBER.findall(normalize_digits(own))
+    return not (year and years and year not in years)
 
 
 def _clause(text: str, pos: int) -> str:

@@ -49,7 +49,9 @@ class ScoreClaimCheck(Rule):
                              claim.section, about=table.describe(), terms=full)
             return
         scores = table.scores
-        if table.has_score_column and scores and all(s is not None for s in scores):
+        # (rows add up to the table's total only where its indicator rows were read: a budget execution block
+        # alone is no table's total)
+        if table.has_score_column and table.indicators and scores and all(s is not None for s in scores):
             present = [s for s in scores if s is not None]
             ev.append(Evidence(quote=f"{bound} 得分", location=present[0].location))
             yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
