@@ -487,13 +487,18 @@ class Extractor:
                  for m in ms[bisect_left(ms, lo, key=_order):bisect_left(ms, before, key=_order)]}
         return sorted(found.values(), key=lambda m: (m.unit.order, m.start), reverse=True)
 
-    def _list_head(self, unit: Unit, pos: int) -> tuple[Mention | None, int | None]:
-        """The total a list of parts at `pos` belongs to: the figure before the nearest list marker (not one that
-        opens a breakdown in names only: 人员经费…，主要包括基本工资、津贴补贴；公用经费…).
+    def _list_head(self, unit: Unit, pos: int, part: str = "") -> tuple[Mention | None, int | None]:
+        """The total a list of parts at `pos` belongs to: the figure before the nearest list marker; not a marker
+        that opens a breakdown in names only of the item before it (人员经费…，主要包括基本工资、津贴补贴；公用经费…)
+        unless it names `part` (主要包括人员经费和公用经费。人员经费…) or announces a list (主要用于以下方面).
         """
         marker = None
         for m in P.LIST_MARKER.finditer(unit.text, 0, pos):
-            if not self._names_only(unit, m.end(), pos):
+            stop = min((i for i in (unit.text.find("；", m.end(), pos), unit.text.find("。", m.end(), pos))
+                        if i >= 0), default=pos)
+            names = unit.text[m.end():stop]
+            if not self._names_only(unit, m.end(), pos) or (part and part in names) \
+                    or any(w in names[:4] for w in words("lists.announce")):
                 marker = m
         if marker is None:
             return None, None
@@ -712,8 +717,11 @@ class Extractor:
         current, candidates = bound.current, bound.candidates
         rise = "dir1" in m.re.groupindex and _direction(m.group("dir1")) == "up"
         if rise and current is not None and delta is not None and prior is None \
-                and delta.quantity.in_unit(BASE_UNIT) > current.quantity.in_unit(BASE_UNIT) >= 0:
-            current = None  # an increase larger than the figure itself: the wrong figure was bound (none is)
+                and delta.quantity.in_unit(BASE_UNIT) > current.quantity.in_unit(BASE_UNIT) >= 0 \
+                and not self._only_figure(unit, current, m.start()):
+            # an increase larger than a figure picked among several (or from another sentence): the wrong one was
+            # bound; the sentence's only figure stays bound (its text cannot be right: last year would be < 0)
+            current = None
         if prior is None:
             prior = bound.prior
             if current is not None and _names_basis_year(current, basis):
@@ -742,6 +750,12 @@ class Extractor:
         self.claims.append(claim)
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
+
+    def _only_figure(self, unit: Unit, figure: Mention, pos: int) -> bool:
+        """`figure` is the only figure of its kind in the sentence before `pos`."""
+        s_start, _ = unit.sentence_span(pos)
+        return [x for x in unit.mentions if s_start <= x.start and x.end <= pos and self._eligible(x)
+                and x.family == figure.family] == [figure]
 
     def _one_actual_before(self, unit: Unit, m: re.Match[str]) -> Mention | None:
         """The one actual figure (no budget) of the prior's kind the sentence states before `m`, or None when it
@@ -1028,13 +1042,9 @@ class Extractor:
                         and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
                     whole = near
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
-                head, _ = self._list_head(unit, m.start())
+                head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
                 if head is not None and (part is None or head is not part):
                     whole = group_head = head
-                    if carried is not None and carried[0] is not head and "。" not in unit.text[carried[1]:m.start()]:
-                        # a list under a part of a share's whole (…占总额的80%，其中…占60%): of the part, or of
-                        # the same whole; each is tried
-                        whole, candidates = None, [head, carried[0]]
                 else:
                     named = P.NAMED_WHOLE.match(unit.text, s_start)
                     if named is None and unit.text[:s_start].strip() == "":
@@ -1164,6 +1174,7 @@ class Extractor:
                 sentence_end = (unit.text.find("。", regions[0][0]) % (len(unit.text) + 1)) if regions else 0
                 scopes = [[r for r in regions if r[0] <= sentence_end], regions]
                 found = [[m for m in unit.mentions if self._eligible(m) and _same_family(m, head)
+                          and not _of_prior_period(m)  # (财政拨款收入880.64万元，上年为905.30万元；…: no part)
                           and any(s <= m.start < e and bracket_depth(unit.text, s, m.start) == 0 for s, e in scope)]
                          for scope in scopes]
                 if self._parts_by_year(unit, head, found[1]):

@@ -39,7 +39,8 @@ GRADE_OF: dict[str, Grade] = {"优秀": "优", "优": "优", "良好": "良", "�
                               "合格": "中", "及格": "中", "差": "差", "不合格": "差"}
 DEPARTMENT = re.compile(r"部门整体|整体支出")
 # a score that is a change (较上年提高2.75分): no score a grade is of
-_CHANGED_BY = re.compile(rf"(?:{alt('direction.up', 'direction.down')})了?\s*$")
+_CHANGED_BY = re.compile("(?:" + "|".join(w for w in words("direction.up", "direction.down") if len(w) >= 2)
+                         + r")了?\s*$")
 # a project named in quotes: “大型会议费”项目
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 # how many paragraphs back a project's name may stand from a claim about it
@@ -258,14 +259,18 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
 
 
 def _of_the_whole(text: str, pos: int, year: str) -> bool:
-    """The score at `pos` is the project's total of the report's year: its own clause names no part of the table
-    (产出指标得分…, 预算执行得分…: lexicon scores.parts), no period before (较上年自评得分…) and no other year.
+    """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
+    the table (产出指标得分…, 预算执行得分…: lexicon scores.parts), not a part's weight in brackets after its score
+    (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
-    own = text[start_of(text, pos, CLAUSE):pos]
-    if any(w in own for w in words("scores.parts")) or any(w in own for w in words("compare.periods")):
+    own = text[start_of(text, pos, CLAUSE):pos].strip()
+    if own.endswith(words("scores.parts")) or re.search(r"分\s*[（(]\s*$", text[max(0, pos - 6):pos]):
         return False
-    years = P.YEAR_NUMBER.findall(normalize_digits(own))
-    return not (year and years and year not in years)
+    periods = words("compare.periods")
+    if own.startswith(periods) or re.search(f"(?:{alt('compare.openers')})(?:{'|'.join(periods)})", own):
+        return False
+    years = [int(y) for y in P.YEAR_NUMBER.findall(normalize_digits(own))]
+    return not (year and years and max(years) < int(year))
 
 
 def _clause(text: str, pos: int) -> str:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from narrcheck.lexicon import alt, entry, words
 from narrcheck.model.claims import Figure
-from narrcheck.model.document import Cell, Document
+from narrcheck.model.document import Block, Cell, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.tables.model import Fragment
@@ -133,16 +133,31 @@ def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragmen
     """
     out: list[AccountFact] = []
     # page parts joined, titles found, as for every table
-    for title, rows, _, _ in fragments(document) if parts is None else parts:
-        out.extend(_table(rows, title, "" if own else document.path, official_only=own))
+    for title, rows, block, _ in fragments(document) if parts is None else parts:
+        out.extend(_table(rows, title, "" if own else document.path, official_only=own,
+                          unit=_unit_above(document, block)))
     return out
 
 
-def _table(rows: Sequence[Sequence[Cell]], title: str, path: str, official_only: bool = False) -> list[AccountFact]:
-    """The table's facts, all under one title (the fragment's, or a title line above its header); none, with
-    `official_only`, when that title is not an official table's.
+def _unit_above(document: Document, table: Block) -> str:
+    """The money unit a paragraph of its own states between the table and the text before it (单位：元 above the
+    grid, as a Word or PDF page lays it out), or the default (accounts.default_unit).
     """
-    unit: str = entry("accounts.default_unit")
+    for block in reversed(document.blocks[:table.index]):
+        if block.kind == "table" or len(block.text.strip()) > 40:
+            break
+        if m := _UNIT.search(clean(block.text)):
+            return m.group(1)
+    return str(entry("accounts.default_unit"))
+
+
+def _table(rows: Sequence[Sequence[Cell]], title: str, path: str, official_only: bool = False,
+           unit: str = "") -> list[AccountFact]:
+    """The table's facts, all under one title (the fragment's, or a title line above its header); none, with
+    `official_only`, when that title is not an official table's. `unit`: the unit stated above the grid (a unit
+    line in its leading rows wins).
+    """
+    unit = unit or str(entry("accounts.default_unit"))
     start = 0
     for r, row in enumerate(rows[:6]):  # title, unit and publisher lines above the header
         words = [clean(c.text) for c in row if clean(c.text)]
