@@ -878,10 +878,17 @@ class Extractor:
         wider = [u for u in earlier if u.section == unit.section]
         if document:
             wider += [u for u in earlier if u.section != unit.section]
-        for scope in ([m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in wider)):
-            scored = sorted(((fit(m.subject), m) for m in scope
-                             if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget),
-                            key=lambda sm: sm[0], reverse=True)
+        scopes = [[m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in wider)]
+        fitting = [[m for m in scope if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget]
+                   for scope in scopes]
+        # the figure of exactly that name, in the nearest scope that has one, before any nearer figure whose longer
+        # name only ends or starts with it (信息化建设项目支出 is not the 项目支出 stated two paragraphs up)
+        for scope in fitting:
+            exact = [m for m in scope if plain and normalize_subject(m.subject) == plain]
+            if exact:
+                return exact[-1] if len({m.quantity.in_unit(BASE_UNIT) for m in exact}) == 1 else None
+        for scope in fitting:
+            scored = sorted(((fit(m.subject), m) for m in scope), key=lambda sm: sm[0], reverse=True)
             if not scored or scored[0][0][2] < least * len(key):
                 continue
             if len(scored) > 1 and scored[1][0] == scored[0][0]:
