@@ -1445,9 +1445,10 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     than the total, or one equal to it beside others, means the total was not the one the list breaks
     down, so nothing is claimed.
     """
+    budget = _is_budget(head.subject)
     for i, part in enumerate(parts):
-        if TOTAL_WORDS.search(part.subject):
-            parts = parts[:i]
+        if TOTAL_WORDS.search(part.subject) or (budget and _SPENT.search(normalize_subject(part.subject))):
+            parts = parts[:i]  # (a total restated; under a budget, the amount spent: 全年支出115万元)
             break
     unit = head.quantity.unit
     def too_big(ps: list[Mention]) -> bool:  # (a part in another unit may be a unit slip: NC106 tells)
@@ -1621,6 +1622,10 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
 
 # money carried in from the period before (年初结转和结余, 上年度结余)
 _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('compare.carried')}")
+
+
+# an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
+_SPENT = re.compile(alt("lists.spent"))
 
 
 def _both(first: Callable[[Mention], bool], second: Callable[[Mention], bool]) -> Callable[[Mention], bool]:
