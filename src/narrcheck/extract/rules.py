@@ -1445,6 +1445,7 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     than the total, or one equal to it beside others, means the total was not the one the list breaks
     down, so nothing is claimed.
     """
+    parts = _first_of_each(text, parts)
     budget = _is_budget(head.subject)
     for i, part in enumerate(parts):
         if TOTAL_WORDS.search(part.subject) or (budget and _SPENT.search(normalize_subject(part.subject))):
@@ -1464,6 +1465,26 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     if len(parts) >= 2 and _interleaved(head, parts) \
             and _sum(parts, unit).lo > head.figure().interval(unit).hi * MISREAD_EXCESS:
         return []  # a narrative list (rates and shares between its items) that overshoots holds sub-items
+    return parts
+
+
+def _first_of_each(text: str, parts: list[Mention]) -> list[Mention]:
+    """The items' own figures where every item of the list states the same number (two or more) of figures of the
+    kind (行政编制30人、实有19人，工勤编制3人、实有13人…; 县本级72,310万元、增收2,185万元，乡镇…): the first of each
+    item (its level; the others are its attributes). Items are set apart by ；, else by ，. Else all the parts.
+    """
+    if len(parts) < 4:
+        return parts
+    for apart in ("[；;]", "[，,；;]"):  # items set apart by ；(an item's figures by ，), else by ，(、 inside)
+        groups: list[list[Mention]] = [[parts[0]]]
+        for before, part in zip(parts, parts[1:], strict=False):
+            if re.search(apart, text[before.end:part.start]):
+                groups.append([part])
+            else:
+                groups[-1].append(part)
+        sizes = {len(g) for g in groups}
+        if len(groups) >= 2 and len(sizes) == 1 and sizes.pop() >= 2:
+            return [g[0] for g in groups]
     return parts
 
 
