@@ -142,8 +142,8 @@ def _rules(path: str | Path, settings: Settings, accounts: Sequence[AccountFact]
 
 def _paragraph_starts(document: Document) -> tuple[tuple[int, int], ...]:
     """Where each text block starts, (page or 0, line), in document order (Context.block_of)."""
-    return tuple(((b.textmap.pages[0] if b.textmap.pages else 0) or 0, b.textmap.lines[0])
-                 for b in document.blocks if b.kind != "table" and b.textmap.lines)
+    return tuple((loc.page or 0, loc.line or 0) for b in document.blocks
+                 if b.kind != "table" and b.textmap.lines and (loc := b.location()))
 
 
 def prefill_llm(paths: Sequence[str | Path], settings: Settings,

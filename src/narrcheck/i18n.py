@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 MESSAGES: dict[str, dict[str, str]] = {
     "ok": {"zh": "核对无误：{what}为{claimed}，按文中数字计算为{expected}。",
            "en": "Checks out: {what} is {claimed}; the document's own figures give {expected}."},
@@ -165,9 +168,21 @@ def what(name: str, lang: str, about: str = "") -> str:
 
 def places(lang: str, figures: list[tuple[str, int | None]]) -> str:
     """Printed figures with the lines they stand on: 1401（第3行）、1400（第9行） / 1401 (line 3), 1400 (line 9)."""
+    refs = [detail("line-ref", lang, line=str(line)) for _, line in figures]
     if lang == "zh":
-        return "、".join(f"{text}（第{line}行）" for text, line in figures)
-    return ", ".join(f"{text} (line {line})" for text, line in figures)
+        return "、".join(f"{text}（{ref}）" for (text, _), ref in zip(figures, refs, strict=True))
+    return ", ".join(f"{text} ({ref})" for (text, _), ref in zip(figures, refs, strict=True))
+
+
+def lines_named(message: str, lang: str) -> set[str]:
+    """The line numbers a message names in the words of "line-ref" (第3行 / line 3)."""
+    return set(_line_ref(lang).findall(message))
+
+
+@cache
+def _line_ref(lang: str) -> re.Pattern[str]:
+    template = DETAILS["line-ref"].get(lang) or DETAILS["line-ref"]["zh"]
+    return re.compile(re.escape(template).replace(re.escape("{line}"), r"(\d+)") + r"(?!\d)")
 
 
 def detail(key: str, lang: str, **values: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -217,9 +216,7 @@ def unsure(finding: Finding, ctx: Context) -> Finding:
     if finding.verdict != Verdict.MISMATCH.value or finding.diagnosis is not None \
             or finding.severity is not Severity.ERROR or not ctx.bound_across(finding.evidence):
         return finding
-    # the lines the message already names (an operand there is not named again)
-    before, _, after = i18n.detail("line-ref", ctx.lang, line="\x00").partition("\x00")
-    named = set(re.findall(re.escape(before) + r"(\d+)" + re.escape(after) + r"(?!\d)", finding.message))
+    named = i18n.lines_named(finding.message, ctx.lang)  # (an operand on a line the message names is not named again)
     places = "；".join(i18n.detail("bound-at", ctx.lang, line=str(e.location.line), quote=e.quote)
                       for e in finding.evidence[1:]
                       if e.location.line is not None and e.path is None and str(e.location.line) not in named)

@@ -229,14 +229,12 @@ def typo(printed: str, value: str, formula: str | None, lang: str,
     return make(code, formula if code == "sum_typo" and formula else value, lang, printed=printed, value=value)
 
 
-def unfilled(row: Collection[Decimal], formula: str, lang: str) -> Diagnosis | None:
-    """A total row that reads 0 in every column (`row`) while its parts (`formula`, added) do not: a row left
-    unfilled. The formula gives the value the total should have.
+def unfilled(row: Collection[Decimal], value: Decimal, decimals: int, formula: str, lang: str) -> Diagnosis | None:
+    """A total row that reads 0 in every column (`row`) while its parts add up to `value` (≠ 0, by `formula`): a
+    row left unfilled. The formula gives the value the total should have.
     """
-    value = value_of(formula) if _PARTS.fullmatch(formula) else None
     if not row or any(v != 0 for v in row) or not value:
         return None
-    decimals = max(len(n.partition(".")[2]) for n in re.findall(r"\d+(?:\.\d+)?", formula))
     return make("unfilled", formula, lang, value=format_decimal(value, decimals))
 
 
@@ -354,7 +352,6 @@ def _bracket(expr: str) -> str:
 
 _OPERATOR = re.compile(r"[-+*/]")
 _SUM = re.compile(r"\d+(?:\.\d+)?(?:\+-?\d+(?:\.\d+)?)+")  # parts added (a part may be negative)
-_PARTS = re.compile(r"\d+(?:\.\d+)?(?:\+-?\d+(?:\.\d+)?)*")  # one part or more, added
 
 
 def _value(formula: str) -> Interval | None:

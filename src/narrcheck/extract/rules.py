@@ -21,7 +21,7 @@ from typing import Any, SupportsIndex
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, fold
 from narrcheck.extract.spans import CLAUSE, PHRASE, start_of
-from narrcheck.lexicon import alt, entry, family_of, words
+from narrcheck.lexicon import alt, entry, family_of, file_words, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Direction,
@@ -498,7 +498,7 @@ class Extractor:
                         if i >= 0), default=pos)
             names = unit.text[m.end():stop]
             if not self._names_only(unit, m.end(), pos) or (part and part in names) \
-                    or any(w in names[:4] for w in words("lists.announce")):
+                    or any(w in m.group() + names[:4] for w in words("lists.announce")):
                 marker = m
         if marker is None:
             return None, None
@@ -620,9 +620,11 @@ class Extractor:
             taken.append((m.start(), m.end()))
         for m in (*unit.matches(P.CHANGE_PRIOR_LEVEL_DELTA), *unit.matches(P.CHANGE_PRIOR_LEVEL)):
             # 上年为…, unnamed, is the level of the one actual figure its sentence states before it (else nothing)
+            if not free(m) or not _earlier_than_named(unit, m):
+                continue
             named = m.group("prior_subject").strip()
             actual = None if named else self._one_actual_before(unit, m)
-            if not free(m) or not _earlier_than_named(unit, m) or not (named or actual):
+            if not (named or actual):
                 continue
             prior = self._take(unit, m, "prior", "prior")
             if prior is not None:
@@ -718,7 +720,7 @@ class Extractor:
         rise = "dir1" in m.re.groupindex and _direction(m.group("dir1")) == "up"
         if rise and current is not None and delta is not None and prior is None \
                 and delta.quantity.in_unit(BASE_UNIT) > current.quantity.in_unit(BASE_UNIT) >= 0 \
-                and not self._only_figure(unit, current, m.start()):
+                and self._in_sentence_before(unit, m.start(), current.family) != [current]:
             # an increase larger than a figure picked among several (or from another sentence): the wrong one was
             # bound; the sentence's only figure stays bound (its text cannot be right: last year would be < 0)
             current = None
@@ -751,20 +753,19 @@ class Extractor:
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
 
-    def _only_figure(self, unit: Unit, figure: Mention, pos: int) -> bool:
-        """`figure` is the only figure of its kind in the sentence before `pos`."""
+    def _in_sentence_before(self, unit: Unit, pos: int, family: str) -> list[Mention]:
+        """The free figures of `family` its sentence states before `pos`, in order."""
         s_start, _ = unit.sentence_span(pos)
-        return [x for x in unit.mentions if s_start <= x.start and x.end <= pos and self._eligible(x)
-                and x.family == figure.family] == [figure]
+        return [x for x in unit.mentions
+                if s_start <= x.start and x.end <= pos and self._eligible(x) and x.family == family]
 
     def _one_actual_before(self, unit: Unit, m: re.Match[str]) -> Mention | None:
         """The one actual figure (no budget) of the prior's kind the sentence states before `m`, or None when it
         states none or several.
         """
-        s_start, _ = unit.sentence_span(m.start())
         prior = unit.mention_at(m.start("prior"))
-        found = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start() and self._eligible(x)
-                 and prior is not None and x.family == prior.family and not _is_budget(x.subject)]
+        found = [] if prior is None else [x for x in self._in_sentence_before(unit, m.start(), prior.family)
+                                          if not _is_budget(x.subject)]
         return found[0] if len(found) == 1 else None
 
     def _change_current(self, unit: Unit, pos: int, subject: str, kin: Mention) -> _Bound:
@@ -781,8 +782,8 @@ class Extractor:
         s_start, _ = unit.sentence_span(pos)
         # (a figure in brackets closed before the change annotates the one before it: 预算3.60万元（上年预算4.00万元），
         # 基本支出640.00万元（含人员经费520.00万元）: not what changed)
-        candidates = [m for m in unit.mentions if s_start <= m.start and m.end <= pos and self._eligible(m)
-                      and m.family == kin.family and not _bracketed_before(unit, m, pos) and not _of_prior_period(m)]
+        candidates = [m for m in self._in_sentence_before(unit, pos, kin.family)
+                      if not _bracketed_before(unit, m, pos) and not _of_prior_period(m)]
         if len(candidates) == 2 and (pair := _consecutive_years(candidates)) is not None:
             return _Bound(*pair)  # 2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元
         if not candidates:
@@ -1098,17 +1099,23 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             actual = _actual_at_top(unit, s_start)
             complement = any(w in measure for w in words("ratio.complement"))  # 结余率: what is left of the budget
+            # the words the amount a rate divides must be named with (资金到位率: 到位…; lexicon ratio_numerators)
+            needs = [w for key, said in entry("ratio_numerators").items() if key in measure for w in said]
+
+            def balance(x: Mention, top: Callable[[Mention], bool] = actual) -> bool:
+                return top(x) and _names_balance(x)
+
+            def divided(x: Mention, top: Callable[[Mention], bool] = actual, needs: list[str] = needs) -> bool:
+                named = normalize_subject(x.subject)
+                return top(x) and not _names_balance(x) and (not needs or any(w in named for w in needs))
+
             # a balance rate is the balance the sentence names over the budget, else one minus the spent share;
             # any other rate never takes the balance for what was spent
-            numerator = None
-            if complement:
-                numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=_both(actual, _names_balance))
+            numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=balance) if complement else None
             if numerator is not None:
                 complement = False
             else:
-                numerator = self._nearest_before(unit, m.start(), lo=s_start,  # (never the balance)
-                                                 accept=_both(_both(actual, _named_as(measure)),
-                                                              lambda x: not _names_balance(x)))
+                numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=divided)
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
@@ -1649,11 +1656,6 @@ _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('co
 _SPENT = re.compile(alt("lists.spent"))
 
 
-def _both(first: Callable[[Mention], bool], second: Callable[[Mention], bool]) -> Callable[[Mention], bool]:
-    """Accepts a figure both accept."""
-    return lambda x: first(x) and second(x)
-
-
 def _names_basis_year(figure: Mention, basis: str) -> bool:
     """The figure's name gives one year, the very year the change is measured against (比2021年); never for a
     comparison with a budget (较2024年度预算: the same year's actual is the current figure).
@@ -1677,8 +1679,7 @@ def _bracketed_before(unit: Unit, figure: Mention, pos: int) -> bool:
     4.00万元）): it annotates that figure. A figure that is itself bracketed after a name (支出（8.40万元）) is not.
     """
     text = unit.text
-    span = text[figure.start:pos]
-    if sum(span.count(c) for c in "）)") <= sum(span.count(c) for c in "（("):
+    if _bracket_balance(text, figure.start, pos) >= 0:
         return False
     opening = max(text.rfind("（", 0, figure.start), text.rfind("(", 0, figure.start))
     return any(m.end <= opening and not text[m.end:opening].strip() for m in unit.mentions)
@@ -1705,22 +1706,22 @@ def _head_or_last(unit: Unit, figures: list[Mention], start: int) -> tuple[Menti
 
 def _adjusted_since(unit: Unit, budget: Mention, pos: int) -> bool:
     """`budget` is an initial one (年初) and the text after it, before `pos`, says the budget was changed."""
-    kinds: dict[str, list[str]] = entry("budget_kinds")
-    if not any(w in normalize_subject(budget.subject) for w in kinds["年初"]):
+    if not any(w in normalize_subject(budget.subject) for w in words("budget_changes.initial")):
         return False
     return any(w in unit.text[budget.end:pos] for w in words("budget_changes.words"))
 
 
 def _same_budget_kind(budget: Mention, named: str | None) -> bool:
     """`budget` may be the whole a completion naming `named` is measured against: not an amount the budget was
-    changed by (追加预算20.00万元), nor a budget of another kind than the one named (年初预算 is no 调整预算).
+    changed by (追加预算20.00万元), nor a budget of another kind than the one named (年初预算 is no 调整预算; the
+    kinds are the tables' own, table_rows.toml header.budget_kinds).
     """
-    kinds: dict[str, list[str]] = entry("budget_kinds")
     subject = normalize_subject(budget.subject)
     if any(w in subject for w in words("budget_changes.words")):
         return False
-    wanted = {k for k, said in kinds.items() if named and any(w in named for w in said)}
-    has = {k for k, said in kinds.items() if any(w in subject for w in said)}
+    kinds = file_words("table_rows.toml", "header.budget_kinds")
+    wanted = {k for k in kinds if named and k in named}
+    has = {k for k in kinds if k in subject}
     return not wanted or not has or bool(wanted & has)
 
 
@@ -1735,14 +1736,6 @@ def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
         return False
     s_start, _ = unit.sentence_span(m.start())
     return any(int(y) > int(year[0]) for y in P.YEAR_NUMBER.findall(normalize_digits(unit.text[s_start:m.start()])))
-
-
-def _named_as(measure: str) -> Callable[[Mention], bool]:
-    """Accepts an amount a rate named `measure` may divide: for 资金到位率 one named 到位 (lexicon
-    ratio_numerators), for a rate the table does not name any amount.
-    """
-    needs = [w for key, said in entry("ratio_numerators").items() if key in measure for w in said]
-    return lambda x: not needs or any(w in normalize_subject(x.subject) for w in needs)
 
 
 def _names_balance(x: Mention) -> bool:
@@ -1767,8 +1760,15 @@ def _names_total(subject: str) -> bool:
 
 def bracket_depth(text: str, start: int, pos: int) -> int:
     """How many brackets opened between `start` and `pos` are still open (a part's own breakdown)."""
+    return max(0, _bracket_balance(text, start, pos))
+
+
+def _bracket_balance(text: str, start: int, pos: int) -> int:
+    """Brackets opened less brackets closed between `start` and `pos` (below 0: `start` sits in brackets that
+    close before `pos`).
+    """
     span = text[start:pos]
-    return max(0, sum(span.count(c) for c in "（(") - sum(span.count(c) for c in "）)"))
+    return sum(span.count(c) for c in "（(") - sum(span.count(c) for c in "）)")
 
 
 def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Mention]) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
-from narrcheck.lexicon import alt, words
+from narrcheck.lexicon import alt, file_words, words
 from narrcheck.model.claims import (
     BudgetLineClaim,
     Claim,
@@ -38,6 +38,9 @@ Grade = Literal["优", "良", "中", "差"]
 GRADE_OF: dict[str, Grade] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
                               "合格": "中", "及格": "中", "差": "差", "不合格": "差"}
 DEPARTMENT = re.compile(r"部门整体|整体支出")
+# a score's clause compared with the period before (较上年自评得分…), and a weight in brackets after a score
+_COMPARED_WITH_BEFORE = re.compile(f"(?:{alt('compare.openers')})(?:{alt('compare.periods')})")
+_WEIGHT_AFTER_SCORE = re.compile(r"分\s*[（(]\s*$")
 # a score that is a change (较上年提高2.75分): no score a grade is of
 _CHANGED_BY = re.compile("(?:" + "|".join(w for w in words("direction.up", "direction.down") if len(w) >= 2)
                          + r")了?\s*$")
@@ -260,14 +263,15 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
 
 def _of_the_whole(text: str, pos: int, year: str) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
-    the table (产出指标得分…, 预算执行得分…: lexicon scores.parts), not a part's weight in brackets after its score
+    the table (产出指标得分…, 预算执行得分…: score_headers.toml levels), not a part's weight in brackets after its score
     (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
     own = text[start_of(text, pos, CLAUSE):pos].strip()
-    if own.endswith(words("scores.parts")) or re.search(r"分\s*[（(]\s*$", text[max(0, pos - 6):pos]):
+    if own.endswith(file_words("score_headers.toml", "levels.first") + file_words("score_headers.toml",
+                                                                                   "levels.execution")) \
+            or _WEIGHT_AFTER_SCORE.search(text, max(0, pos - 6), pos):
         return False
-    periods = words("compare.periods")
-    if own.startswith(periods) or re.search(f"(?:{alt('compare.openers')})(?:{'|'.join(periods)})", own):
+    if own.startswith(words("compare.periods")) or _COMPARED_WITH_BEFORE.search(own):
         return False
     years = [int(y) for y in P.YEAR_NUMBER.findall(normalize_digits(own))]
     return not (year and years and max(years) < int(year))

@@ -141,14 +141,15 @@ def read_accounts(document: Document, own: bool = False, parts: Sequence[Fragmen
 
 def _unit_above(document: Document, table: Block) -> str:
     """The money unit a paragraph of its own states between the table and the text before it (单位：元 above the
-    grid, as a Word or PDF page lays it out), or the default (accounts.default_unit).
+    grid, as a Word or PDF page lays it out), else "" (the table's own unit line, or the default, then decides).
     """
-    for block in reversed(document.blocks[:table.index]):
+    for i in range(table.index - 1, -1, -1):
+        block = document.blocks[i]
         if block.kind == "table" or len(block.text.strip()) > 40:
             break
         if m := _UNIT.search(clean(block.text)):
             return m.group(1)
-    return str(entry("accounts.default_unit"))
+    return ""
 
 
 def _table(rows: Sequence[Sequence[Cell]], title: str, path: str, official_only: bool = False,

@@ -68,6 +68,11 @@ class Indicator:
     unit_location: Location | None = None  # where the 度量单位 cell is
     actual_location: Location | None = None  # where the 完成值 cell is
 
+    def __post_init__(self) -> None:
+        # the target without its comparison sign where the cell prints it too (指标性质 ≥, 指标值 ≥90%)
+        if self.op and self.target.startswith(self.op):
+            object.__setattr__(self, "target", self.target.removeprefix(self.op).strip())
+
 
 @dataclass(frozen=True)
 class Ratio:

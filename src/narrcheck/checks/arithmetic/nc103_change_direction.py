@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.consistency._common import FLAT_LIMIT, flat_rate
 from narrcheck.checks.registry import register
-from narrcheck.lexicon import entry
 from narrcheck.model.claims import ChangeClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
-
-FLAT_LIMIT = Decimal(entry("direction.flat_limit"))  # % of the prior figure a flat word may still stand for
 
 
 @register
@@ -78,6 +75,5 @@ def _moved(claim: ChangeClaim) -> bool:
         assert claim.delta is not None
         change = claim.delta.interval(unit)
         prior = current - change if claim.delta_direction == "up" else current + change
-    if prior.contains_zero():
-        return True
-    return abs(change / prior).scale(Decimal(100)).lo > FLAT_LIMIT
+    rate = flat_rate(change, prior)
+    return rate is None or rate.lo > FLAT_LIMIT

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from narrcheck.lexicon import entry
 from narrcheck.model.claims import Figure
+from narrcheck.numbers import Interval
 
 DEFAULT_UNIT: str = entry("units.default")  # the money unit amounts are compared in
 
@@ -29,5 +30,10 @@ def near_miss(a: Figure, b: Figure) -> bool:
     return max(x, y) > 0 and abs(x - y) / max(x, y) < NEAR_MISS
 
 
+# the largest change, in % of the prior figure, a flat word (持平, 基本持平) may still stand for
+FLAT_LIMIT = Decimal(entry("direction.flat_limit"))
 
 
+def flat_rate(change: Interval, prior: Interval) -> Interval | None:
+    """|change| / prior in %, the measure a flat word is weighed by; None where the prior may be 0."""
+    return None if prior.contains_zero() else abs(change / prior).scale(Decimal(100))

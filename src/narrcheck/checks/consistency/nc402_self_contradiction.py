@@ -1,23 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
-from narrcheck.checks.consistency._common import agree
+from narrcheck.checks.consistency._common import FLAT_LIMIT, agree, flat_rate
 from narrcheck.checks.registry import register
 from narrcheck.extract.identity import opposites
 from narrcheck.extract.statements import Statement, Statements
-from narrcheck.lexicon import entry, words
+from narrcheck.lexicon import words
 from narrcheck.model.claims import DenialClaim, FlatChangeClaim, interval_sum
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
 from narrcheck.numbers.parse import format_decimal, significant_digits
 
-# the largest change, as a share of the prior figure, that may still be called 基本持平 (lexicon direction.flat_limit)
-FLAT_LIMIT = Decimal(entry("direction.flat_limit"))
 # the unit money is usually stated in: figures are compared in it
 # 持平, 基本持平: a part stated as unchanged is quoted by its name alone
 _FLAT = words("direction.flat")
@@ -61,14 +58,13 @@ class SelfContradiction(Rule):
                                    about=claim.term)
 
     def _flat(self, claim: FlatChangeClaim, ctx: Context) -> Iterator[Finding]:
-        """基本持平 is a change under 5% of the prior figure (the prior is the current less the changes)."""
+        """基本持平 is a change within FLAT_LIMIT % of the prior figure (the prior is the current less the changes)."""
         if claim.current is None:
             return
         change = interval_sum(claim.parts, _UNIT)
-        prior = claim.current.interval(_UNIT) - change
-        if prior.contains_zero():
+        rate = flat_rate(change, claim.current.interval(_UNIT) - change)
+        if rate is None:
             return
-        rate = abs(change / prior).scale(Decimal(100))
         changes = "+".join(f"({p.value})" if p.value.startswith("-") else p.value for p in claim.parts)
         formula = f"({changes})/({claim.current.value}-({changes}))*100"
         evidence = [Evidence(quote=claim.quote, location=claim.location),

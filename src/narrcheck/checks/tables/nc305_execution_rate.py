@@ -111,7 +111,9 @@ class BudgetBalance(Rule):
                                about=f"{table.describe()} {total.label}".strip())
             if found.verdict == "mismatch" and whole.figure.decimal == 0:  # a total row never filled in?
                 row = [fact.figure.decimal for fact in total.amounts().values()]
-                found = found.model_copy(update={"diagnosis": diagnosis.unfilled(row, formula, ctx.lang)})
+                decimals = max(p.figure.quantity.decimals for p in parts)
+                if why := diagnosis.unfilled(row, computed.mid, decimals, formula, ctx.lang):
+                    found = found.model_copy(update={"diagnosis": why})
             yield found
 
     def _rate_row(self, row: RateRow, ctx: Context) -> Iterator[Finding]:

@@ -71,11 +71,11 @@ class TargetVsScore(Rule):
             if met == full:
                 continue
             key = "missed-full" if full else "met-lost"
-            detail = i18n.detail(key, ctx.lang, row=row.label[:30], op=row.op, target=_target(row),
+            detail = i18n.detail(key, ctx.lang, row=row.label[:30], op=row.op, target=row.target,
                                  actual=row.actual, score=row.score.figure.value, weight=row.weight.figure.value)
             yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, evidence(row.score, row.weight),
                                        item.section, claimed=row.score.figure.value,
-                                       expected=None, formula=f"{row.actual} {row.op} {_target(row)}")
+                                       expected=None, formula=f"{row.actual} {row.op} {row.target}")
 
     def _narrative(self, claim: ScoreClaim, ctx: Context) -> Iterator[Finding]:
         table = ctx.score_table(claim.table)
@@ -87,16 +87,12 @@ class TargetVsScore(Rule):
         for row in table.indicators:
             if target_met(row) is False:
                 detail = i18n.detail("full-score-missed", ctx.lang, row=row.label[:30], op=row.op,
-                                     target=_target(row), actual=row.actual, table=table.describe())
+                                     target=row.target, actual=row.actual, table=table.describe())
                 ev = [Evidence(quote=claim.quote, location=claim.location)]
                 if row.weight is not None:
-                    ev.append(Evidence(quote=f"{row.label[:30]} {row.op}{_target(row)} → {row.actual}",
+                    ev.append(Evidence(quote=f"{row.label[:30]} {row.op}{row.target} → {row.actual}",
                                        location=row.weight.location))
                 yield self.verdict_finding(ctx, Verdict.CONTRADICTION, detail, ev, claim.section,
                                            claimed=claim.score.value, formula=f"{row.actual} {row.op} {row.target}")
                 return
 
-
-def _target(row: Indicator) -> str:
-    """The row's target as shown after its comparison sign (a cell may print the sign too: ≥90%)."""
-    return row.target.removeprefix(row.op).strip()

@@ -309,5 +309,5 @@ def _nest(grid: Grid) -> None:
 
 def _other_side(item: Item, total: Label) -> bool:
     """`item` is a total of the other side of the accounts than `total` (收入总计 under a 支出总计)."""
-    own = item.label
-    return own is not None and own.total and bool(own.side) and bool(total.side) and own.side != total.side
+    own = item.label  # (a label names a side only when it is a total)
+    return own is not None and bool(own.side) and bool(total.side) and own.side != total.side
