@@ -220,32 +220,30 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _converter() -> tuple[Callable[[str], str], re.Pattern[str]] | None:
-    """OpenCC t2s and the ideographs it converts on their own (None when OpenCC is not installed)."""
+def _converter() -> Callable[[str], str] | None:
+    """OpenCC t2s (None when OpenCC is not installed)."""
     try:
         import opencc
     except ImportError:  # pragma: no cover - a declared dependency
         return None
     convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
-    chars = [chr(c) for c in range(0x3400, 0xA000)]
-    converted = convert("\n".join(chars)).split("\n")
-    if len(converted) != len(chars):  # pragma: no cover - separators never convert
-        converted = [convert(c) for c in chars]
-    traditional = "".join(c for c, s in zip(chars, converted, strict=True) if s != c)
-    return convert, re.compile("[" + traditional + "]")
+    return convert
 
 
 def _simplified(text: str) -> str:
-    """Text with traditional characters read as simplified, keeping its length (one character for one)."""
+    """Text with traditional characters read as simplified, keeping its length (one character for one).
+
+    Only text with an ideograph OpenCC converts on its own is converted (its phrase table alone never rewrites
+    simplified text); converting a whole text costs microseconds, so the test is the conversion itself.
+    """
     if text.isascii():
         return text
-    tools = _converter()
-    if tools is None:
-        return text
-    convert, traditional = tools
-    if not traditional.search(text):
+    convert = _converter()
+    if convert is None:
         return text
     out = convert(text)
+    if out == text or all(convert(c) == c for c in text):
+        return text
     if len(out) == len(text):
         return out
     return "".join(s if len(s := convert(c)) == 1 else c for c in text)
