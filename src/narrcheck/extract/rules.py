@@ -1124,7 +1124,9 @@ class Extractor:
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
             if denominator is not None and _adjusted_since(unit, denominator, m.start()):
-                denominator = None  # 年初预算48.00万元，年中追减8.00万元，…执行率: the adjusted budget is not stated
+                # 年初预算48.00万元，年中追减8.00万元，…执行率: measured against the adjusted budget, when the
+                # sentence states it before (调整后预算120万元，其中年初预算100万元，追加20万元…)
+                denominator = self._nearest_before(unit, denominator.start, lo=s_start, accept=_adjusted_budget)
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
                 denominator=denominator.figure() if denominator else None,
@@ -1709,6 +1711,13 @@ def _adjusted_since(unit: Unit, budget: Mention, pos: int) -> bool:
     if not any(w in normalize_subject(budget.subject) for w in words("budget_changes.initial")):
         return False
     return any(w in unit.text[budget.end:pos] for w in words("budget_changes.words"))
+
+
+def _adjusted_budget(m: Mention) -> bool:
+    """`m` is a budget named as the one after the year's changes (调整后预算, 全年预算数)."""
+    subject = normalize_subject(m.subject)
+    return m.family == "money" and _is_budget(m.subject) \
+        and any(w in subject for w in words("budget_changes.adjusted"))
 
 
 def _same_budget_kind(budget: Mention, named: str | None) -> bool:
