@@ -40,7 +40,8 @@ FLAT_WORD = re.compile(FLAT)
 # by its first characters (two alternations side by side are tried at every position, many times slower)
 DIRECTION_WORD = re.compile(alt("direction.up", "direction.down", "direction.rate_up", "direction.rate_down",
                                 "direction.flat"))
-PERIOD = rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?|\d{{1,2}}\s*月份?|{alt('progress.named_spans')})"
+PERIOD = (rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?|\d{{1,2}}\s*月份?|{alt('progress.named_spans')}"
+          rf"|{alt('compare.points')})")
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 # 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against
 ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"
@@ -133,6 +134,8 @@ SHARE = re.compile(
     rf"{alt('share.words')}(?P<wname>[^，,。；;：:%\d]{{0,40}}?)(?:(?P<whole>{AMOUNT})的?)?的?"
     rf"{alt('share.ratio_nouns')}?{LINK}(?P<pct>{PCT})"
 )
+# the end of a share's whole that pairs a list of shares with the amounts before them: 占项目支出的比重依次(为)
+SHARES_IN_ORDER = re.compile(rf"的?{alt('share.ratio_nouns')}?{alt('respective.in_order')}$")
 # 完成预算100% / 完成预算数1178.28万元的94.53% / 为年初预算61.22% / 完成调整后预算的97.3%
 COMPLETION = re.compile(
     rf"{alt('ratio.completion_verbs')}(?P<budget>{alt('ratio.completion_wholes')})(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"

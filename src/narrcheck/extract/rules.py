@@ -726,8 +726,9 @@ class Extractor:
             current = None
         if prior is None:
             prior = bound.prior
-            if current is not None and _names_basis_year(current, basis):
-                # 2021年…6.00万元，2022年比2021年减少1.50万元: the figure of the year compared with is the base
+            if current is not None and _names_basis_period(current, basis):
+                # 2021年…6.00万元，2022年比2021年减少1.50万元 (年初数…，年末数…，较年初增加…): the figure of the
+                # period compared with is the base
                 prior, current, candidates = current, None, ()
             if P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
                 current, candidates = None, ()  # on an adjusted basis (同口径) the base is not current − change
@@ -1026,6 +1027,10 @@ class Extractor:
             if pct is None:
                 continue
             wname = (m.group("wname") or "").strip()
+            if (in_order := P.SHARES_IN_ORDER.search(wname)) is not None:
+                self._shares_in_order(unit, m, pct, wname[:in_order.start()])
+                carried = None
+                continue
             whole = self._take(unit, m, "whole", "whole")
             if _BUDGET_WHOLE.search(wname) and _is_budget(wname) and not _qualifier(wname):
                 self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)  # 占年初预算的95%: a completion rate
@@ -1084,6 +1089,39 @@ class Extractor:
                 group=self._group_of(together, group_head) if group_head else None,
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
+    def _shares_in_order(self, unit: Unit, m: re.Match[str], first: Mention, wname: str) -> None:
+        """占W的比重依次为x%、y%、z% after as many amounts in its sentence (…道路养护530万元、桥梁检测260万元、…):
+        each amount's share of W, in order; nothing is paired when the sentence lists fewer amounts.
+        """
+        pcts = [first]
+        for x in unit.mentions:
+            if x.start >= pcts[-1].end and x.family == "percent" and x.role is None \
+                    and unit.text[pcts[-1].end:x.start].strip() in words("respective.joiners"):
+                x.role = "pct"
+                pcts.append(x)
+            elif x.start >= pcts[-1].end:
+                break
+        s_start, _ = unit.sentence_span(m.start())
+        amounts = [x for x in self._in_sentence_before(unit, m.start(), "money") if not _of_prior_period(x)]
+        if len(pcts) < 2 or len(amounts) < len(pcts):
+            for pct in pcts:
+                self.claims.append(ShareClaim(whole_name=wname, percent=pct.figure(),
+                                              **self._claim_kwargs(unit, m.start() if pct is first else pct.start,
+                                                                   pct.end)))
+            return
+        parts = amounts[-len(pcts):]
+        whole, candidates = self._bind_name(wname, unit, parts[0].start, parts[0]) if wname else (None, [])
+        if whole is None and not candidates:  # 项目支出950万元，分别为：…，占比依次为…: the list's own total
+            whole = next((x for x in reversed(amounts[:-len(pcts)]) if x.quantity.in_unit(BASE_UNIT)
+                          >= sum(p.quantity.in_unit(BASE_UNIT) for p in parts)), None)
+        group = self._group_of((unit.order,), whole) if whole is not None else None
+        for part, pct in zip(parts, pcts, strict=True):
+            at = m.start() if pct is first else pct.start
+            self.claims.append(ShareClaim(
+                part=part.figure(), whole=whole.figure() if whole else None, whole_name=wname, percent=pct.figure(),
+                whole_candidates=tuple(c.figure() for c in candidates), group=group,
+                **self._claim_kwargs(unit, at, pct.end)))
+
     def _group_of(self, together: tuple[object, ...], head: Mention) -> int:
         """A small number naming one group of shares, the same in every run (numbered in reading order)."""
         key = (together, head.unit.order, head.start)
@@ -1123,10 +1161,15 @@ class Extractor:
             if numerator is not None and denominator is not None \
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
-            if denominator is not None and _adjusted_since(unit, denominator, m.start()):
-                # 年初预算48.00万元，年中追减8.00万元，…执行率: measured against the adjusted budget, when the
-                # sentence states it before (调整后预算120万元，其中年初预算100万元，追加20万元…)
-                denominator = self._nearest_before(unit, denominator.start, lo=s_start, accept=_adjusted_budget)
+            if denominator is not None and _initial_budget(denominator) \
+                    and not any(w in measure for w in words("budget_changes.initial")):
+                # a rate is measured against the budget after the year's changes: the one stated before the initial
+                # budget in its sentence (全年预算数640万元，其中年初预算500万元…；…执行率), else none when the
+                # text says the budget was changed (年初预算48.00万元，年中追减8.00万元，…执行率)
+                d_start, _ = unit.sentence_span(denominator.start)
+                adjusted = self._nearest_before(unit, denominator.start, lo=d_start, accept=_adjusted_budget)
+                if adjusted is not None or _adjusted_since(unit, denominator, m.start()):
+                    denominator = adjusted
             self.claims.append(RatioClaim(
                 measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
                 denominator=denominator.figure() if denominator else None,
@@ -1658,12 +1701,15 @@ _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('co
 _SPENT = re.compile(alt("lists.spent"))
 
 
-def _names_basis_year(figure: Mention, basis: str) -> bool:
-    """The figure's name gives one year, the very year the change is measured against (比2021年); never for a
-    comparison with a budget (较2024年度预算: the same year's actual is the current figure).
+def _names_basis_period(figure: Mention, basis: str) -> bool:
+    """The figure's name gives the very period the change is measured against: one year (比2021年), or a point of
+    the year (较年初: 年初数, 年初结转和结余); never for a comparison with a budget (较2024年度预算, 较年初预算:
+    the same year's actual is the current figure).
     """
     if any(b in basis for b in words("compare.bases")):
         return False
+    if any(p in basis and p in figure.subject for p in words("compare.points")):
+        return True
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
 
@@ -1706,11 +1752,14 @@ def _head_or_last(unit: Unit, figures: list[Mention], start: int) -> tuple[Menti
     return (heads[-1], nearest) if heads and len(parts) >= 2 else None
 
 
+def _initial_budget(budget: Mention) -> bool:
+    """`budget` is named as the one set at the start of the year (年初预算)."""
+    return any(w in normalize_subject(budget.subject) for w in words("budget_changes.initial"))
+
+
 def _adjusted_since(unit: Unit, budget: Mention, pos: int) -> bool:
     """`budget` is an initial one (年初) and the text after it, before `pos`, says the budget was changed."""
-    if not any(w in normalize_subject(budget.subject) for w in words("budget_changes.initial")):
-        return False
-    return any(w in unit.text[budget.end:pos] for w in words("budget_changes.words"))
+    return _initial_budget(budget) and any(w in unit.text[budget.end:pos] for w in words("budget_changes.words"))
 
 
 def _adjusted_budget(m: Mention) -> bool:
@@ -1789,7 +1838,7 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
         return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
     name = fold(normalize_subject(head.subject))
     named = {fold(normalize_subject(p.subject)) for p in parts}
-    return any(name.endswith(whole) and named <= set(components) for whole, components in composites())
+    return any(name.endswith(whole) and named == set(components) for whole, components in composites())
 
 
 @lru_cache(maxsize=1 << 14)
