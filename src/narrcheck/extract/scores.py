@@ -263,13 +263,19 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
 
 def _of_the_whole(text: str, pos: int, year: str) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
-    the table (产出指标得分…, 预算执行得分…: score_headers.toml levels), not a part's weight in brackets after its score
+    the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
+    (平均自评得分), not a part's weight in brackets after its score
     (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
     own = text[start_of(text, pos, CLAUSE):pos].strip()
     if own.endswith(file_words("score_headers.toml", "levels.first") + file_words("score_headers.toml",
                                                                                    "levels.execution")) \
             or _WEIGHT_AFTER_SCORE.search(text, max(0, pos - 6), pos):
+        return False
+    if own.endswith(file_words("score_headers.toml", "levels.category_endings")) \
+            and not own.endswith(file_words("score_headers.toml", "levels.whole_names")):
+        return False  # 投入类指标得分14分: a category's score
+    if any(w in own for w in file_words("score_headers.toml", "levels.several")):
         return False
     if own.startswith(words("compare.periods")) or _COMPARED_WITH_BEFORE.search(own):
         return False

@@ -31,6 +31,7 @@ from narrcheck.numbers import parse_number
 from narrcheck.tables.model import Category, Execution, Fact, Indicator, Ratio, ScoreTable, StatedWeight
 from narrcheck.tables.vocab import (
     WEIGHT_MARK,
+    closes_with,
     glued_units,
     header_pattern,
     is_department,
@@ -840,7 +841,7 @@ def _execution(toks: Sequence[Token], data: list[Column], cells: list[Ref | None
 def _label_tokens(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], n: int) -> list[int]:
     """The text tokens between the row before row n and row n: the row's labels."""
     lo = agreed[n - 1].last + 1 if n > 0 else rows.lo
-    return [k for k in range(lo, agreed[n].first) if toks[k].kind == "text" and toks[k].role is None]
+    return [k for k in range(lo, agreed[n].first) if toks[k].kind == "text"]
 
 
 def _label(toks: Sequence[Token], ks: list[int]) -> str:
@@ -854,6 +855,8 @@ def _indicators(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], title:
         cells = row.cells
         labels = _label_tokens(toks, rows, agreed, n)
         label = _label(toks, labels)
+        if closes_with(label, "rows.subtotal"):
+            continue  # (a category's subtotal: its rows are read already)
         by_role = {rows.columns[c].role: ref for c, ref in enumerate(cells) if ref is not None}
 
         def text(role: str, by_role: dict[str, Ref] = by_role) -> str:
@@ -936,7 +939,9 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
     """Weights written into labels (产出指标(50分)) and over a block (绩效指标(90分)), with their rows.
 
     A first-level category (产出/效益/满意度指标) runs to the next first-level label; another to the next
-    label with a weight. A category that runs off the end of the text without a total row is incomplete.
+    label with a weight at its level or above. Merged label cells reach the text as blanks that are dropped, so
+    a row's labels stand right-aligned under the table's deepest row of labels (| | 预算配置（10分） | 指标 |: a
+    second-level label). A category that runs off the end of the text without a total row is incomplete.
     """
     out: list[Category] = []
     if before is not None and found:
@@ -944,23 +949,26 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
         out.append(Category(before.row, before, members, closed and len(members) == len(found)))
     index = found[0][0].weight.table if found and found[0][0].weight else 0
     title = found[0][0].weight.title if found and found[0][0].weight else ""
-    marks: list[tuple[int, Fact | None, bool, str]] = []  # (row, category weight or None, first level, label)
+    # (row, category weight or None, first level, label, level: 0 for the leftmost column of labels)
+    marks: list[tuple[int, Fact | None, bool, str, int]] = []
+    deepest = max((len(labels) for _, labels in found), default=0)
     for n, (_, labels) in enumerate(found):
-        for k in labels:
+        for j, k in enumerate(labels):
             tok = toks[k]
             m = WEIGHT_MARK.search(tok.text)
             first = opens_with(tok.text, "levels.first") is not None
             if m or first:
-                marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip()))
-    rows_of = {(n, label) for n, _, _, label in marks}
-    for pos, (n, weight, first, label) in enumerate(marks):
+                marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip(),
+                              deepest - len(labels) + j))
+    rows_of = {(n, label) for n, _, _, label, _ in marks}
+    for pos, (n, weight, first, label, level) in enumerate(marks):
         if weight is None or (n - 1, label) in rows_of:
             continue  # a label repeated on every row of its block (a merged cell exported) opens it once
         end, bounded = len(found), closed
-        for later_n, later_w, later_first, later_label in marks[pos + 1:]:
+        for later_n, later_w, later_first, later_label, later_level in marks[pos + 1:]:
             if later_n == n or (later_n - 1, later_label) in rows_of:
                 continue  # this row, or a label repeated from the row above: no new block
-            if later_first or (not first and later_w is not None):
+            if later_first or (not first and later_w is not None and later_level <= level):
                 end, bounded = later_n, True
                 break
         covered = [i for i, _ in found[n:end]]

@@ -32,7 +32,7 @@ from narrcheck.tables.model import (
     ScoreTable,
     Tables,
 )
-from narrcheck.tables.vocab import WEIGHT_MARK, clean, opens_with, role_of
+from narrcheck.tables.vocab import WEIGHT_MARK, clean, closes_with, is_row, opens_with, role_of
 
 # how a role is named to a reader (the usual header word)
 HEADER_WORD = {"weight": "权重", "score": "得分", "op": "指标性质", "target": "指标值", "unit": "度量单位",
@@ -213,6 +213,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
             continue
         label = _label(row)
         total = bool(TOTAL_LABEL.match(clean(row[0].text))) if row else False
+        if total and EXEC_ROLES & set(roles.values()) and is_row(row[0].text, "rows.fund_total"):
+            total = False  # 总额 | 40 | 36 | 90% | 10 | 9 under 预算执行 columns: the funds' total, not the table's
         cells = _align(row, width, roles, total)
 
         def fact(role: str, row_label: str, cells: dict[str, Cell] = cells) -> Fact | None:
@@ -255,7 +257,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
                 label_cell = next((c for c in row if c.text.strip() == name), None)
                 weight = _fact_from_label(m.group(1), label_cell, name, index, title) if label_cell else None
         score = fact("score", name)
-        if weight is None and score is None:
+        if (weight is None and score is None) or closes_with(name, "rows.subtotal"):
             continue
         indicators.append(Indicator(
             label=name, weight=weight, score=score,

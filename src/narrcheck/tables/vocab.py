@@ -71,6 +71,11 @@ def is_row(text: str, path: str) -> bool:
     return label_key(text) in words(path)
 
 
+def closes_with(text: str, path: str) -> bool:
+    """Whether a row label ends with one of the words of `path` (“产出指标小计” is rows.subtotal)."""
+    return label_key(text).endswith(tuple(words(path)))
+
+
 def opens_with(text: str, path: str) -> str | None:
     """The word of `path` a label opens with (“效益指标（20分）经济效益指标…” opens with 效益指标)."""
     key = clean(text)
