@@ -6,6 +6,7 @@ An unknown key is an error, never silently ignored.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -57,8 +58,12 @@ class Settings(BaseModel):
     llm_cache_dir: str | None = Field(default=None, description="where answers are cached; else "
                                       "$NARRCHECK_CACHE or ~/.cache/narrcheck")
 
-    def bands(self) -> tuple[tuple[str, Decimal], ...]:
-        """Grade bands, highest first, ending with 差 for everything below."""
+    def bands(self, stated: Sequence[tuple[str, Decimal]] | None = None) -> tuple[tuple[str, Decimal], ...]:
+        """Grade bands, highest first, ending with 差 for everything below: the setting's, else those the document
+        states (`stated`), else the usual ones.
+        """
+        if self.grade_bands is None and stated:
+            return (*stated, ("差", Decimal("-Infinity")))
         bands = self.grade_bands or {"优": 90, "良": 80, "中": 60}
         ordered = sorted(bands.items(), key=lambda kv: -kv[1])
         return (*((g, Decimal(str(v))) for g, v in ordered), ("差", Decimal("-Infinity")))

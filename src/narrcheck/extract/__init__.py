@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from narrcheck.extract.flat_tables import read_grids, table_row_claims, table_statements
 from narrcheck.extract.rules import Unit, rule_claims, text_units
-from narrcheck.extract.scores import budget_line_claims, indicator_result_claims, project_claims, score_claims
+from narrcheck.extract.scores import (
+    budget_line_claims,
+    indicator_result_claims,
+    project_claims,
+    score_claims,
+    stated_bands,
+)
 from narrcheck.extract.statements import Statements, publisher, report_year, statements
 from narrcheck.extract.words import (
     composite_claims,
@@ -31,6 +38,7 @@ class Extraction:
     statements: Statements
     units: list[Unit]
     publisher: str = ""  # the body named in the opening, when it is
+    bands: tuple[tuple[str, Decimal], ...] | None = None  # the grade bands the document states (stated_bands)
 
 
 def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extraction:
@@ -47,4 +55,4 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     grids = read_grids(document)
     claims += table_row_claims(grids)
     stated = replace(statements(units, year), cells=table_statements(grids, year))
-    return Extraction(claims, stated, units, publisher(units))
+    return Extraction(claims, stated, units, publisher(units), stated_bands(units))

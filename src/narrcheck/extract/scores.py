@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
@@ -48,6 +49,36 @@ _CHANGED_BY = re.compile("(?:" + "|".join(w for w in words("direction.up", "dire
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 # how many paragraphs back a project's name may stand from a claim about it
 LOOKBACK = 80
+
+
+# the bands a document states for its grades (90分（含）以上为优、80分（含）至90分为良、…、60分以下为差): one clause per
+# grade, its lowest figure the grade's floor; a clause that says "below" (以下) states the bottom band
+_BAND_CLAUSE = re.compile(r"[^，,、；;。]*?(?P<word>优秀|良好|中等|合格|及格|优|良|中)[”\"」]?(?=[，,、；;。）)]|$)")
+_BAND_FIGURE = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*分?\s*(（含）|\(含\))?")
+_BELOW = re.compile("以下|以内|不足|低于|不到")
+
+
+def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
+    """The grade bands the document states, highest first (优 ≥ 90, 良 ≥ 80, 中 ≥ 60), or None when it states none
+    or states them in a way not read for certain (a floor said to be excluded, floors not falling grade by grade).
+    """
+    for unit in units:
+        if "分" not in unit.text or len({g for w, g in GRADE_OF.items() if w in unit.text}) < 3:
+            continue
+        floors: dict[Grade, Decimal] = {}
+        for clause in _BAND_CLAUSE.finditer(unit.text):
+            figures = _BAND_FIGURE.findall(clause.group())
+            if not figures or _BELOW.search(clause.group()):
+                continue
+            if len(figures) == 2 and figures[1][1]:
+                return None  # 80分至90分（含）为良: the floor is excluded; not read for certain
+            floors.setdefault(GRADE_OF[clause.group("word")], min(Decimal(f) for f, _ in figures))
+        ordered = [(g, floors[g]) for g in ("优", "良", "中") if g in floors]
+        if len(ordered) >= 2:
+            values = [f for _, f in ordered]
+            return tuple(ordered) if values == sorted(values, reverse=True) and len(set(values)) == len(values) \
+                else None
+    return None
 
 
 _SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]], ...] = (
