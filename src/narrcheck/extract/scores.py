@@ -104,7 +104,8 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 if not _of_the_whole(text, m.start(), year):
                     continue
                 clause = _clause(text, m.start())
-                table, how = _bind(clause, table_no, tables, units, order, seen)
+                table, how = _bind(clause, table_no, tables, units, order, seen,
+                                   earlier=text[:m.start() - len(clause)])
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
                                       table=table.index if table else None, binding=how,
                                       **_kwargs(raw, m, locate, section)))
@@ -373,10 +374,12 @@ def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
 
 
 def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
-          units: list[Unit], order: int, seen: dict[int, ScoreTable | None]) -> tuple[ScoreTable | None, str]:
-    """The table a clause speaks of, and how it was found. `seen` keeps, per unit, the table its text names
-    (one dict per document and `tables`, shared by the binders: looking back reads the same paragraphs again
-    and again).
+          units: list[Unit], order: int, seen: dict[int, ScoreTable | None],
+          earlier: str = "") -> tuple[ScoreTable | None, str]:
+    """The table a clause speaks of, and how it was found: named in the clause, the table holding it, else the
+    nearest mention before it (`earlier`: its paragraph's text before the clause, then the paragraphs before).
+    `seen` keeps, per unit, the table its text names (one dict per document and `tables`, shared by the
+    binders: looking back reads the same paragraphs again and again).
     """
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):
@@ -398,6 +401,8 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
             return own, "own table"
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
+    if earlier and (found := _named(earlier, tables)) is not None:
+        return found, "nearest mention"  # 甲项目全年预算数…。经自评，本项目自评得分…
     for i in range(order - 1, max(0, order - LOOKBACK) - 1, -1):
         unit = units[i]
         if unit.table is not None:
