@@ -537,6 +537,7 @@ class Extractor:
             self._completions(unit)
             self._shares(unit)
             self._measures(unit)
+            self._count_completions(unit)
             self._overs(unit)
             self._progress(unit)
         for unit in numeric:
@@ -1176,6 +1177,26 @@ class Extractor:
                 deviation=any(w in measure for w in words("ratio.deviation")), complement=complement,
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
+    def _count_completions(self, unit: Unit) -> None:
+        """计划改造1,200户，实际完成1,140户，完成率95.00%: the count done over the count planned, when the sentence
+        states one planned count and, after it, one count done in the same unit (else nothing is claimed).
+        """
+        for m in unit.matches(P.COUNT_COMPLETION):
+            pct = unit.mention_at(m.start("pct"))
+            if pct is None or pct.role is not None:
+                continue
+            counts = [x for x in unit.mentions if x.start < m.start() and x.role is None
+                      and x.family not in ("money", "percent") and x.start >= unit.sentence_span(m.start())[0]]
+            planned = [x for x in counts if _names_any(x, "ratio.count_plans")]
+            done = [x for x in counts if not _names_any(x, "ratio.count_plans") and _names_any(x, "ratio.count_done")]
+            if len(planned) != 1 or len(done) != 1 or done[0].start < planned[0].start \
+                    or done[0].family != planned[0].family:
+                continue
+            pct.role = "pct"
+            self.claims.append(RatioClaim(measure=m.group("measure"), percent=pct.figure(),
+                                          numerator=done[0].figure(), denominator=planned[0].figure(),
+                                          **self._claim_kwargs(unit, m.start(), m.end())))
+
     def _another_owner(self, unit: Unit, numerator: Mention, budget: Mention) -> bool:
         """The numerator names a qualifier (中央资金) the budget's name lacks while another figure of the
         paragraph or section before it has it: the budget is the whole's, and the numerator's own is elsewhere.
@@ -1684,6 +1705,11 @@ def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None
     a, b = figures if years[0][0] < years[1][0] else figures[::-1]
     names = sorted((normalize_subject(a.subject), normalize_subject(b.subject)), key=len)  # (years left out)
     return (b, a) if names[1].endswith(names[0]) else None
+
+
+def _names_any(m: Mention, path: str) -> bool:
+    """The figure's own clause names it with one of the words at `path`."""
+    return any(w in m.subject for w in words(path))
 
 
 def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
