@@ -31,10 +31,14 @@ from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.tables.model import ScoreTable, name_keys
 
+_NARRATIVE_SCORE = "(?:" + "|".join(map(re.escape, file_words("score_headers.toml", "narrative.score"))) + ")"
+_NARRATIVE_GRADE = "(?:" + "|".join(map(re.escape, file_words("score_headers.toml", "narrative.grade"))) + ")"
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
-SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?(?:评价总分|得分)(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])")
+SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?{_NARRATIVE_SCORE}(?:为|是|：|:)?"
+                   rf"\s*{NUM}\s*分(?![值类])")
 WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
-GRADE = re.compile(r"等级(?:为|是|：|:)?\s*[“\"]?(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
+GRADE = re.compile(rf"{_NARRATIVE_GRADE}(?:为|是|：|:)?\s*[“\"]?"
+                   r"(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
 Grade = Literal["优", "良", "中", "差"]
 GRADE_OF: dict[str, Grade] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
                               "合格": "中", "及格": "中", "差": "差", "不合格": "差"}

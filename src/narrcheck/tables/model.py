@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from narrcheck.lexicon import file_words
 from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, Cell
 from narrcheck.model.location import Location
@@ -169,11 +170,20 @@ class ScoreTable:
 
     @property
     def name(self) -> str:
-        """The project the table is about: its 项目名称 cell, else a title that names it (not “…自评表”)."""
+        """The project the table is about: its 项目名称 cell, else a title that names it: the title itself, or the
+        project's name before a table's tail (城市绿化养护项目｜支出绩效自评表); never a department's table.
+        """
         if self.project:
             return self.project
         title = self.title.strip()
-        return title if title and not title.endswith("表") and not self.department else ""
+        if not title or self.department:
+            return ""
+        if not title.endswith("表"):
+            return title
+        bare = re.sub(r"^\d{4}年度?|\s+", "", title)
+        tail = next((t for t in file_words("score_headers.toml", "titles.tails") if bare.endswith(t)), "")
+        named = bare[:len(bare) - len(tail)] if tail else ""
+        return named if len(named) >= 4 and named not in file_words("score_headers.toml", "titles.generic") else ""
 
     @property
     def name_keys(self) -> list[str]:
