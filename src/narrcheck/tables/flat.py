@@ -95,11 +95,14 @@ def _kind(key: str) -> str:
 
 
 def _pipe_tokens(block: Block) -> list[Token]:
-    """“a |”, “a | b |”, “|” (an empty cell): the piece after the last pipe is not a cell."""
+    """“a |”, “a | b |”, “|” (an empty cell): the piece after the last pipe is not a cell; in a row whose pipes only
+    separate its cells (“a|b|c”) it is the last one.
+    """
     out: list[Token] = []
     text = block.text
     pos = 0
-    for piece in text.rstrip().split("|")[:-1]:
+    pieces = text.rstrip().split("|")
+    for piece in pieces[:-1] if text.rstrip().endswith("|") else pieces:
         lead = len(piece) - len(piece.lstrip())
         out.append(Token(piece.strip(), block, pos + lead, kept=True))
         pos += len(piece) + 1
@@ -176,13 +179,16 @@ def _glued_header_runs(text: str) -> list[list[re.Match[str]]]:
     return [r for r in runs if len(r) >= 2]
 
 
+_RULE_LINE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?")
+
+
 def tokens(document: Document) -> list[Token]:
     """Every cell-like piece of the document's text outside the readers' tables, in order, with its role."""
     out: list[Token] = []
     for block in document.blocks:
-        if block.kind == "table" or not block.text.strip():
-            continue
-        if block.text.rstrip().endswith("|"):
+        if block.kind == "table" or not block.text.strip() or _RULE_LINE.fullmatch(block.text.strip()):
+            continue  # (| --- | :---: |: a markdown table's rule under its header holds no cell)
+        if block.text.rstrip().endswith("|") or block.text.count("|") >= 2:
             found = _pipe_tokens(block)
         else:
             found = _glued_tokens(block) or _spaced_tokens(block)
@@ -694,7 +700,7 @@ def _table(toks: Sequence[Token], draft: _Draft, index: int, unit_default: str) 
                      cap=before.figure.decimal if before is not None else None)
         if not rows.scored:
             continue
-        agreed = _agreed(rows)
+        agreed = _aligned(toks, sec, data) or _agreed(rows)
         if agreed is None:
             continue
         found = _indicators(toks, rows, agreed, title, index)
@@ -886,6 +892,9 @@ def _total(toks: Sequence[Token], sec: _Section, data: list[Column], title: str,
     """The weight and score of the total row that ends an indicator block (合计 | 100 | 95)."""
     if sec.hi >= len(toks) or not is_row(toks[sec.hi].text, "rows.score_total"):
         return None
+    aligned = _aligned_total(toks, sec, data, title, index)
+    if aligned is not None:
+        return aligned
     roles = [c.role for c in data if c.role in ("weight", "score")]
     k = sec.hi + 1
     cells: list[Ref] = []
@@ -909,6 +918,58 @@ def _total(toks: Sequence[Token], sec: _Section, data: list[Column], title: str,
     for role, ref in zip(roles, cells, strict=False):
         figures[role] = _fact(toks, ref, role, label_key(toks[sec.hi].text), "", title, index)
     return figures.get("weight"), figures.get("score")
+
+
+def _aligned(toks: Sequence[Token], sec: _Section, data: list[Column]) -> list[Agreed] | None:
+    """The rows of a block whose header and every row stand each in a line of their own with as many cells (a
+    markdown or pipe table: | 产出指标 | 数量指标 | 甲1 | 60 | 60 |): each cell is its column's, no reading
+    needed; None where the block is not so laid out.
+    """
+    header = toks[sec.lo].block
+    if toks[sec.body - 1].block is not header or not toks[sec.lo].kept:
+        return None
+    h0 = _line_start(toks, sec.lo)
+    width = sum(1 for t in toks[h0:sec.body + 1] if t.block is header)
+    out: list[Agreed] = []
+    k = sec.body
+    while k < sec.hi and (sec.hi >= len(toks) or toks[sec.hi].block is not toks[k].block):  # (to the total row)
+        line = list(range(k, next((j for j in range(k, len(toks)) if toks[j].block is not toks[k].block),
+                                  len(toks))))
+        if len(line) != width:
+            return None
+        cells: list[Ref | None] = [None if toks[line[0] + c.at - h0].kind in ("blank", "dash")
+                                   else (line[0] + c.at - h0, 0, len(toks[line[0] + c.at - h0].text)) for c in data]
+        filled = [ref[0] for ref in cells if ref is not None]
+        if filled:
+            out.append(Agreed(cells, set(), min(filled), max(filled)))
+        k = line[-1] + 1
+    return out or None
+
+
+def _line_start(toks: Sequence[Token], k: int) -> int:
+    """The first token of token k's line."""
+    while k > 0 and toks[k - 1].block is toks[k].block:
+        k -= 1
+    return k
+
+
+def _aligned_total(toks: Sequence[Token], sec: _Section, data: list[Column], title: str,
+                   index: int) -> tuple[Fact | None, Fact | None] | None:
+    """The total row's weight and score where its cells stand in a line of their own under a header that stands
+    in one line (合计|||100|98, | 合计 | | | 100 | 98 |): each in its column's place; None where the rows are
+    not so laid out or the places hold no figure.
+    """
+    header, row = toks[sec.lo].block, toks[sec.hi].block
+    if not toks[sec.hi].kept or toks[sec.body - 1].block is not header or row is header:
+        return None
+    h0, r0 = _line_start(toks, sec.lo), _line_start(toks, sec.hi)
+    figures: dict[str, Fact | None] = {}
+    for c in data:
+        k = r0 + c.at - h0
+        if c.role in ("weight", "score") and k < len(toks) and toks[k].block is row and toks[k].kind == "num":
+            figures[c.role] = _fact(toks, (k, 0, len(toks[k].text)), c.role, label_key(toks[sec.hi].text), "",
+                                    title, index)
+    return (figures.get("weight"), figures.get("score")) if figures else None
 
 
 def _unlabelled_total(toks: Sequence[Token], sec: _Section, found: list[tuple[Indicator, list[int]]],
