@@ -110,7 +110,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
             blank_run = 0
             continue
         blank = not line.strip() or ("[" in line and not "".join(p for p, _ in segments(line)).strip())
-        cell = CELL_LINE.match(line) if "\t" in line[:4] else None
+        cell = _cell_line(line)
         if cell:
             if table is None:
                 table = _TableDraft()
@@ -209,6 +209,15 @@ def _prose(line: str) -> str:
         return ""
     text = ("".join(p for p, _ in segments(line)) if "[" in line else line).rstrip()
     return "" if not text or text[-1] == "|" or text.lstrip()[0] == "|" else text
+
+
+def _cell_line(line: str) -> re.Match[str] | None:
+    """The tab that opens a line holding one cell of a table exported one cell per line (the corpus's text export),
+    else None; a line of two or more tab-separated cells (TAB 年初预算数 TAB 全年预算数…) is a row, read as text.
+    """
+    if "\t" not in line[:4] or sum(1 for piece in line.split("\t") if piece.strip()) >= 2:
+        return None
+    return CELL_LINE.match(line)
 
 
 def _is_page_number(text: str) -> bool:
@@ -351,7 +360,7 @@ def _next_is_cell(lines: list[str], no: int) -> bool:
     """True when line `no` (1-based) is followed by a cell line before any run of two blank lines."""
     blanks = 0
     for ahead in lines[no : no + _CONTINUE_LINES]:
-        if CELL_LINE.match(ahead):
+        if _cell_line(ahead):
             return True
         if ahead.strip():
             blanks = 0
