@@ -192,7 +192,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
         header = headers[n]
         if header is not None:
             above = prev_header if prev_header is not None and prev_header[1] == n - 1 else None
-            if above is None and n > 0 and len(rows[n - 1]) < len(row):
+            if above is None and n > 0 and len(rows[n - 1]) <= len(row):
                 lone = {i: r for i, c in enumerate(rows[n - 1]) if (r := role_of(c.text))}
                 above = (lone, len(rows[n - 1])) if lone else None
                 width = len(rows[n - 1])
@@ -202,6 +202,10 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
                 merged = {i + shift: r for i, r in above[0].items()}
                 merged.update(header)
                 header = merged
+            elif above is not None and len(row) == width:
+                # a two-row header as wide as its rows (绩效指标 … 自评得分 over 一级指标 … 指标分值): a column the
+                # second row leaves blank keeps the first row's word
+                header = {**above[0], **header}
             roles, width = header, len(row)
             prev_header = (roles, n)
             has_score = has_score or "score" in roles.values()
