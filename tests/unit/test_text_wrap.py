@@ -184,3 +184,13 @@ def test_table_cells_one_per_line_are_not_joined_in_short_text(write_doc):
     lines = ["表1 支出决算表", "项目", "本年数", "上年数", "基本支出", "70.12万元", "65.00万元", "执行率", "96.01%"]
     texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
     assert texts == lines
+
+
+def test_a_figure_cut_by_the_break_is_joined_again(write_doc):
+    """收入1203.2 / 7亿元: the break cut a figure written against its word; joined, wrapped or not."""
+    income = wrap(INCOME)
+    cut = ["其中，地方税收收入完成情况较好，完成320.4", "5亿元，增长3.10%。"]
+    lines = ["一、收入预算情况说明", *income, *cut, *wrap(SPENDING)]
+    assert any("完成320.45亿元" in p.text for p in _paragraphs(_document(write_doc, lines)))
+    short = ["本年专项收入11.4", "6亿元，增长3.52%，增收0.39亿元。"]
+    assert any("专项收入11.46亿元" in p.text for p in _paragraphs(_document(write_doc, short)))

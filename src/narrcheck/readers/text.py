@@ -297,13 +297,15 @@ def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
 
 
 # Without a page width to go by, a break is still certain where it splits a phrase from its figure: a line
-# that ends no sentence, followed by one that opens with an amount or a share (…比上年增加 / 234.56万元，…), or
-# a line ending in a figure followed by its unit (…增加234.56 / 万元，…). No disclosure starts a line so.
+# that ends no sentence, followed by one that opens with an amount or a share (…比上年增加 / 234.56万元，…), a
+# line ending in a figure followed by its unit (…增加234.56 / 万元，…), or by the rest of the figure and its
+# unit (…收入11.4 / 6亿元，…). No disclosure starts a line so.
 _UNIT = rf"(?:{alt('units.money')}|%|％)"
 _OPENS_WITH_AMOUNT = re.compile(rf"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*{_UNIT}")
 _OPENS_WITH_UNIT = re.compile(rf"\s*{_UNIT}")
 _CLAUSE_MARK = re.compile("[，,；;：:]")
 _ENDS_WITH_AMOUNT = re.compile(rf"\d\s*{_UNIT}$")
+_ENDS_IN_DIGITS = re.compile(r"[\u4e00-\u9fff][\d,]*\d\.?\d*$")  # a figure right after a word, its unit not yet come
 
 
 def _broken_figure_run(lines: list[str], no: int) -> list[int]:
@@ -320,7 +322,9 @@ def _broken_figure_run(lines: list[str], no: int) -> list[int]:
                 or _FIGURE_ROW_END.search(text):
             break
         ends_open = "\u4e00" <= text[-1] <= "\u9fff" or text[-1] in _OPEN_ENDS or text[-1] in "：:"
-        opens = (_OPENS_WITH_AMOUNT.match(following) if ends_open and not _ENDS_WITH_AMOUNT.search(text)
+        cut = _ENDS_IN_DIGITS.search(text) is not None  # (11.4 / 6亿元: the break cut a figure)
+        opens = (_OPENS_WITH_AMOUNT.match(following) if (ends_open and not _ENDS_WITH_AMOUNT.search(text))
+                 or (cut and following[:1].isdigit())
                  else _OPENS_WITH_UNIT.match(following) if text[-1].isdigit() else None)
         if opens is None or not following[opens.end():].strip():
             break  # (a line that is only a figure, or two figures in a row: cells of a table, one per line)
@@ -337,15 +341,17 @@ def _skipped(run: list[int]) -> list[int]:
 def _paragraph_pieces(lines: list[str], run: list[int]) -> list[tuple[str, int, int]]:
     """The (text, line, column) pieces of a paragraph made of the given lines, joined without a break.
 
-    Chinese text carries no space at a line break; where the break falls between two ASCII words or figures, a
-    space (placed just after the end of the first line) keeps them apart.
+    Chinese text carries no space at a line break; where the break falls between two ASCII words, a space (placed
+    just after the end of the first line) keeps them apart; a figure written against its word (收入1203.2|7亿元) was
+    cut by the break and is joined again.
     """
     pieces: list[tuple[str, int, int]] = []
     for no in run:
         if no < 0:
             continue
         line = lines[no - 1]
-        if pieces and _ASCII_WORD_END.search(pieces[-1][0]) and _ASCII_WORD_START.match(line):
+        if pieces and _ASCII_WORD_END.search(pieces[-1][0]) and _ASCII_WORD_START.match(line) \
+                and not (_ENDS_IN_DIGITS.search(pieces[-1][0]) and line[:1].isdigit()):  # (收入1203.2|7亿元)
             prev_text, prev_line, prev_col = pieces[-1]
             pieces.append((" ", prev_line, prev_col + len(prev_text)))
         pieces.extend((piece, no, col) for piece, col in segments(line))
