@@ -31,17 +31,22 @@ from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.tables.model import ScoreTable, name_keys
 
-_NARRATIVE_SCORE = "(?:" + "|".join(map(re.escape, file_words("score_headers.toml", "narrative.score"))) + ")"
-_NARRATIVE_GRADE = "(?:" + "|".join(map(re.escape, file_words("score_headers.toml", "narrative.grade"))) + ")"
-NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
-SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?{_NARRATIVE_SCORE}(?:为|是|：|:)?"
-                   rf"\s*{NUM}\s*分(?![值类])")
-WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
-GRADE = re.compile(rf"{_NARRATIVE_GRADE}(?:为|是|：|:)?\s*[“\"]?"
-                   r"(?P<word>优秀|优|良好|良|中等|中|合格|及格|差|不合格)")
+
+def _alt(path: str) -> str:
+    """An alternation of the words at `path` of data/score_headers.toml, longest first."""
+    return "(?:" + "|".join(map(re.escape, file_words("score_headers.toml", path))) + ")"
+
+
 Grade = Literal["优", "良", "中", "差"]
-GRADE_OF: dict[str, Grade] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
-                              "合格": "中", "及格": "中", "差": "差", "不合格": "差"}
+GRADE_OF: dict[str, Grade] = {w: grade for grade in ("优", "良", "中", "差")  # type: ignore[misc]
+                              for w in file_words("score_headers.toml", f"grades.{grade}")}
+_GRADE_WORD = "(?:" + "|".join(map(re.escape, sorted(GRADE_OF, key=len, reverse=True))) + ")"
+NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
+SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?{_alt('narrative.score')}(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])")
+WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
+# a grade word ends where its phrase does (评价结果为差异… states no grade)
+GRADE = re.compile(rf"{_alt('narrative.grade')}(?:为|是|：|:)?\s*[“\"]?(?P<word>{_GRADE_WORD})"
+                   r"(?:(?![\u4e00-\u9fff])|(?=[等级档次]))")
 DEPARTMENT = re.compile(r"部门整体|整体支出")
 # a score's clause compared with the period before (较上年自评得分…), and a weight in brackets after a score
 _COMPARED_WITH_BEFORE = re.compile(f"(?:{alt('compare.openers')})(?:{alt('compare.periods')})")
@@ -56,32 +61,38 @@ LOOKBACK = 80
 
 
 # the bands a document states for its grades (90分（含）以上为优、80分（含）至90分为良、…、60分以下为差): one clause per
-# grade, its lowest figure the grade's floor; a clause that says "below" (以下) states the bottom band
-_BAND_CLAUSE = re.compile(r"[^，,、；;。]*?(?P<word>优秀|良好|中等|合格|及格|优|良|中)[”\"」]?(?=[，,、；;。）)]|$)")
-_BAND_FIGURE = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*分?\s*(（含）|\(含\))?")
-_BELOW = re.compile("以下|以内|不足|低于|不到")
+# grade, said to be (为) a range of scores, its lowest score the grade's floor (data/score_headers.toml [bands])
+_BAND_CLAUSE = re.compile(rf"[^，,、；;。]*?{_alt('bands.is')}[“\"]?(?P<word>{_GRADE_WORD})[”\"」]?"
+                          r"(?=[，,、；;。）)]|$)")
+_BAND_FIGURE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:分|(?=\s*[-－—~～至到]\s*\d{{1,3}}(?:\.\d+)?\s*分))\s*"
+                          rf"({_alt('bands.included')})?")
+_BELOW = re.compile(rf"(?<!{_alt('bands.below_not_after')}){_alt('bands.below')}")
 
 
 def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
     """The grade bands the document states, highest first (优 ≥ 90, 良 ≥ 80, 中 ≥ 60), or None when it states none
-    or states them in a way not read for certain (a floor said to be excluded, floors not falling grade by grade).
+    or states them in a way not read for certain: a floor said to be excluded (80分至90分（含）), two words of one
+    grade (中等 and 及格 in a scheme of five), no floor for 优, floors not falling grade by grade.
     """
     for unit in units:
         if "分" not in unit.text or len({g for w, g in GRADE_OF.items() if w in unit.text}) < 3:
             continue
         floors: dict[Grade, Decimal] = {}
+        said: dict[Grade, str] = {}
         for clause in _BAND_CLAUSE.finditer(unit.text):
             figures = _BAND_FIGURE.findall(clause.group())
-            if not figures or _BELOW.search(clause.group()):
+            word = clause.group("word")
+            grade = GRADE_OF[word]
+            if not figures or grade == "差" or _BELOW.search(clause.group()):
                 continue
-            if len(figures) == 2 and figures[1][1]:
-                return None  # 80分至90分（含）为良: the floor is excluded; not read for certain
-            floors.setdefault(GRADE_OF[clause.group("word")], min(Decimal(f) for f, _ in figures))
+            if len(figures) == 2 and figures[1][1] or said.setdefault(grade, word) != word:
+                return None
+            floors.setdefault(grade, min(Decimal(f) for f, _ in figures))
         ordered = [(g, floors[g]) for g in ("优", "良", "中") if g in floors]
         if len(ordered) >= 2:
             values = [f for _, f in ordered]
-            return tuple(ordered) if values == sorted(values, reverse=True) and len(set(values)) == len(values) \
-                else None
+            steps = values == sorted(values, reverse=True) and len(set(values)) == len(values)
+            return tuple(ordered) if steps and "优" in floors else None
     return None
 
 
@@ -297,6 +308,11 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
                   subject=group, location=unit.locate(m.start(group)))
 
 
+_CATEGORY_NAMES = tuple(c + t for c in (*file_words("score_headers.toml", "levels.categories"),
+                                         *file_words("score_headers.toml", "levels.execution"))
+                        for t in file_words("score_headers.toml", "levels.category_tails"))
+
+
 def _of_the_whole(text: str, pos: int, year: str) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
     the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
@@ -308,8 +324,7 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
                                                                                    "levels.execution")) \
             or _WEIGHT_AFTER_SCORE.search(text, max(0, pos - 6), pos):
         return False
-    if own.endswith(file_words("score_headers.toml", "levels.category_endings")) \
-            and not own.endswith(file_words("score_headers.toml", "levels.whole_names")):
+    if own.endswith(_CATEGORY_NAMES):
         return False  # 投入类指标得分14分: a category's score
     if any(w in own for w in file_words("score_headers.toml", "levels.several")):
         return False
