@@ -28,6 +28,11 @@ def file_words(name: str, path: str) -> tuple[str, ...]:
     return tuple(sorted(node, key=len, reverse=True))
 
 
+def file_alt(name: str, path: str) -> str:
+    """A non-capturing regular-expression alternation of the words at a dotted path of one data file."""
+    return "(?:" + "|".join(re.escape(w) for w in file_words(name, path)) + ")"
+
+
 def _data() -> dict[str, Any]:
     return data_file("lexicon.toml")
 

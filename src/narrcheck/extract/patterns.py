@@ -41,7 +41,7 @@ FLAT_WORD = re.compile(FLAT)
 DIRECTION_WORD = re.compile(alt("direction.up", "direction.down", "direction.rate_up", "direction.rate_down",
                                 "direction.flat"))
 PERIOD = (rf"(?:{alt('compare.periods')}|\d{{4}}\s*年度?(?:同期)?|\d{{1,2}}\s*月份?|{alt('progress.named_spans')}"
-          rf"|{alt('compare.points')})")
+          rf"|{alt('compare.subject_bases')})")
 BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 # 较上年 / 比2018年 / 与上年决算数相比 / 较年初预算数 / 同比: what a change is measured against
 ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"

@@ -1091,37 +1091,36 @@ class Extractor:
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _shares_in_order(self, unit: Unit, m: re.Match[str], first: Mention, wname: str) -> None:
-        """占W的比重依次为x%、y%、z% after as many amounts in its sentence (…道路养护530万元、桥梁检测260万元、…):
-        each amount's share of W, in order; nothing is paired when the sentence lists fewer amounts.
+        """…道路养护530万元、桥梁检测260万元、安全设施160万元，占项目支出的比重依次为55.79%、27.37%、16.84%: each
+        amount's share of the whole, in order, where the shares follow the list at once and the list (its amounts
+        after the whole, none in brackets) has as many amounts as there are shares; else nothing is paired.
         """
         pcts = [first]
         for x in unit.mentions:
-            if x.start >= pcts[-1].end and x.family == "percent" and x.role is None \
-                    and unit.text[pcts[-1].end:x.start].strip() in words("respective.joiners"):
-                x.role = "pct"
-                pcts.append(x)
-            elif x.start >= pcts[-1].end:
+            if x.start < pcts[-1].end:
+                continue
+            if x.family != "percent" or x.role is not None \
+                    or unit.text[pcts[-1].end:x.start].strip() not in words("respective.joiners"):
                 break
+            x.role = "pct"
+            pcts.append(x)
         s_start, _ = unit.sentence_span(m.start())
-        amounts = [x for x in self._in_sentence_before(unit, m.start(), "money") if not _of_prior_period(x)]
-        if len(pcts) < 2 or len(amounts) < len(pcts):
-            for pct in pcts:
-                self.claims.append(ShareClaim(whole_name=wname, percent=pct.figure(),
-                                              **self._claim_kwargs(unit, m.start() if pct is first else pct.start,
-                                                                   pct.end)))
-            return
-        parts = amounts[-len(pcts):]
-        whole, candidates = self._bind_name(wname, unit, parts[0].start, parts[0]) if wname else (None, [])
-        if whole is None and not candidates:  # 项目支出950万元，分别为：…，占比依次为…: the list's own total
-            whole = next((x for x in reversed(amounts[:-len(pcts)]) if x.quantity.in_unit(BASE_UNIT)
-                          >= sum(p.quantity.in_unit(BASE_UNIT) for p in parts)), None)
-        group = self._group_of((unit.order,), whole) if whole is not None else None
-        for part, pct in zip(parts, pcts, strict=True):
-            at = m.start() if pct is first else pct.start
+        amounts = [x for x in self._in_sentence_before(unit, m.start(), "money")
+                   if not _of_prior_period(x) and bracket_depth(unit.text, s_start, x.start) == 0]
+        whole, candidates = self._bind_name(wname, unit, m.start()) if wname else (None, [])
+        if whole is None and not candidates and len(amounts) == len(pcts) + 1:
+            whole = amounts[0]  # 项目支出950万元，分别为：…，占比依次为…: the list's own total
+        parts = [x for x in amounts if whole is None or whole.unit is not unit or x.start > whole.end]
+        if len(pcts) < 2 or len(parts) != len(pcts) or _WORD_OR_FIGURE.search(unit.text, parts[-1].end, m.start()):
+            parts = []  # (道路养护和桥梁检测占…: the shares name parts of their own; 分别增加…: changes between)
+        group = self._group_of((unit.order,), whole) if whole is not None and parts else None
+        for n, pct in enumerate(pcts):
+            part = parts[n] if parts else None
             self.claims.append(ShareClaim(
-                part=part.figure(), whole=whole.figure() if whole else None, whole_name=wname, percent=pct.figure(),
-                whole_candidates=tuple(c.figure() for c in candidates), group=group,
-                **self._claim_kwargs(unit, at, pct.end)))
+                part=part.figure() if part else None, whole=whole.figure() if whole and part else None,
+                whole_name=wname, percent=pct.figure(), group=group,
+                whole_candidates=tuple(c.figure() for c in candidates) if part else (),
+                **self._claim_kwargs(unit, m.start() if pct is first else pct.start, pct.end)))
 
     def _group_of(self, together: tuple[object, ...], head: Mention) -> int:
         """A small number naming one group of shares, the same in every run (numbered in reading order)."""
@@ -1164,11 +1163,10 @@ class Extractor:
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
             if denominator is not None and _initial_budget(denominator) \
                     and not any(w in measure for w in words("budget_changes.initial")):
-                # a rate is measured against the budget after the year's changes: the one stated before the initial
-                # budget in its sentence (全年预算数640万元，其中年初预算500万元…；…执行率), else none when the
-                # text says the budget was changed (年初预算48.00万元，年中追减8.00万元，…执行率)
-                d_start, _ = unit.sentence_span(denominator.start)
-                adjusted = self._nearest_before(unit, denominator.start, lo=d_start, accept=_adjusted_budget)
+                # a rate is measured against the budget after the year's changes: the one the initial budget is
+                # listed under (全年预算数640万元，其中年初预算500万元…；…执行率), else none when the text says
+                # the budget was changed (年初预算48.00万元，年中追减8.00万元，…执行率)
+                adjusted = self._listed_under(unit, denominator)
                 if adjusted is not None or _adjusted_since(unit, denominator, m.start()):
                     denominator = adjusted
             self.claims.append(RatioClaim(
@@ -1177,16 +1175,27 @@ class Extractor:
                 deviation=any(w in measure for w in words("ratio.deviation")), complement=complement,
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
+    def _listed_under(self, unit: Unit, initial: Mention) -> Mention | None:
+        """The budget after the year's changes that `initial` opens the list of (调整后预算120万元，其中年初预算
+        100万元…): named so, the figure right before it with only a list marker between, else None.
+        """
+        before = self._nearest_before(unit, initial.start)
+        if before is None or not _adjusted_budget(before):
+            return None
+        between = unit.text[before.end:initial.start]
+        return before if P.LIST_MARKER.search(between) and "。" not in between else None
+
     def _count_completions(self, unit: Unit) -> None:
         """计划改造1,200户，实际完成1,140户，完成率95.00%: the count done over the count planned, when the sentence
         states one planned count and, after it, one count done in the same unit (else nothing is claimed).
         """
         for m in unit.matches(P.COUNT_COMPLETION):
             pct = unit.mention_at(m.start("pct"))
-            if pct is None or pct.role is not None:
-                continue
-            counts = [x for x in unit.mentions if x.start < m.start() and x.role is None
-                      and x.family not in ("money", "percent") and x.start >= unit.sentence_span(m.start())[0]]
+            if pct is None or pct.role is not None or unit.text[:m.start()].rstrip()[-1:] not in _CLAUSE_OPENERS:
+                continue  # (投资完成率, 资金完成率: a completion of money, not of the counts)
+            s_start, _ = unit.sentence_span(m.start())
+            counts = [x for x in unit.mentions if s_start <= x.start < m.start() and x.role is None
+                      and x.family not in ("money", "percent")]
             planned = [x for x in counts if _names_any(x, "ratio.count_plans")]
             done = [x for x in counts if not _names_any(x, "ratio.count_plans") and _names_any(x, "ratio.count_done")]
             if len(planned) != 1 or len(done) != 1 or done[0].start < planned[0].start \
@@ -1521,8 +1530,10 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     parts = _first_of_each(text, parts)
     budget = _is_budget(head.subject)
     for i, part in enumerate(parts):
-        if TOTAL_WORDS.search(part.subject) or (budget and _SPENT.search(normalize_subject(part.subject))):
-            parts = parts[:i]  # (a total restated; under a budget, the amount spent: 全年支出115万元)
+        if TOTAL_WORDS.search(part.subject) or (budget and i and _SPENT.search(normalize_subject(part.subject))):
+            # (a total restated; under a budget, the amount spent after its parts: …追加20万元，全年支出115万元;
+            # listed first it is a part: 预算500万元，其中已支出320万元，结余180万元)
+            parts = parts[:i]
             break
     unit = head.quantity.unit
     def too_big(ps: list[Mention]) -> bool:  # (a part in another unit may be a unit slip: NC106 tells)
@@ -1707,8 +1718,11 @@ def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None
     return (b, a) if names[1].endswith(names[0]) else None
 
 
+_CLAUSE_OPENERS = set("，,；;：:") | {""}  # what may stand right before a measure that names nothing else
+
+
 def _names_any(m: Mention, path: str) -> bool:
-    """The figure's own clause names it with one of the words at `path`."""
+    """One of the words at `path` stands in the figure's own name (its clause before it; a substring test)."""
     return any(w in m.subject for w in words(path))
 
 
@@ -1725,6 +1739,8 @@ _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('co
 
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
 _SPENT = re.compile(alt("lists.spent"))
+# a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
+_WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")
 
 
 def _names_basis_period(figure: Mention, basis: str) -> bool:
@@ -1734,8 +1750,9 @@ def _names_basis_period(figure: Mention, basis: str) -> bool:
     """
     if any(b in basis for b in words("compare.bases")):
         return False
-    if any(p in basis and p in figure.subject for p in words("compare.points")):
-        return True
+    point = next((p for p in words("compare.subject_bases") if re.search(rf"{p}数?$", basis)), None)
+    if point is not None:  # (a figure of the point itself: 年初数, 年初结转和结余, not 年初至年末累计…)
+        return re.search(rf"{point}(?!至)", figure.subject) is not None
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
 
@@ -1857,7 +1874,7 @@ def _bracket_balance(text: str, start: int, pos: int) -> int:
 
 def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Mention]) -> bool:
     """The listed parts are the whole: the text says so (合计…其中, 分别为), or the total is a known composite
-    (三公经费) and every part one of its components. Otherwise a list may be partial (DESIGN.md).
+    (三公经费) and the parts are all its components, each once. Otherwise a list may be partial (DESIGN.md).
     """
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
     if P.LIST_COMPLETE.search(lead):

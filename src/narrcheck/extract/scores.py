@@ -17,7 +17,7 @@ from typing import Any, Literal
 from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
-from narrcheck.lexicon import alt, file_words, words
+from narrcheck.lexicon import alt, file_alt, file_words, words
 from narrcheck.model.claims import (
     BudgetLineClaim,
     Claim,
@@ -33,8 +33,7 @@ from narrcheck.tables.model import ScoreTable, name_keys
 
 
 def _alt(path: str) -> str:
-    """An alternation of the words at `path` of data/score_headers.toml, longest first."""
-    return "(?:" + "|".join(map(re.escape, file_words("score_headers.toml", path))) + ")"
+    return file_alt("score_headers.toml", path)
 
 
 Grade = Literal["优", "良", "中", "差"]
@@ -420,8 +419,16 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
             return own, "own table"
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
-    if earlier and (found := _named(earlier, tables)) is not None:
-        return found, "nearest mention"  # 甲项目全年预算数…。经自评，本项目自评得分…
+    in_paragraph = _named(earlier, tables) if earlier else None  # 甲项目全年预算数…。经自评，本项目自评得分…
+    before, how = _named_before(tables, units, order, seen)
+    if in_paragraph is None or before is None or before is in_paragraph:
+        return (in_paragraph, "nearest mention") if in_paragraph is not None else (before, how)
+    return None, ""  # (二、河道保洁项目 / 本项目与乡村道路养护项目同为…: the heading and the paragraph disagree)
+
+
+def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
+                  seen: dict[int, ScoreTable | None]) -> tuple[ScoreTable | None, str]:
+    """The table the nearest paragraph before unit `order` names (its text, a department, a project's title)."""
     for i in range(order - 1, max(0, order - LOOKBACK) - 1, -1):
         unit = units[i]
         if unit.table is not None:

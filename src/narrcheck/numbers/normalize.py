@@ -233,8 +233,9 @@ def _converter() -> Callable[[str], str] | None:
 def _simplified(text: str) -> str:
     """Text with traditional characters read as simplified, keeping its length (one character for one).
 
-    Only text with an ideograph OpenCC converts on its own is converted (its phrase table alone never rewrites
-    simplified text); converting a whole text costs microseconds, so the test is the conversion itself.
+    Only text with an ideograph OpenCC converts on its own is converted: a text its phrase table alone would
+    rewrite is simplified text, left as it is. Converting a whole text costs microseconds, so the first test is
+    the conversion itself.
     """
     if text.isascii():
         return text

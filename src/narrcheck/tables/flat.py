@@ -845,7 +845,9 @@ def _execution(toks: Sequence[Token], data: list[Column], cells: list[Ref | None
 
 
 def _label_tokens(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], n: int) -> list[int]:
-    """The text tokens between the row before row n and row n: the row's labels."""
+    """The text tokens between the row before row n and row n: the row's labels (a header word among them too: a
+    row may be named 预算执行率).
+    """
     lo = agreed[n - 1].last + 1 if n > 0 else rows.lo
     return [k for k in range(lo, agreed[n].first) if toks[k].kind == "text"]
 
@@ -1000,9 +1002,10 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
     """Weights written into labels (产出指标(50分)) and over a block (绩效指标(90分)), with their rows.
 
     A first-level category (产出/效益/满意度指标) runs to the next first-level label; another to the next
-    label with a weight at its level or above. Merged label cells reach the text as blanks that are dropped, so
-    a row's labels stand right-aligned under the table's deepest row of labels (| | 预算配置（10分） | 指标 |: a
-    second-level label). A category that runs off the end of the text without a total row is incomplete.
+    label with a weight at its level or above. A label's level is its place in its line where the text keeps
+    empty cells (| | 预算配置（10分） | 指标 |: second; | 效益（20分） | 满意度 | | 20 |: first); where blanks
+    were dropped, a row's labels stand right-aligned under the table's deepest row of labels. A category that
+    runs off the end of the text without a total row is incomplete.
     """
     out: list[Category] = []
     if before is not None and found:
@@ -1019,8 +1022,8 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
             m = WEIGHT_MARK.search(tok.text)
             first = opens_with(tok.text, "levels.first") is not None
             if m or first:
-                marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip(),
-                              deepest - len(labels) + j))
+                level = k - _line_start(toks, k) if tok.kept else deepest - len(labels) + j
+                marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip(), level))
     rows_of = {(n, label) for n, _, _, label, _ in marks}
     for pos, (n, weight, first, label, level) in enumerate(marks):
         if weight is None or (n - 1, label) in rows_of:

@@ -171,7 +171,8 @@ class ScoreTable:
     @property
     def name(self) -> str:
         """The project the table is about: its 项目名称 cell, else a title that names it: the title itself, or the
-        project's name before a table's tail (城市绿化养护项目｜支出绩效自评表); never a department's table.
+        project's name before a table's tail (城市绿化养护项目｜支出绩效自评表: score_headers.toml titles); never a
+        department's table.
         """
         if self.project:
             return self.project
@@ -183,7 +184,11 @@ class ScoreTable:
         bare = re.sub(r"^\d{4}年度?|\s+", "", title)
         tail = next((t for t in file_words("score_headers.toml", "titles.tails") if bare.endswith(t)), "")
         named = bare[:len(bare) - len(tail)] if tail else ""
-        return named if len(named) >= 4 and named not in file_words("score_headers.toml", "titles.generic") else ""
+        core = named.removesuffix("项目")
+        if len(core) < 4 or core.endswith(file_words("score_headers.toml", "titles.bodies")) \
+                or named in file_words("score_headers.toml", "titles.generic"):
+            return ""
+        return named
 
     @property
     def name_keys(self) -> list[str]:
