@@ -34,6 +34,7 @@ def _n(text: str) -> str:
     ("支出 9，8 项", "支出9，8项"),
     ("收支平衡.", "收支平衡。"),  # a dot after an ideograph at the end: a full stop
     ("工作完成良好.\n下一步", "工作完成良好。\n下一步"),
+    ("服务支出48.35万元.授予中小企业", "服务支出48.35万元。授予中小企业"),  # after a figure's unit: a full stop
     ("单位支出 3.5 万元", "单位支出3.5万元"),
     ("增长 １２．５ %", "增长12.5%"),
     # a pinyin reading glossed after an ideograph is no text; brackets without a toned reading stay

@@ -1382,15 +1382,17 @@ class Extractor:
 
     def _named_head(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> Mention:
         """The total the parts break down: where every part's name shares words the nearest figure's name lacks
-        and another figure of the sentence has (行政编制、事业编制 after 核定编制50人，实有人数45人), that figure.
+        and another figure of the sentence of the same measure has (行政编制、事业编制 after 核定编制50人，实有人数
+        45人), that figure; never a budget for an actual (年初预算2240万元，实际完成2318.64万元。其中税收收入…).
         """
         shared = frozenset.intersection(*(_bigrams(normalize_subject(p.subject)) for p in parts))
         if not shared or shared & _bigrams(normalize_subject(head.subject)):
             return head
         s_start, _ = unit.sentence_span(head.start)
+        budget = _is_budget(head.subject)
         return next((m for m in reversed(unit.mentions) if s_start <= m.start and m.end <= marker.start()
                      and m is not head and _same_family(m, head) and self._eligible(m)
-                     and shared & _bigrams(normalize_subject(m.subject))), head)
+                     and _is_budget(m.subject) == budget and shared & _bigrams(normalize_subject(m.subject))), head)
 
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a

@@ -34,6 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from narrcheck.lexicon import words
+
 __all__ = ["Normalized", "normalize"]
 
 
@@ -169,9 +171,21 @@ def _space(text: str, start: int, end: int) -> str | None:
 _SPACES_TO_ASCII = {ord(c): " " for c in _SPACES - {" ", "\t"}}
 
 
+@lru_cache(maxsize=1)
+def _UNIT_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a pattern, built once from the lexicon
+    """A figure's unit that ends right before a position (…48.35万元)."""
+    units = sorted(words("units.money", "units.count"), key=len, reverse=True)
+    return re.compile(r"\d\s*(?:" + "|".join(map(re.escape, units)) + r")$")
+
+
 def _dot(text: str, i: int) -> str | None:
-    """'。' where the dot at i surely ends a sentence, '.' for a full-width dot, else None (unchanged)."""
-    if i and _IDEOGRAPH_RE.match(text[i - 1]) and _SENTENCE_END.match(text, i + 1):
+    """'。' where the dot at i surely ends a sentence: after an ideograph at a line's end, or between a figure's
+    unit and an ideograph (48.35万元.授予…; between two words it may be a name's: 某某保健院.公益); '.' for a
+    full-width dot, else None (unchanged).
+    """
+    if i and _IDEOGRAPH_RE.match(text[i - 1]) and (
+            _SENTENCE_END.match(text, i + 1)
+            or (_IDEOGRAPH_RE.match(text[i + 1:i + 2]) and _UNIT_BEFORE().search(text, max(0, i - 8), i))):
         line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
         enumerator = _ENUMERATOR_LINE.fullmatch(text, line_start, i)
         if not enumerator:
