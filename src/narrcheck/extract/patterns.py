@@ -122,6 +122,16 @@ RESPECTIVE = re.compile(
     rf"(?P<figures>{AMOUNT}(?:(?:{alt('respective.joiners')}){AMOUNT})+)"
     rf"(?:[，,]\s*{alt('respective.each')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rates>{PCT}(?:(?:{alt('respective.joiners')}){PCT})+))?"
 )
+# 增值税862.54亿元、个人所得税97.35亿元，分别增收61.27亿元、7.23亿元，分别增长7.65%、8.02%: the changes of named
+# figures listed before them, paired in order (each item may say its own direction: 分别增长4.45%、下降8.53%)
+RESPECTIVE_CHANGES = re.compile(
+    rf"[，,]\s*{alt('respective.each')}(?P<anchor>{ANCHOR})?"
+    rf"(?P<deltas>{DIRECTION}{LINK}{AMOUNT}(?:{alt('respective.joiners')}(?:{DIRECTION})?{AMOUNT})+)"
+    rf"(?:[，,]\s*{alt('respective.each')}?"
+    rf"(?P<rates>{RATE_WORD}{LINK}{PCT}(?:{alt('respective.joiners')}(?:{RATE_WORD})?{PCT})+))?"
+)
+ITEM_DIRECTION = re.compile(DIRECTION)
+ITEM_RATE_WORD = re.compile(RATE_WORD)
 RESPECTIVE_JOINER = re.compile(alt("respective.joiners"))
 RESPECTIVE_WORD = re.compile(alt("respective.each"))
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)

@@ -555,6 +555,7 @@ class Extractor:
         """
         if not P.RESPECTIVE_WORD.search(unit.text):
             return
+        self._respective_changes(unit)
         for m in P.RESPECTIVE.finditer(unit.text):
             # 、 separates the names where it is used (公务用车购置及运行维护费 holds a 及 of its own)
             listed = m.group("names")
@@ -583,6 +584,33 @@ class Extractor:
                     rate_direction=_direction(m.group("dir2")) if rate else None, delta_word=m.group("dir1"),
                     rate_word=m.group("dir2") or "", basis=normalize_digits(m.group("anchor") or ""),
                     **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _respective_changes(self, unit: Unit) -> None:
+        """增值税862.54亿元、个人所得税97.35亿元，分别增收61.27亿元、7.23亿元，分别增长7.65%、8.02%: each figure of
+        the list right before 分别 with its own change and rate, in order; lists of unequal length pair nothing.
+        """
+        for m in P.RESPECTIVE_CHANGES.finditer(unit.text):
+            deltas = [x for x in unit.mentions if m.start("deltas") <= x.start < m.end("deltas") and x.role is None]
+            rates = [x for x in unit.mentions if m.group("rates") and m.start("rates") <= x.start < m.end("rates")]
+            s_start, _ = unit.sentence_span(m.start())
+            before = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start()]
+            currents = before[-len(deltas):]
+            if len(currents) != len(deltas) or (rates and len(rates) != len(deltas)) \
+                    or any(x.family != "money" or not self._eligible(x) for x in currents):
+                continue
+            for i, (current, delta) in enumerate(zip(currents, deltas, strict=True)):
+                dir1 = _last_word(P.ITEM_DIRECTION, unit.text, m.start("deltas"), delta.start)
+                rate = rates[i] if rates else None
+                dir2 = _last_word(P.ITEM_RATE_WORD, unit.text, m.start("rates"), rate.start) if rate else ""
+                delta.role = "delta"
+                if rate is not None:
+                    rate.role = "rate"
+                self.claims.append(ChangeClaim(
+                    subject=current.subject, current=current.figure(), delta=delta.figure(),
+                    rate=rate.figure() if rate else None, delta_direction=_direction(dir1),
+                    rate_direction=_direction(dir2) if rate else None, delta_word=dir1, rate_word=dir2,
+                    basis=normalize_digits(m.group("anchor") or ""),
+                    **self._claim_kwargs(unit, delta.start, (rate or delta).end)))
 
     def _formulas(self, unit: Unit) -> None:
         for m in _formulas_in(unit):
@@ -1721,6 +1749,12 @@ def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None
 
 
 _CLAUSE_OPENERS = set("，,；;：:") | {""}  # what may stand right before a measure that names nothing else
+
+
+def _last_word(pattern: re.Pattern[str], text: str, start: int, end: int) -> str:
+    """The last match of `pattern` in text[start:end] ('' when none): the word an item of a list says."""
+    found = list(pattern.finditer(text, start, end))
+    return found[-1].group() if found else ""
 
 
 def _names_any(m: Mention, path: str) -> bool:
