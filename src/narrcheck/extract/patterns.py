@@ -63,10 +63,11 @@ RATE_TAIL = (rf"(?:\s*[，,；;]?\s*{alt('compare.standalone')}?(?P<dir2>{RATE_W
 DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 
 # --- claim patterns ------------------------------------------------------------------------------------
-# 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比上年的304276万元下降1.73%
+# 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比上年的304276万元下降1.73%  /  与上年末540.08亿元相比，
+# 债务余额增加47.85亿元 (the figure that changed named after the frame)
 CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
-    rf"(?P<prior>{AMOUNT})[)）]?(?:[，,]?{alt('compare.closers')})?{SEP}"
+    rf"(?P<prior>{AMOUNT})[)）]?(?:[，,]?{alt('compare.closers')}(?:{SEP}(?P<named>{PRIOR_SUBJECT}))?)?{SEP}"
     rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
 )

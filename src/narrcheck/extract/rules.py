@@ -645,7 +645,8 @@ class Extractor:
             prior = self._take(unit, m, "prior", "prior")
             if prior is None:
                 continue
-            self._add_change(unit, m, prior=prior, basis=m.group("basis") or "", subject=m.group("prior_subject"))
+            self._add_change(unit, m, prior=prior, basis=m.group("basis") or "",
+                             subject=m.group("named") or m.group("prior_subject"))
             taken.append((m.start(), m.end()))
         for m in (*unit.matches(P.CHANGE_PRIOR_LEVEL_DELTA), *unit.matches(P.CHANGE_PRIOR_LEVEL)):
             # 上年为…, unnamed, is the level of the one actual figure its sentence states before it (else nothing)
