@@ -71,6 +71,14 @@ def test_a_page_number_between_two_halves_is_read_past(write_doc):
     assert (loc.line, loc.column) == (third + 1, 1)
 
 
+def test_a_page_number_with_blank_lines_around_it_is_read_past(write_doc):
+    income = wrap(INCOME)
+    lines = ["一、收入预算情况说明", *income[:2], "", "- 7 -", "", *income[2:], "二、支出预算情况说明", *wrap(SPENDING)]
+    paras = _paragraphs(_document(write_doc, lines))
+    assert paras[1].text == "".join(income)
+    assert paras[2].text == "- 7 -"
+
+
 def test_nothing_is_joined_into_a_page_number(write_doc):
     income, spending = wrap(INCOME), wrap(SPENDING)
     # the page ends mid-sentence and the next page starts a new heading: the page number stays alone

@@ -272,6 +272,21 @@ def _runs_on(line: str, text: str, following: str, width: int) -> bool:
     return _width(text) + space + _width(first) >= width - _slack(width)
 
 
+def _past_page_number(lines: list[str], nxt: int) -> tuple[int, int]:
+    """(the line a sentence may run on to from line `nxt`, the page-number line read past or 0): a page number
+    standing between the halves, alone or with blank lines around it (… 增长 / (blank) / - 3 - / (blank) / 9.82%).
+    """
+    k = nxt
+    while k <= len(lines) and not lines[k - 1].strip():
+        k += 1
+    if k > len(lines) or k - nxt > 2 or not _is_page_number(_prose(lines[k - 1]) or " "):
+        return nxt, 0
+    page, k = k, k + 1
+    while k <= len(lines) and not lines[k - 1].strip() and k - page <= 2:
+        k += 1
+    return k, page
+
+
 def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
     """The 1-based numbers of the lines that make the paragraph starting on line `no`.
 
@@ -282,11 +297,8 @@ def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
     last, line = no, lines[no - 1]
     text = _prose(line)
     while text:
-        nxt, page = last + 1, 0
+        nxt, page = _past_page_number(lines, last + 1)
         following = _prose(lines[nxt - 1]) if nxt <= len(lines) else ""
-        if following and _is_page_number(following):
-            nxt, page = nxt + 1, nxt
-            following = _prose(lines[nxt - 1]) if nxt <= len(lines) else ""
         if not following or _is_page_number(following) or not _runs_on(line, text, following, width):
             break
         if page:
