@@ -13,9 +13,8 @@ import re
 import resource
 import sys
 import time
-from pathlib import Path
-
 from decimal import Decimal
+from pathlib import Path
 
 from narrcheck.api import check_file, tune_gc_for_batch
 
