@@ -41,7 +41,9 @@ GRADE_OF: dict[str, Grade] = {w: grade for grade in ("优", "良", "中", "差")
                               for w in file_words("score_headers.toml", f"grades.{grade}")}
 _GRADE_WORD = "(?:" + "|".join(map(re.escape, sorted(GRADE_OF, key=len, reverse=True))) + ")"
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
-SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?{_alt('narrative.score')}(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])")
+# (a score that bounds a grade's band, 综合得分90分（含）以上为优, is no claim)
+SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?{_alt('narrative.score')}(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])"
+                   rf"(?!\s*{_alt('bands.included')}?\s*{_alt('bands.bounds')})")
 WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
 # a grade word ends where its phrase does (评价结果为差异… states no grade)
 GRADE = re.compile(rf"{_alt('narrative.grade')}(?:为|是|：|:)?\s*[“\"]?(?P<word>{_GRADE_WORD})"
@@ -312,10 +314,17 @@ _CATEGORY_NAMES = tuple(c + t for c in (*file_words("score_headers.toml", "level
                         for t in file_words("score_headers.toml", "levels.category_tails"))
 
 
+# before a score in its sentence: a score and then a list opener (得分97.5分，其中…), or a weight stated just before
+# it (分值10分，得分…): the score is a part's
+_PART_OF_SCORE = re.compile(rf"\d\s*分[^。；;]*?{alt('lists.openers')}[^。；;]*$"
+                            rf"|{_alt('roles.weight')}\s*\d+(?:\.\d+)?\s*分[，,]?\s*$")
+
+
 def _of_the_whole(text: str, pos: int, year: str) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
     the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
-    (平均自评得分), not a part's weight in brackets after its score
+    (平均自评得分) or after a list opener or a weight (其中…得分, 分值10分，得分…), not a part's weight in brackets
+    after its score
     (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
     own = text[start_of(text, pos, CLAUSE):pos].strip()
@@ -327,6 +336,8 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
         return False  # 投入类指标得分14分: a category's score
     if any(w in own for w in file_words("score_headers.toml", "levels.several")):
         return False
+    if _PART_OF_SCORE.search(text, start_of(text, pos, SENTENCE), pos):
+        return False  # 自评得分97.5分，其中绩效指标得分88分 / 分值10分，得分9.5分: a part's score
     if own.startswith(words("compare.periods")) or _COMPARED_WITH_BEFORE.search(own):
         return False
     years = [int(y) for y in P.YEAR_NUMBER.findall(normalize_digits(own))]

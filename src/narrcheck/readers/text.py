@@ -127,7 +127,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
                 if blank_run >= 2:
                     close_table()
         elif table is not None and table.rows and table.rows[-1] and (
-            not prev_blank or _next_is_cell(lines, no)
+            not prev_blank or (_next_is_cell(lines, no) and not _HEADING.match(line))
         ):
             table.rows[-1][-1].add_line(no, line, 0)
             table.row_open = True
@@ -167,6 +167,10 @@ _FIGURES = r"[-+]?\d[\d,.]*%?(?:\s+[-+]?\d[\d,.]*%?)+"
 _FIGURE_ROW_END = re.compile(_FIGURES + r"\s*$")
 _FIGURE_ROW_START = re.compile(r"\s*" + _FIGURES + r"(?:\s|$)")
 # The start of a new item: heading and list enumerators, a table or figure caption, bullets, a table row.
+# a heading of the document's own (二、乙项目, （三）, 第二部分): after a table and a blank line it opens the text
+# that follows, never a cell's wrapped words
+_HEADING = re.compile(r"\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[部分章节]|[一二三四五六七八九十百]+\s*、"
+                      r"|[（(]\s*[一二三四五六七八九十百]+\s*[)）])")
 _NEW_ITEM = re.compile(
     r"""\s*(?:
         第\s*[一二三四五六七八九十百\d]+\s*[部分章节条款篇]
