@@ -17,7 +17,7 @@ from importlib.resources import files
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import change_key, composites, quantity_key
 from narrcheck.extract.rules import Unit, normalize_subject
-from narrcheck.extract.spans import PHRASE, start_of
+from narrcheck.extract.spans import PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, words
 from narrcheck.model.claims import (
     ChangeClaim,
@@ -115,6 +115,7 @@ REASON = re.compile(rf"{alt('reason.openers')}{alt('reason.links')}(?P<reason>[^
 REASON_UP = re.compile(alt("reason.up"))
 REASON_DOWN = re.compile(alt("reason.down"))
 REASON_BEFORE = re.compile(alt("reason.about_before"))
+REASON_OF_GAP = re.compile(alt("reason.budget_gap"))
 
 
 def position(loc: Location) -> tuple[int, int, int]:
@@ -141,6 +142,8 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
             reason = m.group("reason")
             if REASON_BEFORE.search(reason):
                 continue  # 上年新增维修项目: the year before's event, told for this year's fall
+            if REASON_OF_GAP.search(unit.text, start_of(unit.text, m.start(), SENTENCE), m.start()):
+                continue  # 决算数小于预算数的主要原因是…: the reason of the gap to the budget, not of the change
             ups, downs = REASON_UP.findall(reason), REASON_DOWN.findall(reason)
             if bool(ups) == bool(downs):
                 continue  # no direction, or both: nothing to compare
