@@ -40,6 +40,30 @@ def test_merged_cells_are_read_once(tmp_path):
     word.save(tmp_path / "m.docx")
     [block] = read_document(tmp_path / "m.docx").blocks
     assert [c.text for c in block.rows[0]] == ["项目", "金额"]  # one cell per <w:tc>, as Word exports text
+    assert [c.span for c in block.rows[0]] == [2, 1]  # how many columns of the grid each covers
+
+
+def test_an_official_table_with_a_merged_total_keeps_its_columns(tmp_path):
+    """合计 over the code and name columns of a Word table: its figures stay under their own columns (NC202)."""
+    word = docx.Document()
+    word.add_paragraph("本年一般公共预算财政拨款支出405.60万元，其中基本支出370.60万元，项目支出53.00万元。")
+    rows = [("一般公共预算财政拨款支出决算表",) * 5,
+            ("科目编码", "科目名称", "本年支出", "本年支出", "本年支出"),
+            ("科目编码", "科目名称", "小计", "基本支出", "项目支出"),
+            ("合计", "合计", "405.60", "370.60", "35.00"),
+            ("2010301", "行政运行", "310.20", "310.20", "0.00"),
+            ("2010350", "事业运行", "95.40", "60.40", "35.00")]
+    table = word.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 4)).text = rows[0][0]
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "合计"
+    word.save(tmp_path / "t.docx")
+    report = check_file(tmp_path / "t.docx", show_all=True)
+    found = {(f.rule, f.verdict, f.claimed, f.expected) for f in report.findings}
+    assert ("NC202", "ok", "370.60", "370.60") in found
+    assert ("NC202", "mismatch", "53.00", "35.00") in found
 
 
 def test_corrupt_and_oversized_archives_are_refused(tmp_path):

@@ -37,7 +37,9 @@ class TextMap:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    r"""One table cell: its text (continuation lines joined with '\n'), grid position and text map."""
+    r"""One table cell: its text (continuation lines joined with '\n'), grid position and text map; `span`: the
+    columns of the table's grid it covers where the reader keeps a merged cell as one (Word's gridSpan).
+    """
 
     text: str
     row: int
@@ -45,6 +47,7 @@ class Cell:
     textmap: TextMap
     table: int
     line: int
+    span: int = 1
 
     def location(self, offset: int = 0) -> Location:
         line, column = self.textmap.position(offset) if self.textmap.starts else (self.line, 1)

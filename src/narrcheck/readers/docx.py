@@ -121,8 +121,8 @@ def _text(paragraph: object) -> str:
 
 
 def _rows(table: object, first: int, index: int) -> tuple[tuple[Cell, ...], ...]:
-    """One cell per <w:tc>, as Word's own text export has it: a cell spanning columns is one cell; a cell
-    continuing a vertical merge is an empty one.
+    """One cell per <w:tc>, as Word's own text export has it: a cell spanning columns is one cell (its `span`
+    says how many); a cell continuing a vertical merge is an empty one.
     """
     out = []
     for r, tr in enumerate(table.iterchildren(f"{_W}tr")):  # type: ignore[attr-defined]
@@ -132,7 +132,9 @@ def _rows(table: object, first: int, index: int) -> tuple[tuple[Cell, ...], ...]
             continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
             texts = (_text(p).strip() for p in tc.iterchildren(f"{_W}p"))
             text = "" if continued else "\n".join(t for t in texts if t)
+            grid = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            span = grid.get(f"{_W}val", "1") if grid is not None else "1"
             cells.append(Cell(text=text, row=r, col=c, textmap=TextMap((0,), (first + r,), (1,)), table=index,
-                              line=first + r))
+                              line=first + r, span=min(int(span), 50) if span.isdigit() else 1))
         out.append(tuple(cells))
     return tuple(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from narrcheck.lexicon import alt, entry, words
@@ -159,6 +159,7 @@ def _table(rows: Sequence[Sequence[Cell]], title: str, path: str, official_only:
     line in its leading rows wins).
     """
     unit = unit or str(entry("accounts.default_unit"))
+    rows = [_on_grid(row) for row in rows]
     start = 0
     for r, row in enumerate(rows[:6]):  # title, unit and publisher lines above the header
         words = [clean(c.text) for c in row if clean(c.text)]
@@ -185,6 +186,15 @@ def _table(rows: Sequence[Sequence[Cell]], title: str, path: str, official_only:
         for row in data:
             out.extend(_row_facts(row, group, columns, unit, title, path))
     return out
+
+
+def _on_grid(row: Sequence[Cell]) -> Sequence[Cell]:
+    """The row with a cell for each column of the grid: a merged cell (合计 over the code and name columns of a
+    Word table) followed by an empty cell for each further column it covers.
+    """
+    if all(c.span == 1 for c in row):
+        return row
+    return [x for c in row for x in (c, *(replace(c, text="", span=1) for _ in range(c.span - 1)))]
 
 
 def _is_data(row: Sequence[Cell]) -> bool:
