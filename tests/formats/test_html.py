@@ -36,3 +36,18 @@ def test_an_html_file_named_txt_is_read_as_html(tmp_path):
     page = tmp_path / "wrongly_named.txt"
     page.write_text("<!DOCTYPE html><html><body><p>本年支出合计100.00万元。</p></body></html>", encoding="utf-8")
     assert read_document(page).format == "html"
+
+
+def test_a_sentence_broken_in_the_source_or_after_a_comma_stays_one(tmp_path):
+    """The source's own line breaks fold into a space, as a browser shows them; a <br> after a comma joins its
+    lines; a <br> after a full stop still starts a new paragraph.
+    """
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>本年机关运行经费支出56.00万元，比上年减少4.00万元，\n下降7.14%。<br>"
+                    "二、政府采购情况</p><p>本年政府采购支出30.00万元，<br>比上年增加3.00万元，增长11.11%。</p>"
+                    "<pre>第一行\n第二行</pre></body></html>", encoding="utf-8")
+    texts = [b.text for b in read_document(page).blocks]
+    assert texts[0].replace(" ", "") == "本年机关运行经费支出56.00万元，比上年减少4.00万元，下降7.14%。"
+    assert texts[1] == "二、政府采购情况"
+    assert texts[2] == "本年政府采购支出30.00万元，比上年增加3.00万元，增长11.11%。"
+    assert texts[3:] == ["第一行", "第二行"]

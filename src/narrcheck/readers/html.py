@@ -23,26 +23,37 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 
 def _text(element: Any) -> str:
-    """The element's visible text, lines kept, runs of spaces folded, <br> as a line break."""
+    """The element's visible text as a browser shows it: a line break where a <br> is (and in <pre>, where the
+    source has one), runs of spaces and the source's own line breaks folded into one space; a <br> after a comma
+    (，、) breaks no sentence and joins its lines.
+    """
     parts: list[str] = []
+    pre = element.tag == "pre" or any(a.tag == "pre" for a in element.iterancestors())
+
+    def source(text: str) -> str:
+        return text if pre else text.replace("\r", " ").replace("\n", " ")
 
     def walk(node: Any) -> None:
         if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
             if node.tail and not isinstance(node.tag, str):
-                parts.append(node.tail)
+                parts.append(source(node.tail))
             return
         if node.tag == "br":
             parts.append("\n")
         elif node.text:
-            parts.append(node.text)
+            parts.append(source(node.text))
         for child in node:
             walk(child)
             if isinstance(child.tag, str) and child.tail:
-                parts.append(child.tail)
+                parts.append(source(child.tail))
 
     walk(element)
     lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
-    return "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line)
+    return _MID_CLAUSE_BREAK.sub(r"\1", text)
+
+
+_MID_CLAUSE_BREAK = re.compile(r"([，、,])\n")
 
 
 def _map(element: Any) -> TextMap:
