@@ -44,6 +44,7 @@ CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
 PERSON_UNITS = frozenset(words("units.person"))  # 编制41个 counts posts held by people
 _DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
+_JOINED_PAIR = re.compile(alt("names.joined_pairs"))  # 收、支: a 、 inside a name
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
     rf"^(?:{alt('names.lead_noise')}|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{{3,}})+"
@@ -258,7 +259,7 @@ def _name_start(text: str, end: int) -> int:
                     and text[opening - 1] not in _BOUNDARY:
                 i = opening
                 continue
-        if ch in _BOUNDARY:
+        if ch in _BOUNDARY and not (ch == "、" and _JOINED_PAIR.match(text, i - 2)):
             break
         i -= 1
     return i
