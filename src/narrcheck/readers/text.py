@@ -219,9 +219,10 @@ def _cell_line(line: str) -> re.Match[str] | None:
     """The tab that opens a line holding one cell of a table exported one cell per line (the corpus's text export),
     else None; a line of two or more tab-separated cells (TAB 年初预算数 TAB 全年预算数…) is a row, read as text.
     """
-    if "\t" not in line[:4] or sum(1 for piece in line.split("\t") if piece.strip()) >= 2:
-        return None
-    return CELL_LINE.match(line)
+    m = CELL_LINE.match(line) if "\t" in line[:4] else None
+    if m is None or "\t" not in line[m.end():]:  # (most cell lines: one tab, before the cell)
+        return m
+    return None if sum(1 for piece in line.split("\t") if piece.strip()) >= 2 else m
 
 
 def _is_page_number(text: str) -> bool:
