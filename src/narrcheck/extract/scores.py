@@ -332,9 +332,13 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
                                                                                    "levels.execution")) \
             or _WEIGHT_AFTER_SCORE.search(text, max(0, pos - 6), pos):
         return False
-    if own.endswith(_CATEGORY_NAMES):
-        return False  # 投入类指标得分14分: a category's score
+    if own.endswith(_CATEGORY_NAMES) or own.endswith(file_words("score_headers.toml", "roles.weight")):
+        return False  # 投入类指标得分14分: a category's score; 各项指标分值合计100分: weights
     if any(w in own for w in file_words("score_headers.toml", "levels.several")):
+        return False
+    said = text[start_of(text, pos, SENTENCE):pos]
+    if text.startswith(file_words("score_headers.toml", "narrative.sum_words"), pos) \
+            and ("得分" not in said or any(w in said for w in file_words("score_headers.toml", "roles.weight"))):
         return False
     if _PART_OF_SCORE.search(text, start_of(text, pos, SENTENCE), pos):
         return False  # 自评得分97.5分，其中绩效指标得分88分 / 分值10分，得分9.5分: a part's score
