@@ -488,6 +488,15 @@ class Extractor:
                  for m in ms[bisect_left(ms, lo, key=_order):bisect_left(ms, before, key=_order)]}
         return sorted(found.values(), key=lambda m: (m.unit.order, m.start), reverse=True)
 
+    def _total_before(self, unit: Unit, pos: int) -> Mention | None:
+        """The figure a list marker at `pos` breaks down: the nearest before it, not one that notes what the figure
+        before it includes (支出预算100万元（含上年结转20万元），其中：… / …，含上年结转20万元，其中：…) nor the level
+        it is compared with (3.40万元，与上年3.42万元基本持平。其中：…).
+        """
+        return self._nearest_before(unit, pos, accept=lambda x: not _bracketed_before(unit, x, pos)
+                                    and not normalize_subject(x.subject).startswith(words("lists.inclusion"))
+                                    and not P.ANCHOR_AT_END.search(x.subject) and not _of_prior_period(x))
+
     def _list_head(self, unit: Unit, pos: int, part: str = "") -> tuple[Mention | None, int | None]:
         """The total a list of parts at `pos` belongs to: the figure before the nearest list marker; not a marker
         that opens a breakdown in names only of the item before it (人员经费…，主要包括基本工资、津贴补贴；公用经费…)
@@ -503,14 +512,15 @@ class Extractor:
                 marker = m
         if marker is None:
             return None, None
-        head = self._nearest_before(unit, marker.start())
-        return head, marker.end()
+        return self._total_before(unit, marker.start()), marker.end()
 
     # --- families --------------------------------------------------------------------------------------
     def _mark_roles(self, unit: Unit) -> None:
         """Give every figure that a pattern consumes its role before any operand is resolved."""
         def mark(pattern: re.Pattern[str], roles: dict[str, str]) -> None:
             for m in unit.matches(pattern):
+                if pattern in _PRIOR_LEVEL_PATTERNS and not _earlier_than_named(unit, m):
+                    continue  # (2024年…231.85万元，2025年为245.30万元: a later year's figure, no prior level)
                 for group, role in roles.items():
                     if m.group(group) is not None and (mention := unit.mention_at(m.start(group))):
                         mention.role = mention.role or role
@@ -1273,7 +1283,7 @@ class Extractor:
         """Where a list of parts opens, with its total: the figure before 其中/包括…; the figure named by 在X中；
         the paragraph's total before a classification (按经济分类：…), which lists the whole.
         """
-        openers = [(m, self._nearest_before(unit, m.start())) for m in P.LIST_MARKER.finditer(unit.text)]
+        openers = [(m, self._total_before(unit, m.start())) for m in P.LIST_MARKER.finditer(unit.text)]
         for m in P.NAMED_LIST.finditer(unit.text):
             openers.append((m, self._named_in_paragraph(unit, m.start(), m.group("name"), "money")))
         for m in P.CLASSIFIED_LIST.finditer(unit.text):
@@ -1734,6 +1744,9 @@ def _clause_name(text: str, pos: int, years: bool = False) -> str:
             or P.DIRECTION_WORD.search(words):
         return ""  # figures or a change: no name
     return normalize_subject(COMPARE_WORDS.sub("", P.ANCHOR_ONLY.sub("", words)))
+
+
+_PRIOR_LEVEL_PATTERNS = (P.CHANGE_PRIOR_LEVEL_DELTA, P.CHANGE_PRIOR_LEVEL)
 
 
 def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
