@@ -495,7 +495,7 @@ class Extractor:
         """
         return self._nearest_before(unit, pos, accept=lambda x: not _bracketed_before(unit, x, pos)
                                     and not normalize_subject(x.subject).startswith(words("lists.inclusion"))
-                                    and not P.ANCHOR_AT_END.search(x.subject) and not _of_prior_period(x))
+                                    and not P.ANCHOR_AT_END.search(x.subject))
 
     def _list_head(self, unit: Unit, pos: int, part: str = "") -> tuple[Mention | None, int | None]:
         """The total a list of parts at `pos` belongs to: the figure before the nearest list marker; not a marker
