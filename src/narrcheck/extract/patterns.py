@@ -69,7 +69,7 @@ CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
     rf"(?P<prior>{AMOUNT})[)）]?(?:[，,]?{alt('compare.closers')}(?:{SEP}(?P<named>{PRIOR_SUBJECT}))?)?{SEP}"
     rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
-    rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT}))"
+    rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|(?P<flatp>{FLAT}))"
 )
 # 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
 # the period), then the rate alone; the current level is the figure before it that the rule binds by name

@@ -745,7 +745,7 @@ class Extractor:
         delta = self._take(unit, m, "delta", "delta")
         rate_group = _first(m, "rate", "ratep", "rateb")
         rate = self._take(unit, m, rate_group, "rate") if rate_group else None
-        flat = _first(m, "flat")
+        flat = _first(m, "flat", "flatp")
         flat_word = m.group(flat) if flat and m.group(flat) in words("direction.flat_exact") else None
         if delta is None and (prior is None or (rate is None and flat_word is None)):
             return
@@ -758,6 +758,9 @@ class Extractor:
         assert kin is not None
         bound = _Bound(current) if current is not None else self._change_current(unit, m.start(), subject or "", kin)
         current, candidates = bound.current, bound.candidates
+        flat_level = _first(m, "flatp") is not None  # 0.80万元，与上年预算0.85万元持平: said unchanged from a level
+        if flat_level and (current is None or current.start < unit.sentence_span(m.start())[0]):
+            current, candidates = None, ()  # (only against the figure its own sentence states)
         rise = "dir1" in m.re.groupindex and _direction(m.group("dir1")) == "up"
         if rise and current is not None and delta is not None and prior is None \
                 and delta.quantity.in_unit(BASE_UNIT) > current.quantity.in_unit(BASE_UNIT) >= 0 \
@@ -784,7 +787,8 @@ class Extractor:
             prior=prior.figure() if prior else None,
             delta=delta.figure() if delta else None,
             rate=rate.figure() if rate else None,
-            delta_direction=_direction(m.group("dir1")) if "dir1" in m.re.groupindex else rate_direction,
+            delta_direction=_direction(m.group("dir1")) if "dir1" in m.re.groupindex and not flat_level
+            else rate_direction,
             rate_direction=rate_direction,
             delta_word=(m.group("dir1") if "dir1" in m.re.groupindex else None) or "",
             rate_word=rate_word or "",
