@@ -598,17 +598,21 @@ class Extractor:
 
     def _respective_changes(self, unit: Unit) -> None:
         """增值税862.54亿元、个人所得税97.35亿元，分别增收61.27亿元、7.23亿元，分别增长7.65%、8.02%: each figure of
-        the list right before 分别 with its own change and rate, in order; lists of unequal length pair nothing.
+        the list right before 分别 (its figures outside brackets, all of the list: a figure before them is its total
+        before a list marker, or none) with its own change and rate, in order; lists of unequal length pair nothing.
         """
         for m in P.RESPECTIVE_CHANGES.finditer(unit.text):
             deltas = [x for x in unit.mentions if m.start("deltas") <= x.start < m.end("deltas") and x.role is None]
             rates = [x for x in unit.mentions if m.group("rates") and m.start("rates") <= x.start < m.end("rates")]
             s_start, _ = unit.sentence_span(m.start())
-            before = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start()]
+            before = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start()
+                      and bracket_depth(unit.text, s_start, x.start) == 0]
             currents = before[-len(deltas):]
+            head = before[-len(deltas) - 1] if len(before) > len(deltas) else None
             if len(currents) != len(deltas) or (rates and len(rates) != len(deltas)) \
-                    or any(x.family != "money" or not self._eligible(x) for x in currents):
-                continue
+                    or any(x.family != "money" or not self._eligible(x) for x in currents) \
+                    or (head is not None and not P.LIST_MARKER.search(unit.text, head.end, currents[0].start)):
+                continue  # (a longer list: the figure before the pairs is one of its items, not its total)
             for i, (current, delta) in enumerate(zip(currents, deltas, strict=True)):
                 dir1 = _last_word(P.ITEM_DIRECTION, unit.text, m.start("deltas"), delta.start)
                 rate = rates[i] if rates else None
@@ -1153,9 +1157,15 @@ class Extractor:
                    if not _of_prior_period(x) and bracket_depth(unit.text, s_start, x.start) == 0]
         whole, candidates = self._bind_name(wname, unit, m.start()) if wname else (None, [])
         if whole is None and not candidates and len(amounts) == len(pcts) + 1:
-            whole = amounts[0]  # 项目支出950万元，分别为：…，占比依次为…: the list's own total
-        parts = [x for x in amounts if whole is None or whole.unit is not unit or x.start > whole.end]
-        if len(pcts) < 2 or len(parts) != len(pcts) or _WORD_OR_FIGURE.search(unit.text, parts[-1].end, m.start()):
+            # the list's own total: named so after it (…，合计950万元，占比依次为…), or before a list marker that
+            # opens it (项目支出950万元，分别为：…)
+            if TOTAL_WORDS.search(amounts[-1].subject):
+                whole = amounts[-1]
+            elif P.LIST_MARKER.search(unit.text, amounts[0].end, amounts[1].start):
+                whole = amounts[0]
+        parts = [x for x in amounts if x is not whole
+                 and (whole is None or whole.unit is not unit or x.start > whole.end or whole is amounts[-1])]
+        if len(pcts) < 2 or len(parts) != len(pcts) or _WORD_OR_FIGURE.search(unit.text, amounts[-1].end, m.start()):
             parts = []  # (道路养护和桥梁检测占…: the shares name parts of their own; 分别增加…: changes between)
         group = self._group_of((unit.order,), whole) if whole is not None and parts else None
         for n, pct in enumerate(pcts):
@@ -1240,6 +1250,8 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             counts = [x for x in unit.mentions if s_start <= x.start < m.start() and x.role is None
                       and x.family not in ("money", "percent")]
+            if any(P.LIST_MARKER.search(unit.text, x.end, m.start()) for x in counts[:1]):
+                continue  # (…已发放980户，其中…450户，完成率…: which count is the one done is not said)
             planned = [x for x in counts if _names_any(x, "ratio.count_plans")]
             done = [x for x in counts if not _names_any(x, "ratio.count_plans") and _names_any(x, "ratio.count_done")]
             if len(planned) != 1 or len(done) != 1 or done[0].start < planned[0].start \
@@ -1806,8 +1818,8 @@ def _names_basis_period(figure: Mention, basis: str) -> bool:
     if any(b in basis for b in words("compare.bases")):
         return False
     point = next((p for p in words("compare.subject_bases") if re.search(rf"{p}数?$", basis)), None)
-    if point is not None:  # (a figure of the point itself: 年初数, 年初结转和结余, not 年初至年末累计…)
-        return re.search(rf"{point}(?!至)", figure.subject) is not None
+    if point is not None:  # (a figure of the point itself: 年初数, 年初结转和结余, not 年初至年末…, 年初安排的…)
+        return re.search(rf"{point}(?!{alt('compare.point_not')})", figure.subject) is not None
     against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
     return len(against) == 1 and set(P.YEAR_NUMBER.findall(normalize_digits(figure.subject))) == against
 

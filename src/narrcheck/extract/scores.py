@@ -68,6 +68,7 @@ _BAND_CLAUSE = re.compile(rf"[^，,、；;。]*?{_alt('bands.is')}[“\"]?(?P<wo
 _BAND_FIGURE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:分|(?=\s*[-－—~～至到]\s*\d{{1,3}}(?:\.\d+)?\s*分))\s*"
                           rf"({_alt('bands.included')})?")
 _BELOW = re.compile(rf"(?<!{_alt('bands.below_not_after')}){_alt('bands.below')}")
+_BOUND = re.compile(rf"{_alt('bands.bounds')}|{_alt('bands.included')}|{_alt('bands.floor')}")
 
 
 def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
@@ -86,6 +87,8 @@ def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
             grade = GRADE_OF[word]
             if not figures or grade == "差" or _BELOW.search(clause.group()):
                 continue
+            if not _BOUND.search(clause.group()):
+                return None  # (甲项目95分为优、乙项目85分为良: results listed, no bands stated)
             if len(figures) == 2 and figures[1][1] or said.setdefault(grade, word) != word:
                 return None
             floors.setdefault(grade, min(Decimal(f) for f, _ in figures))
@@ -93,7 +96,8 @@ def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
         if len(ordered) >= 2:
             values = [f for _, f in ordered]
             steps = values == sorted(values, reverse=True) and len(set(values)) == len(values)
-            return tuple(ordered) if steps and "优" in floors else None
+            plausible = "优" in floors and all(Decimal(50) <= f <= Decimal(100) for f in values)  # (a 100-point score)
+            return tuple(ordered) if steps and plausible else None
     return None
 
 
@@ -309,14 +313,17 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
                   subject=group, location=unit.locate(m.start(group)))
 
 
+# what may open a category's name in its clause (其中投入指标…, 2024年度产出指标…)
+_CLAUSE_LEAD = re.compile(r"^(?:其中[：:，,]?|\d{4}\s*年度?)+")
+_TOTAL_PREFIXES = ("自评", "评价", "综合", "总体", "绩效")  # (the SCORE pattern's own: a score so named is a total)
 _CATEGORY_NAMES = tuple(c + t for c in (*file_words("score_headers.toml", "levels.categories"),
                                          *file_words("score_headers.toml", "levels.execution"))
                         for t in file_words("score_headers.toml", "levels.category_tails"))
 
 
-# before a score in its sentence: a score and then a list opener (得分97.5分，其中…), or a weight stated just before
-# it (分值10分，得分…): the score is a part's
-_PART_OF_SCORE = re.compile(rf"\d\s*分[^。；;]*?{alt('lists.openers')}[^。；;]*$"
+# before a score in its sentence: a score and then a list opener (得分97.5分，其中…), a list opener that opens the
+# sentence (…得分97.1分。其中：…), or a weight stated just before it (分值10分，得分…): the score is a part's
+_PART_OF_SCORE = re.compile(rf"(?:\d\s*分[^。；;]*?|^\s*){alt('lists.openers')}[^。；;]*$"
                             rf"|{_alt('roles.weight')}\s*\d+(?:\.\d+)?\s*分[，,]?\s*$")
 
 
@@ -332,7 +339,8 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
                                                                                    "levels.execution")) \
             or _WEIGHT_AFTER_SCORE.search(text, max(0, pos - 6), pos):
         return False
-    if own.endswith(_CATEGORY_NAMES) or own.endswith(file_words("score_headers.toml", "roles.weight")):
+    bare = _CLAUSE_LEAD.sub("", own)
+    if bare in _CATEGORY_NAMES or own.endswith(file_words("score_headers.toml", "roles.weight")):
         return False  # 投入类指标得分14分: a category's score; 各项指标分值合计100分: weights
     if any(w in own for w in file_words("score_headers.toml", "levels.several")):
         return False
@@ -340,7 +348,7 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
     if text.startswith(file_words("score_headers.toml", "narrative.sum_words"), pos) \
             and ("得分" not in said or any(w in said for w in file_words("score_headers.toml", "roles.weight"))):
         return False
-    if _PART_OF_SCORE.search(text, start_of(text, pos, SENTENCE), pos):
+    if not text.startswith(_TOTAL_PREFIXES, pos) and _PART_OF_SCORE.search(said):
         return False  # 自评得分97.5分，其中绩效指标得分88分 / 分值10分，得分9.5分: a part's score
     if own.startswith(words("compare.periods")) or _COMPARED_WITH_BEFORE.search(own):
         return False
@@ -435,10 +443,17 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
     in_paragraph = _named(earlier, tables) if earlier else None  # 甲项目全年预算数…。经自评，本项目自评得分…
+    if in_paragraph is not None and _names_another(earlier, in_paragraph, tables):
+        return None, ""  # (乙项目参照甲项目…。本项目自评得分…: two projects named, 本项目 not said which)
     before, how = _named_before(tables, units, order, seen)
     if in_paragraph is None or before is None or before is in_paragraph:
         return (in_paragraph, "nearest mention") if in_paragraph is not None else (before, how)
     return None, ""  # (二、河道保洁项目 / 本项目与乡村道路养护项目同为…: the heading and the paragraph disagree)
+
+
+def _names_another(text: str, found: ScoreTable, tables: Sequence[ScoreTable]) -> bool:
+    """`text` names, in full, the project of another table than `found` (or of a second table of that name)."""
+    return any(t is not found and t.name and any(key and key in text for key, _, _ in _forms(t.name)) for t in tables)
 
 
 def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,

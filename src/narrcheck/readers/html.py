@@ -24,8 +24,8 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 def _text(element: Any) -> str:
     """The element's visible text as a browser shows it: a line break where a <br> is (and in <pre>, where the
-    source has one), runs of spaces and the source's own line breaks folded into one space; a <br> after a comma
-    (，、) breaks no sentence and joins its lines.
+    source has one), runs of spaces and the source's own line breaks folded into one space; outside <pre>, a
+    <br> after a comma (，) breaks no sentence and joins its lines.
     """
     parts: list[str] = []
     pre = element.tag == "pre" or any(a.tag == "pre" for a in element.iterancestors())
@@ -50,10 +50,10 @@ def _text(element: Any) -> str:
     walk(element)
     lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
     text = "\n".join(line for line in lines if line)
-    return _MID_CLAUSE_BREAK.sub(r"\1", text)
+    return text if pre else _MID_CLAUSE_BREAK.sub(r"\1", text)
 
 
-_MID_CLAUSE_BREAK = re.compile(r"([，、,])\n")
+_MID_CLAUSE_BREAK = re.compile(r"([，,])\n")
 
 
 def _map(element: Any) -> TextMap:

@@ -167,10 +167,9 @@ _FIGURES = r"[-+]?\d[\d,.]*%?(?:\s+[-+]?\d[\d,.]*%?)+"
 _FIGURE_ROW_END = re.compile(_FIGURES + r"\s*$")
 _FIGURE_ROW_START = re.compile(r"\s*" + _FIGURES + r"(?:\s|$)")
 # The start of a new item: heading and list enumerators, a table or figure caption, bullets, a table row.
-# a heading of the document's own (二、乙项目, （三）, 第二部分): after a table and a blank line it opens the text
-# that follows, never a cell's wrapped words
-_HEADING = re.compile(r"\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[部分章节]|[一二三四五六七八九十百]+\s*、"
-                      r"|[（(]\s*[一二三四五六七八九十百]+\s*[)）])")
+# a heading of the document's own (二、乙项目, 第二部分): after a table and a blank line it opens the text that
+# follows, never a cell's wrapped words (a cell may hold its own numbered points: （二）…)
+_HEADING = re.compile(r"\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[部分章节]|[一二三四五六七八九十百]+\s*、)")
 _NEW_ITEM = re.compile(
     r"""\s*(?:
         第\s*[一二三四五六七八九十百\d]+\s*[部分章节条款篇]
