@@ -1241,7 +1241,8 @@ class Extractor:
 
     def _count_completions(self, unit: Unit) -> None:
         """计划改造1,200户，实际完成1,140户，完成率95.00%: the count done over the count planned, when the sentence
-        states one planned count and, after it, one count done in the same unit (else nothing is claimed).
+        states one planned count and, after it, one count done of the same family (户 with 户; 人, 名 and 个 count
+        people alike), no list opening between them (else nothing is claimed).
         """
         for m in unit.matches(P.COUNT_COMPLETION):
             pct = unit.mention_at(m.start("pct"))

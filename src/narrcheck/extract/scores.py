@@ -231,7 +231,9 @@ def project_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 measure = RATE_MEASURE[name] if name else fixed
                 if measure is None:
                     continue
-                table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order, seen)
+                clause = _clause(unit.text, m.start())
+                table, how = _bind(clause, None, tables, units, unit.order, seen,
+                                   earlier=unit.text[:m.start() - len(clause)])
                 if table is None or table.department:
                     continue
                 q = parse_number(m.group("num"), m.groupdict().get("unit") or "%")
@@ -273,7 +275,9 @@ def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable],
             r = RESULT_AFTER.match(unit.text, m.end())
             if r is None or not r.group("num") or not (r.group("unit") or r.group("more") or r.group("above")):
                 continue
-            table, how = _bind(_clause(unit.text, m.start()), None, tables, units, unit.order, seen)
+            clause = _clause(unit.text, m.start())
+            table, how = _bind(clause, None, tables, units, unit.order, seen,
+                               earlier=unit.text[:m.start() - len(clause)])
             if table is None or (m.group(0), table.index) not in rows:
                 continue
             q = parse_number(r.group("num"), "%" if r.group("unit") in ("%", "％") else (r.group("unit") or ""))

@@ -172,8 +172,8 @@ _SPACES_TO_ASCII = {ord(c): " " for c in _SPACES - {" ", "\t"}}
 
 
 @lru_cache(maxsize=1)
-def _UNIT_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a pattern, built once from the lexicon
-    """A figure's unit that ends right before a position (…48.35万元)."""
+def _unit_before() -> re.Pattern[str]:
+    """A figure's unit that ends right before a position (…48.35万元): built once, from the lexicon's units."""
     units = sorted(words("units.money", "units.count"), key=len, reverse=True)
     return re.compile(r"\d\s*(?:" + "|".join(map(re.escape, units)) + r")$")
 
@@ -185,7 +185,7 @@ def _dot(text: str, i: int) -> str | None:
     """
     if i and _IDEOGRAPH_RE.match(text[i - 1]) and (
             _SENTENCE_END.match(text, i + 1)
-            or (_IDEOGRAPH_RE.match(text[i + 1:i + 2]) and _UNIT_BEFORE().search(text, max(0, i - 8), i))):
+            or (_IDEOGRAPH_RE.match(text[i + 1:i + 2]) and _unit_before().search(text, max(0, i - 8), i))):
         line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
         enumerator = _ENUMERATOR_LINE.fullmatch(text, line_start, i)
         if not enumerator:

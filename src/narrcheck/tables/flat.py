@@ -1003,9 +1003,10 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
 
     A first-level category (产出/效益/满意度指标) runs to the next first-level label; another to the next
     label with a weight at its level or above. A label's level is its place in its line where the text keeps
-    empty cells (| | 预算配置（10分） | 指标 |: second; | 效益（20分） | 满意度 | | 20 |: first); where blanks
-    were dropped, a row's labels stand right-aligned under the table's deepest row of labels. A category that
-    runs off the end of the text without a total row is incomplete.
+    empty cells (| | 预算配置（10分） | 指标 |: second; | 效益（20分） | 满意度 | | 20 |: first; one cell per line,
+    every label is first, as before levels were read); where blanks were dropped, a row's labels stand
+    right-aligned under the table's deepest row of labels. A category that runs off the end of the text without a
+    total row is incomplete.
     """
     out: list[Category] = []
     if before is not None and found:
