@@ -1325,7 +1325,9 @@ class Extractor:
                          for scope in scopes]
                 if self._parts_by_year(unit, head, found[1]):
                     continue
-                parts = _list_parts(unit.text, head, found[0] if len(found[0]) >= 2 else found[1])
+                # (a list of counts stays in its sentence: 单位共5个，包括…4个…。实有人员296人 lists no staff)
+                later = found[1] if head.family == "money" else []
+                parts = _list_parts(unit.text, head, found[0] if len(found[0]) >= 2 else later)
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head)
             if len(parts) < 2:
@@ -1459,8 +1461,11 @@ class Extractor:
         for below in self.units[unit.order + 1:]:
             if below.table is not None or below.section != unit.section:
                 break
+            if _PAGE_NUMBER.fullmatch(below.text.strip()):
+                continue  # (a page's number between the list's opener and its parts: - 2 -, 第 2 页)
             lead = next((m for m in below.mentions if self._eligible(m) and _same_family(m, head)), None)
-            if lead is None or lead.start > 30 or P.SENTENCE_END.search(below.text, 0, lead.start):
+            if lead is None or lead.start > 30 or P.SENTENCE_END.search(below.text, 0, lead.start) \
+                    or _OUTSIDE.search(below.text, 0, lead.start):
                 break
             parts.append(lead)
         if any(p.quantity.unit == head.quantity.unit and p.quantity.value > head.quantity.value for p in parts):
@@ -1588,8 +1593,12 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     """
     parts = _first_of_each(text, parts)
     budget = _is_budget(head.subject)
+    year_total = normalize_subject(head.subject).endswith(words("wholes.expenditure"))
     for i, part in enumerate(parts):
-        if TOTAL_WORDS.search(part.subject) or (budget and i and _SPENT.search(normalize_subject(part.subject))):
+        name = normalize_subject(part.subject)
+        if TOTAL_WORDS.search(part.subject) or (budget and i and _SPENT.search(name)) \
+                or _OUTSIDE.search(part.subject) or (year_total and i and _BALANCE.search(name)):
+            # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余)
             # (a total restated; under a budget, the amount spent after its parts: …追加20万元，全年支出115万元;
             # listed first it is a part: 预算500万元，其中已支出320万元，结余180万元)
             parts = parts[:i]
@@ -1807,6 +1816,9 @@ _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('co
 
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
 _SPENT = re.compile(alt("lists.spent"))
+_OUTSIDE = re.compile(alt("lists.outside"))
+_PAGE_NUMBER = re.compile(r"[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?")
+_BALANCE = re.compile(alt("lists.balances"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
 _WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")
 
