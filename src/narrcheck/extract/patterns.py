@@ -47,6 +47,7 @@ BASIS = rf"(?:{PERIOD}的?{alt('compare.bases')}?|{alt('compare.bases')})"
 ANCHOR = (rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{BASIS}"
           rf"(?:{alt('compare.closers')})?)")
 ANCHOR_ONLY = re.compile(ANCHOR)
+COMPARE_OPENER = re.compile(alt("compare.openers", "compare.standalone"))  # where a comparison opens (比, 较, 同比)
 ANCHOR_AT_END = re.compile(rf"(?:{ANCHOR})$")  # 公务接待费较上年: a name, then what it is compared with
 SUBJECT = r"[^，,。；;：:\d%]{0,30}?"
 # a subject that does not swallow the direction word that follows it

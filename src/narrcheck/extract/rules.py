@@ -288,6 +288,9 @@ def _find_mentions(unit: Unit) -> None:
         unit.mentions.append(Mention(unit, m.start(), m.end(), q, subject))
 
 
+_YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
+
+
 def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
     """The name of a figure whose clause names only a measure (…支出预算为5.92万元，决算为3.58万元): the
     previous figure's name in the same sentence, its measure word replaced by this one.
@@ -296,6 +299,8 @@ def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
         return subject
     stem = _MEASURE_TAIL.sub("", before.subject)
     own = subject
+    if P.YEAR_NUMBER.search(normalize_digits(own)):  # (…2023年基本支出585.40万元，2021年为…: its own year)
+        stem = _YEAR_WORDS.sub("", stem)
     for noun in words("names.said_once"):  # 支出预算…，支出决算…: the noun is said once
         if stem.endswith(noun) and own.startswith(noun):
             own = own[len(noun):]
@@ -504,6 +509,8 @@ class Extractor:
         """
         marker = None
         for m in P.LIST_MARKER.finditer(unit.text, 0, pos):
+            if self._nested_before(unit, m, pos):
+                continue  # (a list inside an item that ended at ； before `pos`: the outer list's is meant)
             stop = min((i for i in (unit.text.find("；", m.end(), pos), unit.text.find("。", m.end(), pos))
                         if i >= 0), default=pos)
             names = unit.text[m.end():stop]
@@ -774,9 +781,10 @@ class Extractor:
             current = None
         if prior is None:
             prior = bound.prior
-            if current is not None and _names_basis_period(current, basis):
-                # 2021年…6.00万元，2022年比2021年减少1.50万元 (年初数…，年末数…，较年初增加…): the figure of the
-                # period compared with is the base
+            if current is not None and (_names_basis_period(current, basis)
+                                        or _of_an_earlier_year(unit, current, m.start())):
+                # 2021年…6.00万元，2022年比2021年减少1.50万元 (年初数…，年末数…，较年初增加…; 人员经费2022年为443.80
+                # 万元，2023年增加25.10万元): the figure of the period compared with is the base
                 prior, current, candidates = current, None, ()
             if P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
                 current, candidates = None, ()  # on an adjusted basis (同口径) the base is not current − change
@@ -1472,6 +1480,31 @@ class Extractor:
             return []
         return parts
 
+    def _nested_before(self, unit: Unit, marker: re.Match[str], pos: int) -> bool:
+        """`marker` opens a list inside an item of another list, and that list ended at a ； before `pos`."""
+        s_start, _ = unit.sentence_span(marker.start())
+        semi = unit.text.find("；", marker.end(), pos)
+        return semi >= 0 and P.LIST_MARKER.search(unit.text, s_start, marker.start()) is not None \
+            and self._item_ends_at_semicolon(unit, marker)
+
+    def _item_ends_at_semicolon(self, unit: Unit, marker: re.Match[str]) -> bool:
+        """A list opened inside an item of another list ends at the next ；, where the figure after it is named like
+        that item (基本支出…，其中人员经费…；项目支出…: the outer list's next item) and unlike the inner list's first
+        part (…其中人员经费…；公用经费…: the inner list goes on).
+        """
+        text = unit.text
+        semi, dot = text.find("；", marker.end()), text.find("。", marker.end())
+        if semi < 0 or 0 <= dot < semi:
+            return False
+        item = self._nearest_before(unit, marker.start())
+        inner = next((m for m in unit.mentions if marker.end() <= m.start < semi and self._eligible(m)), None)
+        after = next((m for m in unit.mentions if m.start > semi and self._eligible(m)), None)
+        if item is None or inner is None or after is None:
+            return False
+        def tail(m: Mention) -> str:
+            return normalize_subject(m.subject)[-2:]
+        return tail(after) == tail(item) != tail(inner)
+
     def _list_regions(self, unit: Unit, marker: re.Match[str]) -> list[tuple[int, int]]:
         """Where the parts of a list stand: the rest of its sentence (or of its parentheses), then each
         following sentence of the paragraph that opens with a figure, until a nested list or a colon (a list in
@@ -1493,6 +1526,10 @@ class Extractor:
         pos = marker.end()
         if classified := P.LIST_CLASSIFIED.match(text, pos):
             pos = classified.end()
+        if self._nested_before(unit, marker, len(text)):
+            semi = text.find("；", pos)  # (…，其中基本支出870万元，其中人员经费754万元；项目支出580万元…)
+            stop = stop_at(pos, semi)
+            return [(pos, stop.start() if stop else semi)]
         first = True
         while pos < len(text):
             dot = text.find("。", pos)
@@ -1584,6 +1621,12 @@ def _order(m: Mention) -> int:
     return m.unit.order
 
 
+def _component_of(part: Mention, whole: Mention) -> bool:
+    """`part` is named as a component of the composite `whole` names (人员经费 of 基本支出): a part of a part."""
+    name, of = fold(normalize_subject(part.subject)), fold(normalize_subject(whole.subject))
+    return any(of.endswith(total) and name in components for total, components in composites())
+
+
 def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
     """The parts that belong to `head`'s list, or none when the list cannot be its breakdown.
 
@@ -1597,8 +1640,10 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     for i, part in enumerate(parts):
         name = normalize_subject(part.subject)
         if TOTAL_WORDS.search(part.subject) or (budget and i and _SPENT.search(name)) \
-                or _OUTSIDE.search(part.subject) or (year_total and i and _BALANCE.search(name)):
-            # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余)
+                or _OUTSIDE.search(part.subject) or (year_total and i and _BALANCE.search(name)) \
+                or any(_component_of(part, earlier) for earlier in parts[:i]):
+            # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余; a part of an earlier
+            # part: 其中基本支出400万元。人员经费350万元)
             # (a total restated; under a budget, the amount spent after its parts: …追加20万元，全年支出115万元;
             # listed first it is a part: 预算500万元，其中已支出320万元，结余180万元)
             parts = parts[:i]
@@ -1821,6 +1866,19 @@ _PAGE_NUMBER = re.compile(r"[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*�
 _BALANCE = re.compile(alt("lists.balances"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
 _WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")
+
+
+def _of_an_earlier_year(unit: Unit, figure: Mention, pos: int) -> bool:
+    """`figure` is named with one year, and the change at `pos` names a later one as its own, before any comparison
+    it makes (…2022年为443.80万元，2023年增加…; 2023年比2022年减少…): the figure is the earlier level.
+    """
+    own = P.YEAR_NUMBER.findall(normalize_digits(figure.subject))
+    if len(own) != 1:
+        return False
+    clause = unit.text[start_of(unit.text, pos, CLAUSE):pos]
+    opener = P.COMPARE_OPENER.search(clause)
+    said = P.YEAR_NUMBER.findall(normalize_digits(clause[:opener.start()] if opener else clause))
+    return bool(said) and int(said[0]) > int(own[0])
 
 
 def _names_basis_period(figure: Mention, basis: str) -> bool:
