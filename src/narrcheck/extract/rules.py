@@ -946,8 +946,13 @@ class Extractor:
             exact = [m for m in scope if plain and normalize_subject(m.subject) == plain]
             if exact:
                 return exact[-1] if len({m.quantity.in_unit(BASE_UNIT) for m in exact}) == 1 else None
+        def narrower(m: Mention) -> bool:  # the name asked for adds words to the figure's (专项项目支出 is no 项目支出)
+            other = normalize_subject(m.subject)
+            return bool(other) and other != plain and other in plain and len(plain) - len(other) >= 2
+
         for scope in fitting:
-            scored = sorted(((fit(m.subject), m) for m in scope), key=lambda sm: sm[0], reverse=True)
+            scored = sorted(((fit(m.subject), m) for m in scope if not narrower(m)), key=lambda sm: sm[0],
+                            reverse=True)
             if not scored or scored[0][0][2] < least * len(key):
                 continue
             if len(scored) > 1 and scored[1][0] == scored[0][0]:
