@@ -289,6 +289,8 @@ def _find_mentions(unit: Unit) -> None:
 
 
 _YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
+# 2024年, 本年: words opening a name that say only which period
+_PERIOD_LEAD = re.compile(rf"^(?:\d{{4}}\s*年度?|{alt('names.this_period')})+")
 
 
 def _elided(text: str, before: Mention, pos: int, subject: str) -> str:
@@ -946,9 +948,11 @@ class Extractor:
             exact = [m for m in scope if plain and normalize_subject(m.subject) == plain]
             if exact:
                 return exact[-1] if len({m.quantity.in_unit(BASE_UNIT) for m in exact}) == 1 else None
+        core = _PERIOD_LEAD.sub("", plain)
+
         def narrower(m: Mention) -> bool:  # the name asked for adds words to the figure's (专项项目支出 is no 项目支出)
-            other = normalize_subject(m.subject)
-            return bool(other) and other != plain and other in plain and len(plain) - len(other) >= 2
+            other = _PERIOD_LEAD.sub("", normalize_subject(m.subject))
+            return bool(other) and other != core and other in core and len(core) - len(other) >= 2
 
         for scope in fitting:
             scored = sorted(((fit(m.subject), m) for m in scope if not narrower(m)), key=lambda sm: sm[0],
