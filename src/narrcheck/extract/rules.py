@@ -289,8 +289,23 @@ def _find_mentions(unit: Unit) -> None:
 
 
 _YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
+# a name's own word for a budget or a figure as it came out (预算, 决算, 实际, 执行): no qualifier said once reaches it
+BUDGET_OR_ACTUAL = re.compile(alt("measure.budget", "names.own_measure"))
 # 2024年, 本年: words opening a name that say only which period
 _PERIOD_LEAD = re.compile(rf"^(?:\d{{4}}\s*年度?|{alt('names.this_period')})+")
+
+
+def qualified_as_before(text: str, before: Mention, pos: int, subject: str) -> str:
+    """The name of a list item whose qualifier the list said once, on its first item (上年基本支出560万元，项目支出
+    682.40万元 / 年初预算安排项目支出800万元，基本支出600万元): the item's own name after that qualifier, where
+    the item follows it at once and names no period, measure or list opener of its own; else its own name.
+    """
+    lead = next((q for q in words("names.list_qualifiers") if before.subject.lstrip().startswith(q)), None)
+    if lead is None or text[before.end:pos - len(subject)].strip() not in ("，", ",", "、") \
+            or BUDGET_OR_ACTUAL.search(subject) or _PERIOD_LEAD.match(subject) or P.YEAR_NUMBER.search(subject) \
+            or subject.startswith(words("compare.periods")) or P.LIST_MARKER.match(subject):
+        return subject
+    return lead + subject
 
 
 def _elided(text: str, before: Mention, pos: int, subject: str) -> str:

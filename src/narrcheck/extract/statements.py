@@ -31,7 +31,7 @@ from narrcheck.extract.identity import (
     quantity_key,
     span_named,
 )
-from narrcheck.extract.rules import Mention, Unit
+from narrcheck.extract.rules import Mention, Unit, qualified_as_before
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt, matcher
 from narrcheck.model.claims import Figure
@@ -174,6 +174,9 @@ def _unplaced(words: str) -> str:
 def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     text = unit.text
     before = _unplaced(_clause_before(text, mention.start))
+    previous = next((m for m in reversed(unit.mentions) if m.end <= mention.start and m.quantity.is_money), None)
+    if previous is not None:  # (上年基本支出…，项目支出…: 上年 is said once for both)
+        before = qualified_as_before(text, previous, mention.start, before)
     own = quantity_key(before, year)
     if own is None:
         coded = _CODED.search(before)
