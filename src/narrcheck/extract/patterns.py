@@ -134,6 +134,11 @@ RESPECTIVE_CHANGES = re.compile(
 )
 ITEM_DIRECTION = re.compile(DIRECTION)
 ITEM_RATE_WORD = re.compile(RATE_WORD)
+# 2023年、2022年“三公”经费分别为12.45万元、15.20万元: a list of years naming one quantity, paired with its figures
+RESPECTIVE_YEARS = re.compile(
+    rf"(?P<years>\d{{4}}\s*年度?(?:{alt('respective.joiners')}\d{{4}}\s*年度?)+)(?P<name>[^，,。；;：:\d%]{{0,20}}?)"
+    rf"{alt('respective.each')}{LINK}(?P<figures>{AMOUNT}(?:{alt('respective.joiners')}{AMOUNT})+)"
+)
 RESPECTIVE_JOINER = re.compile(alt("respective.joiners"))
 RESPECTIVE_WORD = re.compile(alt("respective.each"))
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)

@@ -591,6 +591,12 @@ class Extractor:
         if not P.RESPECTIVE_WORD.search(unit.text):
             return
         self._respective_changes(unit)
+        for m in P.RESPECTIVE_YEARS.finditer(unit.text):  # 2023年、2022年三公经费分别为…: each year's figure
+            years = P.YEAR_NUMBER.findall(normalize_digits(m.group("years")))
+            figures = [x for x in unit.mentions if m.start("figures") <= x.start < m.end("figures")]
+            if len(years) == len(figures):
+                for year, figure in zip(years, figures, strict=True):
+                    figure.subject = f"{year}年{m.group('name').strip()}"
         for m in P.RESPECTIVE.finditer(unit.text):
             # 、 separates the names where it is used (公务用车购置及运行维护费 holds a 及 of its own)
             listed = m.group("names")
