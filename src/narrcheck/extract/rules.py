@@ -36,6 +36,7 @@ from narrcheck.model.document import Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Quantity, normalize_digits, parse_number
 from narrcheck.numbers.normalize import Normalized, normalize
+from narrcheck.readers.text import is_page_number
 
 Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 
@@ -1499,7 +1500,7 @@ class Extractor:
         for below in self.units[unit.order + 1:]:
             if below.table is not None or below.section != unit.section:
                 break
-            if _PAGE_NUMBER.fullmatch(below.text.strip()):
+            if is_page_number(below.text.strip()):
                 continue  # (a page's number between the list's opener and its parts: - 2 -, 第 2 页)
             lead = next((m for m in below.mentions if self._eligible(m) and _same_family(m, head)), None)
             if lead is None or lead.start > 30 or P.SENTENCE_END.search(below.text, 0, lead.start) \
@@ -1892,7 +1893,6 @@ _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('co
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
 _SPENT = re.compile(alt("lists.spent"))
 _OUTSIDE = re.compile(alt("lists.outside"))
-_PAGE_NUMBER = re.compile(r"[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?")
 _BALANCE = re.compile(alt("lists.balances"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
 _WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")

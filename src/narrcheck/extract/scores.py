@@ -42,7 +42,8 @@ GRADE_OF: dict[str, Grade] = {w: grade for grade in ("优", "良", "中", "差")
 _GRADE_WORD = "(?:" + "|".join(map(re.escape, sorted(GRADE_OF, key=len, reverse=True))) + ")"
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
 # (a score that bounds a grade's band, 综合得分90分（含）以上为优, is no claim)
-SCORE = re.compile(rf"(?:自评|评价|绩效)?(?:综合|总体)?{_alt('narrative.score')}(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])"
+SCORE = re.compile(rf"{_alt('narrative.score_by')}?{_alt('narrative.score_scope')}?{_alt('narrative.score')}"
+                   rf"(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])"
                    rf"(?!\s*{_alt('bands.included')}?\s*{_alt('bands.bounds')})")
 WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
 # a grade word ends where its phrase does (评价结果为差异… states no grade)
@@ -319,7 +320,9 @@ def _group_figure(unit: Unit, m: re.Match[str], group: str, unit_word: str) -> F
 
 # what may open a category's name in its clause (其中投入指标…, 2024年度产出指标…)
 _CLAUSE_LEAD = re.compile(r"^(?:其中[：:，,]?|\d{4}\s*年度?)+")
-_TOTAL_PREFIXES = ("自评", "评价", "综合", "总体", "绩效")  # (the SCORE pattern's own: a score so named is a total)
+# the words SCORE reads before a score's name (自评得分, 综合得分): a score so named is a total
+_TOTAL_PREFIXES = (*file_words("score_headers.toml", "narrative.score_by"),
+                   *file_words("score_headers.toml", "narrative.score_scope"))
 _CATEGORY_NAMES = tuple(c + t for c in (*file_words("score_headers.toml", "levels.categories"),
                                          *file_words("score_headers.toml", "levels.execution"))
                         for t in file_words("score_headers.toml", "levels.category_tails"))

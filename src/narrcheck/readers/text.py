@@ -224,7 +224,8 @@ def _cell_line(line: str) -> re.Match[str] | None:
     return None if sum(1 for piece in line.split("\t") if piece.strip()) >= 2 else m
 
 
-def _is_page_number(text: str) -> bool:
+def is_page_number(text: str) -> bool:
+    """A line (or paragraph) that is only a page's number: 7, - 3 -, 第 3 页, 第3页 共12页, 3/12."""
     return len(text) <= 20 and _PAGE_NUMBER.fullmatch(text) is not None
 
 
@@ -238,7 +239,7 @@ def _full_width(lines: list[str]) -> int | None:
     widths = []
     for line in lines:
         text = _prose(line)
-        if text and not _is_page_number(text):
+        if text and not is_page_number(text):
             end = text[-1]
             widths.append((_width(text), "\u4e00" <= end <= "\u9fff" or end in _OPEN_ENDS))
     if len(widths) < _MIN_FULL_LINES:
@@ -283,7 +284,7 @@ def _past_page_number(lines: list[str], nxt: int) -> tuple[int, int]:
     k = nxt
     while k <= len(lines) and not lines[k - 1].strip():
         k += 1
-    if k > len(lines) or k - nxt > 2 or not _is_page_number(_prose(lines[k - 1]) or " "):
+    if k > len(lines) or k - nxt > 2 or not is_page_number(_prose(lines[k - 1]) or " "):
         return nxt, 0
     page, k = k, k + 1
     while k <= len(lines) and not lines[k - 1].strip() and k - page <= 2:
@@ -303,7 +304,7 @@ def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
     while text:
         nxt, page = _past_page_number(lines, last + 1)
         following = _prose(lines[nxt - 1]) if nxt <= len(lines) else ""
-        if not following or _is_page_number(following) or not _runs_on(line, text, following, width):
+        if not following or is_page_number(following) or not _runs_on(line, text, following, width):
             break
         if page:
             run.append(-page)

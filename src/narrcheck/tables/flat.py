@@ -927,10 +927,10 @@ def _aligned(toks: Sequence[Token], sec: _Section, data: list[Column]) -> list[A
     markdown or pipe table: | 产出指标 | 数量指标 | 甲1 | 60 | 60 |): each cell is its column's, no reading
     needed; None where the block is not so laid out.
     """
-    header = toks[sec.lo].block
-    if toks[sec.body - 1].block is not header or not toks[sec.lo].kept:
+    h0 = _header_line(toks, sec)
+    if h0 is None:
         return None
-    h0 = _line_start(toks, sec.lo)
+    header = toks[sec.lo].block
     width = sum(1 for t in toks[h0:sec.body + 1] if t.block is header)
     out: list[Agreed] = []
     k = sec.body
@@ -948,6 +948,15 @@ def _aligned(toks: Sequence[Token], sec: _Section, data: list[Column]) -> list[A
     return out or None
 
 
+def _header_line(toks: Sequence[Token], sec: _Section) -> int | None:
+    """The first token of the header's line where the header stands in one line of cells set apart by pipes
+    (its empty cells kept), else None: only then does a cell's place in its line say its column.
+    """
+    if not toks[sec.lo].kept or toks[sec.body - 1].block is not toks[sec.lo].block:
+        return None
+    return _line_start(toks, sec.lo)
+
+
 def _line_start(toks: Sequence[Token], k: int) -> int:
     """The first token of token k's line."""
     while k > 0 and toks[k - 1].block is toks[k].block:
@@ -961,10 +970,10 @@ def _aligned_total(toks: Sequence[Token], sec: _Section, data: list[Column], tit
     in one line (合计|||100|98, | 合计 | | | 100 | 98 |): each in its column's place; None where the rows are
     not so laid out or the places hold no figure.
     """
-    header, row = toks[sec.lo].block, toks[sec.hi].block
-    if not toks[sec.hi].kept or toks[sec.body - 1].block is not header or row is header:
+    h0, row = _header_line(toks, sec), toks[sec.hi].block
+    if h0 is None or not toks[sec.hi].kept or row is toks[sec.lo].block:
         return None
-    h0, r0 = _line_start(toks, sec.lo), _line_start(toks, sec.hi)
+    r0 = _line_start(toks, sec.hi)
     figures: dict[str, Fact | None] = {}
     for c in data:
         k = r0 + c.at - h0
