@@ -388,7 +388,8 @@ class Extractor:
         # the figures of the units before _indexed (_index_before), so that a name is looked up without reading
         # every unit of its scope: each list in document order
         self._indexed = 0
-        self._ending: dict[str, list[Mention]] = {}  # every ending of a name ("" too) -> the money figures it ends
+        # the last two characters of a money figure's name (the name, when shorter) -> (the figure, its name)
+        self._ending: dict[str, list[tuple[Mention, str]]] = {}
         self._named: dict[str, list[Mention]] = {}  # a name -> its money figures
         # (family, budget or not) -> a character pair of a name -> the units (order) with such a figure
         self._pairs: dict[tuple[str, bool], dict[str, list[int]]] = {}
@@ -415,8 +416,7 @@ class Extractor:
             name = normalize_subject(m.subject)
             if m.family == "money":
                 self._named.setdefault(name, []).append(m)
-                for i in range(len(name) + 1):
-                    self._ending.setdefault(name[i:], []).append(m)
+                self._ending.setdefault(name[-2:], []).append((m, name))
             pairs.setdefault((m.family, _is_budget(m.subject)), set()).update(_bigrams(name))
         for kind, held in pairs.items():
             units = self._pairs.setdefault(kind, {})
@@ -506,9 +506,14 @@ class Extractor:
         """
         self._index_before(before)
         lo = max(0, before - FARTHEST)
-        lists = [self._ending.get(f, []) for f in forms] + [self._named.get(key[i:], []) for i in range(len(key) - 3)]
-        found = {id(m): m for ms in lists
+        found = {id(m): m for ms in (self._named.get(key[i:], []) for i in range(len(key) - 3))
                  for m in ms[bisect_left(ms, lo, key=_order):bisect_left(ms, before, key=_order)]}
+        for f in forms:
+            tails = [f[-2:]] if len(f) >= 2 else [t for t in self._ending if t.endswith(f)]
+            for ms in (self._ending.get(t, []) for t in tails):
+                found.update((id(m), m) for m, name in ms[bisect_left(ms, lo, key=_order_of_first):
+                                                          bisect_left(ms, before, key=_order_of_first)]
+                             if name.endswith(f))
         return sorted(found.values(), key=lambda m: (m.unit.order, m.start), reverse=True)
 
     def _total_before(self, unit: Unit, pos: int) -> Mention | None:
@@ -1646,6 +1651,10 @@ class Extractor:
                 percents=tuple(m.percent for m in members), whole=first.whole,
                 parts=tuple(m.part for m in members if m.part is not None),
                 quote=first.quote, location=first.location, section=first.section))
+
+
+def _order_of_first(pair: tuple[Mention, str]) -> int:
+    return pair[0].unit.order
 
 
 def _order(m: Mention) -> int:
