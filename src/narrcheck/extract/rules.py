@@ -1077,6 +1077,8 @@ class Extractor:
             whole = self._nearest_before(
                 unit, numerator.start, lo=s_start,
                 accept=lambda x: x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named))
+            if whole is None:
+                whole = self._compared_budget(unit, numerator, m.start(), named)
             if whole is None:  # the budget this paragraph gave the same quantity before (完成预算105425万元的…)
                 name = normalize_subject(numerator.subject)
                 whole = next((b for owner, b in reversed(self._budgets.get(unit.order, []))
@@ -1256,6 +1258,8 @@ class Extractor:
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
                                                    accept=lambda x: x.family == "money" and _is_budget(x.subject))
+                if denominator is None:
+                    denominator = self._compared_budget(unit, numerator, m.start(), measure)
             if numerator is not None and denominator is not None \
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
@@ -1272,6 +1276,15 @@ class Extractor:
                 denominator=denominator.figure() if denominator else None,
                 deviation=any(w in measure for w in words("ratio.deviation")), complement=complement,
                 **self._claim_kwargs(unit, m.start(), m.end())))
+
+    @staticmethod
+    def _compared_budget(unit: Unit, actual: Mention, end: int, named: str | None = None) -> Mention | None:
+        """The budget `actual` was compared with between it and `end` (支出812.47万元，较调整预算830.00万元少支出
+        17.53万元，执行率…): a change's prior level that is a budget (of the kind `named`, when a rate names one).
+        """
+        return next((x for x in reversed(unit.mentions) if actual.end <= x.start and x.end <= end
+                     and x.role == "prior" and x.family == "money" and _is_budget(x.subject)
+                     and _same_budget_kind(x, named)), None)
 
     def _listed_under(self, unit: Unit, initial: Mention) -> Mention | None:
         """The budget after the year's changes that `initial` opens the list of (调整后预算120万元，其中年初预算

@@ -30,6 +30,7 @@ from narrcheck.model.claims import (
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.tables.model import ScoreTable, name_keys
+from narrcheck.tables.vocab import WEIGHT_MARK
 
 
 def _alt(path: str) -> str:
@@ -127,6 +128,8 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 clause = _clause(text, m.start())
                 table, how = _bind(clause, table_no, tables, units, order, seen,
                                    earlier=text[:m.start() - len(clause)])
+                if table is not None and _names_category(text, m.start(), table, Decimal(m.group("num"))):
+                    continue  # (部门决策得分19分 beside a table whose category 部门决策（20分） it is)
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
                                       table=table.index if table else None, binding=how,
                                       **_kwargs(raw, m, locate, section)))
@@ -323,9 +326,12 @@ _CLAUSE_LEAD = re.compile(r"^(?:其中[：:，,]?|\d{4}\s*年度?)+")
 # the words SCORE reads before a score's name (自评得分, 综合得分): a score so named is a total
 _TOTAL_PREFIXES = (*file_words("score_headers.toml", "narrative.score_by"),
                    *file_words("score_headers.toml", "narrative.score_scope"))
-_CATEGORY_NAMES = tuple(c + t for c in (*file_words("score_headers.toml", "levels.categories"),
-                                         *file_words("score_headers.toml", "levels.execution"))
-                        for t in file_words("score_headers.toml", "levels.category_tails"))
+_CATEGORY_NAMES = tuple(lead + c + t for c in (*file_words("score_headers.toml", "levels.categories"),
+                                                *file_words("score_headers.toml", "levels.execution"))
+                        for t in file_words("score_headers.toml", "levels.category_tails")
+                        for lead in file_words("score_headers.toml", "levels.category_leads"))
+# a score's own full mark right after it (19分（满分20分）): below the 100 of a whole table, it is a part's
+_OWN_FULL_MARK = re.compile(r"\D*?\d+(?:\.\d+)?\s*分\s*[（(]\s*满分\s*(?P<num>\d+(?:\.\d+)?)\s*分")
 
 
 # before a score in its sentence: a score and then a list opener (得分97.5分，其中…), a list opener that opens the
@@ -346,6 +352,9 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
                                                                                    "levels.execution")) \
             or _WEIGHT_AFTER_SCORE.search(text, max(0, pos - 6), pos):
         return False
+    full = _OWN_FULL_MARK.match(text, pos)
+    if full is not None and Decimal(full.group("num")) < 100:
+        return False
     bare = _CLAUSE_LEAD.sub("", own)
     if bare in _CATEGORY_NAMES or own.endswith(file_words("score_headers.toml", "roles.weight")):
         return False  # 投入类指标得分14分: a category's score; 各项指标分值合计100分: weights
@@ -361,6 +370,15 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
         return False
     years = [int(y) for y in P.YEAR_NUMBER.findall(normalize_digits(own))]
     return not (year and years and max(years) < int(year))
+
+
+def _names_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> bool:
+    """The score at `pos` is named as one of the table's own categories and fits in its weight (甲项目预算管理得分
+    28分 beside 预算管理（31分）); a score above that weight is no such category's.
+    """
+    own = _CLAUSE_LEAD.sub("", text[start_of(text, pos, CLAUSE):pos].strip())
+    return bool(own) and any(len(name) >= 2 and own.endswith(name) and score <= c.weight.figure.decimal
+                             for c in table.categories if (name := WEIGHT_MARK.sub("", c.label).strip()))
 
 
 def _clause(text: str, pos: int) -> str:

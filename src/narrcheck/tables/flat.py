@@ -56,6 +56,7 @@ _KINDS = (
 _LETTER = re.compile(r"[(]([A-Z])[)]$")
 _FORMULA = re.compile(r"[(]([A-Z])/([A-Z])(?:[×*xX]100%?)?[)]$")
 _TITLE = re.compile(r"表(?:[(][^()]{0,20}[)])?$")
+_SENTENCE_END = re.compile("[。；;]")  # a label is no sentence
 _NARRATIVE = 60  # a text this long ends a block of rows whose end is not marked
 
 
@@ -763,10 +764,14 @@ def _fact(toks: Sequence[Token], ref: Ref, role: str, row: str, unit: str, title
 
 
 def _category_before(toks: Sequence[Token], lo: int, title: str, index: int) -> Fact | None:
-    """A weight written over a whole block just before its header: 预算执行情况(10分), 绩效指标(90分)."""
-    for k in range(max(0, lo - 3), lo):
+    """A weight written over a whole block just before its header: 预算执行情况(10分), 绩效指标(90分); not one in
+    the text above the table's title, nor one inside a sentence (自评得分94分，其中：投入指标（40分）得分38分。).
+    """
+    start = max(0, lo - 3)
+    start = max([start, *(k + 1 for k in range(start, lo) if _is_title(toks[k]))])
+    for k in range(start, lo):
         m = WEIGHT_MARK.search(toks[k].text)
-        if m and toks[k].kind == "text":
+        if m and toks[k].kind == "text" and not _SENTENCE_END.search(toks[k].text):
             return _label_weight(toks[k], m, title, index)
     return None
 
