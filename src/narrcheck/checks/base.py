@@ -69,10 +69,12 @@ class Context:
 
     def bound_across(self, evidence: Sequence[Evidence]) -> bool:
         """Whether an operand was bound by its name in another paragraph of running text (or another file) than
-        the claim's own; a table's cells are linked by the table's structure, not bound by name.
+        the claim's own; a table's cells are linked by the table's structure, not bound by name, in whatever
+        form the table came (a score table flattened into lines of text as much as a Word table).
         """
         own = self.block_of(evidence[0].location)
-        return any(e.path is not None or (e.location.table is None and self.block_of(e.location) != own)
+        return any(e.path is not None or (e.location.table is None and self.block_of(e.location) != own
+                                          and not any(t.holds(e.location) for t in self.score_tables))
                    for e in evidence[1:])
 
     def grade_for(self, score: Decimal) -> str:
@@ -121,9 +123,10 @@ class Rule:
         """
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
+        signed = claimed_value is None and claimed.unit == "%" and value < 0  # (增长-3.12%: weighed by its size)
         decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)
         shown = format_decimal(value, dec)
-        expected = format_decimal(decision.expected, dec)
+        expected = format_decimal(-decision.expected if signed else decision.expected, dec)
         key = decision.verdict.value
         worded = f"{key}-{wording}" if f"{key}-{wording}" in i18n.MESSAGES else key
         msg = i18n.message(worded, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,

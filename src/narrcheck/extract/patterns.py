@@ -56,8 +56,8 @@ SEP = r"\s*[，,]?\s*"
 LINK = r"(?:为|了|达|是)?"
 # 与上年持平 / 和去年持平: a change said to be none (the word is weighed only where it is exact: 基本持平 allows one)
 FLAT_AGAINST = rf"(?:{alt('compare.flat_openers')}{PERIOD}(?:{alt('compare.bases')})?)?(?P<flat>{FLAT})"
-# the rate after a change: "，增长54.85%" / "(42.86%)" / "（下降3.2%）", or its words "，与上年持平"
-RATE_TAIL = (rf"(?:\s*[，,；;]?\s*{alt('compare.standalone')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
+# the rate after a change: "，增长54.85%" / "、下降4.65%" / "(42.86%)" / "（下降3.2%）", or its words "，与上年持平"
+RATE_TAIL = (rf"(?:\s*[，,；;、]?\s*{alt('compare.standalone')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
              rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）]"
              rf"|\s*[，,；;]\s*{FLAT_AGAINST})")
 # a repeated "，下降0.05万元" between the delta and the rate
@@ -156,6 +156,11 @@ SHARES_IN_ORDER = re.compile(rf"的?{alt('share.ratio_nouns')}?{alt('respective.
 # 完成预算100% / 完成预算数1178.28万元的94.53% / 为年初预算61.22% / 完成调整后预算的97.3%
 COMPLETION = re.compile(
     rf"{alt('ratio.completion_verbs')}(?P<budget>{alt('ratio.completion_wholes')})(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
+)
+# 是上年0.68万元的2倍 / 为上年437.12万元的95.44%: a figure as a multiple or a percentage of the prior level named
+OF_PRIOR = re.compile(
+    rf"{alt('ratio.of_prior_verbs')}(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?)的?(?P<prior>{AMOUNT})的"
+    rf"(?:(?P<times>{NUM})\s*{alt('ratio.times')}|(?P<pct>{PCT}))"
 )
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")

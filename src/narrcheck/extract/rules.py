@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 from typing import Any, SupportsIndex
 
@@ -56,6 +56,7 @@ _GENERIC_SUBJECT = frozenset(["", *words("names.generic")])
 _MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual', 'measure.qualifiers')}|数|为|是|额)+$")
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 COMPLETION_LABEL: str = entry("ratio.completion_label")
+OF_PRIOR_LABEL: str = entry("ratio.of_prior_label")
 BASE_UNIT: str = entry("units.base")  # amounts are compared in it
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
 # a name is looked up at most this many paragraphs back: farther is no near scope (and the cost stays linear)
@@ -566,6 +567,7 @@ class Extractor:
             mark(P.CHANGE_POINTS, {"prior": "prior"})  # (较上年的70.05%提高…: last year's share, no current one)
         mark(P.SHARE, {"whole": "whole", "pct": "pct"})
         mark(P.COMPLETION, {"whole": "whole", "pct": "pct"})
+        mark(P.OF_PRIOR, {"prior": "prior", "pct": "pct"})
 
     def run(self) -> list[Claim]:
         numeric = [unit for unit in self.units if unit.mentions]  # a claim needs a figure in its unit
@@ -576,6 +578,7 @@ class Extractor:
             self._formulas(unit)
             self._changes(unit)
             self._completions(unit)
+            self._of_prior(unit)
             self._shares(unit)
             self._measures(unit)
             self._count_completions(unit)
@@ -817,6 +820,8 @@ class Extractor:
                 prior, current, candidates = current, None, ()
             if P.ADJUSTED_BASIS.search(unit.text, unit.sentence_span(m.start())[0], m.end()):
                 current, candidates = None, ()  # on an adjusted basis (同口径) the base is not current − change
+            if prior is None and current is not None and not candidates:
+                prior = self._basis_level(unit, current, basis, m.start())
         rate_word = m.group(_first(m, "dir2", "dir2p", "dir2b") or "dir2") if rate_group else flat_word
         rate_direction: Direction | None = "flat" if flat_word and not rate_group else _direction(rate_word)
         if rate is not None and rate.quantity.value < 0 and rate_direction == "up":
@@ -839,6 +844,25 @@ class Extractor:
         self.claims.append(claim)
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
+
+    def _basis_level(self, unit: Unit, current: Mention, basis: str, pos: int) -> Mention | None:
+        """The level a change at `pos` is measured against, stated in its sentence before the figure that changed
+        and named as it but for the basis (预算12.00万元，决算9.86万元，比预算减少…; 年初…1,856,420.11元，年末…
+        1,196,042.93元，较年初减少…): the nearest such figure, else None.
+        """
+        stem = _stem(current.subject)
+        if not stem:
+            return None
+        budget = any(b in basis for b in words("compare.bases"))
+        s_start, _ = unit.sentence_span(pos)
+        for x in reversed(unit.mentions):
+            if x.start < s_start or x.end > current.start or x.family != current.family or not self._eligible(x) \
+                    or _stem(x.subject) != stem:
+                continue
+            if (_is_budget(x.subject) and not _is_budget(current.subject) and _same_budget_kind(x, basis)) if budget \
+                    else _names_basis_period(x, basis):
+                return x
+        return None
 
     def _in_sentence_before(self, unit: Unit, pos: int, family: str) -> list[Mention]:
         """The free figures of `family` its sentence states before `pos`, in order."""
@@ -1091,6 +1115,30 @@ class Extractor:
             **self._claim_kwargs(unit, m.start(), m.end()))
         self.claims.append(claim)
         self._completed.setdefault(unit.order, []).append((pct.start, claim))
+
+    def _of_prior(self, unit: Unit) -> None:
+        """公务接待费1.36万元，是上年0.68万元的2倍 / 为上年437.12万元的95.44%: the figure before it in its sentence
+        (of the prior's family) over the prior level it names.
+        """
+        for m in unit.matches(P.OF_PRIOR):
+            prior = unit.mention_at(m.start("prior"))
+            if prior is None:
+                continue
+            s_start, _ = unit.sentence_span(m.start())
+            current = self._nearest_before(unit, m.start(), lo=s_start, accept=partial(_same_family, head=prior))
+            if m.group("pct") is not None:
+                pct = unit.mention_at(m.start("pct"))
+                if pct is None:
+                    continue
+                stated = pct.figure()
+            else:
+                q = parse_number(m.group("times"))
+                stated = Figure(value=q.digits(), text=unit.raw[m.start("times"):m.end()], subject=m.group("basis"),
+                                location=unit.locate(m.start("times")))
+            self.claims.append(RatioClaim(
+                measure=OF_PRIOR_LABEL, percent=stated, numerator=current.figure() if current else None,
+                denominator=prior.figure(), as_percent=m.group("pct") is not None,
+                **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _progress(self, unit: Unit) -> None:
         """较均衡进度慢2.94%: the gap between a completion stated before it in its sentence and the share of the
@@ -1387,8 +1435,8 @@ class Extractor:
                 parts = _list_parts(unit.text, head, found[0] if len(found[0]) >= 2 else later)
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head)
-            if len(parts) < 2:
-                continue
+            if len(parts) < 2 or _budget_and_actual(parts):
+                continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
             head = self._named_head(unit, head, marker, parts)
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             complete = _complete(unit.text, head, marker, parts)
@@ -1933,6 +1981,17 @@ def _of_an_earlier_year(unit: Unit, figure: Mention, pos: int) -> bool:
     return bool(said) and int(said[0]) > int(own[0])
 
 
+# what a name says of its measure or its point of the year, not of what it measures (预算, 决算, 年初, 年末 …)
+_STEM_NOISE = re.compile(alt("measure.budget", "measure.actual", "measure.qualifiers", "compare.subject_bases",
+                             "compare.point_ends") + "|数")
+
+
+@lru_cache(maxsize=1 << 12)
+def _stem(subject: str) -> str:
+    """What a figure's name measures, without its measure or point words (因公出国（境）费预算 → 因公出国（境）费)."""
+    return _STEM_NOISE.sub("", normalize_subject(subject))
+
+
 def _names_basis_period(figure: Mention, basis: str) -> bool:
     """The figure's name gives the very period the change is measured against: one year (比2021年), or a point of
     the year (较年初: 年初数, 年初结转和结余); never for a comparison with a budget (较2024年度预算, 较年初预算:
@@ -2087,6 +2146,13 @@ def _is_budget(subject: str) -> bool:
     """
     words = P.MEASURE_WORD.findall(FUNDS.sub("", subject))
     return bool(words) and bool(P.BUDGET_SUBJECT.fullmatch(words[-1]))
+
+
+def _budget_and_actual(parts: list[Mention]) -> bool:
+    """Among `parts`, a budget and a figure as it came out (预算 and 执行数): measures of an item, not items."""
+    last = [P.MEASURE_WORD.findall(FUNDS.sub("", p.subject))[-1:] for p in parts]
+    budget = [bool(w) and bool(P.BUDGET_SUBJECT.fullmatch(w[0])) for w in last]
+    return any(budget) and any(bool(w) and not b for w, b in zip(last, budget, strict=True))
 
 
 def _same_family(m: Mention, head: Mention) -> bool:

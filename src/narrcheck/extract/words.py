@@ -35,6 +35,7 @@ from narrcheck.numbers import parse_chinese_numeral, parse_number
 DENIAL = re.compile(rf"(?:{alt('denial.words')}|{alt('denial.short')}(?!{alt('denial.not_after_short')}))"
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
 _DENIAL_HINT = re.compile(alt("denial.words", "denial.short"))
+_SCOPES = words("denial.scopes", "scope.funds")
 _FLAT_EXACT = words("direction.flat_exact")
 _PRIOR = re.compile(alt("denial.earlier"))
 
@@ -48,7 +49,7 @@ def _terms() -> dict[str, tuple[str, ...]]:
 def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
     """Every denial of a known term, with the figures that state that term elsewhere (`year`: the report's)."""
     out: list[Claim] = []
-    stated_of: dict[str, list[Figure]] = {}
+    stated_of: dict[str, list[tuple[Figure, str]]] = {}
     for unit in units:
         if unit.table is not None or not _DENIAL_HINT.search(unit.text):
             continue
@@ -60,7 +61,9 @@ def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
                 if term not in stated_of:
                     stated_of[term] = _stated(units, forms, year)
                 line = unit.locate(m.start()).line
-                stated = tuple(f for f in stated_of[term] if f.location.line != line)
+                confined = [w for w in _SCOPES if w in what[:what.index(term)]]  # (无财政拨款结转结余: of those only)
+                stated = tuple(f for f, said in stated_of[term] if f.location.line != line
+                               and all(w in said for w in confined))
                 start = _clause_start(unit.text, m.start())
                 out.append(DenialClaim(term=term, stated=stated, quote=unit.raw[start:m.end()].strip(),
                                        location=unit.locate(m.start()), section=unit.section))
@@ -297,9 +300,11 @@ def _clause_start(text: str, pos: int) -> int:
     return start_of(text, pos, PHRASE)
 
 
-def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Figure]:
-    """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…."""
-    out: list[Figure] = []
+def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tuple[Figure, str]]:
+    """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…; each
+    with its sentence up to it (what names its scope: 财政拨款…，年末结转和结余…).
+    """
+    out: list[tuple[Figure, str]] = []
     named = _any_of(forms)
     for unit in units:
         if not named.search(unit.text):
@@ -309,7 +314,7 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Fi
             clause = text[_clause_start(text, mention.start):mention.start]
             if mention.quantity.is_money and any(f in clause for f in forms) and _current(clause, year) \
                     and not DENIAL.search(clause):
-                out.append(mention.figure())
+                out.append((mention.figure(), text[start_of(text, mention.start, SENTENCE):mention.start]))
         for form in forms:
             counted = rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}"
             for m in re.finditer(counted, text):
@@ -317,9 +322,10 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[Fi
                 if not _current(clause, year):
                     continue
                 q = parse_number(m.group("n"), m.group("u"))
-                out.append(Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("n"):m.end()],
-                                  subject=unit.raw[_clause_start(text, m.start()):m.start("n")],
-                                  location=unit.locate(m.start("n"))))
+                out.append((Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("n"):m.end()],
+                                   subject=unit.raw[_clause_start(text, m.start()):m.start("n")],
+                                   location=unit.locate(m.start("n"))),
+                            text[start_of(text, m.start(), SENTENCE):m.start("n")]))
     return out
 
 

@@ -57,6 +57,8 @@ _LETTER = re.compile(r"[(]([A-Z])[)]$")
 _FORMULA = re.compile(r"[(]([A-Z])/([A-Z])(?:[×*xX]100%?)?[)]$")
 _TITLE = re.compile(r"表(?:[(][^()]{0,20}[)])?$")
 _SENTENCE_END = re.compile("[。；;]")  # a label is no sentence
+_LEADING_FIGURE = re.compile(rf"^(?:[≥≤=<>≧≦]=?)?\s*{_NUM}")
+_REASON_WORDS = 4  # the words after a figure that make a cell a reason (2个站点运营滞后), not a quantity (1200人次)
 _NARRATIVE = 60  # a text this long ends a block of rows whose end is not marked
 
 
@@ -525,8 +527,8 @@ def _fits(role: str, key: str) -> bool:
         return kind == "text" and len(key) <= 8 and not any(ch.isdigit() for ch in key)
     if role in ("target", "actual"):
         return len(key) <= 40
-    if role == "reason":
-        return kind == "text"
+    if role == "reason":  # words, which may open with a figure (2个站点运营滞后), never a bare quantity
+        return kind == "text" or kind == "qty" and len(_LEADING_FIGURE.sub("", key)) >= _REASON_WORDS
     return False
 
 
@@ -724,7 +726,10 @@ def _table(toks: Sequence[Token], draft: _Draft, index: int, unit_default: str) 
     end = draft.sections[-1].hi
     while end < len(toks) and toks[end].kept and toks[first.lo].kept and not _is_title(toks[end]):
         end += 1  # the cells after the last row block (合计, 评价结论 …) belong to the table too
-    extent = (_place(toks[start]), _place(toks[max(end - 1, start)]))
+    last = max([_place(toks[max(end - 1, start)]),  # (and the total row, read below the rows: 总分 … 100 95)
+                *((f.figure.location.page or 0, f.figure.location.line or 0) for f in (total_weight, total_score)
+                  if f is not None)])
+    extent = (_place(toks[start]), last)
     return ScoreTable(index=index, title=title, project=project, department=department,
                       indicators=tuple(indicators), execution=execution, categories=tuple(categories),
                       total_weight=total_weight, total_score=total_score, has_score_column=has_score,

@@ -47,6 +47,8 @@ class ChangeDirection(Rule):
             actual = "flat"
         formula = f"{show(claim.current, unit)}-{show(claim.prior, unit)}"
         word = claim.delta_word or claim.rate_word  # (a change stated by its rate alone has only the rate's word)
+        if not claim.delta_word and claim.rate is not None and claim.rate.decimal < 0:
+            word = f"{word}{claim.rate.value}%"  # (增长-3.22%: the sign says the direction)
         if actual in (d1, "flat"):
             yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("direction-ok", ctx.lang, word=word),
                                        ev, claim.section, claimed=word, expected=word, formula=formula,

@@ -53,6 +53,8 @@ class Ratio(Rule):
                 elif claim.complement:
                     # (no readings: the complement is what this ratio is, and its operands are often misbound)
                     computed, formula = (one - num / den) * HUNDRED, f"({d}-{n})/{d}*100"
+                elif not claim.as_percent:  # (是上年的2倍: a multiple)
+                    computed, formula = num / den, f"{n}/{d}"
                 else:
                     computed, formula = num / den * HUNDRED, f"{n}/{d}*100"
                     terms = Terms("ratio", {"numerator": n, "denominator": d})

@@ -40,12 +40,32 @@ class ExecutionRate(Rule):
                 yield from self._rate(ratio, table, ctx, about)
         if ctx.execution_score == "proportional" and ex.rate is not None and ex.weight is not None \
                 and ex.score is not None:
-            share = ex.rate.figure.decimal / (100 if ex.rate.figure.unit == "%" else 1)
-            expected = Interval.exact(min(share, Decimal(1)) * ex.weight.figure.decimal)
-            formula = f"min({ex.rate.figure.value}{'/100' if ex.rate.figure.unit == '%' else ''},1)" \
-                      f"*{ex.weight.figure.value}"
-            yield self.judge(ctx, ex.score.figure, expected, formula, evidence(ex.score, ex.rate, ex.weight),
-                             table.section, about=table.describe(), terms=total_copied(table, ex.score, ctx))
+            yield self._score(table, ex.rate, ex.weight, ex.score, ctx)
+
+    def _score(self, table: ScoreTable, rate: Fact, weight: Fact, score: Fact, ctx: Context) -> Finding:
+        """The execution score against the printed rate; where that fails, against the rate its amounts give
+        (a misprinted rate is reported once, by its own check, not again through a score that is right).
+        """
+        share = rate.figure.decimal / (100 if rate.figure.unit == "%" else 1)
+        expected = Interval.exact(min(share, Decimal(1)) * weight.figure.decimal)
+        formula = f"min({rate.figure.value}{'/100' if rate.figure.unit == '%' else ''},1)*{weight.figure.value}"
+        found = self.judge(ctx, score.figure, expected, formula, evidence(score, rate, weight), table.section,
+                           about=table.describe(), terms=total_copied(table, score, ctx))
+        ratio = next((r for r in table.execution.rate_parts() if r.rate is rate), None) if table.execution else None
+        if found.verdict == "ok" or ratio is None or ratio.denominator.figure.decimal == 0:
+            return found
+        num, den = ratio.numerator.figure, ratio.denominator.figure
+        spent = num.interval() / den.interval()
+        if (spent.scale(Decimal(100)) if rate.figure.unit == "%" else spent).meets_printed(
+                rate.figure.decimal, rate.figure.quantity.decimals):
+            return found  # (the rate is right: the score is judged by it alone)
+        one = Decimal(1)
+        capped = Interval(min(spent.lo, one), min(spent.hi, one), min(spent.mid, one))  # (capped at the weight)
+        amounts = capped.scale(weight.figure.decimal)
+        again = self.judge(ctx, score.figure, amounts, f"min({num.value}/{den.value},1)*{weight.figure.value}",
+                           evidence(score, ratio.numerator, ratio.denominator, weight), table.section,
+                           about=table.describe())
+        return again if again.verdict == "ok" else found
 
     def _rate(self, ratio: Ratio, table: ScoreTable, ctx: Context, about: str) -> Iterator[Finding]:
         rate, num, den = ratio.rate, ratio.numerator, ratio.denominator
