@@ -113,3 +113,30 @@ def test_a_pdf_that_fails_again_when_closed_keeps_what_was_read(example_pdf, mon
     monkeypatch.setattr(pdfplumber.pdf.PDF, "close", close_fails)
     document = read_document(example_pdf)
     assert isinstance(document, Document) and document.blocks
+
+
+def _unruled_score_table(c) -> None:
+    """A 绩效自评 table typeset in columns without rules, under a narrative line (our own figures)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 760, "经自评，本中心2024年度部门整体支出绩效自评得分93.5分，评价等级为优。")
+    c.drawString(72, 730, "2024年度部门整体支出绩效自评表")  # (set apart: a title of its own)
+    rows = [("一级指标", "三级指标", "分值", "得分"), ("预算执行（20分）", "预算执行率", "10", "9.5"),
+            ("", "结转结余控制", "10", "9"), ("产出（50分）", "服务人次完成率", "50", "47"),
+            ("效益（30分）", "群众满意度", "30", "28"), ("合计", "", "100", "93.5")]
+    for n, row in enumerate(rows):
+        for x, text in zip((72, 200, 330, 400), row, strict=True):
+            if text:
+                c.drawString(x, 715 - 18 * n, text)
+
+
+def test_a_table_typeset_in_columns_without_rules_is_read_row_by_row(tmp_path):
+    path = _one_page(tmp_path / "unruled.pdf", draw=_unruled_score_table)
+    texts = _texts(read_document(path))
+    assert "预算执行（20分）\t预算执行率\t10\t9.5" in texts  # one row per line, its cells apart
+    assert texts[0].startswith("经自评") and texts[0].endswith("评价等级为优。")  # running text stays whole
+    found = {(f.rule, f.verdict, f.claimed) for f in check_file(path, show_all=True).findings}
+    assert {("NC301", "ok", "93.5"), ("NC302", "ok", "93.5"), ("NC303", "ok", "100")} <= found

@@ -50,7 +50,7 @@ WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s
 # a grade word ends where its phrase does (评价结果为差异… states no grade)
 GRADE = re.compile(rf"{_alt('narrative.grade')}(?:为|是|：|:)?\s*[“\"]?(?P<word>{_GRADE_WORD})"
                    r"(?:(?![\u4e00-\u9fff])|(?=[等级档次]))")
-DEPARTMENT = re.compile(r"部门整体|整体支出")
+DEPARTMENT = re.compile(_alt("narrative.department"))
 # a score's clause compared with the period before (较上年自评得分…), and a weight in brackets after a score
 _COMPARED_WITH_BEFORE = re.compile(f"(?:{alt('compare.openers')})(?:{alt('compare.periods')})")
 _WEIGHT_AFTER_SCORE = re.compile(r"分\s*[（(]\s*$")
@@ -123,14 +123,20 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
             for m in pattern.finditer(text):
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
                     continue
-                if not _of_the_whole(text, m.start(), year):
-                    continue
                 clause = _clause(text, m.start())
-                table, how = _bind(clause, table_no, tables, units, order, seen,
-                                   earlier=text[:m.start() - len(clause)])
-                if table is not None and _names_category(text, m.start(), table, Decimal(m.group("num"))):
-                    continue  # (部门决策得分19分 beside a table whose category 部门决策（20分） it is)
-                out.append(ScoreClaim(score=_figure(m, raw, locate), measure=measure, subject=clause[-40:],
+                table, how, category = None, "", None
+                if measure == "score" and tables and _of_the_year(text, m.start(), year):
+                    # (产出指标得分56分 / 部门决策得分19分（满分20分）: one of the bound table's categories)
+                    table, how = _bind(clause, table_no, tables, units, order, seen,
+                                       earlier=text[:m.start() - len(clause)])
+                    category = _named_category(text, m.start(), table, Decimal(m.group("num"))) if table else None
+                if category is None:
+                    if not _of_the_whole(text, m.start(), year):
+                        continue
+                    table, how = _bind(clause, table_no, tables, units, order, seen,
+                                       earlier=text[:m.start() - len(clause)])
+                out.append(ScoreClaim(score=_figure(m, raw, locate), measure="category" if category else measure,
+                                      category=category or "", subject=clause[-40:],
                                       table=table.index if table else None, binding=how,
                                       **_kwargs(raw, m, locate, section)))
         graded = 0  # where the last grade ended: a grade is of a score after it
@@ -366,19 +372,38 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
         return False
     if not text.startswith(_TOTAL_PREFIXES, pos) and _PART_OF_SCORE.search(said):
         return False  # 自评得分97.5分，其中绩效指标得分88分 / 分值10分，得分9.5分: a part's score
+    return _of_the_year(text, pos, year)
+
+
+def _of_the_year(text: str, pos: int, year: str) -> bool:
+    """The score at `pos` is of the report's year: not the period before's (较上年自评得分…, 上年自评得分…) and not
+    of an earlier year only.
+    """
+    own = text[start_of(text, pos, CLAUSE):pos].strip()
     if own.startswith(words("compare.periods")) or _COMPARED_WITH_BEFORE.search(own):
         return False
     years = [int(y) for y in P.YEAR_NUMBER.findall(normalize_digits(own))]
     return not (year and years and max(years) < int(year))
 
 
-def _names_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> bool:
-    """The score at `pos` is named as one of the table's own categories and fits in its weight (甲项目预算管理得分
-    28分 beside 预算管理（31分）); a score above that weight is no such category's.
+# a category named with its full mark in the clause before its score (产出指标满分60分，得分56分)
+_NAMED_WITH_FULL_MARK = re.compile(r"(?P<name>[^，,；;。：:]+?)\s*"
+                                   r"(?:满分\s*\d+(?:\.\d+)?\s*分|[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）])\s*[，,]\s*$")
+
+
+def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> str | None:
+    """The name of the table's own category the score at `pos` is named as, where the score fits in that
+    category's weight (甲项目预算管理得分28分 beside 预算管理（31分）; 产出指标（60分）得分56分; 产出指标满分60分，
+    得分56分); a score above that weight is no such category's.
     """
-    own = _CLAUSE_LEAD.sub("", text[start_of(text, pos, CLAUSE):pos].strip())
-    return bool(own) and any(len(name) >= 2 and own.endswith(name) and score <= c.weight.figure.decimal
-                             for c in table.categories if (name := WEIGHT_MARK.sub("", c.label).strip()))
+    start = start_of(text, pos, CLAUSE)
+    own = WEIGHT_MARK.sub("", _CLAUSE_LEAD.sub("", text[start:pos].strip())).strip()
+    if not own and (before := _NAMED_WITH_FULL_MARK.search(text, max(0, start - 30), start)) is not None:
+        own = _CLAUSE_LEAD.sub("", before.group("name").strip())
+    if not own:
+        return None
+    return next((name for c in table.categories if (name := WEIGHT_MARK.sub("", c.label).strip())
+                 and len(name) >= 2 and own.endswith(name) and score <= c.weight.figure.decimal), None)
 
 
 def _clause(text: str, pos: int) -> str:
@@ -435,7 +460,12 @@ def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
 
 
 def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
+    """The department's own table: the one table titled so, else the document's only table when nothing names it
+    (neither title nor project: a 部门整体 report that prints its table bare).
+    """
     dept = [t for t in tables if t.department]
+    if not dept and len(tables) == 1 and not tables[0].title and not tables[0].project:
+        return tables[0]
     return dept[0] if len(dept) == 1 else None
 
 

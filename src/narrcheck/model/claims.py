@@ -155,12 +155,15 @@ class RatioClaim(_Claim):
 
 
 class ScoreClaim(_Claim):
-    """A narrative score (本项目自评得分为100分) or point total (设立分值总分100分), bound to a score table."""
+    """A narrative score (本项目自评得分为100分), point total (设立分值总分100分) or category score (产出指标得分56分),
+    bound to a score table.
+    """
 
     kind: Literal["score"] = "score"
     score: Figure
-    measure: Literal["score", "weight_total"] = "score"
+    measure: Literal["score", "weight_total", "category"] = "score"
     subject: str = Field(default="", description="the project or department the sentence names")
+    category: str = Field(default="", description="the bound table's category a category score names")
     table: int | None = Field(default=None, description="index of the bound score table")
     binding: str = Field(default="", description="how the table was chosen: named, own table, nearest")
 

@@ -3,7 +3,8 @@
 - Reading order: on each page, the text lines outside tables and the tables, top to bottom.
 - Paragraphs: a line continues the one above when that one runs to the right margin and this one does not
   start indented (a paragraph's first line is indented in Chinese documents); this holds across a page break.
-  Wrapped lines join without a space, as Chinese text does.
+  Wrapped lines join without a space, as Chinese text does. A line whose characters stand apart in columns (a
+  table drawn without rules) is a line of its own, its pieces separated by tabs, as a text export has them.
 - Running headers and footers are not text: a line in the top or bottom margin that recurs on other pages
   (digits ignored), or that is only a page number (“- 3 -”, “第3页”, “3/12”).
 - Tables: pdfplumber's ruled-table finder; a cell covered by a merged one is empty; a cell's wrapped lines
@@ -32,6 +33,7 @@ from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.registry import register_reader
 
 MARGIN = 0.09  # the top and bottom share of a page where running headers and footers sit
+COLUMN_GAP = 2.0  # ems between two characters of a line that part two columns (running text has under half an em)
 _PAGE_NUMBER = re.compile(r"^[-—–－·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－·\s]*$")
 _CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -49,6 +51,7 @@ class _Line:
     bottom: float
     size: float
     lead: float  # the width of the line's first unbreakable run (a number, a Latin word, one Chinese character)
+    columns: bool = False  # the line stands in columns (a table row drawn without rules): it is no wrapped text
 
 
 @dataclass
@@ -112,18 +115,35 @@ def _read_page(page: Any) -> _Page:
 
     text_page = page.filter(outside) if boxes else page
     for line in text_page.extract_text_lines(return_chars=True):
-        text = _tidy(line["text"])
+        chars = line["chars"]
+        size = float(max((c.get("size", 0) for c in chars), default=0.0))
+        columns = _columns(chars, size)
+        text = "\t".join(columns) if len(columns) > 1 else _tidy(line["text"])
         if text:
-            chars = line["chars"]
-            size = max((c.get("size", 0) for c in chars), default=0.0)
             out.items.append(_Line(text, page.page_number, line["x0"], line["x1"], line["top"], line["bottom"],
-                                   float(size), _lead(chars)))
+                                   size, _lead(chars), len(columns) > 1))
     for table in found:
         rows = [r for r in _grid(table) if any(r)]
         if rows:
             out.items.append(_Table(page.page_number, table.bbox[1], table.bbox[3], rows))
     out.items.sort(key=lambda item: item.top)
     return out
+
+
+def _columns(chars: list[dict[str, Any]], size: float) -> list[str]:
+    """The line's text in pieces cut where a gap of COLUMN_GAP ems or more stands between two characters (a table
+    drawn without rules: its cells sit apart in columns); one piece for running text.
+    """
+    em = size or 10.0
+    pieces: list[list[str]] = [[]]
+    for before, char in zip([None, *chars], chars, strict=False):
+        gap = char["x0"] - before["x1"] if before is not None else 0.0
+        if gap >= COLUMN_GAP * em and pieces[-1]:
+            pieces.append([])
+        elif gap > 0.25 * em and pieces[-1]:
+            pieces[-1].append(" ")
+        pieces[-1].append(char["text"])
+    return [t for t in (_tidy("".join(p)) for p in pieces) if t]
 
 
 def _grid(table: Any) -> list[list[str]]:
@@ -261,6 +281,8 @@ def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
     """True when `line` carries on the paragraph `above` ends: `above` is full (the first run of `line` would
     not have fitted after it) and `line` is not indented.
     """
+    if above.columns or line.columns:
+        return False  # (a row of a table drawn without rules ends its line)
     em = line.size or 10.0
     full = above.x1 + 0.3 * em + line.lead >= right - 0.5 * em
     indented = line.x0 > left + 0.8 * em

@@ -11,12 +11,15 @@ from narrcheck.checks.tables._common import plus, total
 from narrcheck.model.claims import ScoreClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
+from narrcheck.tables.model import ScoreTable
+from narrcheck.tables.vocab import WEIGHT_MARK
 
 
 @register
 class ScoreClaimCheck(Rule):
-    """A narrative score (本项目自评得分为100分) equals the total of the table it speaks of, and a stated point
-    total (设立分值总分100分) equals the sum of that table's weights. The binding is shown in the evidence.
+    """A narrative score (本项目自评得分为100分) equals the total of the table it speaks of, a stated point total
+    (设立分值总分100分) equals the sum of that table's weights, and a category's score (产出指标得分56分) the sum of
+    the scores of that category's rows. The binding is shown in the evidence.
 
     Fails: “设立分值总分100分” while the bound table's weights add to 80.
     Passes: “本项目自评得分为98分” with the table's 合计 得分 98.
@@ -35,6 +38,9 @@ class ScoreClaimCheck(Rule):
             return
         bound = f"{table.describe()}（{claim.binding}）"
         full = Terms("sum", {}, scale=diagnosis.ceiling())
+        if claim.measure == "category":
+            yield from self._category(claim, table, ev, bound, ctx)
+            return
         if claim.measure == "weight_total":
             weights = table.weights
             if weights:
@@ -59,3 +65,21 @@ class ScoreClaimCheck(Rule):
             return
         yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("no-scores", ctx.lang, table=bound),
                                    ev, claim.section, claimed=claim.score.value)
+
+    def _category(self, claim: ScoreClaim, table: ScoreTable, ev: list[Evidence], bound: str,
+                  ctx: Context) -> Iterator[Finding]:
+        """A category's score (产出指标得分56分) against its rows' scores, where every row of it has one."""
+        category = next((c for c in table.categories if WEIGHT_MARK.sub("", c.label).strip() == claim.category), None)
+        if category is None or not category.complete or not category.members:
+            return  # (rows not all read: no sum to weigh it against)
+        rows = [(i.weight, i.score) for i in table.indicators if i.weight is not None]
+        if table.execution is not None and table.execution.weight is not None:
+            rows.append((table.execution.weight, table.execution.score))
+        score_of = {weight.location: score for weight, score in rows}
+        scores = [score_of.get(w.location) for w in category.members]
+        present = [s for s in scores if s is not None]
+        if len(present) != len(scores):
+            return
+        ev.append(Evidence(quote=f"{bound} {category.label} 得分", location=present[0].location))
+        yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
+                         about=f"{table.describe()} {claim.category}".strip())
