@@ -51,6 +51,11 @@ def _n(text: str) -> str:
     ("培训费\u00a018 万元", "培训费18万元"),  # no-break space
     ("会议费\t6 万元", "会议费6万元"),
     ("运行经费 58.6 万元 , 其中 : 办公费", "运行经费58.6万元，其中：办公费"),
+    # thousands set apart by single spaces in a figure that names its unit: separators
+    ("收入预算41 806.25万元，其中", "收入预算41,806.25万元，其中"),
+    ("比上年减少2 318.60元，下降", "比上年减少2,318.60元，下降"),
+    ("资产总额3 204 118元", "资产总额3,204,118元"),
+    ("完成率为98.5 %", "完成率为98.5%"),
 ])
 def test_rules(original: str, expected: str) -> None:
     assert _n(original) == expected
@@ -58,6 +63,7 @@ def test_rules(original: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "95% 95% 10 9 100 94",  # a row of numbers stays a row of numbers
+    "100 100 95 95",  # three digits after a space, but no unit: two figures
     "90% 85%",
     "1. 基本情况",  # enumerator dots stay (the space after it goes: see below)
     "一.收入支出决算总体情况",  # a Chinese-numeral enumerator keeps its dot

@@ -202,3 +202,10 @@ def test_a_figure_cut_by_the_break_is_joined_again(write_doc):
     assert any("完成320.45亿元" in p.text for p in _paragraphs(_document(write_doc, lines)))
     short = ["本年专项收入11.4", "6亿元，增长3.52%，增收0.39亿元。"]
     assert any("专项收入11.46亿元" in p.text for p in _paragraphs(_document(write_doc, short)))
+
+
+def test_a_money_unit_cut_by_a_line_break_is_joined_again(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_text("2025年支出预算6120.50万元，比2024年预算减少318.40万\n元，下降4.95%。\n", encoding="utf-8")
+    paragraphs = [b.text for b in read_document(path).blocks if b.kind == "paragraph"]
+    assert paragraphs == ["2025年支出预算6120.50万元，比2024年预算减少318.40万元，下降4.95%。"]

@@ -114,8 +114,11 @@ class Rule:
     def judge(self, ctx: Context, claimed: Figure, computed: Interval, formula: str,
               evidence: list[Evidence], section: tuple[str, ...], source: str = "rule",
               claimed_value: Decimal | None = None, decimals: int | None = None, about: str = "",
-              wording: str = "", terms: Terms | Callable[[], Terms] | None = None) -> Finding:
-        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what).
+              wording: str = "", terms: Terms | Callable[[], Terms] | None = None,
+              falls: bool | None = None) -> Finding:
+        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what). A
+        percentage claimed below zero is weighed by its size; its expected value is shown negative where what it
+        measures fell (`falls`; not given: where the claim says so).
 
         With `wording`, the message is MESSAGES["<verdict>-<wording>"] where there is one (the expected value
         read from a table rather than computed). A truncation is diagnosed as such; a mismatch by the readings
@@ -123,10 +126,11 @@ class Rule:
         """
         value = claimed.decimal if claimed_value is None else claimed_value
         dec = claimed.quantity.decimals if decimals is None else decimals
-        signed = claimed_value is None and claimed.unit == "%" and value < 0  # (增长-3.12%: weighed by its size)
+        if falls is None:  # (增长-3.12%: weighed by its size, shown with the sign of what happened, else its own)
+            falls = claimed_value is None and claimed.unit == "%" and value < 0
         decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)
         shown = format_decimal(value, dec)
-        expected = format_decimal(-decision.expected if signed else decision.expected, dec)
+        expected = format_decimal(-decision.expected if falls and value < 0 else decision.expected, dec)
         key = decision.verdict.value
         worded = f"{key}-{wording}" if f"{key}-{wording}" in i18n.MESSAGES else key
         msg = i18n.message(worded, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,

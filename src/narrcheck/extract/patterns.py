@@ -162,6 +162,14 @@ OF_PRIOR = re.compile(
     rf"{alt('ratio.of_prior_verbs')}(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?)的?(?P<prior>{AMOUNT})的"
     rf"(?:(?P<times>{NUM})\s*{alt('ratio.times')}|(?P<pct>{PCT}))"
 )
+# 分别/依次 right before a word (分别占…): what follows pairs with a list; a percent followed by another (…%、18.64%)
+RESPECTIVE_BEFORE = re.compile(rf"(?:{alt('respective.in_order')})$")
+PERCENT_LISTED = re.compile(rf"\s*[、，,]\s*{PCT}")
+# a multiple or share said only roughly (3倍多, 2倍以上, 近2倍, 约95%): nothing to hold it to
+APPROXIMATE_AFTER = re.compile(alt("approximate.after"))
+APPROXIMATE_BEFORE = re.compile(rf"的(?:{alt('approximate.before')})")
+# a direction word right before a figure (…少支出17.53万元): the figure is a difference, no level
+DIRECTION_AT_END = re.compile(rf"(?:{DIRECTION})了?\s*$")
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点

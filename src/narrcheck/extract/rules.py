@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import composites, fold
+from narrcheck.extract.identity import composites, entity_at, fold
 from narrcheck.extract.spans import CLAUSE, PHRASE, start_of
 from narrcheck.lexicon import alt, entry, family_of, file_words, words
 from narrcheck.model.claims import (
@@ -480,7 +480,8 @@ class Extractor:
             if exact:
                 return subject in forms
             return bool(subject) and (any(subject.endswith(f) for f in forms)
-                                      or (len(subject) >= 4 and key.endswith(subject)))
+                                      or (len(subject) >= 4 and key.endswith(subject)
+                                          and _names_no_part(key[:-len(subject)])))
 
         # the scopes, nearest first: this paragraph before pos, its section before it, any paragraph before it
         # (at most FARTHEST back); of the earlier paragraphs only the figures `named` may accept are read
@@ -859,6 +860,8 @@ class Extractor:
             if x.start < s_start or x.end > current.start or x.family != current.family or not self._eligible(x) \
                     or _stem(x.subject) != stem:
                 continue
+            if _years_of(x) and _years_of(x) != _years_of(current):
+                continue  # (2023年会议费预算…，2024年会议费决算…，比预算减少…: another year's budget)
             if (_is_budget(x.subject) and not _is_budget(current.subject) and _same_budget_kind(x, basis)) if budget \
                     else _names_basis_period(x, basis):
                 return x
@@ -892,9 +895,10 @@ class Extractor:
         """
         s_start, _ = unit.sentence_span(pos)
         # (a figure in brackets closed before the change annotates the one before it: 预算3.60万元（上年预算4.00万元），
-        # 基本支出640.00万元（含人员经费520.00万元）: not what changed)
+        # 基本支出640.00万元（含人员经费520.00万元）: not what changed; nor a difference: …较到位资金少支出17.53万元)
         candidates = [m for m in self._in_sentence_before(unit, pos, kin.family)
-                      if not _bracketed_before(unit, m, pos) and not _of_prior_period(m)]
+                      if not _bracketed_before(unit, m, pos) and not _of_prior_period(m)
+                      and not P.DIRECTION_AT_END.search(unit.text, max(0, m.start - 6), m.start)]
         if len(candidates) == 2 and (pair := _consecutive_years(candidates)) is not None:
             return _Bound(*pair)  # 2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元
         if not candidates:
@@ -1125,7 +1129,10 @@ class Extractor:
             if prior is None:
                 continue
             s_start, _ = unit.sentence_span(m.start())
-            current = self._nearest_before(unit, m.start(), lo=s_start, accept=partial(_same_family, head=prior))
+            current = self._nearest_before(unit, m.start(), lo=s_start, accept=partial(_current_of, prior=prior))
+            if P.APPROXIMATE_AFTER.match(unit.text, m.end()) \
+                    or P.APPROXIMATE_BEFORE.search(unit.text, m.start(), m.end()):
+                continue  # (是上年的3倍多, 为上年的近2倍: no figure to hold it to)
             if m.group("pct") is not None:
                 pct = unit.mention_at(m.start("pct"))
                 if pct is None:
@@ -1175,7 +1182,15 @@ class Extractor:
                 carried = None
                 continue
             whole = self._take(unit, m, "whole", "whole")
-            if _BUDGET_WHOLE.search(wname) and _is_budget(wname) and not _qualifier(wname):
+            listed = P.RESPECTIVE_BEFORE.search(unit.text, max(0, m.start() - 3), m.start()) \
+                or P.PERCENT_LISTED.match(unit.text, pct.end)  # (…分别占支出预算的67.24%、18.64%…: shares)
+            if listed and P.RESPECTIVE_BEFORE.search(unit.text, max(0, m.start() - 3), m.start()) \
+                    and P.PERCENT_LISTED.match(unit.text, pct.end):
+                # (A、B分别为a万元、b万元，分别占X的p%、q%: each amount's share of X, in order)
+                self._shares_in_order(unit, m, pct, wname.removesuffix("的"))
+                carried = None
+                continue
+            if _BUDGET_WHOLE.search(wname) and _is_budget(wname) and not _qualifier(wname) and not listed:
                 self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)  # 占年初预算的95%: a completion rate
                 continue  # (占政府采购预算的58.8% names its whole: a share of the figure of that name)
             s_start, _ = unit.sentence_span(m.start())
@@ -1259,7 +1274,8 @@ class Extractor:
                 whole = amounts[0]
         parts = [x for x in amounts if x is not whole
                  and (whole is None or whole.unit is not unit or x.start > whole.end or whole is amounts[-1])]
-        if len(pcts) < 2 or len(parts) != len(pcts) or _WORD_OR_FIGURE.search(unit.text, amounts[-1].end, m.start()):
+        between = P.RESPECTIVE_BEFORE.sub("", unit.text[amounts[-1].end:m.start()]) if amounts else ""
+        if len(pcts) < 2 or len(parts) != len(pcts) or _WORD_OR_FIGURE.search(between):
             parts = []  # (道路养护和桥梁检测占…: the shares name parts of their own; 分别增加…: changes between)
         group = self._group_of((unit.order,), whole) if whole is not None and parts else None
         for n, pct in enumerate(pcts):
@@ -1307,7 +1323,9 @@ class Extractor:
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
                                                    accept=lambda x: x.family == "money" and _is_budget(x.subject))
                 if denominator is None:
-                    denominator = self._compared_budget(unit, numerator, m.start(), measure)
+                    denominator = self._compared_budget(
+                        unit, numerator, m.start(), measure,
+                        adjusted=not any(w in measure for w in words("budget_changes.initial")))
             if numerator is not None and denominator is not None \
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
@@ -1326,13 +1344,18 @@ class Extractor:
                 **self._claim_kwargs(unit, m.start(), m.end())))
 
     @staticmethod
-    def _compared_budget(unit: Unit, actual: Mention, end: int, named: str | None = None) -> Mention | None:
+    def _compared_budget(unit: Unit, actual: Mention, end: int, named: str | None = None,
+                         adjusted: bool = False) -> Mention | None:
         """The budget `actual` was compared with between it and `end` (支出812.47万元，较调整预算830.00万元少支出
-        17.53万元，执行率…): a change's prior level that is a budget (of the kind `named`, when a rate names one).
+        17.53万元，执行率…): a change's prior level that is a budget (of the kind `named`, when a rate names one),
+        where there is one such value, or one adjusted budget among them for an execution rate (`adjusted`).
         """
-        return next((x for x in reversed(unit.mentions) if actual.end <= x.start and x.end <= end
-                     and x.role == "prior" and x.family == "money" and _is_budget(x.subject)
-                     and _same_budget_kind(x, named)), None)
+        found = [x for x in unit.mentions if actual.end <= x.start and x.end <= end and x.role == "prior"
+                 and x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named)]
+        if len({x.quantity.in_unit(BASE_UNIT) for x in found}) > 1 and adjusted:
+            found = [x for x in found if _adjusted_budget(x)]  # (an execution rate: against the adjusted one)
+        # (较调整预算…少支出…，较年初预算…多支出…，完成预算的…: two budgets, the rate names neither: none)
+        return found[0] if len({x.quantity.in_unit(BASE_UNIT) for x in found}) == 1 else None
 
     def _listed_under(self, unit: Unit, initial: Mention) -> Mention | None:
         """The budget after the year's changes that `initial` opens the list of (调整后预算120万元，其中年初预算
@@ -1416,6 +1439,7 @@ class Extractor:
         yield from sorted(openers, key=lambda mh: mh[0].start())
 
     def _parts_sums(self, unit: Unit) -> None:
+        made: set[tuple[int, ...]] = set()  # (the total and parts of each list claimed: one claim per list)
         for marker, head in self._list_openers(unit):
             if head is None:
                 continue
@@ -1437,6 +1461,10 @@ class Extractor:
                 parts = self._parts_below(unit, head)
             if len(parts) < 2 or _budget_and_actual(parts):
                 continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
+            listed = (id(head), *map(id, parts))
+            if listed in made:
+                continue  # (其中：A、B分别为a、b: 分别为 pairs the names of the list 其中 opened)
+            made.add(listed)
             head = self._named_head(unit, head, marker, parts)
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             complete = _complete(unit.text, head, marker, parts)
@@ -2149,10 +2177,35 @@ def _is_budget(subject: str) -> bool:
 
 
 def _budget_and_actual(parts: list[Mention]) -> bool:
-    """Among `parts`, a budget and a figure as it came out (预算 and 执行数): measures of an item, not items."""
-    last = [P.MEASURE_WORD.findall(FUNDS.sub("", p.subject))[-1:] for p in parts]
-    budget = [bool(w) and bool(P.BUDGET_SUBJECT.fullmatch(w[0])) for w in last]
-    return any(budget) and any(bool(w) and not b for w, b in zip(last, budget, strict=True))
+    """Among `parts`, an item's budget and its figure as it came out (甲项目全年预算…，全年执行数…): measures of one
+    item (the second names no other), not items; sources of funds (下达…, 自筹到位…) are items.
+    """
+    budgets = [p for p in parts if _is_budget(p.subject)]
+    return any(not _is_budget(p.subject) and P.MEASURE_WORD.search(FUNDS.sub("", p.subject))
+               and (not _stem(p.subject) or any(_stem(p.subject) == _stem(b.subject) for b in budgets))
+               for p in parts if budgets)
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_no_part(lead: str) -> bool:
+    """Words before a name that say whose or when (本单位, 全市, 2024年), not which part (项目支出预算 is no
+    支出预算).
+    """
+    rest = _PERIOD_LEAD.sub("", lead)
+    rest = rest.removeprefix(next((w for w in words("leads.own_body") if rest.startswith(w)), ""))
+    place = entity_at(rest) if rest else None
+    return not rest or (place is not None and place[2] == len(rest))
+
+
+def _years_of(m: Mention) -> set[str]:
+    return set(P.YEAR_NUMBER.findall(normalize_digits(m.subject)))
+
+
+def _current_of(m: Mention, prior: Mention) -> bool:
+    """`m` may be the current level a prior one is compared with: of its family, not itself the period before's
+    (会议费3.06万元（上年1.20万元）…，是上年1.20万元的2.55倍).
+    """
+    return m.family == prior.family and not _of_prior_period(m)
 
 
 def _same_family(m: Mention, head: Mention) -> bool:

@@ -36,6 +36,7 @@ DENIAL = re.compile(rf"(?:{alt('denial.words')}|{alt('denial.short')}(?!{alt('de
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
 _DENIAL_HINT = re.compile(alt("denial.words", "denial.short"))
 _SCOPES = words("denial.scopes", "scope.funds")
+_NEXT_CLAUSE = re.compile(r"[^。；;！？!?\n]{0,2}[，,][^，,。；;！？!?\n]*")
 _FLAT_EXACT = words("direction.flat_exact")
 _PRIOR = re.compile(alt("denial.earlier"))
 
@@ -300,9 +301,18 @@ def _clause_start(text: str, pos: int) -> int:
     return start_of(text, pos, PHRASE)
 
 
+def _scope_said(unit: Unit, start: int, end: int) -> str:
+    """What may name the scope of a figure at start..end: its own clause, the clause right after it (…20.40万元，均为
+    财政拨款结转结余) and the headings it stands under.
+    """
+    text = unit.text
+    after = _NEXT_CLAUSE.match(text, end)
+    return " ".join((*unit.section, text[_clause_start(text, start):end], after.group() if after else ""))
+
+
 def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tuple[Figure, str]]:
     """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…; each
-    with its sentence up to it (what names its scope: 财政拨款…，年末结转和结余…).
+    with what names its scope (_scope_said).
     """
     out: list[tuple[Figure, str]] = []
     named = _any_of(forms)
@@ -314,7 +324,7 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tu
             clause = text[_clause_start(text, mention.start):mention.start]
             if mention.quantity.is_money and any(f in clause for f in forms) and _current(clause, year) \
                     and not DENIAL.search(clause):
-                out.append((mention.figure(), text[start_of(text, mention.start, SENTENCE):mention.start]))
+                out.append((mention.figure(), _scope_said(unit, mention.start, mention.end)))
         for form in forms:
             counted = rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}"
             for m in re.finditer(counted, text):
@@ -325,7 +335,7 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tu
                 out.append((Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("n"):m.end()],
                                    subject=unit.raw[_clause_start(text, m.start()):m.start("n")],
                                    location=unit.locate(m.start("n"))),
-                            text[start_of(text, m.start(), SENTENCE):m.start("n")]))
+                            _scope_said(unit, m.start(), m.end())))
     return out
 
 

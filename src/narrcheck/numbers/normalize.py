@@ -15,7 +15,9 @@
   before the end of its line.
 - A run of spaces (ASCII, ideographic, no-break, other Unicode spaces, tabs; never newlines) next to a CJK
   character, Chinese punctuation or '%' is removed, unless it separates two figures (a digit or '%' before
-  it and a digit after it: "95% 95%", "10 9" stay two numbers). Other runs stay (as ASCII spaces).
+  it and a digit after it: "95% 95%", "10 9" stay two numbers). Other runs stay (as ASCII spaces). A single
+  space between groups of three digits of a figure followed by its unit (32 718.40万元, 1 204.30元) is a
+  thousands separator and reads as ','.
 - A pinyin reading in brackets right after an ideograph (財(cái)政, as mirror copies print them) is removed.
 - Traditional script reads as simplified (OpenCC t2s, imported only when first needed), keeping the length:
   the whole text is converted when that keeps its length, else character by character; it is applied only
@@ -156,6 +158,12 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)）]")
 
 
+# a figure whose thousands are set apart by single spaces and that names its money or percent unit right after
+# (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators
+_SPACE_GROUPED = re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?(?:万元|亿元|元|%))")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
+
+
 def _space(text: str, start: int, end: int) -> str | None:
     """What a run of spaces text[start:end] becomes: '' (removed), ASCII spaces, or None (unchanged)."""
     left = text[start - 1] if start else ""
@@ -198,6 +206,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     n = len(text)
     pos = 0
+    grouped = {m.start() + g.start() for m in _SPACE_GROUPED.finditer(text) for g in _GROUP_SPACE.finditer(m.group())}
     search = _CANDIDATE.search
     while m := search(text, pos):
         i = m.start()
@@ -208,7 +217,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
             end, new = gloss.end(), ""  # a pinyin gloss after an ideograph (財(cái)政) is no text
         elif c in _SPACES:
             end = _SPACE_RUN.match(text, i).end()  # type: ignore[union-attr]
-            new = _space(text, i, end)
+            new = "," if end == i + 1 and i in grouped else _space(text, i, end)
         elif c == "." and 0 < i < n - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS:
             new = None  # a decimal point
         elif c == "." or c == "\uff0e":

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from narrcheck.lexicon import alt
+from narrcheck.lexicon import alt, words
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.decode import decode_text
 from narrcheck.readers.registry import register_reader
@@ -325,6 +326,18 @@ _ENDS_WITH_AMOUNT = re.compile(rf"\d\s*{_UNIT}$")
 _ENDS_IN_DIGITS = re.compile(r"[\u4e00-\u9fff][\d,]*\d\.?\d*$")  # a figure right after a word, its unit not yet come
 
 
+@lru_cache(maxsize=1)
+def _split_units() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(how a line may end, how the next must open) for every money unit cut by a break (…274.34万 / 元，…)."""
+    return [(re.compile(rf"\d\s*{re.escape(u[:k])}$"), re.compile(re.escape(u[k:])))
+            for u in words("units.money") for k in range(1, len(u))]
+
+
+def _unit_rest(text: str, following: str) -> re.Match[str] | None:
+    """The rest of a money unit that `text` ends by cutting, opening `following`, else None."""
+    return next((m for end, rest in _split_units() if end.search(text) and (m := rest.match(following))), None)
+
+
 def _broken_figure_run(lines: list[str], no: int) -> list[int]:
     """The 1-based numbers of the lines of the paragraph starting on line `no` in text of no known width:
     a line runs on only where its break splits a phrase from its figure or a figure from its unit.
@@ -342,7 +355,8 @@ def _broken_figure_run(lines: list[str], no: int) -> list[int]:
         cut = _ENDS_IN_DIGITS.search(text) is not None  # (11.4 / 6亿元: the break cut a figure)
         opens = (_OPENS_WITH_AMOUNT.match(following) if (ends_open and not _ENDS_WITH_AMOUNT.search(text))
                  or (cut and following[:1].isdigit())
-                 else _OPENS_WITH_UNIT.match(following) if text[-1].isdigit() else None)
+                 else _OPENS_WITH_UNIT.match(following) if text[-1].isdigit() else None) \
+            or _unit_rest(text, following)  # (…274.34万 / 元，…: the break cut the unit)
         if opens is None or not following[opens.end():].strip():
             break  # (a line that is only a figure, or two figures in a row: cells of a table, one per line)
         run.append(run[-1] + 1)

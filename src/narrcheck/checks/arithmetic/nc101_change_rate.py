@@ -102,7 +102,7 @@ class ChangeRate(Rule):
         if prior is not None and current is not None and (rounded := _rounded(prior, current, ctx)):
             roles["rounded"] = rounded
         return self.judge(ctx, rate, abs(computed), formula, ev, claim.section, claim.source,
-                          terms=lambda: Terms("rate", roles, copies=self._copies(claim, ctx)))
+                          terms=lambda: Terms("rate", roles, copies=self._copies(claim, ctx)), falls=_falls(claim))
 
     def _copies(self, claim: ChangeClaim, ctx: Context) -> tuple[str, ...]:
         """The rate of the change stated just before (on this line or the two above), printed the same and right
@@ -150,3 +150,11 @@ def _rounded(prior: Figure, current: Figure, ctx: Context) -> str:
     if not all((c, DEFAULT_UNIT) in ctx.amounts for c in coarse):
         return ""
     return f"|{coarse[0]}-{coarse[1]}|/{coarse[1]}*100"
+
+
+def _falls(claim: ChangeClaim) -> bool | None:
+    """Whether the figure fell, by its levels where both are stated, else by the word of its change (None: unknown)."""
+    if claim.prior is not None and claim.current is not None:
+        unit = claim.prior.unit
+        return claim.current.interval(unit).mid < claim.prior.interval(unit).mid
+    return claim.delta_direction == "down" if claim.delta_word else None
