@@ -18,7 +18,7 @@ from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import change_key, composites, quantity_key
 from narrcheck.extract.rules import Unit, normalize_subject
 from narrcheck.extract.spans import PHRASE, SENTENCE, start_of
-from narrcheck.lexicon import alt, entry, words
+from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Claim,
@@ -120,6 +120,15 @@ REASON_UP = re.compile(alt("reason.up"))
 REASON_DOWN = re.compile(alt("reason.down"))
 REASON_BEFORE = re.compile(alt("reason.about_before"))
 REASON_OF_GAP = re.compile(alt("reason.budget_gap"))
+# the change a reason is of, named with its direction right before the reason (项目支出减少的主要原因是…)
+_STATED_DIRECTION = re.compile(rf"(?P<named>[^，,。；;]*?)(?P<word>{alt('direction.up', 'direction.down')})的?\s*$")
+
+
+def _names_change(named: str, change: ChangeClaim) -> bool:
+    """`named` (the words before a stated direction) names nothing, or names the change's subject."""
+    named = normalize_subject(named)
+    subject = normalize_subject(change.subject or (change.current.subject if change.current else ""))
+    return not named or (bool(subject) and (named in subject or subject in named))
 
 
 def position(loc: Location) -> tuple[int, int, int]:
@@ -148,10 +157,18 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
                 continue  # 上年新增维修项目: the year before's event, told for this year's fall
             if REASON_OF_GAP.search(unit.text, start_of(unit.text, m.start(), SENTENCE), m.start()):
                 continue  # 决算数小于预算数的主要原因是…: the reason of the gap to the budget, not of the change
+            change = changes[max(i for _, i in before)]
+            stated = _STATED_DIRECTION.search(unit.text, start_of(unit.text, m.start(), SENTENCE), m.start())
+            if stated is not None and _names_change(stated.group("named"), change):
+                # (项目支出减少的主要原因是…: the writer says which way the change went; that is weighed)
+                word = stated.group("word")
+                out.append(ReasonClaim(change=change, reason=reason, words=(word,),
+                                       reason_direction="up" if family_of(word, "direction.up") else "down",
+                                       quote=unit.raw[stated.start():m.end()], location=unit.locate(stated.start()),
+                                       section=unit.section))
             ups, downs = REASON_UP.findall(reason), REASON_DOWN.findall(reason)
             if bool(ups) == bool(downs):
                 continue  # no direction, or both: nothing to compare
-            change = changes[max(i for _, i in before)]
             out.append(ReasonClaim(change=change, reason=reason, reason_direction="up" if ups else "down",
                                    words=tuple(ups or downs), quote=unit.raw[m.start():m.end()],
                                    location=where, section=unit.section))
