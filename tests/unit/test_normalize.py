@@ -64,6 +64,7 @@ def test_rules(original: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "95% 95% 10 9 100 94",  # a row of numbers stays a row of numbers
     "100 100 95 95",  # three digits after a space, but no unit: two figures
+    "预算执行率10 100% 10分",  # a weight and a rate side by side: no money unit, no thousands
     "90% 85%",
     "1. 基本情况",  # enumerator dots stay (the space after it goes: see below)
     "一.收入支出决算总体情况",  # a Chinese-numeral enumerator keeps its dot

@@ -169,7 +169,8 @@ PERCENT_LISTED = re.compile(rf"\s*[、，,]\s*{PCT}")
 APPROXIMATE_AFTER = re.compile(alt("approximate.after"))
 APPROXIMATE_BEFORE = re.compile(rf"的(?:{alt('approximate.before')})")
 # a direction word right before a figure (…少支出17.53万元): the figure is a difference, no level
-DIRECTION_AT_END = re.compile(rf"(?:{DIRECTION})了?\s*$")
+DIRECTION_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in words("direction.up", "direction.down")
+                                                if len(w) >= 2) + r")了?\s*$")  # (not 新增120万元: a level)
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点

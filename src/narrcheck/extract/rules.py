@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain
 from typing import Any, SupportsIndex
 
@@ -860,7 +860,7 @@ class Extractor:
             if x.start < s_start or x.end > current.start or x.family != current.family or not self._eligible(x) \
                     or _stem(x.subject) != stem:
                 continue
-            if _years_of(x) and _years_of(x) != _years_of(current):
+            if _years_of(x) and _years_of(current) and _years_of(x) != _years_of(current):
                 continue  # (2023年会议费预算…，2024年会议费决算…，比预算减少…: another year's budget)
             if (_is_budget(x.subject) and not _is_budget(current.subject) and _same_budget_kind(x, basis)) if budget \
                     else _names_basis_period(x, basis):
@@ -1129,7 +1129,10 @@ class Extractor:
             if prior is None:
                 continue
             s_start, _ = unit.sentence_span(m.start())
-            current = self._nearest_before(unit, m.start(), lo=s_start, accept=partial(_current_of, prior=prior))
+            basis_year = set(P.YEAR_NUMBER.findall(normalize_digits(m.group("basis"))))
+            current = self._nearest_before(unit, m.start(), lo=s_start,
+                                           accept=lambda x: _current_of(x, prior) and not (basis_year and
+                                                                                         _years_of(x) == basis_year))
             if P.APPROXIMATE_AFTER.match(unit.text, m.end()) \
                     or P.APPROXIMATE_BEFORE.search(unit.text, m.start(), m.end()):
                 continue  # (是上年的3倍多, 为上年的近2倍: no figure to hold it to)
@@ -1186,9 +1189,11 @@ class Extractor:
                 or P.PERCENT_LISTED.match(unit.text, pct.end)  # (…分别占支出预算的67.24%、18.64%…: shares)
             if listed and P.RESPECTIVE_BEFORE.search(unit.text, max(0, m.start() - 3), m.start()) \
                     and P.PERCENT_LISTED.match(unit.text, pct.end):
+                carried = None
+                if wname.removesuffix("的") in words("ratio.completion_wholes"):
+                    continue  # (A、B分别为…，分别占年初预算的p%、q%: each item's own budget may be meant)
                 # (A、B分别为a万元、b万元，分别占X的p%、q%: each amount's share of X, in order)
                 self._shares_in_order(unit, m, pct, wname.removesuffix("的"))
-                carried = None
                 continue
             if _BUDGET_WHOLE.search(wname) and _is_budget(wname) and not _qualifier(wname) and not listed:
                 self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)  # 占年初预算的95%: a completion rate
@@ -1323,9 +1328,10 @@ class Extractor:
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
                                                    accept=lambda x: x.family == "money" and _is_budget(x.subject))
                 if denominator is None:
+                    said = unit.text[start_of(unit.text, m.start(), CLAUSE):m.start("pct")]  # (年初预算执行率…)
                     denominator = self._compared_budget(
-                        unit, numerator, m.start(), measure,
-                        adjusted=not any(w in measure for w in words("budget_changes.initial")))
+                        unit, numerator, m.start(), said,
+                        adjusted=not any(w in said for w in words("budget_changes.initial")))
             if numerator is not None and denominator is not None \
                     and self._another_owner(unit, numerator, denominator):
                 denominator = None  # 中央资金支出486.30万元，执行率…: the 中央资金 budget, not the project's
@@ -1443,6 +1449,8 @@ class Extractor:
         for marker, head in self._list_openers(unit):
             if head is None:
                 continue
+            if P.RESPECTIVE_WORD.search(marker.group()) and head.start < unit.sentence_span(marker.start())[0]:
+                continue  # (…预算150万元。A、B支出分别为95万元、49万元: 分别为 pairs its own sentence's names)
             if unit.text[marker.end():].strip():
                 regions = self._list_regions(unit, marker)
                 # the parts stand in the marker's own sentence; later sentences count only when it holds one

@@ -36,6 +36,9 @@ DENIAL = re.compile(rf"(?:{alt('denial.words')}|{alt('denial.short')}(?!{alt('de
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
 _DENIAL_HINT = re.compile(alt("denial.words", "denial.short"))
 _SCOPES = words("denial.scopes", "scope.funds")
+# every source of money a figure may be named with: the ones a denial may be confined to, and the others
+_SOURCE = re.compile(alt("denial.other_sources", "denial.scopes", "scope.funds"))
+_DIGIT = re.compile(r"\d")
 _NEXT_CLAUSE = re.compile(r"[^。；;！？!?\n]{0,2}[，,][^，,。；;！？!?\n]*")
 _FLAT_EXACT = words("direction.flat_exact")
 _PRIOR = re.compile(alt("denial.earlier"))
@@ -50,7 +53,7 @@ def _terms() -> dict[str, tuple[str, ...]]:
 def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
     """Every denial of a known term, with the figures that state that term elsewhere (`year`: the report's)."""
     out: list[Claim] = []
-    stated_of: dict[str, list[tuple[Figure, str]]] = {}
+    stated_of: dict[str, list[tuple[Figure, _Scope]]] = {}
     for unit in units:
         if unit.table is not None or not _DENIAL_HINT.search(unit.text):
             continue
@@ -63,8 +66,8 @@ def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
                     stated_of[term] = _stated(units, forms, year)
                 line = unit.locate(m.start()).line
                 confined = [w for w in _SCOPES if w in what[:what.index(term)]]  # (无财政拨款结转结余: of those only)
-                stated = tuple(f for f, said in stated_of[term] if f.location.line != line
-                               and all(w in said for w in confined))
+                stated = tuple(f for f, scope in stated_of[term] if f.location.line != line
+                               and all(scope.names(w) for w in confined))
                 start = _clause_start(unit.text, m.start())
                 out.append(DenialClaim(term=term, stated=stated, quote=unit.raw[start:m.end()].strip(),
                                        location=unit.locate(m.start()), section=unit.section))
@@ -318,20 +321,42 @@ def _clause_start(text: str, pos: int) -> int:
     return start_of(text, pos, PHRASE)
 
 
-def _scope_said(unit: Unit, start: int, end: int) -> str:
-    """What may name the scope of a figure at start..end: its own clause, the clause right after it (…20.40万元，均为
-    财政拨款结转结余) and the headings it stands under.
+@dataclass(frozen=True)
+class _Scope:
+    """What names the source of a figure's money: its own clause with the clause right after it (…20.40万元，均为
+    财政拨款结转结余), else what stands before it in its sentence and the headings it stands under.
+    """
+
+    own: str
+    around: str
+
+    def names(self, source: str) -> bool:
+        """The figure is of `source`: its own words say so, or (saying no source) its sentence and headings name
+        that source and no other (非财政拨款 is another).
+        """
+        this = re.compile(rf"(?<!非){re.escape(source)}")
+        if _SOURCE.search(self.own):
+            return this.search(self.own) is not None
+        return this.search(self.around) is not None and all(
+            this.search(m.group()) for m in _SOURCE.finditer(self.around))
+
+
+def _scope_of(unit: Unit, start: int, end: int) -> _Scope:
+    """The _Scope of a figure at start..end (a clause after it counts unless it states figures of its own: 其中财政
+    拨款结转结余0.00万元 is a part's).
     """
     text = unit.text
     after = _NEXT_CLAUSE.match(text, end)
-    return " ".join((*unit.section, text[_clause_start(text, start):end], after.group() if after else ""))
+    own = text[_clause_start(text, start):end] + (after.group() if after and not _DIGIT.search(after.group()) else "")
+    before = text[start_of(text, start, SENTENCE):_clause_start(text, start)]
+    return _Scope(own, " ".join((*unit.section, before)))
 
 
-def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tuple[Figure, str]]:
+def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tuple[Figure, _Scope]]:
     """Figures of the report's year whose clause names one of `forms`: amounts, and counts written 有N个…; each
-    with what names its scope (_scope_said).
+    with what names its source (_Scope).
     """
-    out: list[tuple[Figure, str]] = []
+    out: list[tuple[Figure, _Scope]] = []
     named = _any_of(forms)
     for unit in units:
         if not named.search(unit.text):
@@ -341,7 +366,7 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tu
             clause = text[_clause_start(text, mention.start):mention.start]
             if mention.quantity.is_money and any(f in clause for f in forms) and _current(clause, year) \
                     and not DENIAL.search(clause):
-                out.append((mention.figure(), _scope_said(unit, mention.start, mention.end)))
+                out.append((mention.figure(), _scope_of(unit, mention.start, mention.end)))
         for form in forms:
             counted = rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}"
             for m in re.finditer(counted, text):
@@ -352,7 +377,7 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tu
                 out.append((Figure(value=q.digits(), unit=q.unit, text=unit.raw[m.start("n"):m.end()],
                                    subject=unit.raw[_clause_start(text, m.start()):m.start("n")],
                                    location=unit.locate(m.start("n"))),
-                            _scope_said(unit, m.start(), m.end())))
+                            _scope_of(unit, m.start(), m.end())))
     return out
 
 

@@ -158,9 +158,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)）]")
 
 
-# a figure whose thousands are set apart by single spaces and that names its money or percent unit right after
+# a figure whose thousands are set apart by single spaces and that names its money unit right after
 # (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators
-_SPACE_GROUPED = re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?(?:万元|亿元|元|%))")
+_SPACE_GROUPED = re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?(?:万元|亿元|元))")
 _GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
 
 
