@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 from typing import Any, SupportsIndex
 
@@ -1129,10 +1129,9 @@ class Extractor:
             if prior is None:
                 continue
             s_start, _ = unit.sentence_span(m.start())
-            basis_year = set(P.YEAR_NUMBER.findall(normalize_digits(m.group("basis"))))
+            basis_year = frozenset(P.YEAR_NUMBER.findall(normalize_digits(m.group("basis"))))
             current = self._nearest_before(unit, m.start(), lo=s_start,
-                                           accept=lambda x: _current_of(x, prior) and not (basis_year and
-                                                                                         _years_of(x) == basis_year))
+                                           accept=partial(_current_of, prior=prior, basis_year=basis_year))
             if P.APPROXIMATE_AFTER.match(unit.text, m.end()) \
                     or P.APPROXIMATE_BEFORE.search(unit.text, m.start(), m.end()):
                 continue  # (是上年的3倍多, 为上年的近2倍: no figure to hold it to)
@@ -2209,11 +2208,11 @@ def _years_of(m: Mention) -> set[str]:
     return set(P.YEAR_NUMBER.findall(normalize_digits(m.subject)))
 
 
-def _current_of(m: Mention, prior: Mention) -> bool:
+def _current_of(m: Mention, prior: Mention, basis_year: frozenset[str] = frozenset()) -> bool:
     """`m` may be the current level a prior one is compared with: of its family, not itself the period before's
-    (会议费3.06万元（上年1.20万元）…，是上年1.20万元的2.55倍).
+    (会议费3.06万元（上年1.20万元）…，是上年1.20万元的2.55倍) nor the year's compared with (`basis_year`).
     """
-    return m.family == prior.family and not _of_prior_period(m)
+    return m.family == prior.family and not _of_prior_period(m) and not (basis_year and _years_of(m) == basis_year)
 
 
 def _same_family(m: Mention, head: Mention) -> bool:
