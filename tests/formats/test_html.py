@@ -51,3 +51,27 @@ def test_a_sentence_broken_in_the_source_or_after_a_comma_stays_one(tmp_path):
     assert texts[1] == "二、政府采购情况"
     assert texts[2] == "本年政府采购支出30.00万元，比上年增加3.00万元，增长11.11%。"
     assert texts[3:] == ["第一行", "第二行"]
+
+
+def test_header_cells_spanning_rows_keep_the_columns_below_in_place(tmp_path):
+    """A 三公 table whose headers merge rows and columns (rowspan, colspan), under a narrative that misstates one
+    figure (our own figures): every cell stands in its column, so the narrative is checked against the table.
+    """
+    page = tmp_path / "sangong.html"
+    group = ("<th rowspan='2'>合计</th><th rowspan='2'>因公出国（境）费</th><th colspan='3'>公务用车购置及运行费</th>"
+             "<th rowspan='2'>公务接待费</th>")
+    head = ("<tr><th colspan='6'>预算数</th><th colspan='6'>决算数</th></tr>"
+            f"<tr>{group}{group}</tr>"
+            + "<tr>" + "<th>小计</th><th>公务用车购置费</th><th>公务用车运行费</th>" * 2 + "</tr>")
+    cells = ["50000.00", "0.00", "36000.00", "0.00", "36000.00", "14000.00",
+             "41000.00", "0.00", "32000.00", "0.00", "32000.00", "9000.00"]
+    body = "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    page.write_text("<html><body><p>六、财政拨款“三公”经费支出决算情况说明</p>\n"
+                    "<p>2024年度“三公”经费财政拨款支出决算为4.10万元。公务接待费支出0.80万元。</p>\n<p>附表</p>\n"
+                    "<p>2024年度财政拨款“三公”经费支出决算表</p>\n<p>单位：元</p>\n"
+                    f"<table>{head}{body}</table></body></html>", encoding="utf-8")
+    rows = next(b.rows for b in read_document(page).blocks if b.kind == "table")
+    assert [c.text for c in rows[2]][:6] == ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]  # in place
+    assert len({len(r) for r in rows}) == 1
+    found = {(f.rule, f.verdict, f.claimed, f.expected) for f in check_file(page, show_all=True).findings}
+    assert ("NC202", "mismatch", "0.80", "0.90") in found and ("NC202", "ok", "4.10", "4.10") in found

@@ -101,21 +101,40 @@ def read_html(path: str, data: bytes, sha256: str) -> Document:
     return Document(path=path, format="html", sha256=sha256, blocks=tuple(blocks))
 
 
+def _span(td: Any, name: str) -> int:
+    """A cell's rowspan or colspan (1 where absent or not a number; at most 50)."""
+    value = td.get(name, "1")
+    return min(int(value), 50) if value.isascii() and value.isdigit() and int(value) > 0 else 1
+
+
 def _rows(table: Any, number: int) -> tuple[tuple[Cell, ...], ...]:
+    """The table's rows on its grid: a cell spanning columns is followed by empty cells for the columns it covers,
+    and a position covered by a cell from a row above (rowspan) is an empty cell, as Word's export has them.
+    """
     out = []
     own_rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    above: dict[int, tuple[int, Any]] = {}  # column -> (rows it is still covered for, the covering cell)
     for r, tr in enumerate(own_rows):
         cells: list[Cell] = []
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
-            text = _text(td)
-            cells.append(Cell(text=text, row=r, col=len(cells), textmap=_map(td), table=number,
-                              line=td.sourceline or 1))
-            span = td.get("colspan", "1")
-            for _ in range(min(int(span), 50) - 1 if span.isascii() and span.isdigit() else 0):
-                cells.append(Cell(text="", row=r, col=len(cells), textmap=_map(td), table=number,
-                                  line=td.sourceline or 1))
+            _covered(cells, above, r, number)
+            down = _span(td, "rowspan") - 1
+            for k in range(_span(td, "colspan")):
+                if down:
+                    above[len(cells)] = (down, td)
+                cells.append(Cell(text=_text(td) if k == 0 else "", row=r, col=len(cells), textmap=_map(td),
+                                  table=number, line=td.sourceline or 1))
+        _covered(cells, above, r, number)
         if cells:
             out.append(tuple(cells))
     return tuple(out)
+
+
+def _covered(cells: list[Cell], above: dict[int, tuple[int, Any]], row: int, number: int) -> None:
+    """Empty cells at the next columns of `cells` that a cell of a row above still covers (one row used up)."""
+    while (held := above.get(len(cells))) is not None and held[0] > 0:
+        above[len(cells)] = (held[0] - 1, held[1])
+        cells.append(Cell(text="", row=row, col=len(cells), textmap=_map(held[1]), table=number,
+                          line=held[1].sourceline or 1))
