@@ -867,6 +867,18 @@ class Extractor:
                 return x
         return None
 
+    def _named_pair(self, unit: Unit, pos: int, named: str, kin: Mention) -> Mention | None:
+        """The figure a pair's name stands for (收、支总计各增加…: 收入总计 and 支出总计), where both names are
+        found before `pos` with one value; else None.
+        """
+        pair = next(((k, v) for k, v in entry("names.pair_words").items() if k in named), None)
+        if pair is None:
+            return None
+        found = [self._named_in_paragraph(unit, pos, named.replace(pair[0], word, 1), kin) for word in pair[1]]
+        if any(f is None for f in found) or len({f.quantity.in_unit(BASE_UNIT) for f in found if f}) != 1:
+            return None
+        return found[0]
+
     def _in_sentence_before(self, unit: Unit, pos: int, family: str) -> list[Mention]:
         """The free figures of `family` its sentence states before `pos`, in order."""
         s_start, _ = unit.sentence_span(pos)
@@ -913,7 +925,8 @@ class Extractor:
             named = COMPARE_WORDS.sub("", own) if own else (
                 clause if len(clause) >= 2 else COMPARE_WORDS.sub("", unit.text[s_start:pos].strip()))
             if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
-                found = self._named_in_paragraph(unit, s_start, named, kin)
+                found = self._named_in_paragraph(unit, s_start, named, kin) or self._named_pair(unit, s_start,
+                                                                                              named, kin)
                 said = set(P.YEAR_NUMBER.findall(normalize_digits(words_named)))
                 if found is not None and said and said != set(P.YEAR_NUMBER.findall(normalize_digits(found.subject))):
                     return _Bound()  # 2022年度三公经费较2021年…: not the 2023 figure of that name
