@@ -5,7 +5,10 @@ from importlib.resources import files
 
 import pytest
 
+from narrcheck.extract import extract
 from narrcheck.extract.identity import QuantityKey, fold, quantity_key
+from narrcheck.readers import read_document
+from narrcheck.structure import structure
 
 TABLE = tomllib.loads(files("narrcheck").joinpath("data/synonyms.toml").read_text(encoding="utf-8"))
 
@@ -70,3 +73,17 @@ def test_measures_of_a_header_and_of_a_title():
     assert measures_in("年决算数与年决算数对比情况") == {""}
     assert measures_in("一般公共预算财政拨款支出决算表") == {""}  # the budget's name is no measure
     assert measures_in("三公经费预算数与决算数") == {"预算", ""}
+
+
+def test_a_name_given_by_its_levels_is_its_innermost_level():
+    whole = "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出决算为"
+    assert quantity_key(whole) == quantity_key("机关事业单位职业年金缴费支出支出决算为")
+    assert quantity_key("机关事业单位职业年金缴费支出（项）") == quantity_key("机关事业单位职业年金缴费支出")
+
+
+def test_a_name_before_a_colon_keys_the_figure_after_it(tmp_path):
+    path = tmp_path / "colon.txt"
+    path.write_text("机关事业单位职业年金缴费支出（项）：支出决算为36.52万元。\n", encoding="utf-8")
+    items = extract(structure(read_document(path))).statements.items
+    assert [(st.key.base, st.figure.value) for st in items] == [
+        (quantity_key("机关事业单位职业年金缴费支出决算").base, "36.52")]

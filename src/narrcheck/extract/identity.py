@@ -30,6 +30,7 @@ _YEAR = re.compile(rf"(\d{{4}})\s*{_YEAR_MARK}(?:\d{{1,2}}\s*{alt('dates.month_r
                    rf"|\d{{1,2}}{_MONTH}{alt('dates.month_ends')}?)?")
 # quotes, spaces and a code level in brackets (（类）) are no part of a name
 _STRIP = re.compile(rf"[\s“”\"'‘’「」《》]|[（(]{alt('accounts.code_levels')}[)）]")
+_LEVEL = re.compile(rf"[（(]{alt('accounts.code_levels')}[)）]")
 # what opens the words before a figure without naming anything: ordinals, list words, the body itself
 _ORDINAL = alt("numerals.ordinals")
 _LEADS = (rf"(?:{alt('leads.breakdown', 'leads.including')}|{_ORDINAL}+{alt('numerals.enumerator_suffix')}"
@@ -159,6 +160,14 @@ def _generic() -> frozenset[str]:
     return frozenset(_table()["generic"]["words"])  # type: ignore[index]
 
 
+def _innermost(text: str) -> str:
+    """A name given by its levels (社会保障和就业支出（类）行政事业单位养老支出（款）…缴费支出（项）支出决算为): the
+    innermost level's name and what follows it; a name without levels as it is.
+    """
+    pieces = _LEVEL.split(text)
+    return pieces[-2] + pieces[-1] if len(pieces) > 2 else text
+
+
 def _plain(text: str) -> str:
     return _STRIP.sub("", normalize_digits(text))
 
@@ -193,7 +202,7 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
 
     With `generic`, a general word (支出, 收入 …) is a key too: good enough to name the whole of a list.
     """
-    s = _plain(subject)
+    s = _plain(_innermost(subject))
     period = ""
     years = list(_YEAR.finditer(s))
     if years:

@@ -178,6 +178,11 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     if previous is not None:  # (上年基本支出…，项目支出…: 上年 is said once for both)
         before = qualified_as_before(text, previous, mention.start, before)
     own = quantity_key(before, year)
+    opened = start_of(text, mention.start, CLAUSE) - 1
+    if own is None and opened > 0 and text[opened] in "：:":
+        # (…缴费支出（项）：支出决算为99.84万元: the name stands before the colon, the measure after it)
+        before = _unplaced(_clause_before(text, opened)) + before
+        own = quantity_key(before, year)
     if own is None:
         coded = _CODED.search(before)
         return QuantityKey(f"#{coded.group(1)}", "", "") if coded else None
