@@ -75,3 +75,23 @@ def test_header_cells_spanning_rows_keep_the_columns_below_in_place(tmp_path):
     assert len({len(r) for r in rows}) == 1
     found = {(f.rule, f.verdict, f.claimed, f.expected) for f in check_file(page, show_all=True).findings}
     assert ("NC202", "mismatch", "0.80", "0.90") in found and ("NC202", "ok", "4.10", "4.10") in found
+
+
+def test_label_cells_spanning_rows_stand_for_each_row_they_cover(tmp_path):
+    """A 绩效自评表 whose first-level labels span their rows (our own figures): each covered row keeps its own
+    line, so a category's weight is weighed against its own rows, as in the Word file.
+    """
+    page = tmp_path / "score.html"
+    rows = [("部门管理（50分）", 3, "资金管理", "20", "19"), (None, 0, "预算执行", "10", "10"),
+            (None, 0, "资产管理", "20", "18"), ("部门绩效（50分）", 2, "履职效果", "30", "28"),
+            (None, 0, "满意度", "20", "19")]
+    body = "\n".join("<tr>" + (f"<td rowspan='{n}'>{label}</td>" if label else "")
+                     + f"<td>{name}</td><td>{weight}</td><td>{score}</td></tr>"
+                     for label, n, name, weight, score in rows)
+    page.write_text("<html><body>\n<p>2024年度部门整体支出绩效自评表</p>\n<table>\n"
+                    "<tr><th>一级指标</th><th>三级指标</th><th>分值</th><th>得分</th></tr>\n"
+                    f"{body}\n<tr><td>合计</td><td></td><td>100</td><td>94</td></tr>\n</table>\n</body></html>",
+                    encoding="utf-8")
+    found = {(f.rule, f.verdict, f.claimed) for f in check_file(page, show_all=True).findings}
+    assert {("NC303", "ok", "50"), ("NC303", "ok", "100"), ("NC301", "ok", "94")} <= found
+    assert not [f for f in found if f[1] != "ok"]

@@ -39,7 +39,10 @@ _SCOPES = words("denial.scopes", "scope.funds")
 # every source of money a figure may be named with: the ones a denial may be confined to, and the others
 _SOURCE = re.compile(alt("denial.other_sources", "denial.scopes", "scope.funds"))
 _DIGIT = re.compile(r"\d")
-_NEXT_CLAUSE = re.compile(r"[^。；;！？!?\n]{0,2}[，,][^，,。；;！？!?\n]*")
+_REST_OF_CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")
+_NEXT_CLAUSE = re.compile(r"[，,][^，,。；;！？!?\n]*")
+# what names a part of the figures before it, not the sentence's topic: a bracketed note, a 其中/包括 clause
+_PARTS_NAMED = re.compile(rf"[（(][^（()）]*[)）]|(?:{alt('leads.breakdown', 'leads.including')})[^，,。；;]*")
 _FLAT_EXACT = words("direction.flat_exact")
 _PRIOR = re.compile(alt("denial.earlier"))
 
@@ -331,24 +334,28 @@ class _Scope:
     around: str
 
     def names(self, source: str) -> bool:
-        """The figure is of `source`: its own words say so, or (saying no source) its sentence and headings name
-        that source and no other (非财政拨款 is another).
+        """The figure is of `source`: its own words say so (不含财政拨款, 非财政拨款 say not), or (saying no source)
+        its sentence and headings name that source and no other (一般公共预算财政拨款 is of it).
         """
-        this = re.compile(rf"(?<!非){re.escape(source)}")
+        this = re.compile("".join(f"(?<!{re.escape(w)})" for w in words("denial.negators")) + re.escape(source))
         if _SOURCE.search(self.own):
             return this.search(self.own) is not None
         return this.search(self.around) is not None and all(
-            this.search(m.group()) for m in _SOURCE.finditer(self.around))
+            this.match(self.around, m.start()) or self.around.startswith(source, m.end())
+            for m in _SOURCE.finditer(self.around))
 
 
 def _scope_of(unit: Unit, start: int, end: int) -> _Scope:
-    """The _Scope of a figure at start..end (a clause after it counts unless it states figures of its own: 其中财政
-    拨款结转结余0.00万元 is a part's).
+    """The _Scope of a figure at start..end: its own clause, the rest of it after the figure (…20.00万元为事业收入形成)
+    and the next clause unless that states figures of its own (其中财政拨款结转结余0.00万元 is a part's); around
+    it, its sentence before it without what names parts (其中…, bracketed notes) and its headings.
     """
     text = unit.text
-    after = _NEXT_CLAUSE.match(text, end)
-    own = text[_clause_start(text, start):end] + (after.group() if after and not _DIGIT.search(after.group()) else "")
-    before = text[start_of(text, start, SENTENCE):_clause_start(text, start)]
+    rest = _REST_OF_CLAUSE.match(text, end)
+    after = _NEXT_CLAUSE.match(text, rest.end()) if rest else None
+    own = text[_clause_start(text, start):rest.end() if rest else end] + (
+        after.group() if after and not _DIGIT.search(after.group()) else "")
+    before = _PARTS_NAMED.sub("", text[start_of(text, start, SENTENCE):_clause_start(text, start)])
     return _Scope(own, " ".join((*unit.section, before)))
 
 

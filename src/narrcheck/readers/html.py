@@ -119,22 +119,26 @@ def _rows(table: Any, number: int) -> tuple[tuple[Cell, ...], ...]:
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
-            _covered(cells, above, r, number)
+            _covered(cells, above, r, number, tr)
             down = _span(td, "rowspan") - 1
             for k in range(_span(td, "colspan")):
                 if down:
                     above[len(cells)] = (down, td)
                 cells.append(Cell(text=_text(td) if k == 0 else "", row=r, col=len(cells), textmap=_map(td),
                                   table=number, line=td.sourceline or 1))
-        _covered(cells, above, r, number)
+        _covered(cells, above, r, number, tr)
+        for col, (rows, td) in list(above.items()):  # (a row that ends short still passes under the span)
+            if col >= len(cells) and rows > 0:
+                above[col] = (rows - 1, td)
         if cells:
             out.append(tuple(cells))
     return tuple(out)
 
 
-def _covered(cells: list[Cell], above: dict[int, tuple[int, Any]], row: int, number: int) -> None:
-    """Empty cells at the next columns of `cells` that a cell of a row above still covers (one row used up)."""
+def _covered(cells: list[Cell], above: dict[int, tuple[int, Any]], row: int, number: int, tr: Any) -> None:
+    """Empty cells at the next columns of `cells` that a cell of a row above still covers (one row used up),
+    placed in their own row `tr`.
+    """
     while (held := above.get(len(cells))) is not None and held[0] > 0:
         above[len(cells)] = (held[0] - 1, held[1])
-        cells.append(Cell(text="", row=row, col=len(cells), textmap=_map(held[1]), table=number,
-                          line=held[1].sourceline or 1))
+        cells.append(Cell(text="", row=row, col=len(cells), textmap=_map(tr), table=number, line=tr.sourceline or 1))
