@@ -125,7 +125,8 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                     continue
                 clause = _clause(text, m.start())
                 table, how, category = None, "", None
-                if measure == "score" and tables and _of_the_year(text, m.start(), year):
+                if measure == "score" and _category_words(text, m.start(), tables) \
+                        and _of_the_year(text, m.start(), year):
                     # (产出指标得分56分 / 部门决策得分19分（满分20分）: one of the bound table's categories)
                     table, how = _bind(clause, table_no, tables, units, order, seen,
                                        earlier=text[:m.start() - len(clause)])
@@ -391,19 +392,29 @@ _NAMED_WITH_FULL_MARK = re.compile(r"(?P<name>[^，,；;。：:]+?)\s*"
                                    r"(?:满分\s*\d+(?:\.\d+)?\s*分|[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）])\s*[，,]\s*$")
 
 
-def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> str | None:
-    """The name of the table's own category the score at `pos` is named as, where the score fits in that
-    category's weight (甲项目预算管理得分28分 beside 预算管理（31分）; 产出指标（60分）得分56分; 产出指标满分60分，
-    得分56分); a score above that weight is no such category's.
+def _category_words(text: str, pos: int, tables: Sequence[ScoreTable]) -> str:
+    """The words naming the score at `pos` where they end with a category some table has (产出指标（60分）得分…,
+    产出指标满分60分，得分…: 产出指标), else ''.
     """
     start = start_of(text, pos, CLAUSE)
     own = WEIGHT_MARK.sub("", _CLAUSE_LEAD.sub("", text[start:pos].strip())).strip()
     if not own and (before := _NAMED_WITH_FULL_MARK.search(text, max(0, start - 30), start)) is not None:
         own = _CLAUSE_LEAD.sub("", before.group("name").strip())
-    if not own:
-        return None
+    return own if own and any(own.endswith(name) for t in tables for name in _category_names(t)) else ""
+
+
+def _category_names(table: ScoreTable) -> list[str]:
+    return [name for c in table.categories if len(name := WEIGHT_MARK.sub("", c.label).strip()) >= 2]
+
+
+def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> str | None:
+    """The name of the table's own category the score at `pos` is named as, where the score fits in that
+    category's weight (甲项目预算管理得分28分 beside 预算管理（31分）; 产出指标（60分）得分56分; 产出指标满分60分，
+    得分56分); a score above that weight is no such category's.
+    """
+    own = _category_words(text, pos, (table,))
     return next((name for c in table.categories if (name := WEIGHT_MARK.sub("", c.label).strip())
-                 and len(name) >= 2 and own.endswith(name) and score <= c.weight.figure.decimal), None)
+                 and len(name) >= 2 and own and own.endswith(name) and score <= c.weight.figure.decimal), None)
 
 
 def _clause(text: str, pos: int) -> str:
