@@ -1335,6 +1335,11 @@ class Extractor:
                 complement = False
             else:
                 numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=divided)
+            if numerator is None and s_start and unit.text[s_start - 1] in "；;" \
+                    and P.COMPARE_OPENER.match(unit.text, s_start):
+                # (财政拨款支出2205.14万元；较调整预算2260.00万元，执行率…: the clause after ； goes on about it)
+                numerator = self._nearest_before(unit, s_start, lo=unit.sentence_span(s_start - 1)[0],
+                                                 accept=divided)
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
