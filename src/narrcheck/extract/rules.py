@@ -1197,10 +1197,10 @@ class Extractor:
                 carried = None
                 continue
             whole = self._take(unit, m, "whole", "whole")
-            listed = P.RESPECTIVE_BEFORE.search(unit.text, max(0, m.start() - 3), m.start()) \
-                or P.PERCENT_LISTED.match(unit.text, pct.end)  # (…分别占支出预算的67.24%、18.64%…: shares)
-            if listed and P.RESPECTIVE_BEFORE.search(unit.text, max(0, m.start() - 3), m.start()) \
-                    and P.PERCENT_LISTED.match(unit.text, pct.end):
+            respective = P.RESPECTIVE_BEFORE.search(unit.text, max(0, m.start() - 3), m.start())
+            more = P.PERCENT_LISTED.match(unit.text, pct.end)
+            listed = respective or more  # (…分别占支出预算的67.24%、18.64%…: shares, no completion)
+            if respective and more:
                 carried = None
                 if wname.removesuffix("的") in words("ratio.completion_wholes"):
                     continue  # (A、B分别为…，分别占年初预算的p%、q%: each item's own budget may be meant)

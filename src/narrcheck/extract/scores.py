@@ -54,9 +54,6 @@ DEPARTMENT = re.compile(_alt("narrative.department"))
 # a score's clause compared with the period before (较上年自评得分…), and a weight in brackets after a score
 _COMPARED_WITH_BEFORE = re.compile(f"(?:{alt('compare.openers')})(?:{alt('compare.periods')})")
 _WEIGHT_AFTER_SCORE = re.compile(r"分\s*[（(]\s*$")
-# a score that is a change (较上年提高2.75分): no score a grade is of
-_CHANGED_BY = re.compile("(?:" + "|".join(w for w in words("direction.up", "direction.down") if len(w) >= 2)
-                         + r")了?\s*$")
 # a project named in quotes: “大型会议费”项目
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 # how many paragraphs back a project's name may stand from a claim about it
@@ -124,18 +121,17 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
                     continue
                 clause = _clause(text, m.start())
-                table, how, category = None, "", None
-                if measure == "score" and _category_words(text, m.start(), tables) \
-                        and _of_the_year(text, m.start(), year):
+                category = None
+                named = measure == "score" and bool(_category_words(text, m.start(), tables)) \
+                    and _of_the_year(text, m.start(), year)
+                if not named and not _of_the_whole(text, m.start(), year):
+                    continue
+                table, how = _bind(clause, table_no, tables, units, order, seen, earlier=text[:m.start() - len(clause)])
+                if named and table is not None:
                     # (产出指标得分56分 / 部门决策得分19分（满分20分）: one of the bound table's categories)
-                    table, how = _bind(clause, table_no, tables, units, order, seen,
-                                       earlier=text[:m.start() - len(clause)])
-                    category = _named_category(text, m.start(), table, Decimal(m.group("num"))) if table else None
-                if category is None:
-                    if not _of_the_whole(text, m.start(), year):
-                        continue
-                    table, how = _bind(clause, table_no, tables, units, order, seen,
-                                       earlier=text[:m.start() - len(clause)])
+                    category = _named_category(text, m.start(), table, Decimal(m.group("num")))
+                if category is None and named and not _of_the_whole(text, m.start(), year):
+                    continue
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure="category" if category else measure,
                                       category=category or "", subject=clause[-40:],
                                       table=table.index if table else None, binding=how,
@@ -144,8 +140,9 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
         for g in GRADE.finditer(text):
             start = max(start_of(text, g.start(), SENTENCE), graded)
             graded = g.end()
+            # (较上年提高2.75分: a score that is a change is no score a grade is of)
             scores = [m for m in re.finditer(rf"{NUM}\s*分", text[start:g.start()])
-                      if not _CHANGED_BY.search(text, max(0, start + m.start() - 4), start + m.start())]
+                      if not P.DIRECTION_AT_END.search(text, max(0, start + m.start() - 4), start + m.start())]
             if not scores:
                 continue
             # the grade is of the score before a list of its parts (得分96.50分，其中：…满意度指标得分10.00分，评价
@@ -400,11 +397,12 @@ def _category_words(text: str, pos: int, tables: Sequence[ScoreTable]) -> str:
     own = WEIGHT_MARK.sub("", _CLAUSE_LEAD.sub("", text[start:pos].strip())).strip()
     if not own and (before := _NAMED_WITH_FULL_MARK.search(text, max(0, start - 30), start)) is not None:
         own = _CLAUSE_LEAD.sub("", before.group("name").strip())
-    return own if own and any(own.endswith(name) for t in tables for name in _category_names(t)) else ""
+    return own if own and any(name and own.endswith(name) for t in tables for name in _category_names(t)) else ""
 
 
 def _category_names(table: ScoreTable) -> list[str]:
-    return [name for c in table.categories if len(name := WEIGHT_MARK.sub("", c.label).strip()) >= 2]
+    """Each category's name without its weight (预算管理（31分） → 预算管理), '' where it is too short to name one."""
+    return [name if len(name := WEIGHT_MARK.sub("", c.label).strip()) >= 2 else "" for c in table.categories]
 
 
 def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> str | None:
@@ -413,8 +411,8 @@ def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> s
     得分56分); a score above that weight is no such category's.
     """
     own = _category_words(text, pos, (table,))
-    return next((name for c in table.categories if (name := WEIGHT_MARK.sub("", c.label).strip())
-                 and len(name) >= 2 and own and own.endswith(name) and score <= c.weight.figure.decimal), None)
+    return next((name for c, name in zip(table.categories, _category_names(table), strict=True)
+                 if own and name and own.endswith(name) and score <= c.weight.figure.decimal), None)
 
 
 def _clause(text: str, pos: int) -> str:

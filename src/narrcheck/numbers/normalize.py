@@ -160,7 +160,14 @@ _GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)�
 
 # a figure whose thousands are set apart by single spaces and that names its money unit right after
 # (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators
-_SPACE_GROUPED = re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?(?:万元|亿元|元))")
+@lru_cache(maxsize=1)
+def _space_grouped() -> re.Pattern[str]:
+    """Built once, from the lexicon's money units."""
+    units = sorted(words("units.money"), key=len, reverse=True)
+    return re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?(?:"
+                      + "|".join(map(re.escape, units)) + "))")
+
+
 _GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
 
 
@@ -206,7 +213,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     n = len(text)
     pos = 0
-    grouped = {m.start() + g.start() for m in _SPACE_GROUPED.finditer(text) for g in _GROUP_SPACE.finditer(m.group())}
+    grouped = {m.start() + g.start() for m in _space_grouped().finditer(text) for g in _GROUP_SPACE.finditer(m.group())}
     search = _CANDIDATE.search
     while m := search(text, pos):
         i = m.start()
