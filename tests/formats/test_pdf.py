@@ -36,6 +36,34 @@ def test_the_example_as_a_pdf_gives_the_same_findings_on_the_right_pages(example
         assert re.sub(r"\s", "", ev.quote)[:6] in pages[ev.location.page - 1], (finding.rule, ev)
 
 
+def _shifted(source, target):
+    """`source` with every page's media box moved off the origin (as some producers write it)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(source))
+    for page in pdf:
+        left, bottom, right, top = page.get_mediabox()
+        page.set_mediabox(left + 30, bottom + 20, right + 30, top + 20)
+    pdf.save(str(target))
+    pdf.close()
+    return target
+
+
+def test_characters_read_the_short_way_are_the_dicts_pdfplumber_builds(example_pdf, tmp_path):
+    from narrcheck.readers.pdf import _fast_chars
+
+    for path in (example_pdf, _shifted(example_pdf, tmp_path / "shifted.pdf")):
+        with pdfplumber.open(path) as ours, pdfplumber.open(path) as theirs:
+            assert ours.pages[0].mediabox[0] == (30 if path.name == "shifted.pdf" else 0)
+            for mine, own in zip(ours.pages, theirs.pages, strict=True):
+                _fast_chars(mine)
+                assert mine.objects.keys() == own.objects.keys()
+                assert mine.chars, path
+                for kind in own.objects:  # same objects, same keys in the same order, same values
+                    assert [list(o.items()) for o in mine.objects[kind]] == \
+                           [list(o.items()) for o in own.objects[kind]], (path, mine.page_number, kind)
+
+
 def _texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if b.kind != "table"]
 
