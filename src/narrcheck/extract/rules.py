@@ -347,9 +347,15 @@ def money_precision(mentions: Iterable[Mention]) -> dict[str, int]:
     return out
 
 
+# a money figure printed with this many decimals is printed in full: one with fewer has dropped trailing zeros
+# (3万元, 11.8 beside 2-decimal figures), but 571.21 beside the 4-decimal figures of older tables is rounded
+FULL_DECIMALS = 2
+
+
 def apply_precision(units: list[Unit]) -> dict[str, int]:
-    """Mark every money figure printed with fewer decimals than its convention: the paragraph's where it has
-    one (a list of 2-decimal amounts with a whole one among them), else the document's.
+    """Mark every money figure printed with fewer decimals than its convention (and fewer than FULL_DECIMALS):
+    the paragraph's convention where it has one (a list of 2-decimal amounts with a whole one among them), else
+    the document's.
     """
     document = money_precision(m for unit in units for m in unit.mentions)
     for unit in units:
@@ -358,7 +364,7 @@ def apply_precision(units: list[Unit]) -> dict[str, int]:
         own = money_precision(unit.mentions)
         for m in unit.mentions:
             d = own.get(m.quantity.unit, document.get(m.quantity.unit))
-            if d is not None and m.quantity.decimals < d:
+            if d is not None and m.quantity.decimals < min(d, FULL_DECIMALS):
                 m.precision = d
     return document
 
