@@ -260,7 +260,7 @@ def _converter() -> Callable[[str], str] | None:
     return convert
 
 
-def _simplified(text: str) -> str:
+def simplified(text: str) -> str:
     """Text with traditional characters read as simplified, keeping its length (one character for one).
 
     Only text with an ideograph OpenCC converts on its own is converted: a text its phrase table alone would
@@ -291,7 +291,7 @@ def normalize(text: str) -> Normalized:
     """
     edits = _edits(text)
     if not edits:
-        simple = _simplified(text)
+        simple = simplified(text)
         return Normalized(simple, text)
     parts: list[str] = []
     outs: list[int] = []
@@ -325,7 +325,7 @@ def normalize(text: str) -> Normalized:
         parts.append(text[pos:])
         piece(pos, len(text), True)
         out += len(text) - pos
-    result = _simplified("".join(parts))
+    result = simplified("".join(parts))
     if len(linear) == 1 and linear[0] and starts[0] == 0 and outs[0] == 0 and ends[0] == len(text):
         return Normalized(result, text)  # only 1:1 edits: the identity map
     if not outs:  # everything was removed

@@ -25,6 +25,7 @@ from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, Cell, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
+from narrcheck.numbers.normalize import simplified
 from narrcheck.tables.model import Fragment
 from narrcheck.tables.understand import fragments
 
@@ -102,8 +103,10 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=1 << 14)
 def clean(text: str) -> str:
-    """A cell's text without spaces, digits folded (cached: labels and figures repeat across tables)."""
-    return _SPACES.sub("", normalize_digits(text))
+    """A cell's text without spaces, digits folded, traditional script read as simplified (cached: labels and
+    figures repeat across tables).
+    """
+    return _SPACES.sub("", simplified(normalize_digits(text)))
 
 
 def _figure_text(text: str) -> str | None:

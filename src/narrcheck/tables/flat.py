@@ -28,6 +28,7 @@ from narrcheck.model.claims import Figure
 from narrcheck.model.document import Block, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
+from narrcheck.numbers.normalize import simplified
 from narrcheck.tables.model import Category, Execution, Fact, Indicator, Ratio, ScoreTable, StatedWeight
 from narrcheck.tables.vocab import (
     WEIGHT_MARK,
@@ -64,8 +65,8 @@ _NARRATIVE = 60  # a text this long ends a block of rows whose end is not marked
 
 @lru_cache(maxsize=16384)
 def _key(text: str) -> str:
-    """A cell's text for matching: compatibility forms as plain ones, no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """A cell's text for matching: compatibility forms as plain ones, traditional script as simplified, no spaces."""
+    return re.sub(r"\s+", "", simplified(unicodedata.normalize("NFKC", text)))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from narrcheck.lexicon import data_file, file_words
+from narrcheck.numbers.normalize import simplified
 from narrcheck.numbers.parse import normalize_digits
 
 _SPACE_OR_SLASH = re.compile(r"[\s/]+")
@@ -40,8 +41,10 @@ def role_words() -> dict[str, str]:
 
 
 def clean(text: str) -> str:
-    """A cell's text as header words are matched: digits normalized, spaces and slashes removed."""
-    return _SPACE_OR_SLASH.sub("", normalize_digits(text))
+    """A cell's text as header words are matched: digits normalized, traditional script read as simplified,
+    spaces and slashes removed.
+    """
+    return _SPACE_OR_SLASH.sub("", simplified(normalize_digits(text)))
 
 
 @lru_cache(maxsize=8192)
