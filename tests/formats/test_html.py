@@ -53,6 +53,21 @@ def test_a_sentence_broken_in_the_source_or_after_a_comma_stays_one(tmp_path):
     assert texts[3:] == ["第一行", "第二行"]
 
 
+def test_a_br_between_a_figure_and_its_unit_breaks_no_sentence(tmp_path):
+    """A page laid out by hand puts a <br> where its line ended, even between 86.20 and 万元 or 9.5 and %: the
+    figure keeps its unit and the change is checked (here its rate is wrong); a <br> after a figure that ends a
+    sentence's clause and opens a heading still starts a new paragraph.
+    """
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>本年培训费支出96.80万元，比上年减少8.60<br>万元，下降9.5<br>%。</p>"
+                    "<p>合计2<br>二、会议费</p></body></html>", encoding="utf-8")
+    texts = [b.text for b in read_document(page).blocks]
+    assert texts[0] == "本年培训费支出96.80万元，比上年减少8.60万元，下降9.5%。"
+    assert texts[1:] == ["合计2", "二、会议费"]
+    rate = [f for f in check_file(page).findings if f.rule == "NC101"]
+    assert [(f.verdict, f.claimed, f.expected) for f in rate] == [("mismatch", "9.5", "8.2")]
+
+
 def test_header_cells_spanning_rows_keep_the_columns_below_in_place(tmp_path):
     """A 三公 table whose headers merge rows and columns (rowspan, colspan), under a narrative that misstates one
     figure (our own figures): every cell stands in its column, so the narrative is checked against the table.

@@ -9,9 +9,11 @@ is in the text export.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from narrcheck.errors import InputError
+from narrcheck.lexicon import alt
 from narrcheck.limits import cell_count
 from narrcheck.model.document import Block, Cell, Document, TextMap
 from narrcheck.readers.decode import decode_text
@@ -25,7 +27,7 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 def _text(element: Any) -> str:
     """The element's visible text as a browser shows it: a line break where a <br> is (and in <pre>, where the
     source has one), runs of spaces and the source's own line breaks folded into one space; outside <pre>, a
-    <br> after a comma (，) breaks no sentence and joins its lines.
+    <br> after a comma (，) or between a figure and its unit breaks no sentence and joins its lines.
     """
     parts: list[str] = []
     pre = element.tag == "pre" or any(a.tag == "pre" for a in element.iterancestors())
@@ -50,10 +52,13 @@ def _text(element: Any) -> str:
     walk(element)
     lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
     text = "\n".join(line for line in lines if line)
-    return text if pre else _MID_CLAUSE_BREAK.sub(r"\1", text)
+    return text if pre else _mid_clause_break().sub("", text)
 
 
-_MID_CLAUSE_BREAK = re.compile(r"([，,])\n")
+@lru_cache(maxsize=1)
+def _mid_clause_break() -> re.Pattern[str]:
+    """A <br> that breaks no sentence: after a comma, or between a figure and its unit (增加134.56<br>万元)."""
+    return re.compile(rf"(?<=[，,])\n|(?<=\d)\n(?=(?:{alt('units.money')}|[%％]))")
 
 
 def _map(element: Any) -> TextMap:
