@@ -339,15 +339,20 @@ _OWN_FULL_MARK = re.compile(r"\D*?\d+(?:\.\d+)?\s*分\s*[（(]\s*满分\s*(?P<nu
 
 
 # before a score in its sentence: a score and then a list opener (得分97.5分，其中…), a list opener that opens the
-# sentence (…得分97.1分。其中：…), or a weight stated just before it (分值10分，得分…): the score is a part's
+# sentence (…得分97.1分。其中：…), a weight stated just before it (分值10分，得分…), an indicator's result (a rate or
+# a count) in the clause just before (预算执行率95.00%，得分…; 完成培训312人次，得分…), or words naming one item
+# (…，该项得分…): the score is a part's
 _PART_OF_SCORE = re.compile(rf"(?:\d\s*分[^。；;]*?|^\s*){alt('lists.openers')}[^。；;]*$"
-                            rf"|{_alt('roles.weight')}\s*\d+(?:\.\d+)?\s*分[，,]?\s*$")
+                            rf"|{_alt('roles.weight')}\s*\d+(?:\.\d+)?\s*分[，,]?\s*$"
+                            rf"|\d\s*(?:[%％]|{alt('units.count')}){alt('approximate.after')}?\s*[，,]\s*$"
+                            rf"|(?:^|[，,：:])\s*{_alt('narrative.item')}\s*$")
 
 
 def _of_the_whole(text: str, pos: int, year: str) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
     the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
-    (平均自评得分) or after a list opener or a weight (其中…得分, 分值10分，得分…), not a part's weight in brackets
+    (平均自评得分) or after a list opener, a weight or an indicator's result (其中…得分, 分值10分，得分…, 执行率95%，
+    得分…, 该项得分…), not a part's weight in brackets
     after its score
     (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
