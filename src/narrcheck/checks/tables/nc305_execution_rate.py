@@ -43,26 +43,28 @@ class ExecutionRate(Rule):
             yield self._score(table, ex.rate, ex.weight, ex.score, ctx)
 
     def _score(self, table: ScoreTable, rate: Fact, weight: Fact, score: Fact, ctx: Context) -> Finding:
-        """The execution score against the printed rate; where that fails, against the rate its amounts give
-        (a misprinted rate is reported once, by its own check, not again through a score that is right).
+        """The execution score against the printed rate taken as it stands; where that fails, against the rate its
+        amounts give as printed (they decide; a misprinted rate is reported once, by its own check), or, without
+        amounts, against every rate that prints as the printed one (84% stands for [83.5, 84.5): 8.39 is in).
         """
-        share = rate.figure.decimal / (100 if rate.figure.unit == "%" else 1)
+        percent = rate.figure.unit == "%"
+        share = rate.figure.decimal / (100 if percent else 1)
         expected = Interval.exact(min(share, Decimal(1)) * weight.figure.decimal)
-        formula = f"min({rate.figure.value}{'/100' if rate.figure.unit == '%' else ''},1)*{weight.figure.value}"
+        formula = f"min({rate.figure.value}{'/100' if percent else ''},1)*{weight.figure.value}"
         found = self.judge(ctx, score.figure, expected, formula, evidence(score, rate, weight), table.section,
                            about=table.describe(), terms=total_copied(table, score, ctx))
         ratio = next((r for r in table.execution.rate_parts() if r.rate is rate), None) if table.execution else None
-        if found.verdict == "ok" or ratio is None or ratio.denominator.figure.decimal == 0:
+        if found.verdict == "ok":
             return found
+        if ratio is None or ratio.denominator.figure.decimal == 0:
+            printed = Interval.printed(rate.figure.decimal, rate.figure.quantity.decimals, nonnegative=True)
+            shares = printed.scale(Decimal("0.01") if percent else Decimal(1))
+            again = self.judge(ctx, score.figure, _capped(shares, weight), formula, evidence(score, rate, weight),
+                               table.section, about=table.describe())
+            return again if again.verdict == "ok" else found
         num, den = ratio.numerator.figure, ratio.denominator.figure
-        spent = num.interval() / den.interval()
-        if (spent.scale(Decimal(100)) if rate.figure.unit == "%" else spent).meets_printed(
-                rate.figure.decimal, rate.figure.quantity.decimals):
-            return found  # (the rate is right: the score is judged by it alone)
-        one = Decimal(1)
-        capped = Interval(min(spent.lo, one), min(spent.hi, one), min(spent.mid, one))  # (capped at the weight)
-        amounts = capped.scale(weight.figure.decimal)
-        again = self.judge(ctx, score.figure, amounts, f"min({num.value}/{den.value},1)*{weight.figure.value}",
+        again = self.judge(ctx, score.figure, _capped(Interval.exact(num.decimal / den.decimal), weight),
+                           f"min({num.value}/{den.value},1)*{weight.figure.value}",
                            evidence(score, ratio.numerator, ratio.denominator, weight), table.section,
                            about=table.describe())
         return again if again.verdict == "ok" else found
@@ -186,3 +188,9 @@ class BudgetBalance(Rule):
                 computed = computed + item.figure.interval()
             yield self.judge(ctx, whole.figure, computed, "+".join(i.figure.value for i in present),
                              evidence(whole, *present), table.section, about=whole.figure.subject)
+
+
+def _capped(share: Interval, weight: Fact) -> Interval:
+    """The score a share of the budget spent earns: the share, capped at 1, times the weight."""
+    one = Decimal(1)
+    return Interval(min(share.lo, one), min(share.hi, one), min(share.mid, one)).scale(weight.figure.decimal)
