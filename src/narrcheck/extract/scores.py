@@ -448,15 +448,18 @@ def _forms(project: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
 
 
 def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
-    """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%)."""
-    best: tuple[int, ScoreTable] | None = None
+    """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%). A name in
+    full beats any partial one; of several in full, the one ending last (nearest what follows: 甲项目得分98分，
+    乙项目得分95分 names 乙 for the second score), then the longest (城区道路维护 over 道路维护).
+    """
+    best: tuple[tuple[int, int, int], ScoreTable] | None = None
     grams: set[str] | None = None
     for table in tables:
         for key, core, pieces in _forms(table.name) if table.name else ():
             if key and key in text:
-                length = len(key) + 100  # an exact name beats any partial one
-                if best is None or length > best[0]:
-                    best = (length, table)
+                rank = (1, text.rfind(key) + len(key), len(key))
+                if best is None or rank > best[0]:
+                    best = (rank, table)
                 continue
             if len(core) < 5:
                 continue
@@ -468,8 +471,8 @@ def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
                 length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
             else:
                 length = 0
-            if length and (best is None or length > best[0]):
-                best = (length, table)
+            if length and (best is None or (0, 0, length) > best[0]):
+                best = ((0, 0, length), table)
     return best[1] if best else None
 
 
