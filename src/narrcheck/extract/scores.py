@@ -47,6 +47,9 @@ SCORE = re.compile(rf"{_alt('narrative.score_by')}?{_alt('narrative.score_scope'
                    rf"(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])"
                    rf"(?!\s*{_alt('bands.included')}?\s*{_alt('bands.bounds')})")
 WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
+# a full mark in a scoring rule (按满分10分计算): the rule's, no claim on the table
+_RULE_BEFORE = re.compile(rf"{_alt('narrative.rule_before')}\s*$")
+_RULE_AFTER = file_words("score_headers.toml", "narrative.rule_after")
 # a grade word ends where its phrase does (评价结果为差异… states no grade)
 GRADE = re.compile(rf"{_alt('narrative.grade')}(?:为|是|：|:)?\s*[“\"]?(?P<word>{_GRADE_WORD})"
                    r"(?:(?![\u4e00-\u9fff])|(?=[等级档次]))")
@@ -119,6 +122,9 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
         for pattern, measure in _SCORE_PATTERNS:
             for m in pattern.finditer(text):
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
+                    continue
+                if measure == "weight_total" and (_RULE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                                                  or text.startswith(_RULE_AFTER, m.end())):
                     continue
                 clause = _clause(text, m.start())
                 category = None
