@@ -58,6 +58,12 @@ class Settings(BaseModel):
     llm_cache_dir: str | None = Field(default=None, description="where answers are cached; else "
                                       "$NARRCHECK_CACHE or ~/.cache/narrcheck")
 
+    def execution(self, stated: bool = False) -> str:
+        """The execution-score rule in force: the setting's where it is set, else "stated" where the document
+        states its own (tiers over the rate: the score is not judged by the proportional rule), else proportional.
+        """
+        return "stated" if stated and "execution_score" not in self.model_fields_set else self.execution_score
+
     def bands(self, stated: Sequence[tuple[str, Decimal]] | None = None) -> tuple[tuple[str, Decimal], ...]:
         """Grade bands, highest first, ending with 差 for everything below: the setting's, else those the document
         states (`stated`), else the usual ones.

@@ -95,6 +95,9 @@ DETAILS: dict[str, dict[str, str]] = {
     "full-score-missed": {"zh": "文中称满分，但{table}的“{row}”目标{op}{target}，完成值仅{actual}",
                           "en": "a full score is claimed, but in {table} '{row}' targets {op}{target} and "
                                 "reached only {actual}"},
+    "own-execution-rule": {"zh": "文件规定了自己的预算执行得分规则（如按执行率分档计分），未按比例规则核对",
+                           "en": "the document states its own rule for the execution score (tiers over the rate); "
+                                 "the proportional rule is not applied"},
     "no-table": {"zh": "找不到该得分所指的自评表", "en": "no score table of this project was found"},
     "no-scores": {"zh": "{table}没有得分栏", "en": "{table} has no score column"},
     "grade": {"zh": "得分{score}对应等级“{expected}”，文中为“{grade}”",

@@ -14,6 +14,7 @@ from narrcheck.extract.scores import (
     project_claims,
     score_claims,
     stated_bands,
+    states_execution_rule,
 )
 from narrcheck.extract.statements import Statements, publisher, report_year, statements
 from narrcheck.extract.words import (
@@ -39,6 +40,7 @@ class Extraction:
     units: list[Unit]
     publisher: str = ""  # the body named in the opening, when it is
     bands: tuple[tuple[str, Decimal], ...] | None = None  # the grade bands the document states (stated_bands)
+    execution_rule: bool = False  # the document states its own execution-score rule (states_execution_rule)
 
 
 def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extraction:
@@ -55,4 +57,4 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     grids = read_grids(document)
     claims += table_row_claims(grids)
     stated = replace(statements(units, year), cells=table_statements(grids, year))
-    return Extraction(claims, stated, units, publisher(units), stated_bands(units))
+    return Extraction(claims, stated, units, publisher(units), stated_bands(units), states_execution_rule(units))

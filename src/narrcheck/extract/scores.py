@@ -103,6 +103,28 @@ def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
     return None
 
 
+# one tier of a scoring rule over a rate (95%（含）以上得10分, 90%（含）至95%得8分, 不低于90%的计8分): a clause with a
+# percent, a word bounding it, and a score it awards at its end
+_RATE_TIER = re.compile(rf"^(?=[^%％]*\d\s*[%％])(?=.*(?:{_alt('bands.bounds')}|{_alt('bands.included')}"
+                        rf"|{_alt('bands.below')}|{_alt('bands.floor')})).*{_alt('bands.award')}\s*{NUM}\s*分$")
+_TIER_SPLIT = re.compile(r"[，,；;。、]")
+
+
+def states_execution_rule(units: list[Unit]) -> bool:
+    """Whether the document states its own rule for the execution score in tiers over the execution rate (预算执行率
+    95%（含）以上得10分，90%（含）至95%得8分…): a text naming the rate with two or more tiers awarding different scores.
+    """
+    names = file_words("score_headers.toml", "levels.execution") + file_words("score_headers.toml", "roles.rate")
+    for unit in units:
+        if "分" not in unit.text or not any(n in unit.text for n in names):
+            continue
+        awarded = {m.group("num") for part in _TIER_SPLIT.split(unit.text)
+                   if (m := _RATE_TIER.search(part.strip()))}
+        if len(awarded) >= 2:
+            return True
+    return False
+
+
 _SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]], ...] = (
     (SCORE, "score"), (WEIGHT_TOTAL, "weight_total"))
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from narrcheck import i18n
 from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, total_copied
 from narrcheck.model.findings import Finding
-from narrcheck.numbers import Interval
+from narrcheck.numbers import Interval, Verdict
 from narrcheck.tables.model import BudgetTable, Fact, RateRow, Ratio, ScoreTable
 
 HUNDRED = Interval.exact(Decimal(100))
@@ -20,7 +21,9 @@ class ExecutionRate(Rule):
     """执行率 = 执行数 / 调整后预算数 (全年预算数) on the total row of the 预算执行 block and on each of its
     sources (其中：财政资金 …); a rate whose header states its formula over lettered columns (执行率(B/A),
     支付进度(C/A×100%)) follows that formula. The execution score follows the rule in force (default:
-    执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off).
+    执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off). Where the document
+    states its own rule in tiers over the rate (95%（含）以上得10分，90%（含）至95%得8分), the score is not judged
+    (unverifiable) unless `execution_score` is set; the rate still is.
 
     Fails: 执行率 100.00% with weight 10 and 得分 96 (expected 10).
     Passes: 调整后预算数 8.55, 预算执行数 8.55, 执行率 100.00%, 得分 10.
@@ -38,9 +41,14 @@ class ExecutionRate(Rule):
             about = table.describe() if row is ex else f"{table.describe()} {row.label}".strip()
             for ratio in row.rate_parts():
                 yield from self._rate(ratio, table, ctx, about)
-        if ctx.execution_score == "proportional" and ex.rate is not None and ex.weight is not None \
-                and ex.score is not None:
+        if ex.rate is None or ex.weight is None or ex.score is None:
+            return
+        if ctx.execution_score == "proportional":
             yield self._score(table, ex.rate, ex.weight, ex.score, ctx)
+        elif ctx.execution_score == "stated":  # (the document's own tiers: not read, so not judged)
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("own-execution-rule", ctx.lang),
+                                       evidence(ex.score, ex.rate, ex.weight), table.section,
+                                       claimed=ex.score.figure.value, about=table.describe())
 
     def _score(self, table: ScoreTable, rate: Fact, weight: Fact, score: Fact, ctx: Context) -> Finding:
         """The execution score against the printed rate taken as it stands; where that fails, against the rate its
