@@ -910,6 +910,8 @@ def _total(toks: Sequence[Token], sec: _Section, data: list[Column], title: str,
         return aligned
     roles = [c.role for c in data if c.role in ("weight", "score")]
     k = sec.hi + 1
+    while k < len(toks) and toks[k].kind == "dash" and not toks[k].kept:
+        k += 1  # (总分 — — 100 98.50: dashes fill the columns of targets and results, which a total has none of)
     cells: list[Ref] = []
     while k < len(toks) and toks[k].kind in ("num", "blank", "dash") and len(cells) < 2:
         cells.append((k, 0, len(toks[k].text)))
