@@ -100,6 +100,9 @@ DETAILS: dict[str, dict[str, str]] = {
                                  "the proportional rule is not applied"},
     "no-table": {"zh": "找不到该得分所指的自评表", "en": "no score table of this project was found"},
     "no-scores": {"zh": "{table}没有得分栏", "en": "{table} has no score column"},
+    "rows-unread": {"zh": "{table}未能读出每一行的分值和得分（所读各行分值之和不是满分），不能以各行得分之和核对",
+                    "en": "not every row of {table} was read (the weights read do not add up to the full mark): its "
+                          "scores cannot be summed"},
     "grade": {"zh": "得分{score}对应等级“{expected}”，文中为“{grade}”",
               "en": "a score of {score} falls in band '{expected}', the text says '{grade}'"},
     "grade-assumed": {"zh": "按常用等级标准（优≥90、良≥80、中≥60）得分{score}应为“{expected}”，文中为“{grade}”；"

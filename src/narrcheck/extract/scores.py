@@ -546,6 +546,9 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     if in_paragraph is not None and _names_another(earlier, in_paragraph, tables):
         return None, ""  # (乙项目参照甲项目…。本项目自评得分…: two projects named, 本项目 not said which)
     before, how = _named_before(tables, units, order, seen)
+    if in_paragraph is None and before is None and not how and len(tables) == 1 \
+            and any(w in clause for w in file_words("score_headers.toml", "narrative.this_project")):
+        return tables[0], "only table"  # (a table, then 本项目自评得分…: nothing names another project)
     if in_paragraph is None or before is None or before is in_paragraph:
         return (in_paragraph, "nearest mention") if in_paragraph is not None else (before, how)
     return None, ""  # (二、河道保洁项目 / 本项目与乡村道路养护项目同为…: the heading and the paragraph disagree)
@@ -573,7 +576,7 @@ def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
             return _department(tables), "nearest mention"
         if _is_project_title(units, i):  # a report's title: it names the project, or one with no table
             titled = _resembling(text, tables)
-            return (titled, "title") if titled is not None else (None, "")
+            return (titled, "title") if titled is not None else (None, "another title")
     return None, ""
 
 

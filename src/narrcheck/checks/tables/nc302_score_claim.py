@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
@@ -13,6 +14,8 @@ from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
 from narrcheck.tables.model import ScoreTable
 from narrcheck.tables.vocab import WEIGHT_MARK
+
+FULL_MARK = Decimal(100)  # a self-evaluation table's weights add up to it where no total weight is printed
 
 
 @register
@@ -55,15 +58,19 @@ class ScoreClaimCheck(Rule):
                              claim.section, about=table.describe(), terms=full)
             return
         scores = table.scores
-        # (rows add up to the table's total only where its indicator rows were read: a budget execution block
-        # alone is no table's total)
+        # (rows add up to the table's total only where all its rows were read: a budget execution block alone is
+        # no table's total, and rows whose weights fall short of the full mark leave a row unread)
         if table.has_score_column and table.indicators and scores and all(s is not None for s in scores):
-            present = [s for s in scores if s is not None]
-            ev.append(Evidence(quote=f"{bound} 得分", location=present[0].location))
-            yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
-                             about=table.describe(), terms=full)
-            return
-        yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("no-scores", ctx.lang, table=bound),
+            if _all_rows_read(table):
+                present = [s for s in scores if s is not None]
+                ev.append(Evidence(quote=f"{bound} 得分", location=present[0].location))
+                yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
+                                 about=table.describe(), terms=full)
+                return
+            why = "rows-unread"
+        else:
+            why = "no-scores"
+        yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail(why, ctx.lang, table=bound),
                                    ev, claim.section, claimed=claim.score.value)
 
     def _category(self, claim: ScoreClaim, table: ScoreTable, ev: list[Evidence], bound: str,
@@ -83,3 +90,14 @@ class ScoreClaimCheck(Rule):
         ev.append(Evidence(quote=f"{bound} {category.label} 得分", location=present[0].location))
         yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
                          about=f"{table.describe()} {claim.category}".strip())
+
+
+def _all_rows_read(table: ScoreTable) -> bool:
+    """Every row of the table was read: each has its weight, and the weights add up to the stated total weight,
+    else to the usual full mark of 100.
+    """
+    weights = table.weights
+    if len(weights) != len(table.scores):
+        return False
+    full = table.total_weight.figure.decimal if table.total_weight is not None else FULL_MARK
+    return sum((w.figure.decimal for w in weights), Decimal(0)) == full
