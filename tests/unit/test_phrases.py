@@ -147,3 +147,21 @@ def test_money_written_short(text: str, unit: str) -> None:
 def test_not_money_nor_count(text: str) -> None:
     m = P.MENTION.search(normalize(text).text)
     assert m is None or m.group("unit") not in ("万", "亿", "个")
+
+
+@pytest.mark.parametrize("text,threshold", [
+    ("单价30万元以上设备2台", True),
+    ("价值在80万元（含）以下的项目", True),
+    ("单价为12万元的车辆", True),
+    ("100万元及以上的合同", True),
+    ("控制在5万元以内", True),
+    ("购置设备支出30万元，以上支出均为财政拨款", False),  # 以上 after a comma opens a clause of its own
+    ("设备采购支出30万元", False),
+    ("其中30万元以上年结转资金安排", False),  # 以上年: by last year's
+    ("安排资金8万元以下几项", False),
+])
+def test_threshold(text: str, threshold: bool) -> None:
+    from narrcheck.extract.rules import _threshold
+    norm = normalize(text).text
+    m = P.MENTION.search(norm)
+    assert m is not None and _threshold(norm, m.start(), m.end()) is threshold

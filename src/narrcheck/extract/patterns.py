@@ -168,6 +168,11 @@ PERCENT_LISTED = re.compile(rf"\s*[、，,]\s*{PCT}")
 # a multiple or share said only roughly (3倍多, 2倍以上, 近2倍, 约95%): nothing to hold it to
 APPROXIMATE_AFTER = re.compile(alt("approximate.after"))
 APPROXIMATE_BEFORE = re.compile(rf"的(?:{alt('approximate.before')})")
+# a money figure that is a threshold or a price per item, not an amount (单价50万元以上设备: THRESHOLD_BEFORE ends
+# right before the figure, THRESHOLD_AFTER opens right after its unit)
+THRESHOLD_AFTER = re.compile(rf"(?:[（(]{alt('thresholds.inclusive')}[^）)]{{0,12}}[）)])?{alt('thresholds.after')}"
+                            rf"(?!{alt('thresholds.after_not')})")
+THRESHOLD_BEFORE = re.compile(rf"{alt('thresholds.before')}{alt('thresholds.links')}?$")
 # a direction word right before a figure (…少支出17.53万元): the figure is a difference, no level
 DIRECTION_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in words("direction.up", "direction.down")
                                                 if len(w) >= 2) + r")了?\s*$")  # (not 新增120万元: a level)

@@ -284,10 +284,18 @@ def _find_mentions(unit: Unit) -> None:
             q = parse_number(m.group("num"), P.SHORT_MONEY.get(m.group("unit"), m.group("unit")))
         except ValueError:
             continue
+        if q.is_money and _threshold(unit.text, m.start(), m.end()):
+            continue  # (单价50万元以上设备1台: a bound on what is counted, no amount)
         subject = _subject_before(unit.text, m.start())
         if normalize_subject(subject) in _GENERIC_SUBJECT and subject and unit.mentions:
             subject = _elided(unit.text, unit.mentions[-1], m.start(), subject)
         unit.mentions.append(Mention(unit, m.start(), m.end(), q, subject))
+
+
+def _threshold(text: str, start: int, end: int) -> bool:
+    """The money figure at text[start:end] bounds or prices a class of things (…50万元以上, 单价…): no amount."""
+    return P.THRESHOLD_AFTER.match(text, end) is not None \
+        or P.THRESHOLD_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 _YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
