@@ -1496,6 +1496,8 @@ class Extractor:
                 # (a list of counts stays in its sentence: 单位共5个，包括…4个…。实有人员296人 lists no staff)
                 later = found[1] if head.family == "money" else []
                 parts = _list_parts(unit.text, head, found[0] if len(found[0]) >= 2 else later)
+                if len(found[0]) >= 2 and later:
+                    parts = self._continued(unit, head, parts, [r for r in regions if r[0] > sentence_end])
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head)
             if len(parts) < 2 or _budget_and_actual(parts):
@@ -1511,6 +1513,40 @@ class Extractor:
                                              exhaustive=complete, **kwargs))
             if not self._prior_sum(head, parts, kwargs):  # (with the priors' sum, the changes' sum adds nothing)
                 self._delta_sum(head, parts, kwargs, complete)
+
+    def _continued(self, unit: Unit, head: Mention, parts: list[Mention],
+                   after: list[tuple[int, int]]) -> list[Mention]:
+        """The parts of a list that falls short of its total in its own sentence, with the items of the sentences
+        right after it (`after`: the regions _list_regions gives them) where those open with items of the same
+        shape (a name and an amount of the kind, no comparison before it, no total) that close the gap
+        (…，其中：A 380万元，B 119.50万元。C 0.50万元。 to 500万元). No parts where such items follow and leave it short
+        (the list goes on: abstain); `parts` where none follow, or they would exceed the total (not the list's).
+        """
+        unit_of, total = head.quantity.unit, head.figure().interval(head.quantity.unit)
+        if len(parts) < 2 or _sum(parts, unit_of).hi >= total.lo:
+            return parts
+        added = parts
+        for start, end in after:
+            items = [m for m in unit.mentions if start <= m.start < end and self._eligible(m) and _same_family(m, head)
+                     and bracket_depth(unit.text, start, m.start) == 0]
+            if not items or not all(self._item_shaped(unit, m) for m in items):
+                break
+            trial = added + items
+            if _list_parts(unit.text, head, trial) != trial or _sum(trial, unit_of).lo > total.hi:
+                break  # a total, a figure outside the list, or more than the whole: not the list's
+            added = trial
+            if _sum(added, unit_of).meets_printed(head.quantity.value, head.quantity.decimals):
+                return added
+        return parts if added is parts else []
+
+    def _item_shaped(self, unit: Unit, m: Mention) -> bool:
+        """`m` is named as one item of a list: a name of its own, no comparison or direction before it in its
+        clause, not the period before's level.
+        """
+        clause = start_of(unit.text, m.start, CLAUSE)
+        return normalize_subject(m.subject) not in _GENERIC_SUBJECT and not _of_prior_period(m) \
+            and P.DIRECTION_WORD.search(unit.text, clause, m.start) is None \
+            and P.COMPARE_OPENER.search(unit.text, clause, m.start) is None
 
     def _parts_by_year(self, unit: Unit, head: Mention, parts: list[Mention]) -> bool:
         """A list whose items each give one figure per year (接待费2016年预算8万元，2015年预算12.5万元；…): each
