@@ -1843,8 +1843,9 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     year_total = normalize_subject(head.subject).endswith(words("wholes.expenditure"))
     for i, part in enumerate(parts):
         name = normalize_subject(part.subject)
-        if TOTAL_WORDS.search(part.subject) or (budget and i and _SPENT.search(name)) \
-                or _OUTSIDE.search(part.subject) or (year_total and i and _BALANCE.search(name)) \
+        if (TOTAL_WORDS.search(part.subject) and not _subtotal_of(part, head)) \
+                or (budget and i and _SPENT.search(name)) or _OUTSIDE.search(part.subject) \
+                or (year_total and i and _BALANCE.search(name)) \
                 or any(_component_of(part, earlier) for earlier in parts[:i]):
             # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余; a part of an earlier
             # part: 其中基本支出400万元。人员经费350万元)
@@ -1867,6 +1868,17 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
             and _sum(parts, unit).lo > head.figure().interval(unit).hi * MISREAD_EXCESS:
         return []  # a narrative list (rates and shares between its items) that overshoots holds sub-items
     return parts
+
+
+def _subtotal_of(part: Mention, head: Mention) -> bool:
+    """`part` is named as a total of a lower rank of what the grand total `head` is named as (本年支出合计 under
+    支出总计, not 本年收入合计): a part of it, not the whole restated.
+    """
+    name, whole = normalize_subject(part.subject), normalize_subject(head.subject)
+    if _GRAND.search(whole) is None or _GRAND.search(name) is not None or _SUBTOTAL.search(name) is None:
+        return False
+    of = _GRAND.sub("", whole)
+    return bool(of) and of in _SUBTOTAL.sub("", name)
 
 
 def _first_of_each(text: str, parts: list[Mention]) -> list[Mention]:
@@ -2065,6 +2077,8 @@ _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('co
 
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
 _SPENT = re.compile(alt("lists.spent"))
+_GRAND = re.compile(alt("lists.grand_words"))
+_SUBTOTAL = re.compile(alt("lists.subtotal_words"))
 _OUTSIDE = re.compile(alt("lists.outside"))
 _BALANCE = re.compile(alt("lists.balances"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
