@@ -56,6 +56,14 @@ def _n(text: str) -> str:
     ("比上年减少2 318.60元，下降", "比上年减少2,318.60元，下降"),
     ("资产总额3 204 118元", "资产总额3,204,118元"),
     ("完成率为98.5 %", "完成率为98.5%"),
+    # a thousands comma with a space beside it (text from a PDF): the group after it runs on to decimals or a unit
+    ("支出总额3, 608.75万元，较上年", "支出总额3,608.75万元，较上年"),
+    ("收入2 ,417.20万元", "收入2,417.20万元"),
+    ("结余45, 820元", "结余45,820元"),
+    ("资产总额6, 105, 330.08元", "资产总额6,105,330.08元"),
+    ("分别为7.25, 318.40万元", "分别为7.25，318.40万元"),  # decimals before the comma: two figures
+    ("分别为6, 814人", "分别为6，814人"),  # no decimals, no money unit: not surely one figure
+    ("编号5, 2468.1万元", "编号5，2468.1万元"),  # four digits after the comma
 ])
 def test_rules(original: str, expected: str) -> None:
     assert _n(original) == expected
@@ -80,6 +88,8 @@ def test_rules(original: str, expected: str) -> None:
     "完成情况……",
     "比上年增长5%，比预算减少10%。",
     "1234.56",
+    "合计56 78.90万元",  # a space inside a figure elsewhere than beside a thousands comma: left as it is
+    "合计5678. 90万元",
     "",
 ])
 def test_unchanged(text: str) -> None:
@@ -134,6 +144,16 @@ def test_offsets_of_removed_spaces() -> None:
     assert n.source(len(n.text)) == len(original)
     # a unit after a removed space maps to itself
     assert original[n.source(n.text.index("元"))] == "元"
+
+
+def test_offsets_of_a_spaced_thousands_comma() -> None:
+    original = "经费 2, 905.16 万元,增长"
+    n = normalize(original)
+    assert n.text == "经费2,905.16万元，增长"
+    a = n.text.index("2,905.16")
+    assert n.span(a, a + 8) == (original.index("2"), original.index("6") + 1)  # the space inside it included
+    assert original[n.source(n.text.index("905"))] == "9"
+    assert original[n.source(n.text.index("万"))] == "万"
 
 
 def test_offsets_of_an_expansion() -> None:

@@ -9,7 +9,9 @@
   would make a figure or glue one to the next are kept: circled enumerators (①), superscripts and subscripts
   (²), fractions (½), squared units (㎡) and ellipses (…).
 - ASCII punctuation reads as its Chinese twin: ',' → '，' (except a thousands separator: a comma between a
-  digit and exactly three digits not followed by a digit, which stays ','), ':' → '：', ';' → '；',
+  digit and exactly three digits not followed by a digit, which stays ','; so does one with spaces beside it, as
+  text from a PDF has it, where the three digits run on to the figure's decimals or its money unit: "1, 234.56万元",
+  "1 ,234.56万元" read 1,234.56, while "12 34.56" and "1234. 56" are left as they are), ':' → '：', ';' → '；',
   '(' → '（', ')' → '）', '!' → '！', '?' → '？'. '.', '%' and '-' stay ASCII. A '.' becomes '。' only where it
   surely ends a sentence: after a CJK ideograph (not a lone Chinese-numeral enumerator such as "一.") and
   before the end of its line.
@@ -161,11 +163,34 @@ _GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)�
 # a figure whose thousands are set apart by single spaces and that names its money unit right after
 # (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators
 @lru_cache(maxsize=1)
+def _money_units() -> str:
+    """An alternation of the lexicon's money units, longest first (built once)."""
+    return "(?:" + "|".join(map(re.escape, sorted(words("units.money"), key=len, reverse=True))) + ")"
+
+
+@lru_cache(maxsize=1)
 def _space_grouped() -> re.Pattern[str]:
     """Built once, from the lexicon's money units."""
-    units = sorted(words("units.money"), key=len, reverse=True)
-    return re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?(?:"
-                      + "|".join(map(re.escape, units)) + "))")
+    return re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?" + _money_units() + ")")
+
+
+# a thousands comma with spaces beside it (1, 234.56万元 / 1 ,234.56万元): 1-3 digits (not a figure's decimals)
+# and spaces before the comma, spaces and three digits after it (and further groups) that run on to decimals or a
+# money unit
+_LEADING_GROUP = re.compile(r"(?<![\d.])\d{1,3}[ \u00a0\u2009\u202f]*$")
+
+
+@lru_cache(maxsize=1)
+def _trailing_group() -> re.Pattern[str]:
+    """Built once, from the lexicon's money units."""
+    space = r"[ \u00a0\u2009\u202f]*"
+    return re.compile(rf"{space}\d{{3}}(?:{space},{space}\d{{3}})*(?:\.\d|\s?{_money_units()})")
+
+
+def _spaced_thousands(text: str, i: int) -> bool:
+    """The comma at i separates thousands of a figure broken by spaces around it (1, 234.56万元)."""
+    return _LEADING_GROUP.search(text, max(0, i - 12), i) is not None \
+        and _trailing_group().match(text, i + 1) is not None
 
 
 _GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
@@ -230,7 +255,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
         elif c == "." or c == "\uff0e":
             new = _dot(text, i)
         elif c == "," or c == "\ufe50":
-            thousands = i and text[i - 1] in _DIGITS and _THOUSANDS.match(text, end)
+            thousands = (i and text[i - 1] in _DIGITS and _THOUSANDS.match(text, end)) or _spaced_thousands(text, i)
             new = "," if thousands else "，"
         elif c in _TWIN:
             new = _TWIN[c]
