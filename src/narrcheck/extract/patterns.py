@@ -224,6 +224,10 @@ BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{_BALANCE_WORD}
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it
 LIST_CLASSIFIED = re.compile(rf"\s*{alt('lists.classifications')}[^，,：:]{{0,6}}[，,：:]?")
+# the whole name of a figure that sums the list right before it (合计, 三项合计为, 以上各项共计): a pointer back, a
+# count of the items, a total word
+CLOSING_TOTAL = re.compile(rf"{alt('lists.sum_pointers')}?(?:(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})"
+                           rf"{alt('lists.sum_counters')})?{alt('lists.total_words')}(?:为|是|达)?")
 # the text says the list is complete (分别为, 合计) or partial (等)
 LIST_COMPLETE = re.compile(rf"{alt('lists.complete')}"
                            rf"|(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")

@@ -20,7 +20,7 @@ from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, entity_at, fold
-from narrcheck.extract.spans import CLAUSE, PHRASE, start_of
+from narrcheck.extract.spans import CLAUSE, PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, family_of, file_words, words
 from narrcheck.model.claims import (
     ChangeClaim,
@@ -600,7 +600,9 @@ class Extractor:
             self._overs(unit)
             self._progress(unit)
         for unit in numeric:
+            listed = len(self.claims)
             self._parts_sums(unit)
+            self._closing_sums(unit, self.claims[listed:])
         for unit in numeric:
             self._composite_sums(unit)
             self._balances(unit)
@@ -1513,6 +1515,35 @@ class Extractor:
                                              exhaustive=complete, **kwargs))
             if not self._prior_sum(head, parts, kwargs):  # (with the priors' sum, the changes' sum adds nothing)
                 self._delta_sum(head, parts, kwargs, complete)
+
+    def _closing_sums(self, unit: Unit, listed: list[Claim]) -> None:
+        """…分别为12.30万元、5.60万元、8.40万元，三项合计26.40万元: a figure named only as the sum of what was just
+        listed (合计, 以上合计, 三项共计), in the clause right after a figure, totals the figures of its kind before
+        it in its sentence (after the sentence's last list opener, else from its start, and after the last figure
+        not smaller than it: 本年支出500万元，基本支出…，项目支出…，合计500万元; none in brackets, none a change, a
+        prior level or a total): they add up (NC106, NC108), where they are at least two, unless a list's total
+        of the same value was already summed from them (`listed`, the unit's lists: 合计500万元，其中：…，合计500万元
+        is one sum).
+        """
+        summed = {(c.total.value, tuple(p.location for p in c.parts)) for c in listed if isinstance(c, PartsSumClaim)}
+        for total in unit.mentions:
+            if not self._eligible(total) or not P.CLOSING_TOTAL.fullmatch(total.subject.strip()):
+                continue
+            named = _name_start(unit.text, total.start)
+            if not any(m.end <= named and not unit.text[m.end:named].strip("，,；; ") for m in unit.mentions):
+                continue  # (not right after a listed figure)
+            start = start_of(unit.text, total.start, SENTENCE)
+            start = max([start, *(m.end() for m in P.LIST_MARKER.finditer(unit.text, start, named))])
+            parts = [m for m in unit.mentions if start <= m.start and m.end <= named and self._eligible(m)
+                     and _same_family(m, total) and bracket_depth(unit.text, start, m.start) == 0]
+            least = total.quantity.in_unit(BASE_UNIT)
+            parts = parts[next((i + 1 for i in reversed(range(len(parts)))
+                                if parts[i].quantity.in_unit(BASE_UNIT) >= least > 0), 0):]
+            if len(parts) < 2 or any(_of_prior_period(m) or TOTAL_WORDS.search(m.subject) for m in parts) \
+                    or (total.figure().value, tuple(p.figure().location for p in parts)) in summed:
+                continue
+            self.claims.append(PartsSumClaim(total=total.figure(), parts=tuple(p.figure() for p in parts),
+                                             exhaustive=True, **self._claim_kwargs(unit, parts[0].start, total.end)))
 
     def _continued(self, unit: Unit, head: Mention, parts: list[Mention],
                    after: list[tuple[int, int]]) -> list[Mention]:
