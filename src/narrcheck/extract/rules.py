@@ -2217,10 +2217,22 @@ def _same_budget_kind(budget: Mention, named: str | None) -> bool:
     subject = normalize_subject(budget.subject)
     if any(w in subject for w in words("budget_changes.words")):
         return False
-    kinds = file_words("table_rows.toml", "header.budget_kinds")
-    wanted = {k for k in kinds if named and k in named}
-    has = {k for k in kinds if k in subject}
+    wanted, has = _budget_kinds(named or ""), _budget_kinds(subject)
     return not wanted or not has or bool(wanted & has)
+
+
+@lru_cache(maxsize=1 << 12)
+def _budget_kinds(name: str) -> frozenset[str]:
+    """The kinds of budget `name` speaks of (年初, 调整 …: table_rows.toml header.budget_kinds); a name of the
+    budget after the year's changes (全年预算, 年度预算: lexicon budget_changes.adjusted) is of the kind its other
+    names are (调整预算), never 年初.
+    """
+    kinds = file_words("table_rows.toml", "header.budget_kinds")
+    adjusted = words("budget_changes.adjusted")
+    found = {k for k in kinds if k in name}
+    if any(w in name for w in adjusted):
+        found |= {k for k in kinds if any(k in w for w in adjusted)}
+    return frozenset(found)
 
 
 def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
