@@ -21,12 +21,12 @@ def test_example_has_every_kind_of_error():
     rules = {f["rule"] for f in report["findings"] if f["verdict"] != "ok"}
     every = {"NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108", "NC201", "NC202", "NC301",
              "NC302", "NC303", "NC304", "NC305", "NC306", "NC308", "NC401", "NC402", "NC403", "NC404"}
-    # three wrong figures each explain two claims: one NC109 finding each by default (0.40 for 0.50 explains the
+    # three wrong figures each explain two claims: one NC109 finding each by default (2.50 for 2.60 explains the
     # NC101 and NC102 of one change; 36.38 for 34.38 an NC104 share and the NC105 sum of its list; a weight of 15
     # for 20 both category weights of the department table, NC303) …
     assert rules == every - {"NC102", "NC105", "NC303"} | {"NC109"}
     typos = {(f["claimed"], f["expected"]) for f in report["findings"] if f["rule"] == "NC109"}
-    assert typos == {("0.40", "0.50"), ("36.38", "34.38"), ("15", "20")}
+    assert typos == {("2.50", "2.60"), ("36.38", "34.38"), ("15", "20")}
     # … and the single findings, each diagnosed, with --all
     single = json.loads(run("check", str(EXAMPLE), "--format", "json", "--all").stdout)
     assert {f["rule"] for f in single["findings"] if f["verdict"] != "ok"} == every

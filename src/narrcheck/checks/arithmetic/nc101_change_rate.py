@@ -21,6 +21,8 @@ class ChangeRate(Rule):
     """The rate of a change equals the change divided by the base.
 
     With the prior figure stated, base = prior; otherwise base = current − change (增) or current + change (减).
+    With both levels stated and a change that is not their difference, a rate the levels give holds (the wrong
+    change is NC102's).
     Fails: “2024年支出16.91万元，较上年增加5.99万元，增长45.00%” (5.99 / 10.92 = 54.85%).
     Passes: “较上年增加5.99万元，增长54.85%” after “支出16.91万元”.
     """
@@ -37,6 +39,12 @@ class ChangeRate(Rule):
             return
         finding = self._judge(claim, ctx)
         current = claim.current
+        if finding.verdict != Verdict.OK.value and _change_disagrees(claim):
+            # both levels stated, and the stated change is not their difference: a rate the levels support is
+            # right (the wrong change is NC102's, reported once)
+            levels = self._judge(claim.model_copy(update={"delta": None}), ctx)
+            if levels.verdict == Verdict.OK.value:
+                finding = levels
         if finding.verdict != Verdict.OK.value and current is not None and current.quantity.is_money:
             # an operand printed in another unit than the current (131870.68元 beside 89410万元; 增支1.10万元
             # beside 14.26亿元): the rate holds with its digits read in the current's unit
@@ -150,6 +158,17 @@ def _rounded(prior: Figure, current: Figure, ctx: Context) -> str:
     if not all((c, DEFAULT_UNIT) in ctx.amounts for c in coarse):
         return ""
     return f"|{coarse[0]}-{coarse[1]}|/{coarse[1]}*100"
+
+
+def _change_disagrees(claim: ChangeClaim) -> bool:
+    """Both levels and the change are stated, in one unit, and the change is not the levels' difference (where it
+    is, it is the sharper measure of the two and the rate is judged by it).
+    """
+    delta, prior, current = claim.delta, claim.prior, claim.current
+    if delta is None or prior is None or current is None or delta.unit != prior.unit:
+        return False
+    q = delta.quantity
+    return not abs(current.interval(prior.unit) - prior.interval()).meets_printed(abs(q.value), q.decimals)
 
 
 def _falls(claim: ChangeClaim) -> bool | None:
