@@ -644,7 +644,7 @@ class Extractor:
                 rate = rates[i] if rates else None
                 if rate is not None:
                     rate.role = "rate"
-                current = self._named_in_paragraph(unit, m.start(), name, delta)
+                current = self._named_in_paragraph(unit, m.start(), name, delta, current=True)
                 self.claims.append(ChangeClaim(
                     subject=name, current=current.figure() if current else None, delta=delta.figure(),
                     rate=rate.figure() if rate else None, delta_direction=direction,
@@ -890,7 +890,8 @@ class Extractor:
         pair = next(((k, v) for k, v in entry("names.pair_words").items() if k in named), None)
         if pair is None:
             return None
-        found = [self._named_in_paragraph(unit, pos, named.replace(pair[0], word, 1), kin) for word in pair[1]]
+        found = [self._named_in_paragraph(unit, pos, named.replace(pair[0], word, 1), kin, current=True)
+                 for word in pair[1]]
         if any(f is None for f in found) or len({f.quantity.in_unit(BASE_UNIT) for f in found if f}) != 1:
             return None
         return found[0]
@@ -941,8 +942,8 @@ class Extractor:
             named = COMPARE_WORDS.sub("", own) if own else (
                 clause if len(clause) >= 2 else COMPARE_WORDS.sub("", unit.text[s_start:pos].strip()))
             if named:  # the sentence names what changed: the paragraph's figure of that name, if one fits
-                found = self._named_in_paragraph(unit, s_start, named, kin) or self._named_pair(unit, s_start,
-                                                                                              named, kin)
+                found = self._named_in_paragraph(unit, s_start, named, kin, current=True) \
+                    or self._named_pair(unit, s_start, named, kin)
                 said = set(P.YEAR_NUMBER.findall(normalize_digits(words_named)))
                 if found is not None and said and said != set(P.YEAR_NUMBER.findall(normalize_digits(found.subject))):
                     return _Bound()  # 2022年度三公经费较2021年…: not the 2023 figure of that name
@@ -989,14 +990,17 @@ class Extractor:
                                    and m.family == kin.family])
 
     def _named_in_paragraph(self, unit: Unit, before: int, name: str, kin: Mention | str,
-                            document: bool = False, least: Decimal = Decimal("0.5")) -> Mention | None:
+                            document: bool = False, least: Decimal = Decimal("0.5"),
+                            current: bool = False) -> Mention | None:
         """The earlier figure whose subject shares most of `name`'s words (at least `least` of its character
         pairs), of `kin`'s family and the same measure (budget or actual), in the nearest scope that has one:
         this paragraph before `before`, then the paragraphs of its section (with `document`, then every earlier
-        paragraph), nearest first. None when two fit equally well there.
+        paragraph), nearest first. None when two fit equally well there. With `current` (what a change made
+        current), never a figure named as the period before's (上年…支出), unless `name` is one itself.
         """
         family = kin if isinstance(kin, str) else kin.family
         plain = normalize_subject(name)
+        earlier_ok = not current or _names_prior_period(plain)
         key = _bigrams(plain)
 
         def fit(subject: str) -> tuple[int, int, int]:  # the same name, a name that starts or ends it, shared pairs
@@ -1024,8 +1028,8 @@ class Extractor:
         if document:
             wider += [u for u in earlier if u.section != unit.section]
         scopes = [[m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in wider)]
-        fitting = [[m for m in scope if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget]
-                   for scope in scopes]
+        fitting = [[m for m in scope if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget
+                    and (earlier_ok or not _of_prior_period(m))] for scope in scopes]
         # the figure of exactly that name, in the nearest scope that has one, before any nearer figure whose longer
         # name only ends or starts with it (信息化建设项目支出 is not the 项目支出 stated two paragraphs up)
         for scope in fitting:
@@ -2104,6 +2108,8 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
 
 # money carried in from the period before (年初结转和结余, 上年度结余)
 _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('compare.carried')}")
+# the period before in a name, not as money carried in from it
+_PRIOR_NAMED = re.compile(rf"{alt('compare.periods')}(?![度的]?{alt('compare.carried')})")
 
 
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
@@ -2158,8 +2164,14 @@ def _of_prior_period(figure: Mention) -> bool:
     """The figure is named as the period before's level (上年决算为…, 去年同期…), not as money carried over from it:
     never what a change made current.
     """
-    name = normalize_subject(figure.subject)
-    return name.startswith(words("compare.periods")) and not _CARRIED_IN.match(name)
+    return _names_prior_period(normalize_subject(figure.subject))
+
+
+def _names_prior_period(name: str) -> bool:
+    """A (normalized) name says the period before (上年…支出, 培训费上年支出, 去年同期…), not as what it is compared
+    with (比上年…) nor as money carried over from it (上年结转).
+    """
+    return any(not name[:m.start()].endswith(words("compare.openers")) for m in _PRIOR_NAMED.finditer(name))
 
 
 def _bracketed_before(unit: Unit, figure: Mention, pos: int) -> bool:
