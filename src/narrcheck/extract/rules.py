@@ -850,7 +850,8 @@ class Extractor:
             prior=prior.figure() if prior else None,
             delta=delta.figure() if delta else None,
             rate=rate.figure() if rate else None,
-            delta_direction=_direction(m.group("dir1")) if "dir1" in m.re.groupindex and not flat_level
+            # (a change said by its rate alone, 比上年的4.10万元下降10.98%, goes the way its rate's word says)
+            delta_direction=_direction(m.group("dir1")) if _first(m, "dir1") and not flat_level
             else rate_direction,
             rate_direction=rate_direction,
             delta_word=(m.group("dir1") if "dir1" in m.re.groupindex else None) or "",

@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show
+from narrcheck.checks.base import Context, Rule, evidence_for, show, with_unit
 from narrcheck.checks.consistency._common import FLAT_LIMIT, flat_rate
 from narrcheck.checks.registry import register
-from narrcheck.model.claims import ChangeClaim
+from narrcheck.model.claims import ChangeClaim, Figure
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
 
@@ -38,13 +38,10 @@ class ChangeDirection(Rule):
         if claim.prior is None or claim.current is None or d1 is None:
             return
         unit = claim.prior.unit
-        diff = claim.current.interval(unit) - claim.prior.interval(unit)
-        if diff.lo > 0:
-            actual = "up"
-        elif diff.hi < 0:
-            actual = "down"
-        else:
-            actual = "flat"
+        actual = _way(claim.current, claim.prior)
+        if actual not in (d1, "flat") and claim.prior.quantity.is_money and claim.current.quantity.is_money \
+                and _way(claim.current, with_unit(claim.prior, claim.current.unit)) in (d1, "flat"):
+            return  # (比上年的131870.68元减少 beside 89410万元: the prior's unit is wrong, NC101's or NC102's to say)
         formula = f"{show(claim.current, unit)}-{show(claim.prior, unit)}"
         word = claim.delta_word or claim.rate_word  # (a change stated by its rate alone has only the rate's word)
         if not claim.delta_word and claim.rate is not None and claim.rate.decimal < 0:
@@ -60,6 +57,12 @@ class ChangeDirection(Rule):
                         prior=claim.prior.value, actual=i18n.detail(actual, ctx.lang)),
             ev, claim.section, claimed=word, expected=i18n.detail(actual, ctx.lang), formula=formula,
             source=claim.source)
+
+
+def _way(current: Figure, prior: Figure) -> str:
+    """Which way `current` went from `prior` (up, down, or flat where their rounding allows both)."""
+    diff = current.interval(prior.unit) - prior.interval()
+    return "up" if diff.lo > 0 else "down" if diff.hi < 0 else "flat"
 
 
 def _moved(claim: ChangeClaim) -> bool:
