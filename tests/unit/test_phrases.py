@@ -84,6 +84,14 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     ], [
         "完成投资100万元",
     ]),
+    "completion naming no budget": (P.COMPLETION_BARE, [
+        "完成71.25%",
+        "完成了99.5%",
+    ], [
+        "完成预算的96%",
+        "完成率95.00%",
+        "完成投资80万元",
+    ]),
     "named measure": (P.MEASURE, [
         "预算执行率43.03%",
         "资金到位率为90.02%",

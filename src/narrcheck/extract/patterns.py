@@ -157,6 +157,8 @@ SHARES_IN_ORDER = re.compile(rf"的?{alt('share.ratio_nouns')}?{alt('respective.
 COMPLETION = re.compile(
     rf"{alt('ratio.completion_verbs')}(?P<budget>{alt('ratio.completion_wholes')})(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
 )
+# 完成86.57%: a completion that names no budget (the sentence's one budget is meant)
+COMPLETION_BARE = re.compile(rf"{alt('ratio.bare_completion_verbs')}了?(?P<pct>{PCT})")
 # 是上年0.68万元的2倍 / 为上年437.12万元的95.44%: a figure as a multiple or a percentage of the prior level named
 OF_PRIOR = re.compile(
     rf"{alt('ratio.of_prior_verbs')}(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?)的?(?P<prior>{AMOUNT})的"

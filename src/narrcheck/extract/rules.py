@@ -1119,11 +1119,27 @@ class Extractor:
             if pct is None:
                 continue
             self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)
+        for m in unit.matches(P.COMPLETION_BARE):
+            # 年初预算2.80万元，支出决算1.92万元，完成68.57%: only where its sentence states one budget and one actual
+            pct = unit.mention_at(m.start("pct"))
+            if pct is None or pct.role is not None:
+                continue
+            money = self._in_sentence_before(unit, m.start(), "money")
+            budgets = [x for x in money if _is_budget(x.subject)]
+            if len(budgets) != 1 or len(money) != 2:
+                continue
+            pct.role = "pct"
+            actual = next(x for x in money if x is not budgets[0])
+            self._add_ratio(unit, m, COMPLETION_LABEL, pct, budgets[0], numerator=actual)
 
-    def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None) -> None:
+    def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None,
+                   numerator: Mention | None = None) -> None:
+        """A completion `pct` of `whole` (else the budget the sentence binds), by `numerator` (else the money figure
+        nearest before it in its sentence).
+        """
         s_start, s_end = unit.sentence_span(m.start())
         named = m.group("budget") if "budget" in m.re.groupindex else None
-        numerator = self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
+        numerator = numerator or self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
         if whole is None and numerator is not None and _is_budget(numerator.subject):
             # 支出12683.47万元，年初预算为11785.30万元，完成年初预算的107.26%: the budget came second
             actual = self._nearest_before(unit, numerator.start, lo=s_start,
