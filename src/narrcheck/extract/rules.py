@@ -21,7 +21,7 @@ from typing import Any, SupportsIndex
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, entity_at, fold
 from narrcheck.extract.spans import CLAUSE, PHRASE, SENTENCE, start_of
-from narrcheck.lexicon import alt, entry, family_of, file_words, words
+from narrcheck.lexicon import alt, data_file, entry, family_of, file_words, words
 from narrcheck.model.claims import (
     ChangeClaim,
     Direction,
@@ -2252,16 +2252,12 @@ def _same_budget_kind(budget: Mention, named: str | None) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _budget_kinds(name: str) -> frozenset[str]:
-    """The kinds of budget `name` speaks of (年初, 调整 …: table_rows.toml header.budget_kinds); a name of the
-    budget after the year's changes (全年预算, 年度预算: lexicon budget_changes.adjusted) is of the kind its other
-    names are (调整预算), never 年初.
+    """The kinds of budget `name` speaks of (年初, 调整 …: table_rows.toml header.budget_kinds), a kind also by its
+    other word (全年预算 is the 调整预算: header.budget_kind_synonyms).
     """
     kinds = file_words("table_rows.toml", "header.budget_kinds")
-    adjusted = words("budget_changes.adjusted")
-    found = {k for k in kinds if k in name}
-    if any(w in name for w in adjusted):
-        found |= {k for k in kinds if any(k in w for w in adjusted)}
-    return frozenset(found)
+    synonyms: dict[str, str] = data_file("table_rows.toml")["header"]["budget_kind_synonyms"]
+    return frozenset({k for k in kinds if k in name} | {kind for word, kind in synonyms.items() if word in name})
 
 
 def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
