@@ -164,9 +164,10 @@ OF_PRIOR = re.compile(
     rf"{alt('ratio.of_prior_verbs')}(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?)的?(?P<prior>{AMOUNT})的"
     rf"(?:(?P<times>{NUM})\s*{alt('ratio.times')}|(?P<pct>{PCT}))"
 )
-# 分别/依次 right before a word (分别占…): what follows pairs with a list; a percent followed by another (…%、18.64%)
+# 分别/依次 right before a word (分别占…): what follows pairs with a list; a percent followed by another (…%、18.64%,
+# …%和18.64%)
 RESPECTIVE_BEFORE = re.compile(rf"(?:{alt('respective.in_order')})$")
-PERCENT_LISTED = re.compile(rf"\s*[、，,]\s*{PCT}")
+PERCENT_LISTED = re.compile(rf"\s*(?:[，,]|{alt('respective.joiners')})\s*{PCT}")  # (…62.35%和37.65%)
 # a multiple or share said only roughly (3倍多, 2倍以上, 近2倍, 约95%): nothing to hold it to
 APPROXIMATE_AFTER = re.compile(alt("approximate.after"))
 APPROXIMATE_BEFORE = re.compile(rf"的(?:{alt('approximate.before')})")

@@ -40,6 +40,7 @@ def role_words() -> dict[str, str]:
     return {w: role for role, ws in _data()["roles"].items() for w in ws}
 
 
+@lru_cache(maxsize=1 << 14)
 def clean(text: str) -> str:
     """A cell's text as header words are matched: digits normalized, traditional script read as simplified,
     spaces and slashes removed.
