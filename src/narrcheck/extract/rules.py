@@ -1488,7 +1488,12 @@ class Extractor:
         """Where a list of parts opens, with its total: the figure before 其中/包括…; the figure named by 在X中；
         the paragraph's total before a classification (按经济分类：…), which lists the whole.
         """
-        openers = [(m, self._total_before(unit, m.start())) for m in P.LIST_MARKER.finditer(unit.text)]
+        openers = []
+        for m in P.LIST_MARKER.finditer(unit.text):
+            total = self._total_before(unit, m.start())
+            openers.append((m, total))
+            if total is not None and (pair := _paired_count(unit, total)) is not None:
+                openers.append((m, pair))  # (共接待72批次、538人次，其中：…: a list of each)
         for m in P.NAMED_LIST.finditer(unit.text):
             openers.append((m, self._named_in_paragraph(unit, m.start(), m.group("name"), "money")))
         for m in P.CLASSIFIED_LIST.finditer(unit.text):
@@ -2363,6 +2368,21 @@ def _current_of(m: Mention, prior: Mention, basis_year: frozenset[str] = frozens
     (会议费3.06万元（上年1.20万元）…，是上年1.20万元的2.55倍) nor the year's compared with (`basis_year`).
     """
     return m.family == prior.family and not _of_prior_period(m) and not (basis_year and _years_of(m) == basis_year)
+
+
+def _paired_count(unit: Unit, total: Mention) -> Mention | None:
+    """The count of another unit stated right before the count `total`, joined to it (72批次、538人次): the
+    list that follows breaks both down, each by its own unit; else None.
+    """
+    if not total.family.startswith("count:"):
+        return None
+    before = [x for x in unit.mentions if x.end <= total.start]
+    if not before:
+        return None
+    pair = before[-1]
+    joint = unit.text[pair.end:total.start].strip()
+    return pair if pair.family.startswith("count:") and pair.family != total.family \
+        and joint in words("respective.joiners") else None
 
 
 def _same_family(m: Mention, head: Mention) -> bool:
