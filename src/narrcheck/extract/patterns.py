@@ -177,7 +177,8 @@ THRESHOLD_AFTER = re.compile(rf"(?:[（(]{alt('thresholds.inclusive')}[^）)]{{0
                             rf"(?!{alt('thresholds.after_not')})")
 THRESHOLD_BEFORE = re.compile(rf"{alt('thresholds.before')}{alt('thresholds.links')}?$")
 # a direction word right before a figure (…少支出17.53万元): the figure is a difference, no level
-DIRECTION_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in words("direction.up", "direction.down")
+DIRECTION_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in words("direction.up", "direction.down",
+                                                                            "direction.differences")
                                                 if len(w) >= 2) + r")了?\s*$")  # (not 新增120万元: a level)
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")

@@ -1248,7 +1248,10 @@ class Extractor:
                 self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)  # 占年初预算的95%: a completion rate
                 continue  # (占政府采购预算的58.8% names its whole: a share of the figure of that name)
             s_start, _ = unit.sentence_span(m.start())
-            part = self._nearest_before(unit, m.start(), lo=s_start)
+            # (…同比增长7.11%（上年同期22980万元），占…: last year's level is no part of this year's whole)
+            prior_whole = _names_prior_period(normalize_subject(wname))
+            part = self._nearest_before(unit, m.start(), lo=s_start,
+                                        accept=lambda x, prior=prior_whole: prior or not _of_prior_period(x))
             c_start = start_of(unit.text, m.start(), CLAUSE)
             part_name = unit.text[c_start:m.start()].strip()
             named_part = len(part_name) >= 2 and (part is None or part.start < c_start)
@@ -1268,7 +1271,13 @@ class Extractor:
                     whole = near
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
-                if head is not None and (part is None or head is not part):
+                if head is not None and carried is not None and head.end <= carried[1] \
+                        and "。" not in unit.text[carried[1]:m.start()] \
+                        and not BREAKDOWN.search(unit.text, carried[1], m.start()):
+                    # (…收入17.46亿元，超收0.56亿元。其中，A…占一般公共预算收入的69.01%；B…占30.99%: the whole the
+                    # list's last share named carries on past the list's head)
+                    whole = group_head = carried[0]
+                elif head is not None and (part is None or head is not part):
                     whole = group_head = head
                 else:
                     named = P.NAMED_WHOLE.match(unit.text, s_start)
