@@ -1249,9 +1249,8 @@ class Extractor:
                 continue  # (占政府采购预算的58.8% names its whole: a share of the figure of that name)
             s_start, _ = unit.sentence_span(m.start())
             # (…同比增长7.11%（上年同期22980万元），占…: last year's level is no part of this year's whole)
-            prior_whole = _names_prior_period(normalize_subject(wname))
-            part = self._nearest_before(unit, m.start(), lo=s_start,
-                                        accept=lambda x, prior=prior_whole: prior or not _of_prior_period(x))
+            of_this_year = (lambda x: True) if _names_prior_period(normalize_subject(wname)) else _not_prior_period
+            part = self._nearest_before(unit, m.start(), lo=s_start, accept=of_this_year)
             c_start = start_of(unit.text, m.start(), CLAUSE)
             part_name = unit.text[c_start:m.start()].strip()
             named_part = len(part_name) >= 2 and (part is None or part.start < c_start)
@@ -2196,6 +2195,10 @@ def _of_prior_period(figure: Mention) -> bool:
     never what a change made current.
     """
     return _names_prior_period(normalize_subject(figure.subject))
+
+
+def _not_prior_period(figure: Mention) -> bool:
+    return not _of_prior_period(figure)
 
 
 def _names_prior_period(name: str) -> bool:
