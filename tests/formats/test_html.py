@@ -60,10 +60,10 @@ def test_a_br_between_a_figure_and_its_unit_breaks_no_sentence(tmp_path):
     """
     page = tmp_path / "p.html"
     page.write_text("<html><body><p>本年培训费支出96.80万元，比上年减少8.60<br>万元，下降9.5<br>%。</p>"
-                    "<p>合计2<br>二、会议费</p></body></html>", encoding="utf-8")
+                    "<p>合计2<br>二、会议费</p><p>慰问困难职工12<br>元旦前走访</p></body></html>", encoding="utf-8")
     texts = [b.text for b in read_document(page).blocks]
     assert texts[0] == "本年培训费支出96.80万元，比上年减少8.60万元，下降9.5%。"
-    assert texts[1:] == ["合计2", "二、会议费"]
+    assert texts[1:] == ["合计2", "二、会议费", "慰问困难职工12", "元旦前走访"]
     rate = [f for f in check_file(page).findings if f.rule == "NC101"]
     assert [(f.verdict, f.claimed, f.expected) for f in rate] == [("mismatch", "9.5", "8.2")]
 

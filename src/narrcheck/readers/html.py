@@ -57,8 +57,10 @@ def _text(element: Any) -> str:
 
 @lru_cache(maxsize=1)
 def _mid_clause_break() -> re.Pattern[str]:
-    """A <br> that breaks no sentence: after a comma, or between a figure and its unit (增加134.56<br>万元)."""
-    return re.compile(rf"(?<=[，,])\n|(?<=\d)\n(?=(?:{alt('units.money')}|[%％]))")
+    """A <br> that breaks no sentence: after a comma, or between a figure and its unit (增加134.56<br>万元) where the
+    unit ends its word (not 12<br>元旦).
+    """
+    return re.compile(rf"(?<=[，,])\n|(?<=\d)\n(?=(?:{alt('units.money')})(?![\u4e00-\u9fff])|[%％])")
 
 
 def _map(element: Any) -> TextMap:
