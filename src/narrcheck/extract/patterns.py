@@ -188,6 +188,11 @@ PROGRESS = re.compile(
     rf"(?P<progress>{alt('progress.words')})(?P<after>{alt('progress.ahead', 'progress.behind')})?"
     rf"(?P<gap>{NUM})\s*(?:%|{alt('units.points')})"
 )
+# 高于财政支出增速3.64个百分点: a growth rate above or below the growth rate of another named quantity
+RATE_GAP = re.compile(
+    rf"(?P<dir1>{alt('rate_gap.above', 'rate_gap.below')})(?P<other>[^，,。；;：:\d%]{{2,24}}?)的?"
+    rf"{alt('rate_gap.rate_words')}(?P<points>{NUM})\s*{alt('units.points')}"
+)
 _JOIN = alt("progress.range_joiners")
 # the months a figure covers: 1-10月 (ten), 前4个月 (four), 截至5月底 (five), 2月份 (one)
 MONTHS = re.compile(rf"(?P<first>\d{{1,2}})\s*{_JOIN}\s*(?P<last>\d{{1,2}})\s*月|前(?P<count>\d{{1,2}})个?月"

@@ -599,6 +599,7 @@ class Extractor:
             self._count_completions(unit)
             self._overs(unit)
             self._progress(unit)
+            self._rate_gaps(unit)
         for unit in numeric:
             listed = len(self.claims)
             self._parts_sums(unit)
@@ -792,6 +793,38 @@ class Extractor:
                     anchor = m.group("anchor") if "anchor" in m.re.groupindex else None
                     self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
                     taken.append((m.start(), m.end()))
+
+    def _rate_gaps(self, unit: Unit) -> None:
+        """民生支出增长19.67%，高于财政支出增速3.64个百分点: the growth rate its sentence states right before, minus the
+        growth rate of the quantity named (the nearest before, in this paragraph or an earlier one, whose figure
+        is named so: 全省财政支出…增长16.03%), is the gap in points (NC102), lying the way the words say (NC103).
+        Only rises are weighed (a fall's rate is printed without its sign); a name no growth rate is stated for
+        gives no claim.
+        """
+        if not P.RATE_GAP.search(unit.text):
+            return
+        for m in P.RATE_GAP.finditer(unit.text):
+            name = normalize_subject(m.group("other"))
+            s_start, _ = unit.sentence_span(m.start())
+            own = [(o, r) for o, r in _growth_rates(unit) if s_start <= r.start < m.start()]
+            if len(name) < 2 or not own or own[-1][0].endswith(name):
+                continue
+            other = None
+            for earlier in reversed(self.units[:unit.order + 1]):
+                found = [r for o, r in _growth_rates(earlier) if o.endswith(name)
+                         and (earlier is not unit or r.start < own[-1][1].start)]
+                if found:
+                    other = found[-1]
+                    break
+            if other is None:
+                continue
+            points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
+                             m.group("other"), role="delta")
+            word = m.group("dir1")
+            self.claims.append(ChangeClaim(
+                subject=own[-1][0], current=own[-1][1].figure(), prior=other.figure(), delta=points.figure(),
+                delta_direction="up" if family_of(word, "rate_gap.above") else "down", delta_word=word,
+                basis=m.group("other"), **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _add_points(self, unit: Unit, m: re.Match[str], prior: Mention, current: Mention, points: Mention) -> None:
         """A percentage changed by percentage points: points = current − prior (NC102, NC103)."""
@@ -2195,6 +2228,28 @@ def _of_prior_period(figure: Mention) -> bool:
     never what a change made current.
     """
     return _names_prior_period(normalize_subject(figure.subject))
+
+
+_RISE_BEFORE = re.compile(rf"(?:{alt('direction.up')})(?:了|为|达)?\s*$")
+
+
+def _growth_rates(unit: Unit) -> list[tuple[str, Mention]]:
+    """The unit's rates of growth (全省财政支出完成1245.01亿元，…增长16.03%), each with the normalized name of what
+    grew: the first money figure its sentence states before it that is a level (not last year's, not a gap, not
+    what it is compared with); none without such a figure.
+    """
+    out = []
+    for x in unit.mentions:
+        if x.family != "percent" or x.quantity.value < 0 or not _RISE_BEFORE.search(unit.text, max(0, x.start - 5),
+                                                                                   x.start):
+            continue
+        s_start, _ = unit.sentence_span(x.start)
+        owner = next((y for y in unit.mentions if s_start <= y.start < x.start and y.family == "money"
+                      and not _of_prior_period(y) and not P.ANCHOR_AT_END.search(y.subject)
+                      and not P.DIRECTION_AT_END.search(unit.text, max(0, y.start - 6), y.start)), None)
+        if owner is not None and normalize_subject(owner.subject):
+            out.append((normalize_subject(owner.subject), x))
+    return out
 
 
 def _not_prior_period(figure: Mention) -> bool:
