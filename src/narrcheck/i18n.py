@@ -84,6 +84,8 @@ DETAILS: dict[str, dict[str, str]] = {
     "up": {"zh": "增加", "en": "an increase"},
     "down": {"zh": "减少", "en": "a decrease"},
     "flat": {"zh": "持平", "en": "no change"},
+    "above": {"zh": "大于", "en": "above"},
+    "below": {"zh": "小于", "en": "below"},
     "base": {"zh": "比较基数", "en": "base figure"},
     "blank-score": {"zh": "有指标得分为空，无法验算合计", "en": "a row score is blank, so the total cannot be redone"},
     "over-weight": {"zh": "得分{score}超过该指标权重{weight}", "en": "the score {score} exceeds the weight {weight}"},

@@ -188,6 +188,10 @@ PROGRESS = re.compile(
     rf"(?P<progress>{alt('progress.words')})(?P<after>{alt('progress.ahead', 'progress.behind')})?"
     rf"(?P<gap>{NUM})\s*(?:%|{alt('units.points')})"
 )
+# 决算数小于预算数: which way the actual lies from the budget, said in words
+BUDGET_RELATION = re.compile(rf"(?:{alt('ratio.relation_actual')})"
+                             rf"(?P<rel>{alt('ratio.relation_more', 'ratio.relation_less')})"
+                             rf"(?:{alt('ratio.relation_budget')})")
 # 高于财政支出增速3.64个百分点: a growth rate above or below the growth rate of another named quantity
 RATE_GAP = re.compile(
     rf"(?P<dir1>{alt('rate_gap.above', 'rate_gap.below')})(?P<other>[^，,。；;：:\d%]{{2,24}}?)的?"

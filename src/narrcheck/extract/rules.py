@@ -592,7 +592,9 @@ class Extractor:
         for unit in numeric:
             self._formulas(unit)
             self._changes(unit)
+            first = len(self.claims)
             self._completions(unit)
+            self._budget_relations(unit, self.claims[first:])
             self._of_prior(unit)
             self._shares(unit)
             self._measures(unit)
@@ -793,6 +795,33 @@ class Extractor:
                     anchor = m.group("anchor") if "anchor" in m.re.groupindex else None
                     self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
                     taken.append((m.start(), m.end()))
+
+    def _budget_relations(self, unit: Unit, completions: list[Claim]) -> None:
+        """决算数小于预算数 said after a completion (…支出决算为210.00万元，完成年初预算的105.00%。决算数小于预算数
+        的主要原因…): the words say which way the completion's actual lies from its budget (NC103). The completion
+        is the nearest one with both figures before the words, in their sentence or the one before; none, no claim.
+        """
+        if not P.BUDGET_RELATION.search(unit.text):
+            return
+        placed = []
+        for c in completions:
+            if isinstance(c, RatioClaim) and c.numerator is not None and c.denominator is not None:
+                pos = next((x.start for x in unit.mentions if unit.locate(x.start) == c.percent.location), None)
+                if pos is not None:
+                    placed.append((pos, c))
+        for m in P.BUDGET_RELATION.finditer(unit.text):
+            s_start, _ = unit.sentence_span(m.start())
+            lo = unit.sentence_span(s_start - 1)[0] if s_start > 0 else 0
+            before = [(pos, c) for pos, c in placed if lo <= pos < m.start()]
+            if not before:
+                continue
+            done = max(before, key=lambda pc: pc[0])[1]
+            assert isinstance(done, RatioClaim) and done.numerator is not None and done.denominator is not None
+            word = m.group("rel")
+            self.claims.append(ChangeClaim(
+                subject=done.numerator.subject, current=done.numerator, prior=done.denominator,
+                delta_direction="up" if family_of(word, "ratio.relation_more") else "down", delta_word=word,
+                basis=m.group(), **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _rate_gaps(self, unit: Unit) -> None:
         """民生支出增长19.67%，高于财政支出增速3.64个百分点: the growth rate its sentence states right before, minus the

@@ -6,6 +6,7 @@ from narrcheck import i18n
 from narrcheck.checks.base import Context, Rule, evidence_for, show, with_unit
 from narrcheck.checks.consistency._common import FLAT_LIMIT, flat_rate
 from narrcheck.checks.registry import register
+from narrcheck.lexicon import words
 from narrcheck.model.claims import ChangeClaim, Figure
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
@@ -51,12 +52,17 @@ class ChangeDirection(Rule):
                                        ev, claim.section, claimed=word, expected=word, formula=formula,
                                        source=claim.source)
             return
+        # (决算数小于预算数: a relation to the budget is named as one: 应为大于)
+        way = {"up": "above", "down": "below"}.get(actual, actual) if word in _RELATION_WORDS else actual
         yield self.verdict_finding(
             ctx, Verdict.MISMATCH,
             i18n.detail("direction-wrong", ctx.lang, word=word, current=claim.current.value,
-                        prior=claim.prior.value, actual=i18n.detail(actual, ctx.lang)),
-            ev, claim.section, claimed=word, expected=i18n.detail(actual, ctx.lang), formula=formula,
+                        prior=claim.prior.value, actual=i18n.detail(way, ctx.lang)),
+            ev, claim.section, claimed=word, expected=i18n.detail(way, ctx.lang), formula=formula,
             source=claim.source)
+
+
+_RELATION_WORDS = frozenset(words("ratio.relation_more", "ratio.relation_less"))
 
 
 def _way(current: Figure, prior: Figure) -> str:
