@@ -2434,6 +2434,9 @@ def _is_budget(subject: str) -> bool:
     return bool(words) and bool(P.BUDGET_SUBJECT.fullmatch(words[-1]))
 
 
+is_budget = _is_budget  # (read by the denials in extract/words.py)
+
+
 def _budget_and_actual(parts: list[Mention]) -> bool:
     """Among `parts`, an item's budget and its figure as it came out (甲项目全年预算…，全年执行数…): measures of one
     item (the second names no other), not items; sources of funds (下达…, 自筹到位…) are items.

@@ -16,7 +16,7 @@ from importlib.resources import files
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import change_key, composites, quantity_key
-from narrcheck.extract.rules import Unit, normalize_subject
+from narrcheck.extract.rules import Unit, is_budget, normalize_subject
 from narrcheck.extract.spans import PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
@@ -68,6 +68,8 @@ def denial_claims(units: Sequence[Unit], year: str) -> list[Claim]:
                 if term not in stated_of:
                     stated_of[term] = _stated(units, forms, year)
                 line = unit.locate(m.start()).line
+                if not _current(unit.text[_clause_start(unit.text, m.start()):m.start()], year):
+                    continue  # (2022年度未发生因公出国（境）费用 in a report of 2023: another year's none)
                 confined = [w for w in _SCOPES if w in what[:what.index(term)]]  # (无财政拨款结转结余: of those only)
                 stated = tuple(f for f, scope in stated_of[term] if f.location.line != line
                                and all(scope.names(w) for w in confined))
@@ -371,8 +373,10 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tu
         text = unit.text
         for mention in unit.mentions:
             clause = text[_clause_start(text, mention.start):mention.start]
-            if mention.quantity.is_money and any(f in clause for f in forms) and _current(clause, year) \
-                    and not DENIAL.search(clause):
+            form = next((f for f in forms if f in clause), None)
+            # (因公出国（境）费年初预算2.00万元: the term's budget is a plan, no fact; 预算年终结转资金 is a fact)
+            if mention.quantity.is_money and form is not None and _current(clause, year) \
+                    and not DENIAL.search(clause) and not is_budget(clause[clause.rindex(form) + len(form):]):
                 out.append((mention.figure(), _scope_of(unit, mention.start, mention.end)))
         for form in forms:
             counted = rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}"
