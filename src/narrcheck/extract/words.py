@@ -375,8 +375,10 @@ def _stated(units: Sequence[Unit], forms: tuple[str, ...], year: str) -> list[tu
             clause = text[_clause_start(text, mention.start):mention.start]
             form = next((f for f in forms if f in clause), None)
             # (因公出国（境）费年初预算2.00万元: the term's budget is a plan, no fact; 预算年终结转资金 is a fact)
+            # (…费同比减少2.00万元: a difference, no amount of the thing)
             if mention.quantity.is_money and form is not None and _current(clause, year) \
-                    and not DENIAL.search(clause) and not is_budget(clause[clause.rindex(form) + len(form):]):
+                    and not DENIAL.search(clause) and not is_budget(clause[clause.rindex(form) + len(form):]) \
+                    and not P.DIRECTION_AT_END.search(text, max(0, mention.start - 6), mention.start):
                 out.append((mention.figure(), _scope_of(unit, mention.start, mention.end)))
         for form in forms:
             counted = rf"有(?P<n>\d+)(?P<u>{alt('denial.count_units')})[^，,。；;]{{0,12}}?{re.escape(form)}"
