@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import chain, combinations
 from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, entity_at, fold
-from narrcheck.extract.spans import CLAUSE, PHRASE, SENTENCE, start_of
+from narrcheck.extract.spans import CLAUSE, PART, PHRASE, start_of
 from narrcheck.lexicon import alt, data_file, entry, family_of, file_words, words
 from narrcheck.model.claims import (
     ChangeClaim,
@@ -1614,32 +1614,53 @@ class Extractor:
 
     def _closing_sums(self, unit: Unit, listed: list[Claim]) -> None:
         """…分别为12.30万元、5.60万元、8.40万元，三项合计26.40万元: a figure named only as the sum of what was just
-        listed (合计, 以上合计, 三项共计), in the clause right after a figure, totals the figures of its kind before
-        it in its sentence (after the sentence's last list opener, else from its start, and after the last figure
-        not smaller than it: 本年支出500万元，基本支出…，项目支出…，合计500万元; none in brackets, none a change, a
-        prior level or a total): they add up (NC106, NC108), where they are at least two, unless a list's total
-        of the same value was already summed from them (`listed`, the unit's lists: 合计500万元，其中：…，合计500万元
-        is one sum).
+        listed (合计, 以上合计, 三项共计), in the clause right after a figure, totals the list it closes
+        (_closed_run): they add up (NC106, NC108), unless a list's total of the same value was already summed
+        from them (`listed`, the unit's lists: 合计500万元，其中：…，合计500.00万元 is one sum).
         """
-        summed = {(c.total.value, tuple(p.location for p in c.parts)) for c in listed if isinstance(c, PartsSumClaim)}
+        summed = {(c.total.decimal, c.total.unit, tuple(p.location for p in c.parts))
+                  for c in listed if isinstance(c, PartsSumClaim)}
         for total in unit.mentions:
             if not self._eligible(total) or not P.CLOSING_TOTAL.fullmatch(total.subject.strip()):
                 continue
             named = _name_start(unit.text, total.start)
             if not any(m.end <= named and not unit.text[m.end:named].strip("，,；; ") for m in unit.mentions):
                 continue  # (not right after a listed figure)
-            start = start_of(unit.text, total.start, SENTENCE)
-            start = max([start, *(m.end() for m in P.LIST_MARKER.finditer(unit.text, start, named))])
-            parts = [m for m in unit.mentions if start <= m.start and m.end <= named and self._eligible(m)
-                     and _same_family(m, total) and bracket_depth(unit.text, start, m.start) == 0]
-            least = total.quantity.in_unit(BASE_UNIT)
-            parts = parts[next((i + 1 for i in reversed(range(len(parts)))
-                                if parts[i].quantity.in_unit(BASE_UNIT) >= least > 0), 0):]
-            if len(parts) < 2 or any(_of_prior_period(m) or TOTAL_WORDS.search(m.subject) for m in parts) \
-                    or (total.figure().value, tuple(p.figure().location for p in parts)) in summed:
+            parts = self._closed_run(unit, total, named)
+            figure = total.figure()
+            if not parts or (figure.decimal, figure.unit, tuple(p.figure().location for p in parts)) in summed:
                 continue
-            self.claims.append(PartsSumClaim(total=total.figure(), parts=tuple(p.figure() for p in parts),
+            self.claims.append(PartsSumClaim(total=figure, parts=tuple(p.figure() for p in parts),
                                              exhaustive=True, **self._claim_kwargs(unit, parts[0].start, total.end)))
+
+    def _closed_run(self, unit: Unit, total: Mention, named: int) -> list[Mention]:
+        """The list a closing `total` (named from `named` on) sums: the figures of its kind before it in its part
+        of the sentence (a ； ends a list), after the last one not smaller than it (本年支出500万元，基本…，项目…，
+        合计500万元) and from the last change of year on; none in brackets. No list (abstain) where it is not
+        one list of like items: fewer than two, a change, a prior level or a total among them, a figure with
+        its own breakdown among them (基本支出…，其中人员经费…，项目支出…，合计…: a list opened inside the run,
+        or one figure a component of another), or measures mixed (a budget and an actual, a ceiling such as
+        核定编制 and a level).
+        """
+        start = start_of(unit.text, total.start, PART)
+        run = [m for m in unit.mentions if start <= m.start and m.end <= named and self._eligible(m)
+               and _same_family(m, total) and bracket_depth(unit.text, start, m.start) == 0]
+        least = total.quantity.in_unit(BASE_UNIT)
+        run = run[next((i + 1 for i in reversed(range(len(run)))
+                        if run[i].quantity.in_unit(BASE_UNIT) >= least > 0), 0):]
+        dated = [m for m in run if _years_of(m)]
+        changed = [b for a, b in zip(dated, dated[1:], strict=False) if _years_of(a) != _years_of(b)]
+        if changed:
+            run = run[run.index(changed[-1]):]  # (2022年度A…，B…，2023年度A…，B…，合计…: the last year's)
+        if len(run) < 2 or any(_of_prior_period(m) or TOTAL_WORDS.search(m.subject) for m in run):
+            return []
+        nested = any(bracket_depth(unit.text, start, m.start()) == 0
+                     for m in P.LIST_MARKER.finditer(unit.text, run[0].end, named))
+        if nested or any(_component_of(a, b) or _component_of(b, a) for a, b in combinations(run, 2)):
+            return []
+        if _budget_and_actual(run) or len({(_is_budget(m.subject), _is_quota(m.subject)) for m in run}) > 1:
+            return []
+        return run
 
     def _continued(self, unit: Unit, head: Mention, parts: list[Mention],
                    after: list[tuple[int, int]]) -> list[Mention]:
@@ -2210,6 +2231,7 @@ _GRAND = re.compile(alt("lists.grand_words"))
 _SUBTOTAL = re.compile(alt("lists.subtotal_words"))
 _OUTSIDE = re.compile(alt("lists.outside"))
 _BALANCE = re.compile(alt("lists.balances"))
+_QUOTA = re.compile(alt("lists.quotas"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
 _WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")
 
@@ -2435,6 +2457,12 @@ def _is_budget(subject: str) -> bool:
 
 
 is_budget = _is_budget  # (read by the denials in extract/words.py)
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_quota(subject: str) -> bool:
+    """A ceiling (核定编制, 编制人数), not a level: a measure of its own (lexicon lists.quotas)."""
+    return _QUOTA.search(normalize_subject(subject)) is not None
 
 
 def _budget_and_actual(parts: list[Mention]) -> bool:
