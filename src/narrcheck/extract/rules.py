@@ -1984,7 +1984,8 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
 
     The list ends at a figure that restates a total (收入合计…) and where it closed (_closed); a part larger
     than the total, or one equal to it beside others, means the total was not the one the list breaks
-    down, so nothing is claimed.
+    down, so nothing is claimed. A lower-rank total among the parts (_subtotal_of) sums the items listed before
+    it: they are its parts, not the whole's; where they do not make it, nothing is claimed.
     """
     parts = _first_of_each(text, parts)
     budget = _is_budget(head.subject)
@@ -2001,6 +2002,12 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
             # listed first it is a part: 预算500万元，其中已支出320万元，结余180万元)
             parts = parts[:i]
             break
+    sub = next((p for p in parts[1:] if TOTAL_WORDS.search(p.subject) and _subtotal_of(p, head)), None)
+    if sub is not None:  # (支出总计…，其中：基本支出900，项目支出500，本年支出合计1400，结转100: 900, 500 are 1400's)
+        before = parts[:parts.index(sub)]
+        if not _sum(before, sub.quantity.unit).meets_printed(sub.quantity.value, sub.quantity.decimals):
+            return []  # (items before the lower-rank total that do not make it: whose parts they are is unclear)
+        parts = parts[len(before):]
     unit = head.quantity.unit
     def too_big(ps: list[Mention]) -> bool:  # (a part in another unit may be a unit slip: NC106 tells)
         return any(p.quantity.unit == unit and p.quantity.value > head.quantity.value for p in ps)
