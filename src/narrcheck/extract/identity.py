@@ -156,6 +156,14 @@ def composites() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
+def item_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(whole, items) for every total the standard accounts make of a closed set of items (本年支出: 基本支出,
+    项目支出, …), though a text may list only some of them and their sum is no identity the rules check.
+    """
+    return tuple((whole, tuple(items)) for whole, items in _table()["item_classes"].items())  # type: ignore[union-attr]
+
+
+@cache
 def _generic() -> frozenset[str]:
     return frozenset(_table()["generic"]["words"])  # type: ignore[index]
 

@@ -19,7 +19,7 @@ from itertools import chain, combinations
 from typing import Any, SupportsIndex
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import composites, entity_at, fold
+from narrcheck.extract.identity import composites, entity_at, fold, item_classes
 from narrcheck.extract.spans import CLAUSE, PART, PHRASE, start_of
 from narrcheck.lexicon import alt, data_file, entry, family_of, file_words, words
 from narrcheck.model.claims import (
@@ -73,6 +73,7 @@ GENERIC_PAIRS = frozenset(w[i:i + 2] for w in words("names.generic") for i in ra
 _COMPARING = alt("compare.fillers", "compare.standalone", "compare.closers", "compare.periods")
 COMPARE_WORDS = re.compile(rf"^(?:{_COMPARING})+|(?:{_COMPARING})+$")
 _TOTAL_TAIL = re.compile(rf"(?:{alt('lists.total_words', 'measure.actual')}|数|为|是)+$")
+_TOTAL_WORD_END = re.compile(rf"(?:{alt('lists.total_words')})+$")
 _WRAPPED = re.compile(r"^[（(](.+?)[)）]幅?$")
 # a share of a budget is a completion (占年初预算数的…)
 _BUDGET_WHOLE = re.compile(rf"(?:{alt('ratio.completion_wholes')}|{alt('compare.bases')})$")
@@ -1667,17 +1668,23 @@ class Extractor:
         """The parts of a list that falls short of its total in its own sentence, with the items of the sentences
         right after it (`after`: the regions _list_regions gives them) where those open with items of the same
         shape (a name and an amount of the kind, no comparison before it, no total) that close the gap
-        (…，其中：A 380万元，B 119.50万元。C 0.50万元。 to 500万元). No parts where such items follow and leave it short
-        (the list goes on: abstain); `parts` where none follow, or they would exceed the total (not the list's).
+        (…，其中：A 380万元，B 119.50万元。C 0.50万元。 to 500万元); where the total is a composite (synonyms.toml
+        [composites]) or a closed set of items ([item_classes]: 本年支出) they must be among them. No parts where
+        such items follow and leave it short (the list goes on: abstain); `parts` where none follow, or they would
+        exceed the total (not the list's), or every component of the total is listed in the sentence already.
         """
         unit_of, total = head.quantity.unit, head.figure().interval(head.quantity.unit)
         if len(parts) < 2 or _sum(parts, unit_of).hi >= total.lo:
             return parts
+        ways = _composite_ways(head) + _composite_ways(head, item_classes)
+        if any({_component_name(p) for p in parts} == set(way) for way in ways):
+            return parts  # (complete by definition: what follows is something else)
         added = parts
         for start, end in after:
             items = [m for m in unit.mentions if start <= m.start < end and self._eligible(m) and _same_family(m, head)
                      and bracket_depth(unit.text, start, m.start) == 0]
-            if not items or not all(self._item_shaped(unit, m) for m in items):
+            if not items or not all(self._item_shaped(unit, m) for m in items) \
+                    or (ways and not all(any(_component_name(m) in way for way in ways) for m in items)):
                 break
             trial = added + items
             if _list_parts(unit.text, head, trial) != trial or _sum(trial, unit_of).lo > total.hi:
@@ -1977,6 +1984,22 @@ def _component_of(part: Mention, whole: Mention) -> bool:
     """`part` is named as a component of the composite `whole` names (人员经费 of 基本支出): a part of a part."""
     name, of = fold(normalize_subject(part.subject)), fold(normalize_subject(whole.subject))
     return any(of.endswith(total) and name in components for total, components in composites())
+
+
+def _component_name(m: Mention) -> str:
+    """The figure's name as composites name components (对个人和家庭的补助支出 is 对个人和家庭的补助)."""
+    return fold(normalize_subject(m.subject))
+
+
+def _composite_ways(total: Mention, table: Callable[[], tuple[tuple[str, tuple[str, ...]], ...]] = composites,
+                    ) -> list[tuple[str, ...]]:
+    """The components that make the figure's quantity by definition, one tuple per way (synonyms.toml
+    [composites], or the `table` given: item_classes); its name may end in a total word or a measure
+    (…三公经费支出合计, 本年支出合计).
+    """
+    name = _component_name(total)
+    names = {_TOTAL_TAIL.sub("", name), _TOTAL_WORD_END.sub("", name)}
+    return [parts for whole, parts in table() if any(n.endswith(whole) for n in names)]
 
 
 def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
