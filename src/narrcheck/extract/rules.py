@@ -1828,7 +1828,7 @@ class Extractor:
                 continue  # (a page's number between the list's opener and its parts: - 2 -, 第 2 页)
             lead = next((m for m in below.mentions if self._eligible(m) and _same_family(m, head)), None)
             if lead is None or lead.start > 30 or P.SENTENCE_END.search(below.text, 0, lead.start) \
-                    or _OUTSIDE.search(below.text, 0, lead.start):
+                    or _OUTSIDE.search(below.text, 0, lead.start) or _opens_own_whole(below.text, 0, lead.start):
                 break
             parts.append(lead)
         if any(p.quantity.unit == head.quantity.unit and p.quantity.value > head.quantity.value for p in parts):
@@ -1892,7 +1892,7 @@ class Extractor:
             stop = stop_at(pos, end)
             if not first:
                 lead = [m for m in unit.mentions if pos <= m.start < end and self._eligible(m)]
-                if stop or not lead or lead[0].start - pos > 30:
+                if stop or not lead or lead[0].start - pos > 30 or _opens_own_whole(text, pos, lead[0].start):
                     break
             # items set apart by ；: a breakdown of one item (主要包括…) ends at the next ；, the list goes on; so
             # does one that names no figure (人员经费642.18万元，主要包括基本工资、津贴补贴；公用经费…)
@@ -2000,6 +2000,14 @@ def _composite_ways(total: Mention, table: Callable[[], tuple[tuple[str, tuple[s
     name = _component_name(total)
     names = {_TOTAL_TAIL.sub("", name), _TOTAL_WORD_END.sub("", name)}
     return [parts for whole, parts in table() if any(n.endswith(whole) for n in names)]
+
+
+def _opens_own_whole(text: str, start: int, lead: int) -> bool:
+    """The sentence from `start` opens by naming the whole its figures (from `lead`) break down (公用经费中，办公费…):
+    a breakdown of that one, no further item of a list before it.
+    """
+    named = P.NAMED_WHOLE.match(text, start + len(text[start:lead]) - len(text[start:lead].lstrip()))
+    return named is not None and named.end() <= lead
 
 
 def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]:
