@@ -9,6 +9,7 @@ from decimal import Decimal
 from narrcheck.extract.flat_tables import read_grids, table_row_claims, table_statements
 from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import (
+    Seen,
     budget_line_claims,
     indicator_result_claims,
     project_claims,
@@ -47,7 +48,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     """Every claim the rules find in the document's narrative (score claims bound to `score_tables`)."""
     units = text_units(document)
     year = report_year(units)
-    named: dict[int, ScoreTable | None] = {}  # the table each unit names, read once for the three binders
+    named: Seen = {}  # the table each unit names, read once for the three binders
     claims = [*rule_claims(units), *score_claims(units, score_tables, named, year),
               *project_claims(units, score_tables, named), *indicator_result_claims(units, score_tables, named),
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),

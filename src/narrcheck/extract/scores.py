@@ -1,8 +1,9 @@
 """Score and grade claims of the narrative, each bound to the score table it speaks of.
 
-Binding, first that applies: a table whose project the claim's clause names (“法治政府工作经费项目绩效自评得分为
-100分”); the table the sentence stands in (评价结论 cells); the department table when the clause says 部门整体;
-the table whose project was named most recently before the claim (a report's title, its 项目概况).
+Binding, first that applies: a table whose project the claim's clause names as its subject (“法治政府工作经费项目
+绩效自评得分为100分”; not a name in brackets or after 参照/与/较); the table the sentence stands in (评价结论 cells);
+the department table when the clause says 部门整体; the table whose project was named most recently before the claim
+(a report's title, its 项目概况).
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ _WEIGHT_AFTER_SCORE = re.compile(r"分\s*[（(]\s*$")
 QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"]{2,30})[”\"]\s*项目")
 # how many paragraphs back a project's name may stand from a claim about it
 LOOKBACK = 80
+# the table a text names, and whether several compete (then: None); per unit, one dict per document and tables
+Naming = tuple[ScoreTable | None, bool]
+Seen = dict[int, Naming]
 
 
 # the bands a document states for its grades (90分（含）以上为优、80分（含）至90分为良、…、60分以下为差): one clause per
@@ -130,7 +134,7 @@ _SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]],
 
 
 def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
-                 seen: dict[int, ScoreTable | None] | None = None, year: str = "") -> list[Claim]:
+                 seen: Seen | None = None, year: str = "") -> list[Claim]:
     """Every score, point-total and grade claim, with the table each score claim is bound to (`seen`: see
     `_bind`; one per document and `tables`).
     """
@@ -247,7 +251,7 @@ _PROJECT_PATTERNS: tuple[tuple[re.Pattern[str], Measure | None], ...] = (
 
 
 def project_claims(units: list[Unit], tables: Sequence[ScoreTable],
-                   seen: dict[int, ScoreTable | None] | None = None) -> list[Claim]:
+                   seen: Seen | None = None) -> list[Claim]:
     """A project's budget and rates as its narrative states them, bound to the project's score table."""
     seen = {} if seen is None else seen
     out: list[Claim] = []
@@ -293,7 +297,7 @@ RESULT_AFTER = re.compile(r"(?:达到?|为|完成|共|计|累计)?\s*(?P<num>\d+
 
 
 def indicator_result_claims(units: list[Unit], tables: Sequence[ScoreTable],
-                            seen: dict[int, ScoreTable | None] | None = None) -> list[Claim]:
+                            seen: Seen | None = None) -> list[Claim]:
     """A project's indicator result as the narrative restates it, bound to the project's table."""
     rows = {(i.label, t.index) for t in tables if not t.department for i in t.indicators
             if len(i.label) >= 4 and i.actual_location is not None
@@ -475,33 +479,59 @@ def _forms(project: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple(out)
 
 
+# what stands right before a project named only in passing, never the clause's subject: a comparison or a
+# reference (参照乙项目设定, 与乙项目同批下达, 较乙项目高)
+_IN_PASSING = re.compile(f"(?:{alt('compare.openers')}|{alt('compare.references')})[\\s“\"「《]*$")
+# a score in the text: names before it were the subjects of that score, not of what follows
+_SCORE_FIGURE = re.compile(rf"{NUM}\s*分")
+
+
+def _in_passing(text: str, start: int) -> bool:
+    """The name at `start` is said in passing: inside brackets, or right after a comparison or reference word."""
+    return bracket_depth(text, 0, start) > 0 or _IN_PASSING.search(text, max(0, start - 8), start) is not None
+
+
 def _named(text: str, tables: Sequence[ScoreTable]) -> ScoreTable | None:
-    """The table whose project the text names: in full, or by most of its distinctive part (≥ 60%). A name in
-    full beats any partial one; of several in full, the one ending last (nearest what follows: 甲项目得分98分，
-    乙项目得分95分 names 乙 for the second score), then the longest (城区道路维护 over 道路维护).
+    """The table whose project the text names as its subject (see `_naming`), None also where several compete."""
+    return _naming(text, tables)[0]
+
+
+def _naming(text: str, tables: Sequence[ScoreTable]) -> Naming:
+    """The table whose project the text names as its subject: in full, or by most of its distinctive part (≥ 60%);
+    a name in full beats any partial one. A name said in passing (`_in_passing`) or inside a longer name of another
+    table (道路维护 in 城区道路维护) is no subject. Of the names after the last score that follows one of them (甲项目
+    得分98分，乙项目得分…: 乙), exactly one project must be named, else several compete: (None, True).
     """
-    best: tuple[tuple[int, int, int], ScoreTable] | None = None
+    full: list[tuple[int, int, ScoreTable]] = []
     grams: set[str] | None = None
+    partial: tuple[int, ScoreTable] | None = None
     for table in tables:
         for key, core, pieces in _forms(table.name) if table.name else ():
             if key and key in text:
-                rank = (1, text.rfind(key) + len(key), len(key))
-                if best is None or rank > best[0]:
-                    best = (rank, table)
+                full += [(m.start(), m.end(), table) for m in re.finditer(re.escape(key), text)]
                 continue
-            if len(core) < 5:
+            if len(core) < 5 or full:
                 continue
             if grams is None:
                 grams = {text[i:i + 3] for i in range(len(text) - 2)}
-            if not pieces.isdisjoint(grams):
-                # the short name as the indexed sequence: the matcher indexes its second argument
-                m = SequenceMatcher(None, text, core, autojunk=False).find_longest_match(0, len(text), 0, len(core))
-                length = m.size if m.size >= max(5, round(0.6 * len(core))) else 0
-            else:
-                length = 0
-            if length and (best is None or (0, 0, length) > best[0]):
-                best = ((0, 0, length), table)
-    return best[1] if best else None
+            if pieces.isdisjoint(grams):
+                continue
+            # the short name as the indexed sequence: the matcher indexes its second argument
+            m = SequenceMatcher(None, text, core, autojunk=False).find_longest_match(0, len(text), 0, len(core))
+            if m.size >= max(5, round(0.6 * len(core))) and not _in_passing(text, m.a) \
+                    and (partial is None or m.size > partial[0]):
+                partial = (m.size, table)
+    if not full:
+        return (partial[1] if partial else None), False
+    said = [(start, end, table) for start, end, table in full
+            if not _in_passing(text, start)
+            and not any(s <= start and end <= e and (s, e) != (start, end) and t is not table for s, e, t in full)]
+    if not said:
+        return None, False
+    last = max(start for start, _, _ in said)
+    cut = max((m.end() for m in _SCORE_FIGURE.finditer(text, 0, last)), default=0)
+    subjects = {id(table): table for start, _, table in said if start >= cut}
+    return (next(iter(subjects.values())), False) if len(subjects) == 1 else (None, True)
 
 
 def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
@@ -515,7 +545,7 @@ def _department(tables: Sequence[ScoreTable]) -> ScoreTable | None:
 
 
 def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
-          units: list[Unit], order: int, seen: dict[int, ScoreTable | None],
+          units: list[Unit], order: int, seen: Seen,
           earlier: str = "") -> tuple[ScoreTable | None, str]:
     """The table a clause speaks of, and how it was found: named in the clause, the table holding it, else the
     nearest mention before it (`earlier`: its paragraph's text before the clause, then the paragraphs before).
@@ -525,9 +555,11 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     last_part = re.split(r"[，,]", clause)[-1]
     if DEPARTMENT.search(last_part) and _department(tables):
         return _department(tables), "department"
-    named = _named(clause, tables)
+    named, several = _naming(clause, tables)
     if named is not None:
         return named, "named"
+    if several:
+        return None, ""  # (甲项目和乙项目自评得分…: the clause names two projects)
     quoted = QUOTED_PROJECT.search(clause)
     if quoted and _named(quoted.group("name"), tables) is None:
         return None, ""  # the sentence is about a project that has no table here
@@ -542,8 +574,8 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
             return own, "own table"
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
-    in_paragraph = _named(earlier, tables) if earlier else None  # 甲项目全年预算数…。经自评，本项目自评得分…
-    if in_paragraph is not None and _names_another(earlier, in_paragraph, tables):
+    in_paragraph, several = _naming(earlier, tables) if earlier else (None, False)  # 甲项目全年预算数…。本项目…
+    if several or in_paragraph is not None and _names_another(earlier, in_paragraph, tables):
         return None, ""  # (乙项目参照甲项目…。本项目自评得分…: two projects named, 本项目 not said which)
     before, how = _named_before(tables, units, order, seen)
     if in_paragraph is None and before is None and not how and len(tables) == 1 \
@@ -560,7 +592,7 @@ def _names_another(text: str, found: ScoreTable, tables: Sequence[ScoreTable]) -
 
 
 def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
-                  seen: dict[int, ScoreTable | None]) -> tuple[ScoreTable | None, str]:
+                  seen: Seen) -> tuple[ScoreTable | None, str]:
     """The table the nearest paragraph before unit `order` names (its text, a department, a project's title)."""
     for i in range(order - 1, max(0, order - LOOKBACK) - 1, -1):
         unit = units[i]
@@ -568,10 +600,12 @@ def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
             continue
         text = unit.text
         if i not in seen:
-            seen[i] = _named(text, tables)
-        found = seen[i]
+            seen[i] = _naming(text, tables)
+        found, several = seen[i]
         if found is not None:
             return found, "nearest mention"
+        if several:
+            return None, "several named"
         if DEPARTMENT.search(text) and _department(tables):
             return _department(tables), "nearest mention"
         if _is_project_title(units, i):  # a report's title: it names the project, or one with no table
@@ -581,7 +615,7 @@ def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
 
 
 def bind_clause(text: str, unit: Unit, tables: Sequence[ScoreTable], units: list[Unit],
-                seen: dict[int, ScoreTable | None]) -> tuple[int | None, str]:
+                seen: Seen) -> tuple[int | None, str]:
     """The index of the score table a clause of `unit` speaks of, and how it was found (for LLM claims)."""
     table, how = _bind(text, unit.table, tables, units, unit.order, seen)
     return (table.index if table else None), how

@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from narrcheck.extract.rules import Unit
-from narrcheck.extract.scores import bind_clause
+from narrcheck.extract.scores import Seen, bind_clause
 from narrcheck.extract.words import position
 from narrcheck.llm.cache import AnswerCache
 from narrcheck.llm.client import LATE, OPEN, Client, LLMError, Usage
@@ -374,7 +374,7 @@ class Runner:
 
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             answers = list(pool.map(ask, todo))
-        seen: dict[int, ScoreTable | None] = {}
+        seen: Seen = {}
 
         def bind(text: str, unit: Unit) -> tuple[int | None, str]:
             return bind_clause(text, unit, tables, list(units), seen)
