@@ -30,7 +30,8 @@ from narrcheck.model.claims import (
 )
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
-from narrcheck.tables.model import ScoreTable, name_keys
+from narrcheck.structure.sections import MAX_TITLE, without_marker
+from narrcheck.tables.model import ScoreTable, name_keys, project_named
 from narrcheck.tables.vocab import WEIGHT_MARK
 
 
@@ -561,7 +562,9 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     if several:
         return None, ""  # (甲项目和乙项目自评得分…: the clause names two projects)
     quoted = QUOTED_PROJECT.search(clause)
-    if quoted and _named(quoted.group("name"), tables) is None:
+    # (本项目 after a sentence that opens with a project's name: that project's, where it has no table here)
+    this = any(w in clause for w in file_words("score_headers.toml", "narrative.this_project"))
+    if quoted and _named(quoted.group("name"), tables) is None or this and None in _opening_tables(clause, tables):
         return None, ""  # the sentence is about a project that has no table here
     if table_no is not None:
         own = next((t for t in tables if table_no in t.blocks), None)
@@ -575,11 +578,11 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     if DEPARTMENT.search(clause) and _department(tables):
         return _department(tables), "department"
     in_paragraph, several = _naming(earlier, tables) if earlier else (None, False)  # 甲项目全年预算数…。本项目…
-    if several or in_paragraph is not None and _names_another(earlier, in_paragraph, tables):
+    if several or in_paragraph is not None and _names_another(earlier, in_paragraph, tables) \
+            or this and any(t is not in_paragraph for t in _opening_tables(earlier, tables)):
         return None, ""  # (乙项目参照甲项目…。本项目自评得分…: two projects named, 本项目 not said which)
-    before, how = _named_before(tables, units, order, seen)
-    if in_paragraph is None and before is None and not how and len(tables) == 1 \
-            and any(w in clause for w in file_words("score_headers.toml", "narrative.this_project")):
+    before, how = _named_before(tables, units, order, seen, openings=this)
+    if in_paragraph is None and before is None and not how and len(tables) == 1 and this:
         return tables[0], "only table"  # (a table, then 本项目自评得分…: nothing names another project)
     if in_paragraph is None or before is None or before is in_paragraph:
         return (in_paragraph, "nearest mention") if in_paragraph is not None else (before, how)
@@ -592,8 +595,11 @@ def _names_another(text: str, found: ScoreTable, tables: Sequence[ScoreTable]) -
 
 
 def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
-                  seen: Seen) -> tuple[ScoreTable | None, str]:
-    """The table the nearest paragraph before unit `order` names (its text, a department, a project's title)."""
+                  seen: Seen, openings: bool = False) -> tuple[ScoreTable | None, str]:
+    """The table the nearest paragraph before unit `order` names (its text, a department, a project's title); with
+    `openings`, a paragraph with a sentence that opens with another project (`_opening_tables`) ends the search
+    unbound.
+    """
     for i in range(order - 1, max(0, order - LOOKBACK) - 1, -1):
         unit = units[i]
         if unit.table is not None:
@@ -602,14 +608,16 @@ def _named_before(tables: Sequence[ScoreTable], units: list[Unit], order: int,
         if i not in seen:
             seen[i] = _naming(text, tables)
         found, several = seen[i]
-        if found is not None:
+        title = _project_title(units, i)
+        opening = _opening_tables(text, tables) if openings and not title and not _in_flat_table(unit, tables) else []
+        if found is not None and all(t is found for t in opening):
             return found, "nearest mention"
-        if several:
-            return None, "several named"
+        if several or found is not None or None in opening:
+            return None, "another project"  # (居家适老化改造项目为…: a project with no table here, or two)
         if DEPARTMENT.search(text) and _department(tables):
             return _department(tables), "nearest mention"
-        if _is_project_title(units, i):  # a report's title: it names the project, or one with no table
-            titled = _resembling(text, tables)
+        if title:  # a report's title: it names the project, or one with no table
+            titled = _resembling(title, tables)
             return (titled, "title") if titled is not None else (None, "another title")
     return None, ""
 
@@ -622,17 +630,59 @@ def bind_clause(text: str, unit: Unit, tables: Sequence[ScoreTable], units: list
 
 
 _TITLE_END = re.compile(r"(?:经费|项目|资金)$")
-_REPORT = re.compile(r"绩效评价的?报告|绩效自评报告|自评报告$")
+_REPORT = re.compile(_alt("titles.reports"))
 _NAME_SUFFIX = re.compile(r"(?:专项)?(?:工作)?(?:经费|项目|资金)$")
+# what may open a title or a clause before the project it names: a heading's number (see without_marker), a year,
+# a lead word (关于…项目的绩效评价报告)
+_NAME_LEAD = re.compile(rf"^(?:{_alt('titles.leads')}|\d{{4}}\s*年度?|[“\"「《])+")
+_QUOTES = re.compile(r"[“”\"「」《》]")
+_SENTENCE_STOPS = re.compile(rf"[{re.escape(SENTENCE)}]")
+_CLAUSE_STOP = re.compile(rf"[{re.escape(CLAUSE)}]")
 
 
-def _is_project_title(units: list[Unit], i: int) -> bool:
-    """A short line without figures that names a project: it ends in 经费/项目, or a report title follows."""
+def _project_title(units: list[Unit], i: int) -> str:
+    """The project a line names as a title, else '': a short line without figures that ends in 经费/项目/资金 or
+    that a report title follows (the line itself); a report's title (居家养老服务项目绩效自评报告, 关于…项目的
+    绩效评价报告: the project before it, as `_opening_project` reads it).
+    """
     text = units[i].text.strip()
+    report = _REPORT.search(text)
+    if report is not None and report.end() == len(text) <= MAX_TITLE:
+        return _opening_project(text[:report.start()])
     if len(text) > 30 or any(ch.isdigit() for ch in text[4:]):
-        return False
+        return ""
     following = units[i + 1].text if i + 1 < len(units) else ""
-    return bool(_TITLE_END.search(text) or _REPORT.search(following))
+    return text if _TITLE_END.search(text) or _REPORT.search(following) else ""
+
+
+def _opening_project(sentence: str) -> str:
+    """The project a sentence opens with (居家养老服务项目为…): its first words up to 项目, after a heading's number,
+    a year or a lead word, in its first clause, without figures, quotes or a pointer (本单位围绕项目…, 通过实施该
+    项目: score_headers.toml titles.pointers), where they name a project (`project_named`); else ''.
+    """
+    bare = _NAME_LEAD.sub("", without_marker(sentence.strip()))
+    end = bare.find("项目")
+    words = bare[:end]
+    if end < 0 or _CLAUSE_STOP.search(words) or any(ch.isdigit() for ch in words) \
+            or any(w in words for w in file_words("score_headers.toml", "titles.pointers")):
+        return ""
+    return project_named(_QUOTES.sub("", words + "项目"))
+
+
+@lru_cache(maxsize=4096)
+def _opening_projects(text: str) -> tuple[str, ...]:
+    """The projects the sentences of `text` open with (`_opening_project`)."""
+    return tuple(name for sentence in _SENTENCE_STOPS.split(text) if (name := _opening_project(sentence)))
+
+
+def _opening_tables(text: str, tables: Sequence[ScoreTable]) -> list[ScoreTable | None]:
+    """For each project a sentence of `text` opens with (`_opening_project`), the table it names or resembles (see
+    `_resembling`), None where no table does (a project with no table here); nothing where a table has no name
+    (the project may be that table's).
+    """
+    if not all(t.name for t in tables):
+        return []
+    return [_named(name, tables) or _resembling(name, tables) for name in _opening_projects(text)]
 
 
 def _bigrams(text: str) -> set[str]:

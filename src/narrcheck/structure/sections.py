@@ -49,6 +49,15 @@ def heading_level(text: str) -> int | None:
     return None
 
 
+def without_marker(text: str) -> str:
+    """`text` without the heading number it opens with (二、 （三） 3. ①), as `heading_level` reads it."""
+    if _MAY_BE_HEADING.match(text) and not _TOC_ENTRY.search(text):
+        for _, pattern in _LADDER:
+            if (m := pattern.match(text)) is not None:
+                return text[m.end():]
+    return text
+
+
 def heading_title(text: str) -> str:
     cut = _TITLE_END.search(text)
     title = (text[: cut.start()] if cut else text).strip()

@@ -183,17 +183,23 @@ class ScoreTable:
             return title
         bare = re.sub(r"^\d{4}年度?|\s+", "", title)
         tail = next((t for t in file_words("score_headers.toml", "titles.tails") if bare.endswith(t)), "")
-        named = bare[:len(bare) - len(tail)] if tail else ""
-        core = named.removesuffix("项目")
-        if len(core) < 4 or core.endswith(file_words("score_headers.toml", "titles.bodies")) \
-                or named in file_words("score_headers.toml", "titles.generic"):
-            return ""
-        return named
+        return project_named(bare[:len(bare) - len(tail)] if tail else "")
 
     @property
     def name_keys(self) -> list[str]:
         """Forms of the table's project name a sentence may use (without year, code or 项目)."""
         return name_keys(self.name) if self.name else []
+
+
+def project_named(words: str) -> str:
+    """`words` where they name a project (城市绿化养护项目): four characters or more before 项目 (重点项目 names
+    none), not a body's (某县水利局项目: the body's projects) and not one of score_headers.toml titles.generic; else ''.
+    """
+    core = words.removesuffix("项目")
+    if len(core) < 4 or core.endswith(file_words("score_headers.toml", "titles.bodies")) \
+            or words in file_words("score_headers.toml", "titles.generic"):
+        return ""
+    return words
 
 
 def name_keys(name: str) -> list[str]:
