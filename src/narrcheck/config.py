@@ -59,8 +59,10 @@ class Settings(BaseModel):
                                       "$NARRCHECK_CACHE or ~/.cache/narrcheck")
 
     def execution(self, stated: bool = False) -> str:
-        """The execution-score rule in force: the setting's where it is set, else "stated" where the document
-        states its own (tiers over the rate: the score is not judged by the proportional rule), else proportional.
+        """The execution-score rule in force: the setting's wherever it is set (written in a narrcheck.toml or
+        [tool.narrcheck], or passed to Settings: it is then in `model_fields_set`, also where it names the default,
+        proportional), else "stated" where the document states its own rule (`stated`: tiers over the rate; the
+        score is not judged), else the default.
         """
         return "stated" if stated and "execution_score" not in self.model_fields_set else self.execution_score
 

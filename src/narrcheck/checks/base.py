@@ -40,6 +40,7 @@ class Context:
     grade_bands: tuple[tuple[str, Decimal], ...] = DEFAULT_GRADE_BANDS
     bands_stated: bool = False  # set by the user; otherwise the usual bands are only assumed
     execution_score: str = "proportional"
+    execution_stated: frozenset[int] = frozenset()  # tables whose execution-score rule the document states (unset)
     claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
     budget_tables: tuple[Any, ...] = ()
     statements: Any = None  # the document's Statements: every figure and what it measures

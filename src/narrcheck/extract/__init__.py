@@ -41,7 +41,8 @@ class Extraction:
     units: list[Unit]
     publisher: str = ""  # the body named in the opening, when it is
     bands: tuple[tuple[str, Decimal], ...] | None = None  # the grade bands the document states (stated_bands)
-    execution_rule: bool = False  # the document states its own execution-score rule (states_execution_rule)
+    # the score tables whose execution-score rule the document states itself (states_execution_rule)
+    execution_rule: frozenset[int] = frozenset()
 
 
 def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extraction:
@@ -58,4 +59,5 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     grids = read_grids(document)
     claims += table_row_claims(grids)
     stated = replace(statements(units, year), cells=table_statements(grids, year))
-    return Extraction(claims, stated, units, publisher(units), stated_bands(units), states_execution_rule(units))
+    return Extraction(claims, stated, units, publisher(units), stated_bands(units),
+                      states_execution_rule(units, score_tables, named))

@@ -112,22 +112,32 @@ def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
 # percent, a word bounding it, and a score it awards at its end
 _RATE_TIER = re.compile(rf"^(?=[^%％]*\d\s*[%％])(?=.*(?:{_alt('bands.bounds')}|{_alt('bands.included')}"
                         rf"|{_alt('bands.below')}|{_alt('bands.floor')})).*{_alt('bands.award')}\s*{NUM}\s*分$")
-_TIER_SPLIT = re.compile(r"[，,；;。、]")
+_TIER_PART = re.compile(r"[^，,；;。、]+")
 
 
-def states_execution_rule(units: list[Unit]) -> bool:
-    """Whether the document states its own rule for the execution score in tiers over the execution rate (预算执行率
-    95%（含）以上得10分，90%（含）至95%得8分…): a text naming the rate with two or more tiers awarding different scores.
+def states_execution_rule(units: list[Unit], tables: Sequence[ScoreTable], seen: Seen | None = None) -> frozenset[int]:
+    """The score tables whose execution score the document rules in tiers over the execution rate (预算执行率95%（含）
+    以上得10分，90%（含）至95%得8分…): a part of a sentence (up to ；/。) that names the rate before two or more tiers
+    awarding different scores (tiers of another indicator after 执行率按比例计分； are not); of the document's only
+    table, else of the table that part is bound to (`_bind`).
     """
+    seen = {} if seen is None else seen
     names = file_words("score_headers.toml", "levels.execution") + file_words("score_headers.toml", "roles.rate")
+    out: set[int] = set()
     for unit in units:
         if "分" not in unit.text or not any(n in unit.text for n in names):
             continue
-        awarded = {m.group("num") for part in _TIER_SPLIT.split(unit.text)
-                   if (m := _RATE_TIER.search(part.strip()))}
-        if len(awarded) >= 2:
-            return True
-    return False
+        for part in re.finditer(rf"[^{re.escape(PART)}]+", unit.text):
+            tiers = [(m.group("num"), part.start() + t.end()) for t in _TIER_PART.finditer(part.group())
+                     if (m := _RATE_TIER.search(t.group().strip()))]
+            named = [part.start() + part.group().find(n) for n in names if n in part.group()]
+            if len({num for num, _ in tiers}) < 2 or not named or min(named) > tiers[0][1]:
+                continue
+            table = tables[0] if len(tables) == 1 else _bind(
+                part.group(), unit.table, tables, units, unit.order, seen, earlier=unit.text[:part.start()])[0]
+            if table is not None:
+                out.add(table.index)
+    return frozenset(out)
 
 
 _SCORE_PATTERNS: tuple[tuple[re.Pattern[str], Literal["score", "weight_total"]], ...] = (

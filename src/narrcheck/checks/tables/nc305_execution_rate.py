@@ -22,8 +22,8 @@ class ExecutionRate(Rule):
     sources (其中：财政资金 …); a rate whose header states its formula over lettered columns (执行率(B/A),
     支付进度(C/A×100%)) follows that formula. The execution score follows the rule in force (default:
     执行率 × weight, capped at the weight; setting `execution_score = "none"` turns it off). Where the document
-    states its own rule in tiers over the rate (95%（含）以上得10分，90%（含）至95%得8分), the score is not judged
-    (unverifiable) unless `execution_score` is set; the rate still is.
+    states its own rule in tiers over the rate (预算执行率95%（含）以上得10分，90%（含）至95%得8分), the score of the
+    table that rule is of is not judged (unverifiable) unless `execution_score` is set; the rate still is.
 
     Fails: 执行率 100.00% with weight 10 and 得分 96 (expected 10).
     Passes: 调整后预算数 8.55, 预算执行数 8.55, 执行率 100.00%, 得分 10.
@@ -43,9 +43,10 @@ class ExecutionRate(Rule):
                 yield from self._rate(ratio, table, ctx, about)
         if ex.rate is None or ex.weight is None or ex.score is None:
             return
-        if ctx.execution_score == "proportional":
+        rule = "stated" if table.index in ctx.execution_stated else ctx.execution_score
+        if rule == "proportional":
             yield self._score(table, ex.rate, ex.weight, ex.score, ctx)
-        elif ctx.execution_score == "stated":  # (the document's own tiers: not read, so not judged)
+        elif rule == "stated":  # (the document's own tiers: not read, so not judged)
             yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("own-execution-rule", ctx.lang),
                                        evidence(ex.score, ex.rate, ex.weight), table.section,
                                        claimed=ex.score.figure.value, about=table.describe())
