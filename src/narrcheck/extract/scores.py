@@ -167,13 +167,13 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 category = None
                 named = measure == "score" and bool(_category_words(text, m.start(), tables)) \
                     and _of_the_year(text, m.start(), year)
-                if not named and not _of_the_whole(text, m.start(), year):
+                if not named and not _of_the_whole(text, m.start(), year, tables):
                     continue
                 table, how = _bind(clause, table_no, tables, units, order, seen, earlier=text[:m.start() - len(clause)])
                 if named and table is not None:
                     # (产出指标得分56分 / 部门决策得分19分（满分20分）: one of the bound table's categories)
                     category = _named_category(text, m.start(), table, Decimal(m.group("num")))
-                if category is None and named and not _of_the_whole(text, m.start(), year):
+                if category is None and named and not _of_the_whole(text, m.start(), year, tables):
                     continue
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure="category" if category else measure,
                                       category=category or "", subject=clause[-40:],
@@ -382,20 +382,21 @@ _OWN_FULL_MARK = re.compile(r"\D*?\d+(?:\.\d+)?\s*分\s*[（(]\s*满分\s*(?P<nu
 
 
 # before a score in its sentence: a score and then a list opener (得分97.5分，其中…), a list opener that opens the
-# sentence (…得分97.1分。其中：…), a weight stated just before it (分值10分，得分…), an indicator's result (a rate or
-# a count) in the clause just before (预算执行率95.00%，得分…; 完成培训312人次，得分…), or words naming one item
+# sentence (…得分97.1分。其中：…), a weight stated just before it (分值10分，得分…), or words naming one item
 # (…，该项得分…): the score is a part's
 _PART_OF_SCORE = re.compile(rf"(?:\d\s*分[^。；;]*?|^\s*){alt('lists.openers')}[^。；;]*$"
                             rf"|{_alt('roles.weight')}\s*\d+(?:\.\d+)?\s*分[，,]?\s*$"
-                            rf"|\d\s*(?:[%％]|{alt('units.count')}){alt('approximate.after')}?\s*[，,]\s*$"
                             rf"|(?:^|[，,：:])\s*{_alt('narrative.item')}\s*$")
+# an indicator's result (a rate or a count) in the clause just before (预算执行率95.00%，得分…; 完成培训312人次，
+# 得分…): a part's score where it fits in some row's weight (_fits_a_row)
+_AFTER_RESULT = re.compile(rf"\d\s*(?:[%％]|{alt('units.count')}){alt('approximate.after')}?\s*[，,]\s*$")
 
 
-def _of_the_whole(text: str, pos: int, year: str) -> bool:
+def _of_the_whole(text: str, pos: int, year: str, tables: Sequence[ScoreTable] = ()) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
     the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
     (平均自评得分) or after a list opener, a weight or an indicator's result (其中…得分, 分值10分，得分…, 执行率95%，
-    得分…, 该项得分…), not a part's weight in brackets
+    得分… where it fits in a row's weight, 该项得分…), not a part's weight in brackets
     after its score
     (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
@@ -416,9 +417,19 @@ def _of_the_whole(text: str, pos: int, year: str) -> bool:
     if text.startswith(file_words("score_headers.toml", "narrative.sum_words"), pos) \
             and ("得分" not in said or any(w in said for w in file_words("score_headers.toml", "roles.weight"))):
         return False
-    if not text.startswith(_TOTAL_PREFIXES, pos) and _PART_OF_SCORE.search(said):
+    if not text.startswith(_TOTAL_PREFIXES, pos) and (_PART_OF_SCORE.search(said) or _AFTER_RESULT.search(said)
+                                                       and _fits_a_row(text, pos, tables)):
         return False  # 自评得分97.5分，其中绩效指标得分88分 / 分值10分，得分9.5分: a part's score
     return _of_the_year(text, pos, year)
+
+
+def _fits_a_row(text: str, pos: int, tables: Sequence[ScoreTable]) -> bool:
+    """The score at `pos` is no more than some row's weight of the tables (without tables: may be): above every
+    one (完成率100%，得分90.50分 beside rows of 10 to 50) it is no indicator's score.
+    """
+    score = SCORE.match(text, pos)
+    weights = [w.figure.decimal for t in tables for w in t.weights]
+    return not (score and weights) or Decimal(score.group("num")) <= max(weights)
 
 
 def _of_the_year(text: str, pos: int, year: str) -> bool:
