@@ -15,8 +15,6 @@ from narrcheck.numbers import Verdict
 from narrcheck.tables.model import ScoreTable
 from narrcheck.tables.vocab import WEIGHT_MARK
 
-FULL_MARK = Decimal(100)  # a self-evaluation table's weights add up to it where no total weight is printed
-
 
 @register
 class ScoreClaimCheck(Rule):
@@ -94,10 +92,10 @@ class ScoreClaimCheck(Rule):
 
 def _all_rows_read(table: ScoreTable) -> bool:
     """Every row of the table was read: each has its weight, and the weights add up to the stated total weight,
-    else to the usual full mark of 100.
+    else to a score table's full mark (diagnosis.ceiling).
     """
     weights = table.weights
     if len(weights) != len(table.scores):
         return False
-    full = table.total_weight.figure.decimal if table.total_weight is not None else FULL_MARK
+    full = table.total_weight.figure.decimal if table.total_weight is not None else Decimal(diagnosis.ceiling())
     return sum((w.figure.decimal for w in weights), Decimal(0)) == full

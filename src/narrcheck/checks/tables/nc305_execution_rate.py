@@ -55,6 +55,8 @@ class ExecutionRate(Rule):
         """The execution score against the printed rate taken as it stands; where that fails, against the rate its
         amounts give as printed (they decide; a misprinted rate is reported once, by its own check), or, without
         amounts, against every rate that prints as the printed one (84% stands for [83.5, 84.5): 8.39 is in).
+        The two fallbacks differ on purpose: with amounts, the exact ratio of the amounts as printed (no rounding
+        interval: the amounts decide); without them, the printed rate's whole rounding interval.
         """
         percent = rate.figure.unit == "%"
         share = rate.figure.decimal / (100 if percent else 1)
