@@ -92,6 +92,14 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
         "完成率95.00%",
         "完成投资80万元",
     ]),
+    "another thing completed": (P.OTHER_COMPLETION, [
+        "主体工程进度",
+        "年度计划",
+        "各项任务",
+    ], [
+        "支出决算",
+        "全年",
+    ]),
     "named measure": (P.MEASURE, [
         "预算执行率43.03%",
         "资金到位率为90.02%",

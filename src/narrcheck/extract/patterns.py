@@ -159,6 +159,10 @@ COMPLETION = re.compile(
 )
 # 完成86.57%: a completion that names no budget (the sentence's one budget is meant)
 COMPLETION_BARE = re.compile(rf"{alt('ratio.bare_completion_verbs')}了?(?P<pct>{PCT})")
+# what may stand before a bare 完成 in its clause without being its subject (全年完成…, 已完成…)
+BARE_COMPLETION_LEAD = re.compile(rf"{alt('leads.totals', 'ratio.bare_completion_leads')}*")
+# a thing completed other than a budget (工程形象进度完成80%, 计划任务完成95%)
+OTHER_COMPLETION = re.compile(alt("ratio.other_completions"))
 # 是上年0.68万元的2倍 / 为上年437.12万元的95.44%: a figure as a multiple or a percentage of the prior level named
 OF_PRIOR = re.compile(
     rf"{alt('ratio.of_prior_verbs')}(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?)的?(?P<prior>{AMOUNT})的"

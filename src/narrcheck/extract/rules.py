@@ -1191,9 +1191,30 @@ class Extractor:
             budgets = [x for x in money if _is_budget(x.subject)]
             if len(budgets) != 1 or len(money) != 2:
                 continue
-            pct.role = "pct"
             actual = next(x for x in money if x is not budgets[0])
+            if not self._completes_budget(unit, m, money, actual):
+                continue
+            pct.role = "pct"
             self._add_ratio(unit, m, COMPLETION_LABEL, pct, budgets[0], numerator=actual)
+
+    @staticmethod
+    def _completes_budget(unit: Unit, m: re.Match[str], money: list[Mention], actual: Mention) -> bool:
+        """A bare 完成X% (`m`, after the sentence's `money`: one budget and `actual`) is that budget's completion
+        only where 完成 has no subject of its own (its clause opens with it, after lead words at most, or holds
+        only the spent figure before it), no word of another thing completed (工程进度, 计划任务, 产出指标) stands
+        between the money and it, the percent is of nothing named after it (完成80%的工程量), and the sentence
+        states no 执行率 or 完成预算 ratio itself.
+        """
+        text = unit.text
+        clause = start_of(text, m.start(), CLAUSE)
+        lead = text[actual.end if actual.start >= clause else clause:m.start()]
+        if not P.BARE_COMPLETION_LEAD.fullmatch(lead):
+            return False
+        if P.OTHER_COMPLETION.search(text, max(x.end for x in money), m.start()) or text.startswith("的", m.end()):
+            return False
+        s_start, s_end = unit.sentence_span(m.start())
+        return not any(s_start <= r.start() < s_end for pattern in (P.MEASURE, P.COMPLETION)
+                       for r in unit.matches(pattern))
 
     def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None,
                    numerator: Mention | None = None) -> None:
