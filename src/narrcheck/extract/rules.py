@@ -1232,16 +1232,17 @@ class Extractor:
                 whole, numerator = numerator, actual
             if whole is not None and not _same_budget_kind(whole, named):
                 whole = None  # 完成年初预算的…: not the 调整预算 stated last
-        # "决算数等于预算数" may follow as the next sentence
+        # "决算数等于预算数" may follow as the next sentence: it states no figure, so it stands for the budget only
+        # where the sentence prints none
         _, next_end = unit.sentence_span(min(s_end + 1, len(unit.text)))
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
-        if whole is None and not equal and numerator is not None:
+        if whole is None and numerator is not None:
             whole = self._nearest_before(
                 unit, numerator.start, lo=s_start,
                 accept=lambda x: x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named))
             if whole is None:
                 whole = self._compared_budget(unit, numerator, m.start(), named)
-            if whole is None:  # the budget this paragraph gave the same quantity before (完成预算105425万元的…)
+            if whole is None and not equal:  # the budget the paragraph gave the same quantity (完成预算105425万元的…)
                 name = normalize_subject(numerator.subject)
                 whole = next((b for owner, b in reversed(self._budgets.get(unit.order, []))
                               if len(name) >= 4 and owner == name), None)
@@ -1249,7 +1250,10 @@ class Extractor:
             self._budgets.setdefault(unit.order, []).append((normalize_subject(numerator.subject), whole))
         claim = RatioClaim(
             measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
-            denominator=whole.figure() if whole else None, equal_stated=equal and whole is None,
+            denominator=whole.figure() if whole else None,
+            # (a printed budget the actual equals, 0 and 0 too, keeps the 等于 reading: exactly 100%)
+            equal_stated=equal and (whole is None or numerator is not None
+                                    and whole.quantity.in_unit(BASE_UNIT) == numerator.quantity.in_unit(BASE_UNIT)),
             **self._claim_kwargs(unit, m.start(), m.end()))
         self.claims.append(claim)
         self._completed.setdefault(unit.order, []).append((pct.start, claim))
