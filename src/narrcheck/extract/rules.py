@@ -302,6 +302,17 @@ def _threshold(text: str, start: int, end: int) -> bool:
 _YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
 # a name's own word for a budget or a figure as it came out (预算, 决算, 实际, 执行): no qualifier said once reaches it
 BUDGET_OR_ACTUAL = re.compile(alt("measure.budget", "names.own_measure"))
+_SIDE = re.compile(alt("sides.income", "sides.expenditure"))
+
+
+def _side(name: str) -> str | None:
+    """The side (income or expenditure) a name is of, from its side words; None where it has none, or words of
+    both (财政拨款收入、支出总计 names both sides).
+    """
+    found = {family_of(w, "sides.income", "sides.expenditure") for w in _SIDE.findall(name)}
+    return found.pop() if len(found) == 1 else None
+
+
 # 2024年, 本年: words opening a name that say only which period
 _PERIOD_LEAD = re.compile(rf"^(?:\d{{4}}\s*年度?|{alt('names.this_period')})+")
 
@@ -1106,9 +1117,15 @@ class Extractor:
             other = _PERIOD_LEAD.sub("", normalize_subject(m.subject))
             return bool(other) and other != core and other in core and len(core) - len(other) >= 2
 
+        side = _side(plain)
+
+        def across(m: Mention) -> bool:  # a close name of the other side (…预算收入 for …预算支出)
+            other = _side(m.subject)
+            return side is not None and other is not None and other != side
+
         for scope in fitting:
-            scored = sorted(((fit(m.subject), m) for m in scope if not narrower(m)), key=lambda sm: sm[0],
-                            reverse=True)
+            scored = sorted(((fit(m.subject), m) for m in scope if not narrower(m) and not across(m)),
+                            key=lambda sm: sm[0], reverse=True)
             if not scored or scored[0][0][2] < least * len(key):
                 continue
             if len(scored) > 1 and scored[1][0] == scored[0][0]:
