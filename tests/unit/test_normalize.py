@@ -156,6 +156,17 @@ def test_offsets_of_a_spaced_thousands_comma() -> None:
     assert original[n.source(n.text.index("万"))] == "万"
 
 
+@pytest.mark.parametrize("original,expected", [
+    ("两项费用分别为 26, 415.80万元", "两项费用分别为26，415.80万元"),  # two items of a list, not 26 415.80
+    ("达标率依次为 97, 100.00%", "达标率依次为97，100.00%"),
+    ("差旅费8.00万元、 4, 310.50万元", "差旅费8.00万元、4，310.50万元"),  # after a list separator
+    ("收入合计 4, 512.30万元", "收入合计4,512.30万元"),  # one figure
+    ("结余为 7, 046.25万元", "结余为7,046.25万元"),
+])
+def test_a_spaced_comma_in_a_list_parts_two_items(original: str, expected: str) -> None:
+    assert normalize(original).text == expected
+
+
 def test_offsets_of_an_expansion() -> None:
     original = "\u3220收入 5 万元"
     n = normalize(original)

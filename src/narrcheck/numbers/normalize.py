@@ -187,9 +187,21 @@ def _trailing_group() -> re.Pattern[str]:
     return re.compile(rf"{space}\d{{3}}(?:{space},{space}\d{{3}})*(?:\.\d|\s?{_money_units()})")
 
 
+@lru_cache(maxsize=1)
+def _list_before() -> re.Pattern[str]:
+    """What opens a list of figures or parts one item from the next, right before a figure (分别为 15, 102.30万元:
+    two items; …、3, 204.10万元): built once, from the lexicon's words that pair a list.
+    """
+    opener = "|".join(map(re.escape, words("respective.words", "respective.in_order")))
+    return re.compile(rf"(?:(?:{opener})[为是]?|[、，；;]|(?<!\d),)\s*$")  # (6, 105, 330.08元: one figure's)
+
+
 def _spaced_thousands(text: str, i: int) -> bool:
-    """The comma at i separates thousands of a figure broken by spaces around it (1, 234.56万元)."""
-    return _LEADING_GROUP.search(text, max(0, i - 12), i) is not None \
+    """The comma at i separates thousands of a figure broken by spaces around it (1, 234.56万元); never where the
+    digits before it open a list's item (after 分别为, 依次为 or a list separator: the comma parts two items).
+    """
+    lead = _LEADING_GROUP.search(text, max(0, i - 12), i)
+    return lead is not None and _list_before().search(text, max(0, lead.start() - 8), lead.start()) is None \
         and _trailing_group().match(text, i + 1) is not None
 
 
