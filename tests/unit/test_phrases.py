@@ -170,7 +170,10 @@ def test_not_money_nor_count(text: str) -> None:
     ("价值在80万元（含）以下的项目", True),
     ("单价为12万元的车辆", True),
     ("100万元及以上的合同", True),
-    ("控制在5万元以内", True),
+    ("单价5万元以内的设备", True),
+    ("年初预算控制在5万元以内", False),  # a ceiling that is still the amount
+    ("项目支出60万元以下分项说明", False),  # 以下: the following
+    ("项目支出60万元以下：", False),
     ("购置设备支出30万元，以上支出均为财政拨款", False),  # 以上 after a comma opens a clause of its own
     ("设备采购支出30万元", False),
     ("其中30万元以上年结转资金安排", False),  # 以上年: by last year's
