@@ -1254,9 +1254,14 @@ class Extractor:
         _, next_end = unit.sentence_span(min(s_end + 1, len(unit.text)))
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
         if whole is None and numerator is not None:
-            whole = self._nearest_before(
-                unit, numerator.start, lo=s_start,
-                accept=lambda x: x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named))
+            def of_kind(x: Mention) -> bool:
+                return x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named)
+            verbatim = (named or "").removesuffix("数") if _budget_kinds(named or "") else ""
+            if verbatim:  # (完成全年预算的…: the 全年预算 stated, before a budget of the kind's other word)
+                whole = self._nearest_before(unit, numerator.start, lo=s_start,
+                                             accept=lambda x: of_kind(x) and verbatim in normalize_subject(x.subject))
+            if whole is None:
+                whole = self._nearest_before(unit, numerator.start, lo=s_start, accept=of_kind)
             if whole is None:
                 whole = self._compared_budget(unit, numerator, m.start(), named)
             if whole is None and not equal:  # the budget the paragraph gave the same quantity (完成预算105425万元的…)
