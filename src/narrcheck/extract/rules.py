@@ -2308,6 +2308,10 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
 _CARRIED_IN = re.compile(rf"(?:{alt('compare.periods')}|年初)[度的]?{alt('compare.carried')}")
 # the period before in a name, not as money carried in from it
 _PRIOR_NAMED = re.compile(rf"{alt('compare.periods')}(?![度的]?{alt('compare.carried')})")
+# what may open a name before its period word (本单位上年…, 其中上年…), and the measure a period word may date
+_NAME_LEAD = re.compile(rf"^{alt('leads.own_body', 'leads.breakdown')}+")
+_MEASURE_NEXT = re.compile(
+    rf"[度的]?(?:{alt('measure.budget', 'measure.actual', 'sides.income', 'sides.expenditure')}|数)")
 
 
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
@@ -2393,10 +2397,13 @@ def _not_prior_period(figure: Mention) -> bool:
 
 
 def _names_prior_period(name: str) -> bool:
-    """A (normalized) name says the period before (上年…支出, 培训费上年支出, 去年同期…), not as what it is compared
-    with (比上年…) nor as money carried over from it (上年结转).
+    """A (normalized) name says the period before (上年…支出, 培训费上年支出, 去年同期…): a period word that opens it
+    or stands right before its measure word, not as what it is compared with (比上年…), as money carried over from
+    it (上年结转), nor inside the words of what was paid for (清偿上年工程欠款支出 is this year's payment).
     """
-    return any(not name[:m.start()].endswith(words("compare.openers")) for m in _PRIOR_NAMED.finditer(name))
+    return any(not name[:m.start()].endswith(words("compare.openers"))
+               and (not _NAME_LEAD.sub("", name[:m.start()]) or _MEASURE_NEXT.match(name, m.end()))
+               for m in _PRIOR_NAMED.finditer(name))
 
 
 def _bracketed_before(unit: Unit, figure: Mention, pos: int) -> bool:
