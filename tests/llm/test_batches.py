@@ -6,6 +6,7 @@ The endpoint is a stand-in written for this test (it answers what the test says)
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from narrcheck.api import check_file, prefill_llm
 from narrcheck.cli import app
 from narrcheck.config import Settings
 from narrcheck.llm.client import Client
+from narrcheck.llm.pipeline import Prefill
 from narrcheck.model.llm import LLMAnswer, LLMClaim
 
 STATION = ("2024年度示例乡文化站部门决算\n一、支出情况说明\n"
@@ -190,8 +192,8 @@ def test_a_failure_of_the_batch_phase_costs_no_file_its_check(tmp_path, endpoint
     assert all(r["summary"]["llm"]["warnings"] == ["LLM path failed (IndexError): rules only"] for r in reports)
 
 
-def test_a_file_whose_residue_fills_two_batches_stays_within_its_budget(tmp_path, monkeypatch, documents):
-    monkeypatch.setattr(Client, "extract", lambda self, messages, deadline=None: (LLMAnswer(claims=[]), 1800, 90))
+def _two_batch_file(tmp_path: Path) -> Path:
+    """A file whose residue is two chunks, the first filling a batch alone (961 and 213 characters)."""
     items = ["会议费", "培训费", "差旅费", "印刷费", "邮电费", "租赁费", "物业费", "维修费", "水电费", "办公费",
              "咨询费", "劳务费", "宣传费", "取暖费", "福利费", "手续费", "专用材料费", "委托业务费", "公务接待费",
              "公务用车运行费", "其他交通费", "工会经费", "税金及附加", "其他商品和服务支出"]
@@ -199,9 +201,46 @@ def test_a_file_whose_residue_fills_two_batches_stays_within_its_budget(tmp_path
     long.write_text("一、支出情况说明\n" + "".join(
         f"上年{item}支出{i + 5}.00万元，今年继续压缩。本年{item}{i + 4}.00万元，较上年下降{i + 3}.00%。\n\n"
         for i, item in enumerate(items)), encoding="utf-8")
+    return long
+
+
+def test_a_file_whose_residue_fills_two_batches_stays_within_its_budget(tmp_path, monkeypatch, documents):
+    monkeypatch.setattr(Client, "extract", lambda self, messages, deadline=None: (LLMAnswer(claims=[]), 1800, 90))
+    long = _two_batch_file(tmp_path)
     s = settings(tmp_path).model_copy(update={"llm_budget": 2500})
     prefilled = prefill_llm([long, documents[1]], s)
     report = check_file(long, s, prefilled=prefilled)
     llm = report.summary.llm  # the second chunk would pass the file's budget: asked neither in a batch nor alone
+    assert llm.chunks == 2 and llm.calls == 1 and llm.tokens_in + llm.tokens_out <= 2500
+    assert llm.warnings == ["budget"]
+
+
+def test_what_the_batches_spent_counts_before_a_file_asks_alone_whatever_its_threads_order(tmp_path, monkeypatch,
+                                                                                           documents):
+    """The file's own run asks its two chunks in two threads: the one whose chunk a batch answered is held, in
+    the run, until a call goes out (or 5 s), as a loaded machine may hold it; the batch's cost must still stop
+    the other chunk from being asked alone past the budget (it once went out: 2 calls, 3,780 tokens of 2,500).
+    """
+    calls = threading.Event()
+
+    def extract(self, messages, deadline=None):
+        calls.set()
+        return LLMAnswer(claims=[]), 1800, 90
+
+    monkeypatch.setattr(Client, "extract", extract)
+    long = _two_batch_file(tmp_path)
+    s = settings(tmp_path).model_copy(update={"llm_budget": 2500})
+    prefilled = prefill_llm([long, documents[1]], s)
+    assert prefilled is not None and len(prefilled.costs) == 2  # one of the long file's chunks, and clinic's
+    calls.clear()
+    take = Prefill.take
+
+    def held(self, key):
+        if key in self.costs and threading.current_thread() is not threading.main_thread():
+            calls.wait(5)
+        return take(self, key)
+
+    monkeypatch.setattr(Prefill, "take", held)
+    llm = check_file(long, s, prefilled=prefilled).summary.llm
     assert llm.chunks == 2 and llm.calls == 1 and llm.tokens_in + llm.tokens_out <= 2500
     assert llm.warnings == ["budget"]

@@ -312,20 +312,21 @@ class Runner:
         lock = threading.Lock()
         reserved = [0]
         stopped: list[str] = [prefilled.stopped] if prefilled is not None and prefilled.stopped else []
+        # what the batches spent on this document's chunks counts before any chunk is asked alone (were it counted
+        # by each chunk's own thread, a chunk the batches left could be asked first and pass the budget)
+        if prefilled is not None:
+            for chunk in todo:
+                if (cost := prefilled.take(self.key(chunk.text))) is not None:
+                    result.usage.calls += cost.calls
+                    result.usage.tokens_in += cost.tokens_in
+                    result.usage.tokens_out += cost.tokens_out
+                    result.prompt_chars += cost.prompt_chars
+                    reserved[0] += cost.tokens_in + cost.tokens_out  # (spent from this document's budget)
 
         def ask(chunk: Chunk) -> LLMAnswer | None:
             messages = self.prompt.messages(section=" / ".join(chunk.section), text=chunk.text, kinds=list(KINDS))
             key = self.key(chunk.text)
-            known = None
-            if prefilled is not None:  # asked in a batch: its answer (or failure) and this chunk's share of the cost
-                known = prefilled.answers.get(key)
-                if (cost := prefilled.take(key)) is not None:
-                    with lock:
-                        result.usage.calls += cost.calls
-                        result.usage.tokens_in += cost.tokens_in
-                        result.usage.tokens_out += cost.tokens_out
-                        result.prompt_chars += cost.prompt_chars
-                        reserved[0] += cost.tokens_in + cost.tokens_out  # (spent from this document's budget)
+            known = prefilled.answers.get(key) if prefilled is not None else None  # asked in a batch: its answer
             if known is None and (known := self.cache.get(key)) is not None:
                 with lock:
                     result.usage.cache_hits += 1
