@@ -811,7 +811,10 @@ class Extractor:
     def _budget_relations(self, unit: Unit, completions: list[Claim]) -> None:
         """决算数小于预算数 said after a completion (…支出决算为210.00万元，完成年初预算的105.00%。决算数小于预算数
         的主要原因…): the words say which way the completion's actual lies from its budget (NC103). The completion
-        is the nearest one with both figures before the words, in their sentence or the one before; none, no claim.
+        is the only one with both figures before the words (in their paragraph since the words before them), in
+        their sentence or the one before, of what their
+        sentence names before them (基本支出决算数小于… after 基本支出's completion; not after another item's) and of
+        the budget they name (决算数大于年初预算数: not after a completion of the adjusted budget); else no claim.
         """
         if not P.BUDGET_RELATION.search(unit.text):
             return
@@ -821,14 +824,23 @@ class Extractor:
                 pos = next((x.start for x in unit.mentions if unit.locate(x.start) == c.percent.location), None)
                 if pos is not None:
                     placed.append((pos, c))
+        said = 0  # (where the words before these ended: a completion weighed already is not these words')
         for m in P.BUDGET_RELATION.finditer(unit.text):
             s_start, _ = unit.sentence_span(m.start())
             lo = unit.sentence_span(s_start - 1)[0] if s_start > 0 else 0
-            before = [(pos, c) for pos, c in placed if lo <= pos < m.start()]
-            if not before:
-                continue
-            done = max(before, key=lambda pc: pc[0])[1]
+            before = [c for pos, c in placed if lo <= pos < m.start()]
+            since = [c for pos, c in placed if said <= pos < m.start()]
+            said = m.end()
+            if len(before) != 1 or len(since) != 1:
+                continue  # (none, or a total's and an item's completions: which one the words speak of is unsaid)
+            done = before[0]
             assert isinstance(done, RatioClaim) and done.numerator is not None and done.denominator is not None
+            named = normalize_subject(unit.text[s_start:m.start()].strip("，,。；; "))
+            if named and named not in normalize_subject(done.numerator.subject):
+                continue  # (因公出国（境）费决算数小于… after 公务接待费's completion: another item)
+            kinds, own = _budget_kinds(m.group()), _budget_kinds(done.denominator.subject)
+            if kinds and own and not kinds & own:
+                continue  # (决算数大于年初预算数 after a completion of the adjusted budget)
             word = m.group("rel")
             self.claims.append(ChangeClaim(
                 subject=done.numerator.subject, current=done.numerator, prior=done.denominator,
