@@ -866,8 +866,8 @@ class Extractor:
             for earlier in reversed(self.units[:unit.order + 1]):
                 found = [r for o, r in _growth_rates(earlier) if o.endswith(name)
                          and (earlier is not unit or r.start < own[-1][1].start)]
-                if found:
-                    other = found[-1]
+                if found:  # (two rates for the name in one paragraph: 增长5.10%，剔除…后增长6.20%: which is unsaid)
+                    other = found[-1] if len({r.quantity.value for r in found}) == 1 else None
                     break
             if other is None:
                 continue
@@ -2391,16 +2391,22 @@ def _growth_rates(unit: Unit) -> list[tuple[str, Mention]]:
     what it is compared with); none without such a figure.
     """
     out = []
-    for x in unit.mentions:
-        if x.family != "percent" or x.quantity.value < 0 or not _RISE_BEFORE.search(unit.text, max(0, x.start - 5),
-                                                                                   x.start):
-            continue
+    rises = [x for x in unit.mentions if x.family == "percent" and x.quantity.value >= 0
+             and _RISE_BEFORE.search(unit.text, max(0, x.start - 5), x.start)]
+    for x in rises:
+        clause = unit.text[start_of(unit.text, x.start, CLAUSE):x.start]
+        if _names_prior_period(normalize_subject(clause)) or P.BUDGET_SUBJECT.search(clause):
+            continue  # (上年同期为增长6.00%: last year's rate; 比年初预算增长2.30%: a rise over a budget)
         s_start, _ = unit.sentence_span(x.start)
-        owner = next((y for y in unit.mentions if s_start <= y.start < x.start and y.family == "money"
+        # (what grew is named after the rate before it: …收入增长5.10%，其中税收收入…增长7.20%)
+        lo = max((y.end for y in rises if s_start <= y.start < x.start), default=s_start)
+        owner = next((y for y in unit.mentions if lo <= y.start < x.start and y.family == "money"
                       and not _of_prior_period(y) and not P.ANCHOR_AT_END.search(y.subject)
                       and not P.DIRECTION_AT_END.search(unit.text, max(0, y.start - 6), y.start)), None)
         if owner is not None and normalize_subject(owner.subject):
             out.append((normalize_subject(owner.subject), x))
+        elif lo > s_start and out and out[-1][1].end == lo:
+            out.append((out[-1][0], x))  # (…增长6.30%，剔除…后增长7.10%: a second rate of the same figure)
     return out
 
 
