@@ -119,7 +119,7 @@ def states_execution_rule(units: list[Unit], tables: Sequence[ScoreTable], seen:
     """The score tables whose execution score the document rules in tiers over the execution rate (预算执行率95%（含）
     以上得10分，90%（含）至95%得8分…): a part of a sentence (up to ；/。) that names the rate before two or more tiers
     awarding different scores (tiers of another indicator after 执行率按比例计分； are not); of the document's only
-    table, else of the table that part is bound to (`_bind`).
+    table, else of the table that part is bound to (`_bind`), else, bound to none, of every table.
     """
     seen = {} if seen is None else seen
     names = file_words("score_headers.toml", "levels.execution") + file_words("score_headers.toml", "roles.rate")
@@ -135,8 +135,8 @@ def states_execution_rule(units: list[Unit], tables: Sequence[ScoreTable], seen:
                 continue
             table = tables[0] if len(tables) == 1 else _bind(
                 part.group(), unit.table, tables, units, unit.order, seen, earlier=unit.text[:part.start()])[0]
-            if table is not None:
-                out.add(table.index)
+            # (tiers bound to no one project are the document's own rule: every table's score follows it)
+            out.update([table.index] if table is not None else [t.index for t in tables])
     return frozenset(out)
 
 
