@@ -1390,6 +1390,12 @@ class Extractor:
                 if near is not None and near is not part \
                         and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
                     whole = near
+            opened = P.NAMED_WHOLE.match(unit.text, s_start) if whole is None and not candidates \
+                and (not wname or wname in GENERIC_WHOLES) else None
+            if opened is not None and opened.end() <= (part.start if part else m.start()):
+                # (…。基本支出中，人员经费450.00万元，占75.00%: the sentence names its whole before its parts)
+                whole, _ = self._bind_name(opened.group("name"), unit, s_start)
+                group_head = whole
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
                 if head is not None and carried is not None and head.end <= carried[1] \
