@@ -395,7 +395,8 @@ _AFTER_RESULT = re.compile(rf"\d\s*(?:[%％]|{alt('units.count')}){alt('approxim
 def _of_the_whole(text: str, pos: int, year: str, tables: Sequence[ScoreTable] = ()) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
     the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
-    (平均自评得分) or after a list opener, a weight or an indicator's result (其中…得分, 分值10分，得分…, 执行率95%，
+    (平均自评得分) or as another measurement's (满意度测评得分) or after a list opener, a weight or an indicator's
+    result (其中…得分, 分值10分，得分…, 执行率95%，
     得分… where it fits in a row's weight, 该项得分…), not a part's weight in brackets
     after its score
     (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
@@ -411,8 +412,9 @@ def _of_the_whole(text: str, pos: int, year: str, tables: Sequence[ScoreTable] =
     bare = _CLAUSE_LEAD.sub("", own)
     if bare in _CATEGORY_NAMES or own.endswith(file_words("score_headers.toml", "roles.weight")):
         return False  # 投入类指标得分14分: a category's score; 各项指标分值合计100分: weights
-    if any(w in own for w in file_words("score_headers.toml", "levels.several")):
-        return False
+    if any(w in own for w in file_words("score_headers.toml", "levels.several")
+           + file_words("score_headers.toml", "narrative.other_measures")):
+        return False  # (平均自评得分…: several projects'; 满意度测评得分…: another measurement's)
     said = text[start_of(text, pos, SENTENCE):pos]
     if text.startswith(file_words("score_headers.toml", "narrative.sum_words"), pos) \
             and ("得分" not in said or any(w in said for w in file_words("score_headers.toml", "roles.weight"))):
