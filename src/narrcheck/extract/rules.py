@@ -46,6 +46,7 @@ PERSON_UNITS = frozenset(words("units.person"))  # 编制41个 counts posts held
 _DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
 _JOINED_PAIR = re.compile(alt("names.joined_pairs"))  # 收、支: a 、 inside a name
+_REST = re.compile(alt("lists.rest"))  # 其余为…: what a list leaves unnamed
 _YEAR = re.compile(r"\d{4}\s*年度?(?:\d{1,2}月(?:底|末)?)?")
 _SUBJECT_NOISE = re.compile(
     rf"^(?:{alt('names.lead_noise')}|[一二三四五六七八九十]是|[（(]?\d+[)）.．、]|\d{{3,}})+"
@@ -1666,6 +1667,8 @@ class Extractor:
                 parts = self._parts_below(unit, head)
             if len(parts) < 2 or _budget_and_actual(parts):
                 continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
+            if parts[-1].unit is unit and _REST.search(unit.text, parts[-1].end, unit.sentence_span(parts[-1].end)[1]):
+                continue  # (…4期，…3期，其余为线上培训: the list says it leaves the rest unnamed)
             listed = (id(head), *map(id, parts))
             if listed in made:
                 continue  # (其中：A、B分别为a、b: 分别为 pairs the names of the list 其中 opened)
