@@ -131,9 +131,8 @@ def _rules(path: str | Path, settings: Settings, accounts: Sequence[AccountFact]
             claims.append(Accounts(tuple(official), stated))
         ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(found.bands),
                       bands_stated=settings.grade_bands is not None or found.bands is not None,
-                      execution_score=settings.execution(),
-                      execution_stated=frozenset(t for t in found.execution_rule if settings.execution(stated=True)
-                                                 == "stated"), claims=tuple(narrative),
+                      execution_score=settings.execution_score,
+                      execution_stated=settings.own_tiers(found.execution_rule), claims=tuple(narrative),
                       budget_tables=tuple(tables.budget), statements=stated,
                       amounts=frozenset((m.quantity.value, m.quantity.unit) for u in found.units for m in u.mentions
                                         if m.quantity.is_money),

@@ -58,13 +58,12 @@ class Settings(BaseModel):
     llm_cache_dir: str | None = Field(default=None, description="where answers are cached; else "
                                       "$NARRCHECK_CACHE or ~/.cache/narrcheck")
 
-    def execution(self, stated: bool = False) -> str:
-        """The execution-score rule in force: the setting's wherever it is set (written in a narrcheck.toml or
-        [tool.narrcheck], or passed to Settings: it is then in `model_fields_set`, also where it names the default,
-        proportional), else "stated" where the document states its own rule (`stated`: tiers over the rate; the
-        score is not judged), else the default.
+    def own_tiers(self, stated: frozenset[int]) -> frozenset[int]:
+        """The score tables whose execution score follows the tiers the document states for them (`stated`), so that
+        it is not judged: none where `execution_score` is set (in a narrcheck.toml, [tool.narrcheck], or passed to
+        Settings, even to its default): the setting then wins.
         """
-        return "stated" if stated and "execution_score" not in self.model_fields_set else self.execution_score
+        return frozenset() if "execution_score" in self.model_fields_set else stated
 
     def bands(self, stated: Sequence[tuple[str, Decimal]] | None = None) -> tuple[tuple[str, Decimal], ...]:
         """Grade bands, highest first, ending with 差 for everything below: the setting's, else those the document

@@ -422,6 +422,7 @@ class Extractor:
         # (family, budget or not) -> a character pair of a name -> the units (order) with such a figure
         self._pairs: dict[tuple[str, bool], dict[str, list[int]]] = {}
         self._of_family: dict[str, list[Mention]] = {}  # a family -> its figures (no percent: never _eligible)
+        self._growth: dict[int, list[tuple[str, Mention]]] = {}  # a unit's order -> its growth rates (_growth_rates)
         # where the totals of the sums among claims[:_summed_upto] stand (_summed_at)
         self._summed: set[Location] = set()
         self._summed_upto = 0
@@ -445,7 +446,7 @@ class Extractor:
             if m.family == "money":
                 self._named.setdefault(name, []).append(m)
                 self._ending.setdefault(name[-2:], []).append((m, name))
-            pairs.setdefault((m.family, _is_budget(m.subject)), set()).update(_bigrams(name))
+            pairs.setdefault((m.family, is_budget(m.subject)), set()).update(_bigrams(name))
         for kind, held in pairs.items():
             units = self._pairs.setdefault(kind, {})
             for pair in held:
@@ -809,6 +810,12 @@ class Extractor:
                     self._add_change(unit, m, prior=None, basis=anchor or "", subject="")
                     taken.append((m.start(), m.end()))
 
+    def _growth_of(self, unit: Unit) -> list[tuple[str, Mention]]:
+        """The unit's growth rates (_growth_rates), read once per unit however many gaps look back at it."""
+        if unit.order not in self._growth:
+            self._growth[unit.order] = _growth_rates(unit)
+        return self._growth[unit.order]
+
     def _budget_relations(self, unit: Unit, completions: list[Claim]) -> None:
         """决算数小于预算数 said after a completion (…支出决算为210.00万元，完成年初预算的105.00%。决算数小于预算数
         的主要原因…): the words say which way the completion's actual lies from its budget (NC103). The completion
@@ -860,12 +867,12 @@ class Extractor:
         for m in P.RATE_GAP.finditer(unit.text):
             name = normalize_subject(m.group("other"))
             s_start, _ = unit.sentence_span(m.start())
-            own = [(o, r) for o, r in _growth_rates(unit) if s_start <= r.start < m.start()]
+            own = [(o, r) for o, r in self._growth_of(unit) if s_start <= r.start < m.start()]
             if len(name) < 2 or not own or own[-1][0].endswith(name):
                 continue
             other = None
             for earlier in reversed(self.units[:unit.order + 1]):
-                found = [r for o, r in _growth_rates(earlier) if o.endswith(name)
+                found = [r for o, r in self._growth_of(earlier) if o.endswith(name)
                          and (earlier is not unit or r.start < own[-1][1].start)]
                 if found:  # (two rates for the name in one paragraph: 增长5.10%，剔除…后增长6.20%: which is unsaid)
                     other = found[-1] if len({r.quantity.value for r in found}) == 1 else None
@@ -966,7 +973,7 @@ class Extractor:
                 continue
             if _years_of(x) and _years_of(current) and _years_of(x) != _years_of(current):
                 continue  # (2023年会议费预算…，2024年会议费决算…，比预算减少…: another year's budget)
-            if (_is_budget(x.subject) and not _is_budget(current.subject) and _same_budget_kind(x, basis)) if budget \
+            if (is_budget(x.subject) and not is_budget(current.subject) and _same_budget_kind(x, basis)) if budget \
                     else _names_basis_period(x, basis):
                 return x
         return None
@@ -996,7 +1003,7 @@ class Extractor:
         """
         prior = unit.mention_at(m.start("prior"))
         found = [] if prior is None else [x for x in self._in_sentence_before(unit, m.start(), prior.family)
-                                          if not _is_budget(x.subject)]
+                                          if not is_budget(x.subject)]
         return found[0] if len(found) == 1 else None
 
     def _change_current(self, unit: Unit, pos: int, subject: str, kin: Mention) -> _Bound:
@@ -1096,7 +1103,7 @@ class Extractor:
             return (other == plain, bool(plain) and (other.startswith(plain) or other.endswith(plain)),
                     len(key & _bigrams(other)))
 
-        budget = _is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
+        budget = is_budget(name)  # a budget figure never stands for an actual one, nor the reverse
         # a paragraph decides only where a figure of the kind shares `need` of the pairs: so it has one of the
         # len(key) - need + 1 rarest (the others are too few), and only the paragraphs naming one are read
         lo, need = max(0, unit.order - FARTHEST), math.ceil(least * len(key))
@@ -1116,7 +1123,7 @@ class Extractor:
         if document:
             wider += [u for u in earlier if u.section != unit.section]
         scopes = [[m for m in unit.mentions if m.end <= before], *([m for m in u.mentions] for u in wider)]
-        fitting = [[m for m in scope if self._eligible(m) and m.family == family and _is_budget(m.subject) == budget
+        fitting = [[m for m in scope if self._eligible(m) and m.family == family and is_budget(m.subject) == budget
                     and (earlier_ok or not _of_prior_period(m))] for scope in scopes]
         # the figure of exactly that name, in the nearest scope that has one, before any nearer figure whose longer
         # name only ends or starts with it (信息化建设项目支出 is not the 项目支出 stated two paragraphs up)
@@ -1218,7 +1225,7 @@ class Extractor:
             if pct is None or pct.role is not None:
                 continue
             money = self._in_sentence_before(unit, m.start(), "money")
-            budgets = [x for x in money if _is_budget(x.subject)]
+            budgets = [x for x in money if is_budget(x.subject)]
             if len(budgets) != 1 or len(money) != 2:
                 continue
             actual = next(x for x in money if x is not budgets[0])
@@ -1254,10 +1261,10 @@ class Extractor:
         s_start, s_end = unit.sentence_span(m.start())
         named = m.group("budget") if "budget" in m.re.groupindex else None
         numerator = numerator or self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
-        if whole is None and numerator is not None and _is_budget(numerator.subject):
+        if whole is None and numerator is not None and is_budget(numerator.subject):
             # 支出12683.47万元，年初预算为11785.30万元，完成年初预算的107.26%: the budget came second
             actual = self._nearest_before(unit, numerator.start, lo=s_start,
-                                          accept=lambda x: x.family == "money" and not _is_budget(x.subject))
+                                          accept=lambda x: x.family == "money" and not is_budget(x.subject))
             if actual is not None:
                 whole, numerator = numerator, actual
             if whole is not None and not _same_budget_kind(whole, named):
@@ -1268,7 +1275,7 @@ class Extractor:
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
         if whole is None and numerator is not None:
             def of_kind(x: Mention) -> bool:
-                return x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named)
+                return x.family == "money" and is_budget(x.subject) and _same_budget_kind(x, named)
             verbatim = (named or "").removesuffix("数") if _budget_kinds(named or "") else ""
             if verbatim:  # (完成全年预算的…: the 全年预算 stated, before a budget of the kind's other word)
                 whole = self._nearest_before(unit, numerator.start, lo=s_start,
@@ -1367,7 +1374,7 @@ class Extractor:
                 # (A、B分别为a万元、b万元，分别占X的p%、q%: each amount's share of X, in order)
                 self._shares_in_order(unit, m, pct, wname.removesuffix("的"))
                 continue
-            if _BUDGET_WHOLE.search(wname) and _is_budget(wname) and not _qualifier(wname) and not listed:
+            if _BUDGET_WHOLE.search(wname) and is_budget(wname) and not _qualifier(wname) and not listed:
                 self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)  # 占年初预算的95%: a completion rate
                 continue  # (占政府采购预算的58.8% names its whole: a share of the figure of that name)
             s_start, _ = unit.sentence_span(m.start())
@@ -1517,7 +1524,7 @@ class Extractor:
             denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
-                                                   accept=lambda x: x.family == "money" and _is_budget(x.subject))
+                                                   accept=lambda x: x.family == "money" and is_budget(x.subject))
                 if denominator is None:
                     said = unit.text[start_of(unit.text, m.start(), CLAUSE):m.start("pct")]  # (年初预算执行率…)
                     denominator = self._compared_budget(
@@ -1548,7 +1555,7 @@ class Extractor:
         where there is one such value, or one adjusted budget among them for an execution rate (`adjusted`).
         """
         found = [x for x in unit.mentions if actual.end <= x.start and x.end <= end and x.role == "prior"
-                 and x.family == "money" and _is_budget(x.subject) and _same_budget_kind(x, named)]
+                 and x.family == "money" and is_budget(x.subject) and _same_budget_kind(x, named)]
         if len({x.quantity.in_unit(BASE_UNIT) for x in found}) > 1 and adjusted:
             found = [x for x in found if _adjusted_budget(x)]  # (an execution rate: against the adjusted one)
         # (较调整预算…少支出…，较年初预算…多支出…，完成预算的…: two budgets, the rate names neither: none)
@@ -1607,7 +1614,7 @@ class Extractor:
     def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
         """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent."""
         def accept(x: Mention) -> bool:
-            return x.family == "money" and _is_budget(x.subject)
+            return x.family == "money" and is_budget(x.subject)
 
         found = self._nearest_before(unit, pos, accept=accept)
         if found or not unit.section:
@@ -1727,7 +1734,7 @@ class Extractor:
                      for m in P.LIST_MARKER.finditer(unit.text, run[0].end, named))
         if nested or any(_component_of(a, b) or _component_of(b, a) for a, b in combinations(run, 2)):
             return []
-        if _budget_and_actual(run) or len({(_is_budget(m.subject), _is_quota(m.subject)) for m in run}) > 1:
+        if _budget_and_actual(run) or len({(is_budget(m.subject), _is_quota(m.subject)) for m in run}) > 1:
             return []
         return run
 
@@ -1879,10 +1886,10 @@ class Extractor:
         if not shared or shared & _bigrams(normalize_subject(head.subject)):
             return head
         s_start, _ = unit.sentence_span(head.start)
-        budget = _is_budget(head.subject)
+        budget = is_budget(head.subject)
         return next((m for m in reversed(unit.mentions) if s_start <= m.start and m.end <= marker.start()
                      and m is not head and _same_family(m, head) and self._eligible(m)
-                     and _is_budget(m.subject) == budget and shared & _bigrams(normalize_subject(m.subject))), head)
+                     and is_budget(m.subject) == budget and shared & _bigrams(normalize_subject(m.subject))), head)
 
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
@@ -2087,7 +2094,7 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     it: they are its parts, not the whole's; where they do not make it, nothing is claimed.
     """
     parts = _first_of_each(text, parts)
-    budget = _is_budget(head.subject)
+    budget = is_budget(head.subject)
     year_total = normalize_subject(head.subject).endswith(words("wholes.expenditure"))
     for i, part in enumerate(parts):
         name = normalize_subject(part.subject)
@@ -2207,13 +2214,13 @@ def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) ->
     """One figure for each of `names` in `scope`, the first of each name, of the total's measure and year and
     no other role; None unless every name is found.
     """
-    budget, years = _is_budget(total.subject), P.YEAR_NUMBER.findall(total.subject)
+    budget, years = is_budget(total.subject), P.YEAR_NUMBER.findall(total.subject)
     found: dict[str, Mention] = {}
     for m in scope:
         if m.family != "money" or m.role is not None:
             continue
         name = fold(normalize_subject(m.subject))
-        if name in names and name not in found and _is_budget(m.subject) == budget \
+        if name in names and name not in found and is_budget(m.subject) == budget \
                 and all(y in years for y in P.YEAR_NUMBER.findall(m.subject)):
             found[name] = m
     return [found[n] for n in names] if len(found) == len(names) else None
@@ -2322,7 +2329,7 @@ def _actual_at_top(unit: Unit, start: int) -> Callable[[Mention], bool]:
     """Accepts an actual money figure of the sentence from `start`, not one of a bracketed breakdown
     (执行数1032849.44（含中央资金689139.31万元…）).
     """
-    return lambda x: x.family == "money" and not _is_budget(x.subject) and bracket_depth(unit.text, start, x.start) == 0
+    return lambda x: x.family == "money" and not is_budget(x.subject) and bracket_depth(unit.text, start, x.start) == 0
 
 
 # money carried in from the period before (年初结转和结余, 上年度结余)
@@ -2476,7 +2483,7 @@ def _adjusted_since(unit: Unit, budget: Mention, pos: int) -> bool:
 def _adjusted_budget(m: Mention) -> bool:
     """`m` is a budget named as the one after the year's changes (调整后预算, 全年预算数)."""
     subject = normalize_subject(m.subject)
-    return m.family == "money" and _is_budget(m.subject) \
+    return m.family == "money" and is_budget(m.subject) \
         and any(w in subject for w in words("budget_changes.adjusted"))
 
 
@@ -2567,15 +2574,13 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _is_budget(subject: str) -> bool:
+def is_budget(subject: str) -> bool:
     """A budget figure (预算数, 下达, 批复): the measure word nearest the figure is a budget word (支出预算 is a
     budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure.
     """
     words = P.MEASURE_WORD.findall(FUNDS.sub("", subject))
     return bool(words) and bool(P.BUDGET_SUBJECT.fullmatch(words[-1]))
 
-
-is_budget = _is_budget  # (read by the denials in extract/words.py)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -2588,8 +2593,8 @@ def _budget_and_actual(parts: list[Mention]) -> bool:
     """Among `parts`, an item's budget and its figure as it came out (甲项目全年预算…，全年执行数…): measures of one
     item (the second names no other), not items; sources of funds (下达…, 自筹到位…) are items.
     """
-    budgets = [p for p in parts if _is_budget(p.subject)]
-    return any(not _is_budget(p.subject) and P.MEASURE_WORD.search(FUNDS.sub("", p.subject))
+    budgets = [p for p in parts if is_budget(p.subject)]
+    return any(not is_budget(p.subject) and P.MEASURE_WORD.search(FUNDS.sub("", p.subject))
                and (not _stem(p.subject) or any(_stem(p.subject) == _stem(b.subject) for b in budgets))
                for p in parts if budgets)
 
