@@ -1398,12 +1398,15 @@ class Extractor:
                 if near is not None and near is not part \
                         and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
                     whole = near
-            opened = P.NAMED_WHOLE.match(unit.text, s_start) if whole is None and not candidates \
-                and (not wname or wname in GENERIC_WHOLES) else None
-            if opened is not None and opened.end() <= (part.start if part else m.start()):
-                # (…。基本支出中，人员经费450.00万元，占75.00%: the sentence names its whole before its parts)
-                whole, _ = self._bind_name(opened.group("name"), unit, s_start)
-                group_head = whole
+            opened = None  # (基本支出中，…: the whole the sentence names as it opens)
+            if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
+                opened = P.NAMED_WHOLE.match(unit.text, s_start)
+                if opened is None and unit.text[:s_start].strip() == "":
+                    opened = P.NAMED_WHOLE.match(unit.text)
+                if opened is not None and opened.end() <= (part.start if part else m.start()):
+                    # (…。基本支出中，人员经费450.00万元，占75.00%: named before its parts, it wins over a list's head)
+                    whole, _ = self._bind_name(opened.group("name"), unit, s_start)
+                    group_head = whole
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
                 if head is not None and carried is not None and head.end <= carried[1] \
@@ -1415,11 +1418,8 @@ class Extractor:
                 elif head is not None and (part is None or head is not part):
                     whole = group_head = head
                 else:
-                    named = P.NAMED_WHOLE.match(unit.text, s_start)
-                    if named is None and unit.text[:s_start].strip() == "":
-                        named = P.NAMED_WHOLE.match(unit.text)
-                    if named is not None:
-                        whole, _ = self._bind_name(named.group("name"), unit, m.start())
+                    if opened is not None:
+                        whole, _ = self._bind_name(opened.group("name"), unit, m.start())
                         group_head = whole
                     else:  # the paragraph's total before it (决算支出总计512.3万元。…基本支出392.39万元，占76.59%)
                         whole = group_head = self._nearest_before(
