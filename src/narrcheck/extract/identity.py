@@ -86,6 +86,14 @@ class QuantityKey:
         return "/".join(p for p in (self.entity, fund, span, self.period, self.subject, self.measure) if p)
 
 
+def own_whole(key: QuantityKey) -> QuantityKey:
+    """The key without an opening that calls it the whole of a place or body (全镇三公经费, 全局…): within one
+    document's own accounts, where a whole is the sum of its components, that is the quantity the bare name means.
+    """
+    m = _places()["whole_lead"].match(key.subject)
+    return key if m is None else QuantityKey(fold(key.subject[m.end():]), key.period, key.measure, *key.scope)
+
+
 def scopes_differ(a: QuantityKey, b: QuantityKey) -> bool:
     """Both keys state a scope of one kind and state it differently: two entities, two funds or two spans
     never speak of one quantity.
@@ -349,6 +357,7 @@ def _places() -> dict[str, Any]:
         # one name and its suffix, not cut inside a longer suffix run (某州|市, not 某|州市)
         "segment": re.compile(rf"[{_CJK}]{{1,6}}?{suffix}(?!{suffix})"),
         "whole": re.compile(rf"{_alt(e['whole'])}{suffix}"),
+        "whole_lead": re.compile(rf"^{_alt(e['whole'])}(?:{suffix}|{_alt(e['bodies'])})"),
         "every": re.compile(rf"{_alt(e['every'])}(?:{suffix}|[（()）、])+"),
         "own": re.compile(rf"(?:{suffix})?{_alt(e['own_level'])}"),
         "not_after": re.compile(_alt(e["not_after"])),

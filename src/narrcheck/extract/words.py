@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import change_key, composites, quantity_key
+from narrcheck.extract.identity import change_key, composites, own_whole, quantity_key
 from narrcheck.extract.rules import Unit, is_budget, normalize_subject
 from narrcheck.extract.spans import PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
@@ -209,7 +209,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
             key = change_key(claim.subject, claim.quote, year)
-            if key is not None and not key.period:
+            if key is not None and not (key := own_whole(key)).period:
                 sign = "-" if claim.delta_direction == "down" else ""
                 amount = claim.delta.model_copy(update={"value": sign + claim.delta.value.lstrip("-")})
                 kept = against_budget if P.BUDGET_SUBJECT.search(claim.basis) else said
@@ -266,7 +266,7 @@ def _stated_zero(units: Sequence[Unit], component: str, year: str) -> bool:
         for mention in unit.mentions:
             if mention.quantity.is_money and mention.quantity.value == 0 and mention.role is None:
                 key = quantity_key(mention.subject, year)
-                if key is not None and key.subject == component and not key.period and not key.measure:
+                if key is not None and own_whole(key).subject == component and not key.period and not key.measure:
                     return True
     return False
 
@@ -287,7 +287,7 @@ def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None
     where = Figure(value="0.00", unit=entry("units.default"), text=word, subject=unit.raw[start:m.end()],  # no change
                    location=unit.locate(m.start("word")))
     exact = word in _FLAT_EXACT  # 持平 says no change; 基本持平 only a small one
-    return key.subject, _Change(word, where if exact else None, where, current, section=unit.section)
+    return own_whole(key).subject, _Change(word, where if exact else None, where, current, section=unit.section)
 
 
 # 分为5个步骤，包括预算布置、预算申报、预算论证及预算编制。
