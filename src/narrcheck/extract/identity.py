@@ -199,16 +199,18 @@ _COMPARED = re.compile(rf"{alt('compare.subject_openers')}(?:{alt('compare.perio
                        rf"|{alt('compare.subject_bases')})")
 
 
-def change_key(subject: str, quote: str, report_year: str = "") -> QuantityKey | None:
+def change_key(subject: str, quote: str, report_year: str = "", word: str = "") -> QuantityKey | None:
     """The key of what a change speaks of: its subject, else the words before 比上年/较2023年 in its
-    clause.
+    clause, else (a change in a list that takes its comparison from the list's head) the words before its
+    change `word` (公务接待费支出决算减少…).
     """
     if subject:
         return quantity_key(subject, report_year)
     m = _COMPARED.search(quote)
-    if m is None:
+    end = m.start() if m is not None else quote.find(word) if word else -1
+    if end < 0:
         return None
-    head = re.split(r"[，,。；;：:]", quote[:m.start()])[-1]
+    head = re.split(r"[，,。；;：:]", quote[:end])[-1]
     return quantity_key(head, report_year)
 
 

@@ -208,7 +208,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     against_budget: dict[str, _Change] = {}  # changes against the budget (较年初预算数减少…), kept apart
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
-            key = change_key(claim.subject, claim.quote, year)
+            key = change_key(claim.subject, claim.quote, year, claim.delta_word)
             if key is not None and not (key := own_whole(key)).period:
                 sign = "-" if claim.delta_direction == "down" else ""
                 amount = claim.delta.model_copy(update={"value": sign + claim.delta.value.lstrip("-")})
@@ -223,12 +223,12 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     out: list[Claim] = [*_bounded(units, said, year), *_bounded(units, against_budget, year)]
     done: set[str] = set()
     for whole, components in composites():
-        if whole in done or whole not in said \
-                or not all(p in said and said[p].delta is not None for p in components):
+        found = [_deltas(p, said) for p in components]
+        if whole in done or whole not in said or any(d is None for d in found):
             continue
         done.add(whole)
         total = said[whole]
-        signed = tuple(d for p in components if (d := said[p].delta) is not None)
+        signed = tuple(d for ds in found if ds for d in ds)
         if total.delta is None:
             out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,
                                        quote=total.at.subject, location=total.at.location, section=total.section))
@@ -249,15 +249,30 @@ def _bounded(units: Sequence[Unit], said: dict[str, _Change], year: str) -> list
         total = said.get(whole)
         if total is None or total.delta is None or total.claim is None:
             continue
-        known = [c for c in components if c in said and said[c].delta is not None]
-        missing = [c for c in components if c not in known]
-        if not known or not missing or not all(_stated_zero(units, c, year) for c in missing):
+        found = {c: ds for c in components if (ds := _deltas(c, said)) is not None}
+        missing = [c for c in components if c not in found]
+        if not found or not missing or not all(_stated_zero(units, c, year) for c in missing):
             continue
-        out.append(PartsSumClaim(total=total.delta, parts=tuple(d for c in known if (d := said[c].delta)),
+        out.append(PartsSumClaim(total=total.delta, parts=tuple(d for ds in found.values() for d in ds),
                                  measure="delta", at_most=True, quote=total.claim.quote,
                                  location=total.claim.location, section=total.claim.section))
         break
     return out
+
+
+def _deltas(component: str, said: dict[str, _Change]) -> list[Figure] | None:
+    """The stated change of a component, or, where it states none and is a composite itself (公务用车购置及运行维护费),
+    the changes of all of its own components; None where neither is stated.
+    """
+    if component in said:
+        change = said[component].delta
+        return None if change is None else [change]
+    for whole, parts in composites():
+        if whole == component:
+            found = [_deltas(p, said) for p in parts]
+            if all(ds is not None for ds in found):
+                return [d for ds in found if ds for d in ds]
+    return None
 
 
 def _stated_zero(units: Sequence[Unit], component: str, year: str) -> bool:
