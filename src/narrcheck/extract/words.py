@@ -217,9 +217,9 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     for unit in units:
         if unit.table is None and P.FLAT_WORD.search(unit.text):
             for m in FLAT_CHANGE.finditer(unit.text):
-                found = _flat(unit, m, year)
-                if found is not None:
-                    said.setdefault(*found)
+                flat = _flat(unit, m, year)
+                if flat is not None:
+                    said.setdefault(*flat)
     out: list[Claim] = [*_bounded(units, said, year), *_bounded(units, against_budget, year)]
     done: set[str] = set()
     for whole, components in composites():
