@@ -161,7 +161,10 @@ _GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)�
 
 
 # a figure whose thousands are set apart by single spaces and that names its money unit right after
-# (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators
+# (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators; these run before NFKC, so they
+# take the full-width point and the ideographic space too (１ ２３４．５６万元)
+_GROUP_SPACES = "[ \u00a0\u2009\u202f\u3000]"
+_POINT = "[.．]"
 @lru_cache(maxsize=1)
 def _money_units() -> str:
     """An alternation of the lexicon's money units, longest first (built once)."""
@@ -171,20 +174,20 @@ def _money_units() -> str:
 @lru_cache(maxsize=1)
 def _space_grouped() -> re.Pattern[str]:
     """Built once, from the lexicon's money units."""
-    return re.compile(r"(?<![\d.,\s])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?=\s?" + _money_units() + ")")
+    return re.compile(rf"(?<![\d.．,\s])\d{{1,3}}(?:{_GROUP_SPACES}\d{{3}})+(?:{_POINT}\d+)?(?=\s?{_money_units()})")
 
 
 # a thousands comma with spaces beside it (1, 234.56万元 / 1 ,234.56万元): 1-3 digits (not a figure's decimals)
 # and spaces before the comma, spaces and three digits after it (and further groups) that run on to decimals or a
 # money unit
-_LEADING_GROUP = re.compile(r"(?<![\d.])\d{1,3}[ \u00a0\u2009\u202f]*$")
+_LEADING_GROUP = re.compile(rf"(?<![\d.．])\d{{1,3}}{_GROUP_SPACES}*$")
 
 
 @lru_cache(maxsize=1)
 def _trailing_group() -> re.Pattern[str]:
     """Built once, from the lexicon's money units."""
-    space = r"[ \u00a0\u2009\u202f]*"
-    return re.compile(rf"{space}\d{{3}}(?:{space},{space}\d{{3}})*(?:\.\d|\s?{_money_units()})")
+    space = f"{_GROUP_SPACES}*"
+    return re.compile(rf"{space}\d{{3}}(?:{space},{space}\d{{3}})*(?:{_POINT}\d|\s?{_money_units()})")
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +208,7 @@ def _spaced_thousands(text: str, i: int) -> bool:
         and _trailing_group().match(text, i + 1) is not None
 
 
-_GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
+_GROUP_SPACE = re.compile(_GROUP_SPACES)
 
 
 def _space(text: str, start: int, end: int) -> str | None:
