@@ -1879,8 +1879,10 @@ class Extractor:
 
     def _named_head(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> Mention:
         """The total the parts break down: where every part's name shares words the nearest figure's name lacks
-        and another figure of the sentence of the same measure has (行政编制、事业编制 after 核定编制50人，实有人数
-        45人), that figure; never a budget for an actual (年初预算2240万元，实际完成2318.64万元。其中税收收入…).
+        and another figure of the sentence of the same measure ends its name with them (行政编制、事业编制 after
+        核定编制50人，实有人数45人), that figure; not one whose topic only has them (满意度调查共发放问卷120份，收回
+        有效问卷115份，其中满意…、基本满意…: 问卷 is what is counted); never a budget for an actual
+        (年初预算2240万元，实际完成2318.64万元。其中税收收入…).
         """
         shared = frozenset.intersection(*(_bigrams(normalize_subject(p.subject)) for p in parts))
         if not shared or shared & _bigrams(normalize_subject(head.subject)):
@@ -1889,7 +1891,8 @@ class Extractor:
         budget = is_budget(head.subject)
         return next((m for m in reversed(unit.mentions) if s_start <= m.start and m.end <= marker.start()
                      and m is not head and _same_family(m, head) and self._eligible(m)
-                     and is_budget(m.subject) == budget and shared & _bigrams(normalize_subject(m.subject))), head)
+                     and is_budget(m.subject) == budget
+                     and shared & _bigrams(normalize_subject(m.subject)[-_NAME_END:])), head)
 
     def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
@@ -2565,6 +2568,9 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     name = fold(normalize_subject(head.subject))
     named = {fold(normalize_subject(p.subject)) for p in parts}
     return any(name.endswith(whole) and named == set(components) for whole, components in composites())
+
+
+_NAME_END = 4  # the characters that end a name hold its head noun (核定编制, 发放问卷)
 
 
 @lru_cache(maxsize=1 << 14)
