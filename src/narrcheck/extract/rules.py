@@ -2128,7 +2128,7 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
             and any(p.quantity.value for p in parts if p.quantity.value != head.quantity.value):
         return []  # one part is the whole and others are not zero: levels or a restatement, not a breakdown
     parts = _closed(text, head, parts)
-    if len(parts) >= 2 and _interleaved(head, parts) \
+    if len(parts) >= 2 and _interleaved(head, parts) and not _breakdown_known(head, parts) \
             and _sum(parts, unit).lo > head.figure().interval(unit).hi * MISREAD_EXCESS:
         return []  # a narrative list (rates and shares between its items) that overshoots holds sub-items
     return parts
@@ -2173,6 +2173,21 @@ def _interleaved(head: Mention, parts: list[Mention]) -> bool:
     return any(first < m.start < parts[-1].start and id(m) not in chosen
                and (m.family != head.family or bracket_depth(text, first, m.start) == 0)
                for m in head.unit.mentions)
+
+
+def _breakdown_known(head: Mention, parts: list[Mention]) -> bool:
+    """The list is surely `head`'s breakdown, whatever stands between its parts: each part is a distinct
+    component or item of the whole the head names (基本支出、项目支出 of 本年支出合计; [composites], [item_classes]),
+    or the head is a count and only counts of another unit stand between its parts (8批次、35人次；3批次…).
+    """
+    if not head.family.startswith("money"):
+        chosen = {id(p) for p in parts}
+        between = [m for m in head.unit.mentions if parts[0].start < m.start < parts[-1].start and id(m) not in chosen]
+        return all(m.family != head.family and m.family.startswith("count:") for m in between)
+    name = TOTAL_WORDS.sub("", fold(normalize_subject(head.subject)))
+    named = {fold(normalize_subject(p.subject)) for p in parts}
+    return len(named) == len(parts) and any(
+        name.endswith(whole) and named <= set(items) for whole, items in (*composites(), *item_classes()))
 
 
 def _sum(parts: list[Mention], unit: str) -> Interval:
