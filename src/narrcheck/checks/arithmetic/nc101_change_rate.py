@@ -22,7 +22,7 @@ class ChangeRate(Rule):
 
     With the prior figure stated, base = prior; otherwise base = current − change (增) or current + change (减).
     With both levels stated and a change that is not their difference, a rate the levels give holds (the wrong
-    change is NC102's).
+    change is NC102's); where the change's word and the rate's disagree, a rate right by its own word holds (NC103).
     Fails: “2024年支出16.91万元，较上年增加5.99万元，增长45.00%” (5.99 / 10.92 = 54.85%).
     Passes: “较上年增加5.99万元，增长54.85%” after “支出16.91万元”.
     """
@@ -45,6 +45,13 @@ class ChangeRate(Rule):
             levels = self._judge(claim.model_copy(update={"delta": None}), ctx)
             if levels.verdict == Verdict.OK.value:
                 finding = levels
+        words = (claim.delta_direction, claim.rate_direction)
+        if finding.verdict != Verdict.OK.value and claim.prior is None and words in (("up", "down"), ("down", "up")):
+            # the change's word and the rate's word disagree (减少21.86万元，增长87.27%): a rate right by its own
+            # word holds (the contradiction is NC103's, reported once)
+            own = self._judge(claim.model_copy(update={"delta_direction": claim.rate_direction}), ctx)
+            if own.verdict == Verdict.OK.value:
+                finding = own
         if finding.verdict != Verdict.OK.value and current is not None and current.quantity.is_money:
             # an operand printed in another unit than the current (131870.68元 beside 89410万元; 增支1.10万元
             # beside 14.26亿元): the rate holds with its digits read in the current's unit
