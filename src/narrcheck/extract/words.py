@@ -299,7 +299,7 @@ def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None
     if key is None or key.period:
         return None
     word = m.group("word")
-    where = Figure(value="0.00", unit=entry("units.default"), text=word, subject=unit.raw[start:m.end()],  # no change
+    where = Figure(value="0.00", unit=entry("units.default"), text=word, subject=unit.raw[start:m.start("word")],  # 0
                    location=unit.locate(m.start("word")))
     exact = word in _FLAT_EXACT  # 持平 says no change; 基本持平 only a small one
     return own_whole(key).subject, _Change(word, where if exact else None, where, current, section=unit.section)
