@@ -35,7 +35,7 @@ _LEVEL = re.compile(rf"[（(]{alt('accounts.code_levels')}[)）]")
 _ORDINAL = alt("numerals.ordinals")
 _LEADS = (rf"(?:{alt('leads.breakdown', 'leads.including')}|{_ORDINAL}+{alt('numerals.enumerator_suffix')}"
           rf"|{alt('numerals.ordinal_prefix')}{_ORDINAL}+|[（(]?\d{{1,2}}[)）.．、]|[（(]?{_ORDINAL}+[)）、]|\d{{3,}}"
-          rf"|{alt('leads.until')}|{alt('leads.own_body')}|{alt('leads.totals')})")
+          rf"|{alt('leads.until')}|{alt('leads.own_body')}|{alt('leads.totals')}|[：:，,；;、])")
 _LEAD = re.compile(rf"^{_LEADS}+")
 
 
@@ -246,7 +246,7 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
     s = words["tail"].sub("", _LEAD.sub("", s))
     s = _cost_itself(s)  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
     if not s or words["pointer"].match(s) or words["not_a_name"].search(s) or words["verb"].match(s) \
-            or not words["noun_end"].search(s) or _relative().match(s):
+            or not (words["noun_end"].search(s) or _plain(s) in _subjects()) or _relative().match(s):
         return None
     if not generic and (len(s) < 3 or s in _generic()):
         return None

@@ -287,12 +287,16 @@ def _stated_zero(units: Sequence[Unit], component: str, year: str) -> bool:
 
 
 def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None:
-    """The quantity a 持平 phrase speaks of: named in its clause, else by the sentence's first amount."""
+    """The quantity a 持平 phrase speaks of: named in its clause, else by the nearest amount before it in its
+    sentence (因公出国（境）费0万元，与上年持平 in a list of the components), else by the paragraph's first amount.
+    """
     start = _clause_start(unit.text, m.start())
     key = quantity_key(unit.text[start:m.start()], year)
     current = None
     if key is None:
-        head = next((h for h in unit.mentions if h.quantity.is_money and h.start < m.start()), None)
+        s_start, _ = unit.sentence_span(m.start())
+        money = [h for h in unit.mentions if h.quantity.is_money and h.end <= m.start()]
+        head = next((h for h in reversed(money) if s_start <= h.start), money[0] if money else None)
         if head is None:
             return None
         key, current = quantity_key(unit.text[_clause_start(unit.text, head.start):head.start], year), head.figure()

@@ -20,7 +20,8 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     """Parts of a complete list add to the total; the parts of a list that may be partial (其中…) may fall
     short of it (unverifiable) but never exceed it.
     """
-    falls = claim.measure == "delta" and all(f.value.startswith("-") for f in (claim.total, *claim.parts))
+    falls = claim.measure == "delta" and claim.total.value.startswith("-") \
+        and all(f.value.startswith("-") or f.decimal == 0 for f in claim.parts)  # (持平: a part of 0)
     if falls:
         claim = _decreases(claim)  # 减少0.04万元 against 减少0.04 + 减少0.04: the amounts of the falls add up
     ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
