@@ -103,3 +103,26 @@ def test_an_old_binary_word_file_is_refused_with_advice(tmp_path):
     old.write_bytes(ole_magic + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 64)
     with pytest.raises(InputError, match="old binary Word document: save it as .docx"):
         read_document(old)
+
+
+def test_a_funds_table_apart_joins_the_indicator_table_after_it(tmp_path):
+    """Two Word tables, the 预算执行 block and the indicators: the second's 合计 takes in the first's weight and
+    score (10 + 60 + 30 = 100, 8.8 + 57 + 28 = 93.8).
+    """
+    word = docx.Document()
+    word.add_paragraph("乡村文化活动项目支出绩效自评表")
+    for rows in ([("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                  ("年度资金总额", "25.00", "25.00", "22.00", "10", "88.00%", "8.8")],
+                 [("一级指标", "二级指标", "三级指标", "分值", "得分"),
+                  ("产出指标", "数量指标", "演出场次", "60", "57"),
+                  ("效益指标", "社会效益指标", "群众参与度", "30", "28"),
+                  ("合计", "", "", "100", "93.8")]):
+        table = word.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    word.save(tmp_path / "t.docx")
+    report = check_file(tmp_path / "t.docx", show_all=True)
+    found = {(f.rule, f.claimed): (f.verdict, f.expected) for f in report.findings}
+    assert found[("NC303", "100")] == ("ok", "100")
+    assert found[("NC301", "93.8")] == ("ok", "93.8")

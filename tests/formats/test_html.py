@@ -110,3 +110,29 @@ def test_label_cells_spanning_rows_stand_for_each_row_they_cover(tmp_path):
     found = {(f.rule, f.verdict, f.claimed) for f in check_file(page, show_all=True).findings}
     assert {("NC303", "ok", "50"), ("NC303", "ok", "100"), ("NC301", "ok", "94")} <= found
     assert not [f for f in found if f[1] != "ok"]
+
+
+def _row(cells, tag="td"):
+    return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+
+
+FUNDS_TABLE = [("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+               ("年度资金总额", "36.00", "40.00", "38.00", "10", "95.00%", "9.5")]
+INDICATOR_TABLE = [("一级指标", "二级指标", "三级指标", "分值", "得分"),
+                   ("产出指标", "数量指标", "培训场次", "50", "49"),
+                   ("效益指标", "社会效益指标", "技能提升", "40", "36"),
+                   ("合计", "", "", "100", "{total}")]
+
+
+def test_a_funds_table_apart_joins_the_indicator_table_after_it(tmp_path):
+    """The 预算执行 block as one <table> and the indicators as the next: the 合计 takes in the funds' weight and
+    score (10 + 50 + 40, 9.5 + 49 + 36), as one table would; a wrong 合计 score is still found.
+    """
+    for total, verdict in (("94.5", "ok"), ("95.5", "mismatch")):
+        page = tmp_path / f"p{total}.html"
+        tables = ["<table>" + "".join(_row(r) for r in rows) + "</table>" for rows in (FUNDS_TABLE, INDICATOR_TABLE)]
+        page.write_text("<html><body><p>职业技能培训项目支出绩效自评表</p>" + "\n".join(tables).format(total=total)
+                        + "</body></html>", encoding="utf-8")
+        found = {(f.rule, f.claimed): (f.verdict, f.expected) for f in check_file(page, show_all=True).findings}
+        assert found[("NC303", "100")] == ("ok", "100")
+        assert found[("NC301", total)] == (verdict, "94.5")

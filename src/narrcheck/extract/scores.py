@@ -161,7 +161,8 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                 if measure == "score" and WEIGHT_TOTAL.search(text, max(0, m.start() - 4), m.end()):
                     continue
                 if measure == "weight_total" and (_RULE_BEFORE.search(text, max(0, m.start() - 4), m.start())
-                                                  or text.startswith(_RULE_AFTER, m.end())):
+                                                  or text.startswith(_RULE_AFTER, m.end())
+                                                  or _after_formula(text, m.start())):
                     continue
                 clause = _clause(text, m.start())
                 category = None
@@ -474,6 +475,12 @@ def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> s
     own = _category_words(text, pos, (table,))
     return next((name for c, name in zip(table.categories, _category_names(table), strict=True)
                  if own and name and own.endswith(name) and score <= c.weight.figure.decimal), None)
+
+
+def _after_formula(text: str, pos: int) -> bool:
+    """A part's score is written as a formula before `pos` in its sentence (预算执行率得分=预算执行率×10，满分10分)."""
+    said = text[start_of(text, pos, SENTENCE):pos].replace(" ", "")
+    return any(w in said for w in file_words("score_headers.toml", "narrative.rule_formula"))
 
 
 def _clause(text: str, pos: int) -> str:

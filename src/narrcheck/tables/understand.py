@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from decimal import Decimal
 
 from narrcheck.errors import NarrcheckError
 from narrcheck.model.claims import Figure
@@ -455,6 +456,8 @@ def read_tables(document: Document) -> Tables:
     for index, fragment in enumerate(tables.fragments):
         with _isolated(tables, f"table {index + 1} ({fragment[0] or 'untitled'})"):
             _read_fragment(tables, index, *fragment)
+    with _isolated(tables, "the funds tables"):
+        _pair_funds(tables, document)
     with _isolated(tables, "the tables written as text"):
         flat, stated = read_flat(document, len(tables.fragments), DEFAULT_MONEY_UNIT)
         tables.score.extend(flat)
@@ -462,6 +465,80 @@ def read_tables(document: Document) -> Tables:
     with _isolated(tables, "the charts"):
         tables.charts = _charts(document)
     return tables
+
+
+def _pair_funds(tables: Tables, document: Document) -> None:
+    """A funds-only table (a 预算执行 block with its weight and score, no indicator rows) joins the score table
+    that follows it, as the one table the text flattened would be: where nothing but a caption stands between
+    them, the next table has no 预算执行 row of its own, names no other project, and its 合计 needs the funds'
+    weight (its rows' weights fall short of it by that weight) or, stating no total weight, their score.
+    """
+    by_index = {t.index: t for t in tables.score}
+    last_block = {n: b.index for b in document.blocks if b.kind == "table" and b.table is not None
+                  for n in [b.table]}
+    joined: dict[int, ScoreTable] = {}
+    dropped: set[int] = set()
+    for index, funds in sorted(by_index.items()):
+        nxt = by_index.get(index + 1) if index + 1 < len(tables.fragments) else None
+        if nxt is None or index in dropped or not _funds_only(funds) or not _needs_funds(nxt, funds):
+            continue
+        if nxt.execution is not None or (funds.name and nxt.name and funds.name != nxt.name) \
+                or (funds.project and nxt.project and funds.project != nxt.project):
+            continue
+        end = max((last_block.get(n, -1) for n in funds.blocks), default=-1)
+        start = tables.fragments[index + 1][2].index
+        end = max(end, tables.fragments[index][2].index)
+        between = [b for b in document.blocks[end + 1:start] if b.text.strip()]
+        if any(b.kind == "table" or len(b.text.strip()) > _CAPTION_LEN or _SENTENCE_END.search(b.text)
+               for b in between):
+            continue
+        categories = (*funds.categories, *nxt.categories)
+        joined[index + 1] = replace(nxt, title=nxt.title or funds.title, project=nxt.project or funds.project,
+                                    execution=funds.execution, funds=funds.funds, funds_closed=funds.funds_closed,
+                                    categories=categories, first_line=funds.first_line,
+                                    blocks=(*funds.blocks, *nxt.blocks))
+        dropped.add(index)
+        dropped.add(index + 1)  # (a table joined once)
+    if joined:
+        tables.score[:] = [joined.get(t.index, t) for t in tables.score
+                           if t.index in joined or t.index not in dropped]
+
+
+_CAPTION_LEN = 30  # a line longer than this between two tables is body text, not a caption
+_SENTENCE_END = re.compile(r"[。；;！？]")
+
+
+def _funds_only(table: ScoreTable) -> bool:
+    ex = table.execution
+    return (ex is not None and ex.weight is not None and ex.score is not None and not table.indicators
+            and table.total_weight is None and table.total_score is None)
+
+
+def _needs_funds(table: ScoreTable, funds: ScoreTable) -> bool:
+    """Whether `table`'s total takes in the funds' row: its total weight is its rows' weights and the funds'
+    weight (not its rows' alone); without a total weight, the same of its total score.
+    """
+    ex = funds.execution
+    if ex is None or ex.weight is None or ex.score is None or not table.indicators:
+        return False
+    rows = [(i.weight, i.score) for i in table.indicators]
+    for stated, own, extra in ((table.total_weight, [w for w, _ in rows], ex.weight),
+                               (table.total_score, [s for _, s in rows], ex.score)):
+        if stated is None:
+            continue
+        if any(f is None for f in own):
+            return False
+        alone = sum((f.figure.decimal for f in own if f is not None), Decimal(0))
+        target = stated.figure.decimal
+        return alone != target and abs(alone + extra.figure.decimal - target) <= _half_unit(stated, extra, own)
+    return False
+
+
+def _half_unit(*facts: Fact | None | list[Fact | None]) -> Decimal:
+    """Half a unit of the last place the most precise of `facts` prints (the rounding a sum of them may show)."""
+    flat = [f for x in facts for f in (x if isinstance(x, list) else [x]) if f is not None]
+    places = max((len(f.figure.value.partition(".")[2]) for f in flat), default=0)
+    return Decimal(1).scaleb(-places) / 2
 
 
 @contextmanager
