@@ -31,7 +31,7 @@ from narrcheck.model.claims import (
 from narrcheck.model.location import Location
 from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.structure.sections import MAX_TITLE, without_marker
-from narrcheck.tables.model import ScoreTable, name_keys, project_named
+from narrcheck.tables.model import Category, ScoreTable, name_keys, project_named
 from narrcheck.tables.vocab import WEIGHT_MARK
 
 
@@ -474,7 +474,16 @@ def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> s
     """
     own = _category_words(text, pos, (table,))
     return next((name for c, name in zip(table.categories, _category_names(table), strict=True)
-                 if own and name and own.endswith(name) and score <= c.weight.figure.decimal), None)
+                 if own and name and own.endswith(name) and (cap := _cap(c)) is not None and score <= cap), None)
+
+
+def _cap(category: Category) -> Decimal | None:
+    """The most a category may score: its weight, else (a label without one) the weights of all its rows."""
+    if category.weight is not None:
+        return category.weight.figure.decimal
+    if not category.complete or not category.members:
+        return None
+    return sum((f.figure.decimal for f in category.members), Decimal(0))
 
 
 def _after_formula(text: str, pos: int) -> bool:
@@ -597,7 +606,11 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     if quoted and _named(quoted.group("name"), tables) is None or this and None in _opening_tables(clause, tables):
         return None, ""  # the sentence is about a project that has no table here
     if table_no is not None:
-        own = next((t for t in tables if table_no in t.blocks), None)
+        owners = [t for t in tables if table_no in t.blocks]
+        if len(owners) > 1:  # (one sheet or grid holding several projects' tables: the one the unit stands in)
+            line = units[order].locate(0).line or 0
+            owners = [t for t in owners if t.first_line <= line][-1:] or owners[:1]
+        own = owners[0] if owners else None
         if own is not None:
             return own, "own table"
     else:  # a table flattened into the text holds the paragraph

@@ -1062,6 +1062,60 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
         members = tuple(i.weight for i in covered if i.weight is not None)
         complete = bounded and bool(covered) and len(members) == len(covered)
         out.append(Category(weight.row, weight, members, complete))
+    return out + _unweighted(toks, found, marks, deepest, closed)
+
+
+def _unweighted(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
+                marks: list[tuple[int, Fact | None, bool, str, int]], deepest: int, closed: bool) -> list[Category]:
+    """First-level labels without a weight (产出指标 on each of its rows, or once over a merged cell): each a category
+    of its rows, to the next first-level label (or the total row). A row without a first-level label goes on with
+    the label above only where its labels stand one level in (its first-level cell blank, as a merged cell
+    exports); a row read otherwise leaves the category incomplete, and so does a label opening two blocks.
+    """
+    weighted = {WEIGHT_MARK.sub("", label).strip() for _, w, first, label, _ in marks if w is not None and first}
+    on_row: dict[int, set[str]] = {}
+    for n, weight, first, label, _ in marks:
+        if first:
+            on_row.setdefault(n, set()).add(label if weight is None else "")
+    runs: list[tuple[str, list[int], bool]] = []  # label, its rows, every row read clearly
+    bounded: list[bool] = []
+    current: int | None = None
+    for n, (_, labels) in enumerate(found):
+        names = on_row.get(n)
+        if names:
+            label = next(iter(names)) if len(names) == 1 else ""
+            if current is not None and label and runs[current][0] == label:
+                runs[current][1].append(n)
+                continue
+            if current is not None:
+                bounded[current] = True
+            current = None
+            if label:
+                runs.append((label, [n], True))
+                bounded.append(False)
+                current = len(runs) - 1
+            continue
+        if current is None:
+            continue
+        first_tok = toks[labels[0]] if labels else None
+        inward = first_tok is not None and (
+            labels[0] - _line_start(toks, labels[0]) == 1 if first_tok.kept else len(labels) == deepest - 1)
+        label, rows, _ = runs[current]
+        rows.append(n)
+        if not inward:
+            runs[current] = (label, rows, False)
+    if current is not None:
+        bounded[current] = closed
+    counts: dict[str, int] = {}
+    for label, _, _ in runs:
+        counts[label] = counts.get(label, 0) + 1
+    out = []
+    for (label, rows, clear), ends in zip(runs, bounded, strict=True):
+        if WEIGHT_MARK.sub("", label).strip() in weighted:
+            continue
+        members = tuple(w for n in rows if (w := found[n][0].weight) is not None)
+        complete = ends and clear and counts[label] == 1 and len(members) == len(rows)
+        out.append(Category(label, None, members, complete))
     return out
 
 

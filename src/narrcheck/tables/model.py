@@ -46,10 +46,13 @@ class BadCell:
 
 @dataclass(frozen=True)
 class Category:
-    """A weight written into a label cell (“预算管理（31分）”) and the weights of the rows it covers."""
+    """A weight written into a label cell (“预算管理（31分）”) and the weights of the rows it covers; a first-level
+    label without a weight (产出指标 on each of its rows, or once over a merged cell) is a category of its rows
+    too, its weight None.
+    """
 
     label: str
-    weight: Fact
+    weight: Fact | None
     members: tuple[Fact, ...]
     complete: bool  # every covered row has a weight
 

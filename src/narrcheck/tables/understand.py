@@ -189,6 +189,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
     total_weight = total_score = None
     has_score = False
     carried: dict[int, str] = {}
+    firsts: list[str | None] = []  # each indicator's first-level cell ('' blank), None where its row is narrower
     for n, row in enumerate(rows):
         header = headers[n]
         if header is not None:
@@ -264,6 +265,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
         score = fact("score", name)
         if (weight is None and score is None) or closes_with(name, "rows.subtotal"):
             continue
+        firsts.append(clean(row[levels[0]].text) if levels and len(row) == width else None)
         indicators.append(Indicator(
             label=name, weight=weight, score=score,
             op=cells["op"].text.strip() if "op" in cells else "",
@@ -280,6 +282,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
         return None
     department = "整体" in title or (not project and "部门" in title)
     categories = _categories(index, title, rows, category_cells, indicators, execution)
+    categories += _unweighted(indicators, firsts, {WEIGHT_MARK.sub("", c.label).strip() for c in categories})
     return ScoreTable(index=index, title=title, project=project, department=department,
                       indicators=tuple(indicators), execution=execution, categories=tuple(categories),
                       total_weight=total_weight, total_score=total_score, has_score_column=has_score,
@@ -334,6 +337,32 @@ def _categories(index: int, title: str, rows: list[tuple[Cell, ...]], cells: lis
             continue
         last_in_column[col] = len(out)
         out.append(Category(label, weight, tuple(members), complete))
+    return out
+
+
+def _unweighted(indicators: list[Indicator], firsts: list[str | None], weighted: set[str]) -> list[Category]:
+    """First-level labels without a weight (产出指标 on each of its rows, or once over a merged cell, its cell blank
+    below): each a category of its rows, to the next first-level label or the table's end. A row narrower than the
+    header (its first-level cell not known) leaves the category incomplete, and so does a label opening two blocks.
+    """
+    runs: list[tuple[str, list[Indicator], bool]] = []  # label, its rows, every row's cell read
+    for indicator, first in zip(indicators, firsts, strict=True):
+        if first and not (runs and runs[-1][0] == first):
+            runs.append((first, [], True))
+        if not runs:
+            continue
+        label, covered, clear = runs[-1]
+        covered.append(indicator)
+        runs[-1] = (label, covered, clear and first is not None)
+    counts: dict[str, int] = {}
+    for label, _, _ in runs:
+        counts[label] = counts.get(label, 0) + 1
+    out = []
+    for label, covered, clear in runs:
+        if opens_with(label, "levels.first") is None or WEIGHT_MARK.search(label) or label in weighted:
+            continue
+        members = tuple(w for i in covered if (w := i.weight) is not None)
+        out.append(Category(label, None, members, clear and counts[label] == 1 and len(members) == len(covered)))
     return out
 
 

@@ -33,7 +33,7 @@ class WeightSum(Rule):
             yield from self._stated(table, ctx)
             return
         for category in table.categories:
-            if category.complete and category.members:
+            if category.weight is not None and category.complete and category.members:
                 yield self.judge(ctx, category.weight.figure, total(category.members), plus(category.members),
                                  evidence(category.weight, *category.members[:1]), table.section,
                                  about=_WEIGHT_IN_LABEL.sub("", category.label),
@@ -50,7 +50,10 @@ class WeightSum(Rule):
         for category in table.categories:
             if _WEIGHT_IN_LABEL.sub("", category.label).strip() != stated.name:
                 continue
-            members = category.members if category.complete and category.members else (category.weight,)
+            members = category.members if category.complete and category.members else (
+                (category.weight,) if category.weight is not None else ())
+            if not members:
+                return
             yield self.judge(ctx, stated.weight.figure, total(members), plus(members),
                              evidence(stated.weight, category.weight, *members[:1]), stated.section,
                              about=stated.name, terms=Terms("sum", {}, category=stated.name))
