@@ -378,6 +378,8 @@ _CATEGORY_NAMES = tuple(lead + c + t for c in (*file_words("score_headers.toml",
                                                 *file_words("score_headers.toml", "levels.execution"))
                         for t in file_words("score_headers.toml", "levels.category_tails")
                         for lead in file_words("score_headers.toml", "levels.category_leads"))
+# what names the indicators beside 预算执行 as one block (绩效指标得分88分): a part of the table
+_BLOCKS = file_words("score_headers.toml", "levels.blocks")
 # a score's own full mark right after it (19分（满分20分）): below the 100 of a whole table, it is a part's
 _OWN_FULL_MARK = re.compile(r"\D*?\d+(?:\.\d+)?\s*分\s*[（(]\s*满分\s*(?P<num>\d+(?:\.\d+)?)\s*分")
 
@@ -395,12 +397,11 @@ _AFTER_RESULT = re.compile(rf"\d\s*(?:[%％]|{alt('units.count')}){alt('approxim
 
 def _of_the_whole(text: str, pos: int, year: str, tables: Sequence[ScoreTable] = ()) -> bool:
     """The score at `pos` may be the project's total of the report's year: not named right before it as a part of
-    the table (产出指标得分…, 预算执行得分…, 投入类指标得分…: score_headers.toml levels) nor as an average of several
-    (平均自评得分) or as another measurement's (满意度测评得分) or after a list opener, a weight or an indicator's
-    result (其中…得分, 分值10分，得分…, 执行率95%，
-    得分… where it fits in a row's weight, 该项得分…), not a part's weight in brackets
-    after its score
-    (48.5分（满分50分）), not the period before's (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
+    the table (产出指标得分…, 预算执行得分…, 投入类指标得分…, the indicators' block 绩效指标得分…: score_headers.toml
+    levels) nor as an average of several (平均自评得分) or as another measurement's (满意度测评得分) or after a list
+    opener, a weight or an indicator's result (其中…得分, 分值10分，得分…, 执行率95%，得分… where it fits in a row's
+    weight, 该项得分…), not a part's weight in brackets after its score (48.5分（满分50分）), not the period before's
+    (较上年自评得分…, 上年自评得分…) and not of an earlier year only.
     """
     own = text[start_of(text, pos, CLAUSE):pos].strip()
     if own.endswith(file_words("score_headers.toml", "levels.first") + file_words("score_headers.toml",
@@ -413,6 +414,9 @@ def _of_the_whole(text: str, pos: int, year: str, tables: Sequence[ScoreTable] =
     bare = _CLAUSE_LEAD.sub("", own)
     if bare in _CATEGORY_NAMES or own.endswith(file_words("score_headers.toml", "roles.weight")):
         return False  # 投入类指标得分14分: a category's score; 各项指标分值合计100分: weights
+    if own.endswith(_BLOCKS) and SCORE.match(text, pos) and not text.startswith(_TOTAL_PREFIXES, pos):
+        return False  # 绩效指标得分88分, 各项绩效指标得分…: the block of indicators beside 预算执行, a part (not 各项
+        # 指标满分110分: the table's full mark)
     if any(w in own for w in file_words("score_headers.toml", "levels.several")
            + file_words("score_headers.toml", "narrative.other_measures")):
         return False  # (平均自评得分…: several projects'; 满意度测评得分…: another measurement's)
@@ -459,7 +463,35 @@ def _category_words(text: str, pos: int, tables: Sequence[ScoreTable]) -> str:
     own = WEIGHT_MARK.sub("", _CLAUSE_LEAD.sub("", text[start:pos].strip())).strip()
     if not own and (before := _NAMED_WITH_FULL_MARK.search(text, max(0, start - 30), start)) is not None:
         own = _CLAUSE_LEAD.sub("", before.group("name").strip())
-    return own if own and any(name and own.endswith(name) for t in tables for name in _category_names(t)) else ""
+    return own if own and any(_names_category(own, name) for t in tables for name in _category_names(t)) else ""
+
+
+_CATEGORY_WORDS = file_words("score_headers.toml", "levels.categories")
+_CATEGORY_TAILS = tuple(sorted(file_words("score_headers.toml", "levels.category_tails"), key=len, reverse=True))
+_CATEGORY_LEADS = tuple(w for w in file_words("score_headers.toml", "levels.category_leads") if w)
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _names_category(own: str, name: str) -> bool:
+    """The words `own` name the table's category `name`: they end with it, or, where it is one of the category
+    words with a tail (score_headers.toml levels: 过程, 产出指标, 投入类), with that word and another tail (过程指标
+    for 过程, 产出 for 产出指标), the word opening its clause, after a lead (部门) or after no ideograph (社会效益 is
+    no 效益).
+    """
+    if not name:
+        return False
+    if own.endswith(name):
+        return True
+    word = next((name[len(lead):len(name) - len(tail)] for lead in ("", *_CATEGORY_LEADS) for tail in _CATEGORY_TAILS
+                 if name.startswith(lead) and name.endswith(tail)
+                 and name[len(lead):len(name) - len(tail)] in _CATEGORY_WORDS), None)
+    if word is None:
+        return False
+    for tail in _CATEGORY_TAILS:
+        if own.endswith(word + tail):
+            before = own[:len(own) - len(word + tail)]
+            return not before or before.endswith(_CATEGORY_LEADS) or not _IDEOGRAPH.search(before)
+    return False
 
 
 def _category_names(table: ScoreTable) -> list[str]:
@@ -474,7 +506,7 @@ def _named_category(text: str, pos: int, table: ScoreTable, score: Decimal) -> s
     """
     own = _category_words(text, pos, (table,))
     return next((name for c, name in zip(table.categories, _category_names(table), strict=True)
-                 if own and name and own.endswith(name) and (cap := _cap(c)) is not None and score <= cap), None)
+                 if own and _names_category(own, name) and (cap := _cap(c)) is not None and score <= cap), None)
 
 
 def _cap(category: Category) -> Decimal | None:
