@@ -196,10 +196,26 @@ def tokens(document: Document) -> list[Token]:
             found = _pipe_tokens(block)
         else:
             found = _glued_tokens(block) or _spaced_tokens(block)
+        found = [_unmarked(tok) for tok in found]
         for tok in found:
             tok.role = role_of(tok.text) if tok.kind == "text" else None
         out.extend(found)
     return out
+
+
+# markdown emphasis around a cell or a title (**甲项目支出绩效自评表**, __合计__): read as the words inside it
+_EMPHASIS_OPEN = re.compile(r"^[*_]+\s*")
+_EMPHASIS_CLOSE = re.compile(r"\s*[*_]+$")
+
+
+def _unmarked(tok: Token) -> Token:
+    """The token without the emphasis marks around its words, where words remain."""
+    opening = _EMPHASIS_OPEN.match(tok.text)
+    lead = opening.end() if opening else 0
+    inner = _EMPHASIS_CLOSE.sub("", tok.text[lead:])
+    if inner == tok.text or not inner:
+        return tok
+    return Token(inner, tok.block, tok.start + lead, kept=tok.kept, glued=tok.glued)
 
 
 # --- headers ----------------------------------------------------------------------------------------------
