@@ -74,6 +74,8 @@ DETAILS: dict[str, dict[str, str]] = {
     "zero-base-100": {"zh": "上年数为0，按惯例记为增长100%", "en": "growth from 0 is conventionally written 100%"},
     "partial-list": {"zh": "所列各项之和明显小于合计，可能并未列全", "en": "the listed parts fall well short of the "
                      "total; the list may be partial"},
+    "distinct-over": {"zh": "（所列各项互不包含，占比之和不能超过100%）",
+                      "en": " (the items listed are distinct, so their shares cannot add to more than 100%)"},
     "not-exhaustive": {"zh": "所列各项金额之和与总额不符，占比之和不必为100%",
                        "en": "the listed amounts do not add up to the whole, so the shares need not sum to 100%"},
     "words-disagree": {"zh": "变动额用“{w1}”而变动率用“{w2}”，方向相反",

@@ -2036,17 +2036,27 @@ class Extractor:
                                                  exhaustive=complete, **kwargs))
 
     def _shares_sums(self) -> None:
-        groups: dict[int, list[ShareClaim]] = {}
+        """Shares of one whole listed together; also, whole or none, shares of distinct items of one closed set
+        stated in one paragraph (基本支出…，占66.35%；项目支出…，占33.65%).
+        """
+        groups: dict[object, list[ShareClaim]] = {}
         for claim in self.claims:
             if isinstance(claim, ShareClaim) and claim.group is not None and claim.whole is not None:
                 groups.setdefault(claim.group, []).append(claim)
+            elif isinstance(claim, ShareClaim) and claim.whole is None and not claim.whole_name \
+                    and not claim.whole_candidates:
+                groups.setdefault(("unnamed", claim.section, claim.location.page, claim.location.line), []).append(
+                    claim)
         for members in groups.values():
             if len(members) < 2 or any(m.part is None for m in members):
                 continue
             first = members[0]
+            parts = tuple(m.part for m in members if m.part is not None)
+            distinct = _distinct_items(parts)
+            if first.whole is None and not distinct:
+                continue
             self.claims.append(SharesSumClaim(
-                percents=tuple(m.percent for m in members), whole=first.whole,
-                parts=tuple(m.part for m in members if m.part is not None),
+                percents=tuple(m.percent for m in members), whole=first.whole, parts=parts, distinct=distinct,
                 quote=first.quote, location=first.location, section=first.section))
 
 
@@ -2173,6 +2183,15 @@ def _interleaved(head: Mention, parts: list[Mention]) -> bool:
     return any(first < m.start < parts[-1].start and id(m) not in chosen
                and (m.family != head.family or bracket_depth(text, first, m.start) == 0)
                for m in head.unit.mentions)
+
+
+def _distinct_items(parts: Iterable[Figure]) -> bool:
+    """Each figure names a different item of one closed set (the components of a composite, the items of a
+    standard account's total: [composites], [item_classes]), so none holds another.
+    """
+    named = [fold(normalize_subject(p.subject)) for p in parts]
+    return len(set(named)) == len(named) >= 2 and any(
+        set(named) <= set(items) for _, items in (*composites(), *item_classes()))
 
 
 def _breakdown_known(head: Mention, parts: list[Mention]) -> bool:

@@ -118,6 +118,8 @@ class SharesSumClaim(_Claim):
     percents: tuple[Figure, ...]
     whole: Figure | None = None
     parts: tuple[Figure, ...] = ()
+    distinct: bool = Field(default=False, description="the parts are distinct items of one closed set (基本支出, "
+                           "项目支出 of 本年支出): whatever the whole, their shares cannot exceed 100%")
 
 
 class PartsSumClaim(_Claim):

@@ -19,7 +19,8 @@ class SharesSum(Rule):
 
     Fails: “基本支出768.9万元，占75%；项目支出256.34万元，占20%” (75 + 20 ≠ 100).
     Passes: “…占75%；…占25%”. Checked only when the parts' amounts add up to the whole; otherwise the list
-    may be partial and the shares need not sum to 100 (unverifiable).
+    may be partial and the shares need not sum to 100 (unverifiable). Shares of distinct items of one set
+    (基本支出, 项目支出) never add to more than 100%, whole stated or not.
     """
 
     id = "NC105"
@@ -32,7 +33,10 @@ class SharesSum(Rule):
         decimals = max(p.quantity.decimals for p in claim.percents)
         claimed = format_decimal(total.mid, decimals)
         formula = "+".join(p.value for p in claim.percents)
+        hundred = Decimal(100)
         if claim.whole is None or len(claim.parts) != len(claim.percents):
+            if claim.distinct and total.lo > hundred:  # distinct items of one set: more than the whole
+                yield self._over(ctx, claimed, formula, claim, ev, decimals)
             return
         unit = claim.whole.unit
         parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
@@ -41,7 +45,6 @@ class SharesSum(Rule):
             yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("not-exhaustive", ctx.lang), ev,
                                        claim.section, claimed=claimed, formula=formula, source=claim.source)
             return
-        hundred = Decimal(100)
         verdict = Verdict.OK if total.lo <= hundred <= total.hi else Verdict.MISMATCH
         msg_key = "ok" if verdict is Verdict.OK else "mismatch"
         finding = self.verdict_finding(ctx, verdict, "", ev, claim.section, claimed=claimed,
@@ -50,3 +53,13 @@ class SharesSum(Rule):
         message = i18n.message(msg_key, ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=claimed,
                                expected=format_decimal(hundred, decimals))
         yield finding.model_copy(update={"message": message})
+
+    def _over(self, ctx: Context, claimed: str, formula: str, claim: SharesSumClaim, ev: list,
+              decimals: int) -> Finding:
+        """Shares of distinct items of one set adding to more than 100%, whatever their whole."""
+        expected = format_decimal(Decimal(100), decimals)
+        finding = self.verdict_finding(ctx, Verdict.MISMATCH, "", ev, claim.section, claimed=claimed,
+                                       expected=expected, formula=formula, source=claim.source)
+        message = i18n.message("mismatch", ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=claimed,
+                               expected=expected) + i18n.detail("distinct-over", ctx.lang)
+        return finding.model_copy(update={"message": message})
