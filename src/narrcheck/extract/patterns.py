@@ -132,6 +132,12 @@ RESPECTIVE_CHANGES = re.compile(
     rf"(?:[，,]\s*{alt('respective.each')}?"
     rf"(?P<rates>{RATE_WORD}{LINK}{PCT}(?:{alt('respective.joiners')}(?:{RATE_WORD})?{PCT})+))?"
 )
+# 基本支出…较上年增加20.60万元；项目支出…较上年增加22.65万元，分别增长4.12%和12.60%: rates paired in order with
+# the changes the sentence stated before them
+RESPECTIVE_RATES = re.compile(
+    rf"[，,]\s*{alt('respective.each')}"
+    rf"(?P<rates>{RATE_WORD}{LINK}{PCT}(?:{alt('respective.joiners')}(?:{RATE_WORD})?{PCT})+)"
+)
 ITEM_DIRECTION = re.compile(DIRECTION)
 ITEM_RATE_WORD = re.compile(RATE_WORD)
 # 2023年、2022年“三公”经费分别为12.45万元、15.20万元: a list of years naming one quantity, paired with its figures

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import chain, combinations
-from typing import Any, SupportsIndex
+from typing import Any, SupportsIndex, cast
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import composites, entity_at, fold, item_classes
-from narrcheck.extract.spans import CLAUSE, PART, PHRASE, start_of
+from narrcheck.extract.spans import CLAUSE, PART, PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, data_file, entry, family_of, file_words, words
 from narrcheck.model.claims import (
     ChangeClaim,
@@ -605,7 +605,9 @@ class Extractor:
             self._mark_roles(unit)
         for unit in numeric:
             self._formulas(unit)
+            made = len(self.claims)
             self._changes(unit)
+            self._respective_rates(unit, made)
             first = len(self.claims)
             self._completions(unit)
             self._budget_relations(unit, self.claims[first:])
@@ -699,6 +701,25 @@ class Extractor:
                     rate_direction=_direction(dir2) if rate else None, delta_word=dir1, rate_word=dir2,
                     basis=normalize_digits(m.group("anchor") or ""),
                     **self._claim_kwargs(unit, delta.start, (rate or delta).end)))
+
+    def _respective_rates(self, unit: Unit, made: int) -> None:
+        """…增加20.60万元；…增加22.65万元，分别增长4.12%和12.60%: the rates, in order, of the changes without a rate
+        stated before them in the sentence (as many changes as rates, else none is paired).
+        """
+        for m in unit.matches(P.RESPECTIVE_RATES):
+            rates = [x for x in unit.mentions if m.start("rates") <= x.start < m.end("rates") and x.role is None]
+            lo, hi = unit.locate(start_of(unit.text, m.start(), SENTENCE)), unit.locate(m.start())  # (past ；)
+            at = [i for i in range(made, len(self.claims))
+                  if isinstance(c := self.claims[i], ChangeClaim) and c.delta is not None
+                  and _before(lo, c.delta.location) and _before(c.delta.location, hi)]
+            if len(rates) < 2 or len(at) != len(rates) \
+                    or any(cast(ChangeClaim, self.claims[i]).rate is not None for i in at):
+                continue
+            for i, rate in zip(at, rates, strict=True):
+                word = _last_word(P.ITEM_RATE_WORD, unit.text, m.start("rates"), rate.start)
+                rate.role = "rate"
+                self.claims[i] = self.claims[i].model_copy(update={
+                    "rate": rate.figure(), "rate_direction": _direction(word), "rate_word": word})
 
     def _formulas(self, unit: Unit) -> None:
         for m in _formulas_in(unit):
@@ -2058,6 +2079,11 @@ class Extractor:
             self.claims.append(SharesSumClaim(
                 percents=tuple(m.percent for m in members), whole=first.whole, parts=parts, distinct=distinct,
                 quote=first.quote, location=first.location, section=first.section))
+
+
+def _before(a: Location, b: Location) -> bool:
+    """`a` comes before `b` in the document (one page's lines, then columns)."""
+    return (a.page or 0, a.line or 0, a.column or 0) <= (b.page or 0, b.line or 0, b.column or 0)
 
 
 def _order_of_first(pair: tuple[Mention, str]) -> int:
