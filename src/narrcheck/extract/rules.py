@@ -19,7 +19,7 @@ from itertools import chain, combinations
 from typing import Any, SupportsIndex, cast
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import composites, entity_at, fold, item_classes
+from narrcheck.extract.identity import composites, entity_at, fold, item_classes, period_forms, prior_period
 from narrcheck.extract.spans import CLAUSE, PART, PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, data_file, entry, family_of, file_words, words
 from narrcheck.model.claims import (
@@ -997,7 +997,16 @@ class Extractor:
             if (is_budget(x.subject) and not is_budget(current.subject) and _same_budget_kind(x, basis)) if budget \
                     else _names_basis_period(x, basis):
                 return x
-        return None
+        year = _years_of(current)
+        if len(year) != 1 or not s_start or not _PRIOR_YEAR_BASIS.search(basis) or is_budget(basis):
+            return None
+        # (2022年度…决算数为642.18万元。2023年度…决算数为701.36万元，比上年决算数增加…: the year before's figure,
+        # named alike in the sentence before, is the base)
+        p_start, _ = unit.sentence_span(s_start - 1)
+        before = str(int(year.pop()) - 1)
+        found = [x for x in unit.mentions if p_start <= x.start < s_start and x.family == current.family
+                 and self._eligible(x) and _stem(x.subject) == stem and _years_of(x) == {before}]
+        return found[0] if len(found) == 1 else None
 
     def _named_pair(self, unit: Unit, pos: int, named: str, kin: Mention) -> Mention | None:
         """The figure a pair's name stands for (收、支总计各增加…: 收入总计 and 支出总计), where both names are
@@ -2079,6 +2088,10 @@ class Extractor:
             self.claims.append(SharesSumClaim(
                 percents=tuple(m.percent for m in members), whole=first.whole, parts=parts, distinct=distinct,
                 quote=first.quote, location=first.location, section=first.section))
+
+
+# a comparison with the year before (比上年, 较去年同期 …): synonyms.toml [periods]
+_PRIOR_YEAR_BASIS = re.compile("|".join(map(re.escape, sorted(period_forms(prior_period()), key=len, reverse=True))))
 
 
 def _before(a: Location, b: Location) -> bool:
