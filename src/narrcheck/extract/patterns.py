@@ -93,6 +93,16 @@ CHANGE_FROM_TO = re.compile(
     rf"{alt('compare.to')}(?P<current>{AMOUNT})"
     rf"(?:{RATE_TAIL})?"
 )
+# 比上年增长7.83%（上年1198.40万元）/ 增长11.4%（上年事业收入3,020.00万元，本年…）: the prior in brackets after the rate
+CHANGE_RATE_BRACKET_PRIOR = re.compile(
+    rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})\s*[（(](?P<basis>{alt('compare.periods')})"
+    rf"(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?(?P<prior>{AMOUNT})(?=\s*[)），,；;])"
+)
+# 2021年…1198.40万元，2022年…1286.19万元，增长7.83%: a rate alone right after an amount (the levels it is of are the
+# sentence's two figures of consecutive years)
+CHANGE_RATE_ALONE = re.compile(
+    rf"(?<=元)\s*[，,]\s*(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})(?![\d.]|\s*[（(])"
+)
 # 比上年的18.92%下降3.24个百分点: a share or rate against last year's, changed by percentage points
 CHANGE_POINTS = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<prior>{PCT})[，,]?[（(]?(?P<dir1>{DIRECTION})[)）]?了?"

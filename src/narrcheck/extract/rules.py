@@ -769,6 +769,22 @@ class Extractor:
             if prior is not None:
                 self._add_change(unit, m, prior=prior, basis=m.group("basis"), subject=named, current=actual)
                 taken.append((m.start(), m.end()))
+        for m in unit.matches(P.CHANGE_RATE_BRACKET_PRIOR):  # 增长7.83%（上年1198.40万元）
+            bracketed = self._take(unit, m, "prior", "prior") if free(m) else None
+            if bracketed is not None:
+                self._add_change(unit, m, prior=bracketed, basis=m.group("basis"), subject=m.group("prior_subject"))
+                taken.append((m.start(), m.end()))
+        for m in unit.matches(P.CHANGE_RATE_ALONE):  # 2021年…1198.40万元，2022年…1286.19万元，增长7.83%
+            s_start, _ = unit.sentence_span(m.start())
+            levels = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start() and x.family == "money"
+                      and self._eligible(x) and bracket_depth(unit.text, s_start, x.start) == 0]
+            pair = _consecutive_years(levels)
+            last = next((x for x in reversed(unit.mentions) if x.end <= m.start()), None)
+            if pair is None or pair[0] is not last or not free(m):
+                continue  # (the rate right after the current level, not after a change: …，增加13.45万元，增长5.80%)
+            pair[1].role = "prior"
+            self._add_change(unit, m, prior=pair[1], basis=m.group("anchor") or "", subject="", current=pair[0])
+            taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE_FROM_TO):
             if not free(m) or unit.mention_at(m.start("current")) is None:
                 continue
@@ -2375,7 +2391,8 @@ _PRIOR_LEVEL_PATTERNS = (P.CHANGE_PRIOR_LEVEL_DELTA, P.CHANGE_PRIOR_LEVEL)
 
 def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
     """(current, prior) when `figures` are two, named with consecutive years and otherwise the same words (the
-    second may leave out what the first named: 接待费2016年预算8万元，2015年预算12.5万元).
+    second may leave out what the first named: 接待费2016年预算8万元，2015年预算12.5万元; …支出决算数为…，2022年度
+    决算数为…).
     """
     if len(figures) != 2:
         return None
@@ -2384,7 +2401,7 @@ def _consecutive_years(figures: list[Mention]) -> tuple[Mention, Mention] | None
         return None
     a, b = figures if years[0][0] < years[1][0] else figures[::-1]
     names = sorted((normalize_subject(a.subject), normalize_subject(b.subject)), key=len)  # (years left out)
-    return (b, a) if names[1].endswith(names[0]) else None
+    return (b, a) if names[1].endswith(names[0]) or names[1].startswith(names[0]) else None
 
 
 _CLAUSE_OPENERS = set("，,；;：:") | {""}  # what may stand right before a measure that names nothing else
