@@ -266,6 +266,8 @@ LIST_COMPLETE = re.compile(rf"{alt('lists.complete')}"
                            rf"|(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
+# "X510.85万元中，" — the whole of the shares that follow is stated with its figure
+FIGURE_WHOLE = re.compile(rf"(?:\d{{4}}\s*年度?)?(?P<name>[^，,。；;：:\d]{{2,40}}?)(?P<whole>{AMOUNT})中[，,]")
 # the sentence says the actual equals the budget
 EQUAL_TO_BUDGET = re.compile(alt("ratio.equal_to_budget"))
 # sentence ends

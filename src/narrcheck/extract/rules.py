@@ -1446,6 +1446,11 @@ class Extractor:
                     whole = near
             opened = None  # (基本支出中，…: the whole the sentence names as it opens)
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
+                stated = P.FIGURE_WHOLE.match(unit.text, s_start)
+                if stated is not None and stated.end() <= (part.start if part else m.start()):
+                    # (…支出510.85万元中，基本支出285.02万元，占55.79%: the figure the sentence opens with)
+                    whole = group_head = unit.mention_at(stated.start("whole"))
+            if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 opened = P.NAMED_WHOLE.match(unit.text, s_start)
                 if opened is None and unit.text[:s_start].strip() == "":
                     opened = P.NAMED_WHOLE.match(unit.text)
