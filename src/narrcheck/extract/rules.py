@@ -1261,7 +1261,7 @@ class Extractor:
     def _completions(self, unit: Unit) -> None:
         for m in unit.matches(P.COMPLETION):
             pct = self._take(unit, m, "pct", "pct")
-            whole = self._take(unit, m, "whole", "whole")
+            whole = self._take(unit, m, "whole", "whole") or self._take(unit, m, "whole_after", "whole")
             if pct is None:
                 continue
             self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)
