@@ -21,6 +21,7 @@ from typing import Any
 
 from narrcheck.extract.spans import CLAUSE, start_of
 from narrcheck.lexicon import alt
+from narrcheck.lexicon import words as lexicon_words
 from narrcheck.numbers import normalize_digits
 
 _YEAR_MARK = rf"{alt('dates.year')}{alt('dates.year_suffix')}?"  # 年, 年度
@@ -278,6 +279,17 @@ def measure_of(words: str) -> str | None:
     return next((measure for form, measure in _measures() if form == plain), None)
 
 
+def measure_only(text: str) -> str | None:
+    """The measure `text` names when it names nothing else (决算为, 支出决算为, 预算数是: a measure, perhaps after
+    a noun said once for the sentence's figures, lexicon.toml names.said_once); None when it names more.
+    """
+    s = _words()["tail"].sub("", _LEAD.sub("", _plain(text)))
+    for noun in ("", *lexicon_words("names.said_once")):
+        if s.startswith(noun) and (measure := measure_of(s[len(noun):])) is not None:
+            return measure
+    return None
+
+
 def measures_in(text: str) -> set[str]:
     """The measures whose forms `text` holds (longest forms first, none inside another), budgets' names
     (一般公共预算) left out.
@@ -309,6 +321,18 @@ def year_span(year: str, report_year: str) -> str:
     """The span a whole year is keyed with: the report's year (本年) or another year (2023年)."""
     t = _time()
     return t["this_year"] if year == report_year else t["year_label"].format(year)
+
+
+def this_year() -> str:
+    """The span a figure of the report's whole year is keyed with (本年)."""
+    return _time()["this_year"]  # type: ignore[no-any-return]
+
+
+def within_year(span: str) -> bool:
+    """The span is a part of a year (2月, 1-2月, 2023年1-2月, 上半年), not a whole year nor unstated."""
+    t = _time()
+    whole_year = re.escape(t["year_label"]).replace(re.escape("{}"), r"\d{4}")
+    return bool(span) and span != t["this_year"] and re.fullmatch(whole_year, span) is None
 
 
 def _cost_itself(name: str) -> str:

@@ -10,8 +10,10 @@ the figure that opens with one). The year-end balance under a 政府性基金 he
 一般公共预算 heading; the place is taken off the name (全区一般公共预算收入 is 一般公共预算收入 of 全区).
 
 A figure in a list (“其中：基本支出…”) is keyed under the list's whole (“年初预算支出 · 基本支出” is
-not “决算支出 · 基本支出”). Comparison figures (比2018年…), changes, rates and operands of written formulas
-are not statements of their own.
+not “决算支出 · 基本支出”), save an item of the year's own 本年收入合计 / 本年支出合计 (synonyms.toml
+[item_classes]): that is the quantity its bare name states. A clause that names only a measure (…支出年初预算为
+A，支出决算为B) names the quantity of the figure before it. Comparison figures (比2018年…), changes, rates and
+operands of written formulas are not statements of their own.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from narrcheck.extract.identity import (
     QuantityKey,
     entity_at,
     entity_named,
+    fold,
     fund_named,
+    item_classes,
+    measure_only,
     opening,
     quantity_key,
     span_named,
@@ -183,6 +188,10 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
         # (…缴费支出（项）：支出决算为99.84万元: the name stands before the colon, the measure after it)
         before = _unplaced(_clause_before(text, opened)) + before
         own = quantity_key(before, year)
+    if own is None and previous is not None:
+        elided = _elided(unit, previous, mention, before, year)
+        if elided is not None:
+            return elided
     if own is None:
         coded = _CODED.search(before)
         return QuantityKey(f"#{coded.group(1)}", "", "") if coded else None
@@ -197,8 +206,31 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     scope = quantity_key(scope_words, year, generic=True)
     if scope is None:
         return None  # a list whose whole cannot be named: its parts are not identified either
-    return QuantityKey(f"{scope.subject}·{own.subject}", own.period or scope.period,
-                       own.measure or scope.measure)
+    subject = own.subject if _item_of_year(scope, own) else f"{scope.subject}·{own.subject}"
+    return QuantityKey(subject, own.period or scope.period, own.measure or scope.measure)
+
+
+def _elided(unit: Unit, previous: Mention, mention: Mention, words: str, year: str) -> QuantityKey | None:
+    """The key of a figure whose clause names only a measure (…支出年初预算为1435.70万元，支出决算为1413.58万元):
+    the key of the statement before it in its sentence, of another measure, with this one. Not in a list (…，其中：
+    财政拨款250万元，实际支出285万元: the list's part or its whole?).
+    """
+    measure = measure_only(words)
+    start = start_of(unit.text, mention.start, SENTENCE)
+    if measure is None or previous.role in NOT_STATEMENTS or previous.start < start \
+            or P.LIST_MARKER.search(unit.text, start, mention.start):
+        return None
+    key = _name(unit, previous, year)
+    return None if key is None or key.measure == measure else QuantityKey(key.subject, key.period, measure)
+
+
+def _item_of_year(whole: QuantityKey, part: QuantityKey) -> bool:
+    """The part is an item of the year's own total of the standard accounts (财政拨款收入 of 本年收入合计, 基本支出
+    of 本年支出合计: synonyms.toml [item_classes]), so the quantity its bare name states; a part of any other
+    whole (财政拨款支出 · 基本支出, 项目支出 · 财政拨款) is that whole's.
+    """
+    return any(whole.subject == fold(total) and part.subject in {fold(item) for item in items}
+               for total, items in item_classes())
 
 
 def _scoped(key: QuantityKey, unit: Unit, pos: int, year: str) -> QuantityKey:

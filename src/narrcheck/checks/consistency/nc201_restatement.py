@@ -13,7 +13,7 @@ from narrcheck.checks.base import Context, Rule, unit_error
 from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
 from narrcheck.checks.consistency._common import NEAR_MISS, agree, near_miss
 from narrcheck.checks.registry import register
-from narrcheck.extract.identity import core_subject, fold, scopes_differ
+from narrcheck.extract.identity import core_subject, fold, this_year, within_year
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.lexicon import alt
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim, interval_sum
@@ -42,7 +42,8 @@ class Restatement(Rule):
     one quantity, so their prior figures must agree as well, when they differ by a near miss (under 0.5%).
     One name is one quantity only within one scope: figures of two places (全区 / 区本级, two counties), two
     funds (the 年终结余 under 一般公共预算 and under 政府性基金) or two spans of time (2月份 / 1-2月, 2023年 /
-    本年) never restate each other; a figure whose scope is unstated meets a stated one only in a near miss.
+    本年) never restate each other; a figure whose scope is unstated meets a stated one only in a near miss, save
+    that in a document with no figure of a part of a year a figure naming no time is of the report's year.
     A name that only relates to another figure (超支部分) names no quantity.
     The cells of the document's flattened tables are statements too (keyed by row label, the year and measure of
     their column; extract/flat_tables/cells.py): a narrative figure of a cell's key, year and scope is judged
@@ -72,11 +73,13 @@ class Restatement(Rule):
         for finding in self._tables(item, ctx, anchors):
             taken.add(_where(finding))
             yield finding
+        # a document of the whole year: a figure that names no time is of the report's year
+        annual = not any(within_year(st.key.span) for st in item.items)
         for named in groups.values():
             if len({st.sentence for st in named}) < 2:
                 continue
             judged: set[tuple[int | None, int | None]] = set()  # a figure two sets hold is judged once
-            for group in _one_scope(named):
+            for group in _one_scope(named, annual):
                 for finding in self._group(group, ctx, dominant, anchors):
                     where = _where(finding)
                     if where not in judged and where not in taken:
@@ -286,20 +289,29 @@ def _parts_differ(fig: Figure, anchors: dict[tuple[int | None, int | None], list
                and any(_at(part) in wrong for part in claim.parts) for claim in anchors.get(_at(fig), ()))
 
 
-def _one_scope(named: list[Statement]) -> list[list[Statement]]:
+def _one_scope(named: list[Statement], annual: bool = False) -> list[list[Statement]]:
     """The statements of one name that speak of one quantity, largest sets first.
 
     Figures whose scopes are both stated and differ (two places, two funds, two spans of time) are never
     one quantity. Figures of one stated scope are; a figure that leaves a part of the scope unstated joins
     them only when its value is a near miss of theirs (a typo, a unit slip), since it may as well be another
-    quantity; one that could join figures of two different scopes joins none.
+    quantity; one that could join figures of two different scopes joins none. In an `annual` document (no
+    figure of a part of a year) a figure that names no time is of the report's year: 2024年度会议费 and a
+    later 会议费 are one quantity, a figure of 2023年 is not.
     """
+    def scope_of(st: Statement) -> tuple[str, str, str]:
+        entity, fund, span = st.key.scope
+        return entity, fund, this_year() if annual and not span else span
+
+    def differ(a: Statement, b: Statement) -> bool:
+        return any(x and y and x != y for x, y in zip(scope_of(a), scope_of(b), strict=True))
+
     out: list[list[Statement]] = []
-    for scope in dict.fromkeys(st.key.scope for st in named):
-        same = [st for st in named if st.key.scope == scope]
-        near = [st for st in named if st.key.scope != scope and not scopes_differ(st.key, same[0].key)
+    for scope in dict.fromkeys(scope_of(st) for st in named):
+        same = [st for st in named if scope_of(st) == scope]
+        near = [st for st in named if scope_of(st) != scope and not differ(st, same[0])
                 and any(near_miss(st.figure, s.figure) for s in same)]
-        if any(scopes_differ(a.key, b.key) for a in near for b in near):
+        if any(differ(a, b) for a in near for b in near):
             near = []  # ambiguous: the unstated scope could be either
         members = {id(st) for st in (*same, *near)}
         group = [st for st in named if id(st) in members]  # in document order
