@@ -136,3 +136,22 @@ def test_a_funds_table_apart_joins_the_indicator_table_after_it(tmp_path):
         found = {(f.rule, f.claimed): (f.verdict, f.expected) for f in check_file(page, show_all=True).findings}
         assert found[("NC303", "100")] == ("ok", "100")
         assert found[("NC301", total)] == (verdict, "94.5")
+
+
+def test_an_unlabelled_numbering_row_is_no_row_of_figures(tmp_path):
+    """The 三公 table prints its column numbers 1 2 … 12 under the header with no label cell: they are no amounts
+    (a zero item, left blank, is not read as 8)."""
+    cells = lambda *texts: "<tr>" + "".join(f"<td>{t}</td>" for t in texts) + "</tr>"  # noqa: E731
+    half = ("<td rowspan='2'>合计</td><td rowspan='2'>因公出国（境）费</td><td colspan='3'>公务用车购置及运行费</td>"
+            "<td rowspan='2'>公务接待费</td>")
+    page = tmp_path / "sg.html"
+    page.write_text(
+        "<html><body><p>七、财政拨款“三公”经费支出决算情况说明</p><p>1.因公出国（境）经费支出0万元。</p>"
+        "<p>2.公务接待费支出1.35万元。</p><table>"
+        "<tr><td colspan='12'>财政拨款“三公”经费支出决算表</td></tr><tr><td colspan='12'>单位：万元</td></tr>"
+        "<tr><td colspan='6'>预算数</td><td colspan='6'>决算数</td></tr>"
+        f"<tr>{half}{half}</tr>" + "<tr>" + "<td>小计</td><td>公务用车购置费</td><td>公务用车运行费</td>" * 2 + "</tr>"
+        + cells(*range(1, 13)) + cells("8.00", "", "6.50", "", "6.50", "1.50", "7.25", "", "5.90", "", "5.90", "1.35")
+        + "</table></body></html>", encoding="utf-8")
+    report = check_file(page, show_all=True)
+    assert not [f for f in report.findings if f.verdict not in ("ok", "unverifiable")], report.findings

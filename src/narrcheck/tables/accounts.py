@@ -201,11 +201,18 @@ def _on_grid(row: Sequence[Cell]) -> Sequence[Cell]:
 
 
 def _is_data(row: Sequence[Cell]) -> bool:
-    """A row of figures that is not the 栏次 numbering row."""
+    """A row of figures that is not the 栏次 numbering row (labelled 栏次, or unlabelled: 1 2 3 … across a table
+    with no label column, as the 三公 table prints it).
+    """
     words = [clean(c.text) for c in row if clean(c.text)]
-    if not words or _NUMBERING_COLUMN.match(words[0]):
+    if not words or _NUMBERING_COLUMN.match(words[0]) or _numbering(words):
         return False
     return any(_figure_text(c.text) and not CODE.match(clean(c.text)) for c in row)
+
+
+def _numbering(words: Sequence[str]) -> bool:
+    """The words are the column numbers 1, 2, 3 … in order (three or more)."""
+    return len(words) >= 3 and all(w.isdigit() and int(w) == i for i, w in enumerate(words, start=1))
 
 
 def _columns(header: Sequence[Sequence[Cell]], width: int) -> list[tuple[str, ...]]:
