@@ -140,7 +140,8 @@ def test_a_funds_table_apart_joins_the_indicator_table_after_it(tmp_path):
 
 def test_an_unlabelled_numbering_row_is_no_row_of_figures(tmp_path):
     """The 三公 table prints its column numbers 1 2 … 12 under the header with no label cell: they are no amounts
-    (a zero item, left blank, is not read as 8)."""
+    (a zero item, left blank, is not read as 8).
+    """
     cells = lambda *texts: "<tr>" + "".join(f"<td>{t}</td>" for t in texts) + "</tr>"  # noqa: E731
     half = ("<td rowspan='2'>合计</td><td rowspan='2'>因公出国（境）费</td><td colspan='3'>公务用车购置及运行费</td>"
             "<td rowspan='2'>公务接待费</td>")
