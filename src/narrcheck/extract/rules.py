@@ -546,14 +546,15 @@ class Extractor:
                              if name.endswith(f))
         return sorted(found.values(), key=lambda m: (m.unit.order, m.start), reverse=True)
 
-    def _total_before(self, unit: Unit, pos: int) -> Mention | None:
+    def _total_before(self, unit: Unit, pos: int, family: str | None = None) -> Mention | None:
         """The figure a list marker at `pos` breaks down: the nearest before it, not one that notes what the figure
         before it includes (支出预算100万元（含上年结转20万元），其中：… / …，含上年结转20万元，其中：…) nor the level
         it is compared with (3.40万元，与上年3.42万元基本持平。其中：…).
         """
         return self._nearest_before(unit, pos, accept=lambda x: not _bracketed_before(unit, x, pos)
                                     and not normalize_subject(x.subject).startswith(words("lists.inclusion"))
-                                    and not P.ANCHOR_AT_END.search(x.subject))
+                                    and not P.ANCHOR_AT_END.search(x.subject)
+                                    and (family is None or x.family == family))
 
     def _list_head(self, unit: Unit, pos: int, part: str = "") -> tuple[Mention | None, int | None]:
         """The total a list of parts at `pos` belongs to: the figure before the nearest list marker; not a marker
@@ -1689,6 +1690,12 @@ class Extractor:
             openers.append((m, total))
             if total is not None and (pair := _paired_count(unit, total)) is not None:
                 openers.append((m, pair))  # (共接待72批次、538人次，其中：…: a list of each)
+            if total is not None and total.family != "money":
+                # (补助资金1268.40万元，按常住人口142517人…安排，其中：中央补助…: the money list's total is the
+                # nearest amount; the count between states how it was shared out)
+                money = self._total_before(unit, m.start(), family="money")
+                if money is not None:
+                    openers.append((m, money))
         for m in P.NAMED_LIST.finditer(unit.text):
             openers.append((m, self._named_in_paragraph(unit, m.start(), m.group("name"), "money")))
         for m in P.CLASSIFIED_LIST.finditer(unit.text):
