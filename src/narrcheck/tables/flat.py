@@ -265,7 +265,10 @@ def header_runs(toks: Sequence[Token]) -> list[tuple[int, int, list[Column]]]:
             j = ahead
         columns = _columns(toks, i, last + 1)
         roles = {c.role for c in columns}
-        if len(columns) >= 2 and (roles & USEFUL or any(c.formula for c in columns)):
+        # at least two columns told apart: one word in adjacent cells (预算执行率 | 预算执行率, a merged label)
+        # or two words of one role (预算执行率 | 执行率) are a row's labels, not a header
+        distinct = {(c.role, c.letter, c.formula) for c in columns}
+        if len(distinct) >= 2 and (roles & USEFUL or any(c.formula for c in columns)):
             out.append((i, last + 1, columns))
             i = last + 1
         else:
@@ -274,10 +277,18 @@ def header_runs(toks: Sequence[Token]) -> list[tuple[int, int, list[Column]]]:
 
 
 def _opens_row(toks: Sequence[Token], j: int, last: int) -> bool:
-    """Token j starts a line after the header's (`last`) and figures follow it on that line: a row of data."""
+    """Token j stands in a line after the header's (`last`) and figures follow it on that line: a row of data.
+
+    Other labels may stand between it and the figures: a merged cell exported into each cell it spans
+    (预算执行 | 预算执行率 | 预算执行率 | 100% …), a 三级 label under a 二级 one (预算执行率 | 执行率 | 100% …).
+    """
     tok = toks[j]
-    return tok.block is not toks[last].block and not tok.glued and j + 1 < len(toks) \
-        and toks[j + 1].block is tok.block and toks[j + 1].kind != "text"
+    if tok.block is toks[last].block or tok.glued:
+        return False
+    k = j + 1
+    while k < len(toks) and toks[k].block is tok.block and toks[k].kind == "text":
+        k += 1
+    return k < len(toks) and toks[k].block is tok.block and toks[k].kind != "text"
 
 
 def _bracket(tok: Token) -> bool:
@@ -986,6 +997,14 @@ def _header_line(toks: Sequence[Token], sec: _Section) -> int | None:
     return _line_start(toks, sec.lo)
 
 
+def _line_width(toks: Sequence[Token], k: int) -> int:
+    """The number of cells in the line that opens with token k."""
+    end = k
+    while end < len(toks) and toks[end].block is toks[k].block:
+        end += 1
+    return end - k
+
+
 def _line_start(toks: Sequence[Token], k: int) -> int:
     """The first token of token k's line."""
     while k > 0 and toks[k - 1].block is toks[k].block:
@@ -1003,6 +1022,8 @@ def _aligned_total(toks: Sequence[Token], sec: _Section, data: list[Column], tit
     if h0 is None or not toks[sec.hi].kept or row is toks[sec.lo].block:
         return None
     r0 = _line_start(toks, sec.hi)
+    if _line_width(toks, r0) != _line_width(toks, h0):
+        return None  # a cell more or fewer than the header has: no place says its column
     figures: dict[str, Fact | None] = {}
     for c in data:
         k = r0 + c.at - h0
