@@ -131,6 +131,7 @@ def _rules(path: str | Path, settings: Settings, accounts: Sequence[AccountFact]
             claims.append(Accounts(tuple(official), stated))
         ctx = Context(lang=settings.lang, score_tables=tuple(tables.score), grade_bands=settings.bands(found.bands),
                       bands_stated=settings.grade_bands is not None or found.bands is not None,
+                      band_gaps=found.band_gaps if settings.grade_bands is None else (),
                       execution_score=settings.execution_score,
                       execution_stated=settings.own_tiers(found.execution_rule), claims=tuple(narrative),
                       budget_tables=tuple(tables.budget), statements=stated,

@@ -39,6 +39,7 @@ class Context:
     score_tables: tuple[Any, ...] = ()
     grade_bands: tuple[tuple[str, Decimal], ...] = DEFAULT_GRADE_BANDS
     bands_stated: bool = False  # set by the user; otherwise the usual bands are only assumed
+    band_gaps: tuple[tuple[Decimal, Decimal], ...] = ()  # scores between two stated bands, in neither (open)
     execution_score: str = "proportional"
     execution_stated: frozenset[int] = frozenset()  # tables whose execution-score rule the document states (unset)
     claims: tuple[Any, ...] = ()  # every claim of the document, for rules that weigh one figure against others
@@ -77,6 +78,10 @@ class Context:
         return any(e.path is not None or (e.location.table is None and self.block_of(e.location) != own
                                           and not any(t.holds(e.location) for t in self.score_tables))
                    for e in evidence[1:])
+
+    def band_gap(self, score: Decimal) -> tuple[Decimal, Decimal] | None:
+        """The gap between two stated bands the score falls in (89.5 between 良（80-89分） and 优（90-100分）)."""
+        return next(((lo, hi) for lo, hi in self.band_gaps if lo < score < hi), None)
 
     def grade_for(self, score: Decimal) -> str:
         return next(grade for grade, floor in self.grade_bands if score >= floor)

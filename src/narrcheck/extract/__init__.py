@@ -41,6 +41,7 @@ class Extraction:
     units: list[Unit]
     publisher: str = ""  # the body named in the opening, when it is
     bands: tuple[tuple[str, Decimal], ...] | None = None  # the grade bands the document states (stated_bands)
+    band_gaps: tuple[tuple[Decimal, Decimal], ...] = ()  # scores between two of those bands, in neither (open)
     # the score tables whose execution-score rule the document states itself (states_execution_rule)
     execution_rule: frozenset[int] = frozenset()
 
@@ -59,5 +60,6 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     grids = read_grids(document)
     claims += table_row_claims(grids)
     stated = replace(statements(units, year), cells=table_statements(grids, year))
-    return Extraction(claims, stated, units, publisher(units), stated_bands(units),
+    bands, gaps = stated_bands(units)
+    return Extraction(claims, stated, units, publisher(units), bands, gaps,
                       states_execution_rule(units, score_tables, named))

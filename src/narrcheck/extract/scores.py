@@ -9,7 +9,7 @@ the department table when the clause says 部门整体; the table whose project 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -74,38 +74,79 @@ _BAND_CLAUSE = re.compile(rf"[^，,、；;。]*?{_alt('bands.is')}[“\"]?(?P<wo
                           r"(?=[，,、；;。）)]|$)")
 _BAND_FIGURE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:分|(?=\s*[-－—~～至到]\s*\d{{1,3}}(?:\.\d+)?\s*分))\s*"
                           rf"({_alt('bands.included')})?")
+# or a grade word with its band in brackets after it (优（90-100分）、良（80（含）-90分）、差（60分以下）): the
+# brackets hold scores, 分 and the words that bound a band, nothing else (优（95分） is a result, 优良（AQI≤50）
+# no band)
+_BAND_BRACKET = re.compile(rf"(?P<word>{_GRADE_WORD})\s*[（(]"
+                           r"(?P<band>(?:[^（）()，,、；;。]|[（(][^（）()]{1,4}[）)])+)[）)]")
+_BAND_WORD = re.compile(rf"\d{{1,3}}(?:\.\d+)?|分|\s|{_alt('bands.included')}|{_alt('bands.bounds')}"
+                        rf"|{_alt('bands.below')}|{_alt('bands.floor')}")
+_BRACKETED_FIGURE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)\s*分?\s*({_alt('bands.included')})?")
 _BELOW = re.compile(rf"(?<!{_alt('bands.below_not_after')}){_alt('bands.below')}")
 _BOUND = re.compile(rf"{_alt('bands.bounds')}|{_alt('bands.included')}|{_alt('bands.floor')}")
+_UPWARD: tuple[Grade, ...] = ("差", "中", "良", "优")
+
+Bands = tuple[tuple[Grade, Decimal], ...]
+Gaps = tuple[tuple[Decimal, Decimal], ...]
 
 
-def stated_bands(units: list[Unit]) -> tuple[tuple[Grade, Decimal], ...] | None:
+def _band_texts(text: str) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
+    """(grade word, the words stating its band, (figure, included mark) of each score) of every band stated."""
+    for clause in _BAND_CLAUSE.finditer(text):
+        yield clause.group("word"), clause.group(), _BAND_FIGURE.findall(clause.group())
+    for m in _BAND_BRACKET.finditer(text):
+        band = m.group("band")
+        if not _BAND_WORD.sub("", band) and any(ch.isdigit() for ch in band):
+            yield m.group("word"), band, _BRACKETED_FIGURE.findall(band)
+
+
+def stated_bands(units: list[Unit]) -> tuple[Bands | None, Gaps]:
     """The grade bands the document states, highest first (优 ≥ 90, 良 ≥ 80, 中 ≥ 60), or None when it states none
     or states them in a way not read for certain: a floor said to be excluded (80分至90分（含）), two words of one
-    grade (中等 and 及格 in a scheme of five), no floor for 优, floors not falling grade by grade.
+    grade (中等 and 及格 in a scheme of five), no floor for 优, floors not falling grade by grade, a band reaching
+    into the one above it (80-95分为良 under 90-100分为优).
+
+    With them, the gaps between the bands as printed: a band whose top stands below the next one's floor
+    (良（80-89分） under 优（90-100分）) leaves the scores between (89, 90) in no band.
     """
     for unit in units:
         if "分" not in unit.text or len({g for w, g in GRADE_OF.items() if w in unit.text}) < 3:
             continue
         floors: dict[Grade, Decimal] = {}
+        tops: dict[Grade, Decimal] = {}
         said: dict[Grade, str] = {}
-        for clause in _BAND_CLAUSE.finditer(unit.text):
-            figures = _BAND_FIGURE.findall(clause.group())
-            word = clause.group("word")
+        for word, text, figures in _band_texts(unit.text):
             grade = GRADE_OF[word]
-            if not figures or grade == "差" or _BELOW.search(clause.group()):
+            if not figures or _BELOW.search(text):
                 continue
-            if not _BOUND.search(clause.group()):
-                return None  # (甲项目95分为优、乙项目85分为良: results listed, no bands stated)
+            values = [Decimal(f) for f, _ in figures]
+            if len(figures) == 2:
+                tops.setdefault(grade, max(values))
+            if grade == "差":
+                continue
+            if not _BOUND.search(text):
+                return None, ()  # (甲项目95分为优、乙项目85分为良: results listed, no bands stated)
             if len(figures) == 2 and figures[1][1] or said.setdefault(grade, word) != word:
-                return None
-            floors.setdefault(grade, min(Decimal(f) for f, _ in figures))
+                return None, ()
+            floors.setdefault(grade, min(values))
         ordered = [(g, floors[g]) for g in ("优", "良", "中") if g in floors]
         if len(ordered) >= 2:
             values = [f for _, f in ordered]
             steps = values == sorted(values, reverse=True) and len(set(values)) == len(values)
             plausible = "优" in floors and all(Decimal(50) <= f <= Decimal(100) for f in values)  # (a 100-point score)
-            return tuple(ordered) if steps and plausible else None
-    return None
+            if not (steps and plausible):
+                return None, ()
+            gaps = []
+            for n, grade in enumerate(_UPWARD[:-1]):
+                above = next((floors[g] for g in _UPWARD[n + 1:] if g in floors), None)
+                top = tops.get(grade)
+                if top is None or above is None or top == above:
+                    continue
+                if top > above:
+                    return None, ()
+                gaps.append((top, above))
+            return tuple(ordered), tuple(gaps)
+    return None, ()
 
 
 # one tier of a scoring rule over a rate (95%（含）以上得10分, 90%（含）至95%得8分, 不低于90%的计8分): a clause with a

@@ -13,7 +13,8 @@ from narrcheck.numbers import Verdict
 @register
 class Grade(Rule):
     """The grade word matches the score's band (setting `grade_bands`; unset, the usual 优 ≥ 90, 良 ≥ 80,
-    中 ≥ 60, 差 below are assumed, and since the document did not state them a disagreement is unverifiable).
+    中 ≥ 60, 差 below are assumed, and since the document did not state them a disagreement is unverifiable). A score
+    between two bands the document prints (89.5 under 良（80-89分） and 优（90-100分）) is in neither: unverifiable.
 
     Fails: “综合得分为96分，评价等级良好” (96 is in the 优 band).
     Passes: “自评得分85分，评价等级为良”.
@@ -24,8 +25,15 @@ class Grade(Rule):
     claim_kind = "grade"
 
     def check(self, claim: GradeClaim, ctx: Context) -> Iterator[Finding]:
-        expected = ctx.grade_for(claim.score.decimal)
         ev = [Evidence(quote=claim.quote, location=claim.location)]
+        gap = ctx.band_gap(claim.score.decimal)
+        if gap is not None:  # (89.5 under 良（80-89分） and 优（90-100分）: no band the document prints holds it)
+            detail = i18n.detail("grade-gap", ctx.lang, score=claim.score.value, low=str(gap[0]), high=str(gap[1]),
+                                 grade=claim.word)
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, detail, ev, claim.section, claimed=claim.word,
+                                       formula=f"{gap[0]}<{claim.score.value}<{gap[1]}")
+            return
+        expected = ctx.grade_for(claim.score.decimal)
         verdict = Verdict.OK if expected == claim.grade else Verdict.MISMATCH
         key = "grade"
         if verdict is Verdict.MISMATCH and not ctx.bands_stated:
