@@ -275,4 +275,5 @@ EQUAL_TO_BUDGET = re.compile(alt("ratio.equal_to_budget"))
 # sentence ends
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 BUDGET_SUBJECT = re.compile(alt("measure.budget"))
-MEASURE_WORD = re.compile(alt("measure.budget", "measure.actual"))
+MEASURE_WORD = re.compile(alt("measure.budget", "measure.actual", "measure.totals"))
+TOTAL_WORD = re.compile(alt("measure.totals"))

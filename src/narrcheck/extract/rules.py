@@ -2684,10 +2684,14 @@ def _bigrams(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 14)
 def is_budget(subject: str) -> bool:
     """A budget figure (预算数, 下达, 批复): the measure word nearest the figure is a budget word (支出预算 is a
-    budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure.
+    budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure. A total of the funds
+    (资金总额, 总投资) is a budget unless a measure word before it says what it totals (到位资金总额).
     """
     words = P.MEASURE_WORD.findall(FUNDS.sub("", subject))
-    return bool(words) and bool(P.BUDGET_SUBJECT.fullmatch(words[-1]))
+    said = [w for w in words if not P.TOTAL_WORD.fullmatch(w)]
+    if words and not said:
+        return True
+    return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
 
 
 
