@@ -132,10 +132,11 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     "no change": (FLAT_CHANGE, ["与上年持平", "较2023年度基本持平", "与去年相比，持平"], ["收支平衡"]),
     "a count and the list it names": (LIST_COUNT, ["分为3个阶段，包括准备、实施和验收"], ["分为几个阶段"]),
     "the actual equals the budget": (P.EQUAL_TO_BUDGET, ["决算数等于预算数", "与预算数持平"], ["预算数较大"]),
-    "the text says a list is complete": (P.LIST_COMPLETE, ["本项目共申请资金", "收入合计", "分别为"], [
+    "the text says a list is complete": (P.LIST_COMPLETE, ["收入合计", "分别为", "支出共计"], [
         "一般公共预算支出",
-        "公共服务",
+        "本项目共申请资金",
     ]),
+    "the figure is the whole (共)": (P.WHOLE_ADVERB, ["本项目共申请资金", "共有车辆"], ["公共服务", "预算支出"]),
 }
 
 CASES = [(family, text, should) for family, (_, yes, no) in FAMILIES.items()

@@ -264,8 +264,9 @@ LIST_CLASSIFIED = re.compile(rf"\s*{alt('lists.classifications')}[^，,：:]{{0,
 CLOSING_TOTAL = re.compile(rf"{alt('lists.sum_pointers')}?(?:(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})"
                            rf"{alt('lists.sum_counters')})?{alt('lists.total_words')}(?:为|是|达)?")
 # the text says the list is complete (分别为, 合计) or partial (等)
-LIST_COMPLETE = re.compile(rf"{alt('lists.complete')}"
-                           rf"|(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")
+LIST_COMPLETE = re.compile(alt("lists.complete"))
+# 共 before the figure (共申请, 共有): the figure is the whole; with several items listed, they are its breakdown
+WHOLE_ADVERB = re.compile(rf"(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
 # "X510.85万元中，" — the whole of the shares that follow is stated with its figure

@@ -65,6 +65,8 @@ FARTHEST = 300
 BREAKDOWN = re.compile(alt("lists.stops"))
 # a narrative list whose parts exceed its total by more than this factor was misread (it holds sub-items)
 MISREAD_EXCESS = Decimal("1.01")
+# 共 before a total makes the list after it its breakdown only with this many items (two may be groups singled out)
+WHOLE_LIST_ITEMS = 3
 FUNDS = re.compile(alt("scope.funds"))
 # the pairs of generic nouns (资金, 支出, 收入, 经费 …): shared by names of different things
 # a pair with a digit or a calendar word names a period, not an owner
@@ -1707,6 +1709,7 @@ class Extractor:
 
     def _parts_sums(self, unit: Unit) -> None:
         made: set[tuple[int, ...]] = set()  # (the total and parts of each list claimed: one claim per list)
+        paired: dict[int, list[int]] = {}  # the count lists one marker opens (45批次、386人次，其中：…)
         for marker, head in self._list_openers(unit):
             if head is None:
                 continue
@@ -1741,10 +1744,26 @@ class Extractor:
             head = self._named_head(unit, head, marker, parts)
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             complete = _complete(unit.text, head, marker, parts)
+            if head.family.startswith("count:"):
+                paired.setdefault(marker.start(), []).append(len(self.claims))
             self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
                                              exhaustive=complete, **kwargs))
             if not self._prior_sum(head, parts, kwargs):  # (with the priors' sum, the changes' sum adds nothing)
                 self._delta_sum(head, parts, kwargs, complete)
+        for at in paired.values():
+            self._complete_pairs(at)
+
+    def _complete_pairs(self, at: list[int]) -> None:
+        """Lists of two counts one marker opens, item by item (…40批次、352人次，…4批次、34人次): where one adds
+        up to its total, the items are the whole, so the other list is complete too.
+        """
+        lists = [cast(PartsSumClaim, self.claims[i]) for i in at]
+        if len(lists) < 2 or len({len(c.parts) for c in lists}) != 1:
+            return
+        if any(interval_sum(c.parts, c.total.unit).meets_printed(c.total.decimal, c.total.quantity.decimals)
+               for c in lists):
+            for i in at:
+                self.claims[i] = self.claims[i].model_copy(update={"exhaustive": True})
 
     def _closing_sums(self, unit: Unit, listed: list[Claim]) -> None:
         """…分别为12.30万元、5.60万元、8.40万元，三项合计26.40万元: a figure named only as the sum of what was just
@@ -2667,6 +2686,8 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
     if P.LIST_COMPLETE.search(lead):
         return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
+    if len(parts) >= WHOLE_LIST_ITEMS and P.WHOLE_ADVERB.search(lead):
+        return True  # (共申请预算资金…，其中A…、B…、C…: itemised; 共惠及农户…，其中脱贫户…，监测户…: two groups named)
     name = fold(normalize_subject(head.subject))
     named = {fold(normalize_subject(p.subject)) for p in parts}
     return any(name.endswith(whole) and named == set(components) for whole, components in composites())
