@@ -290,10 +290,17 @@ def _find_mentions(unit: Unit) -> None:
             continue
         if q.is_money and _threshold(unit.text, m.start(), m.end()):
             continue  # (单价50万元以上设备1台: a bound on what is counted, no amount)
+        if unit.table is None and (q.is_money or q.is_percent) \
+                and _BROKEN_FIGURE.search(unit.text, max(0, m.start() - 24), m.start()):
+            continue  # (1198. 32万元, 11 98.32万元, 1198.3 2万元: the tail of a figure a space broke, no figure)
         subject = _subject_before(unit.text, m.start())
         if normalize_subject(subject) in _GENERIC_SUBJECT and subject and unit.mentions:
             subject = _elided(unit.text, unit.mentions[-1], m.start(), subject)
         unit.mentions.append(Mention(unit, m.start(), m.end(), q, subject))
+
+
+# digits (and a point) right before a figure with only a space or two between: the figure is a broken one's tail
+_BROKEN_FIGURE = re.compile(r"(?<![\d.])\d+\.?\d*[ \t]{1,2}$")
 
 
 def _threshold(text: str, start: int, end: int) -> bool:
