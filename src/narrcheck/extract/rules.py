@@ -37,6 +37,7 @@ from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Quantity, normalize_digits, parse_number
 from narrcheck.numbers.normalize import Normalized, normalize
 from narrcheck.readers.text import is_page_number
+from narrcheck.structure.sections import heading_level
 
 Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 
@@ -635,8 +636,28 @@ class Extractor:
         for unit in numeric:
             self._composite_sums(unit)
             self._balances(unit)
+        self._shares_of_listed()
         self._shares_sums()
         return self.claims
+
+    def _shares_of_listed(self) -> None:
+        """A share that names no whole and found none in its paragraph, of a part a list claim sums (…，其中： then
+        ⑴教育支出1804.22万元，占84.33%；… each on its own line): a share of that list's total.
+        """
+        totals: dict[tuple[int | None, int | None, int | None], tuple[Figure, int]] = {}
+        for i, claim in enumerate(self.claims):
+            if isinstance(claim, PartsSumClaim) and claim.measure == "current" and not claim.at_most:
+                for part in claim.parts:
+                    where = part.location
+                    totals.setdefault((where.page, where.line, where.column), (claim.total, i))
+        for i, claim in enumerate(self.claims):
+            if isinstance(claim, ShareClaim) and claim.whole is None and claim.part is not None \
+                    and not claim.whole_name and not claim.whole_candidates:
+                where = claim.part.location
+                found = totals.get((where.page, where.line, where.column))
+                if found is not None:
+                    group = self._groups.setdefault(("listed", found[1]), len(self._groups) + 1)
+                    self.claims[i] = claim.model_copy(update={"whole": found[0], "group": group})
 
     def _respective(self, unit: Unit) -> None:
         """公务接待费、会议费分别为3.20万元、5.10万元: names and figures paired in order, each figure named by its
@@ -1739,7 +1760,7 @@ class Extractor:
                 if len(found[0]) >= 2 and later:
                     parts = self._continued(unit, head, parts, [r for r in regions if r[0] > sentence_end])
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
-                parts = self._parts_below(unit, head)
+                parts = self._parts_below(unit, head, numbered=_OPENS_BREAKDOWN.match(marker.group()) is not None)
             if len(parts) < 2 or _budget_and_actual(parts):
                 continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
             if parts[-1].unit is unit and _REST.search(unit.text, parts[-1].end, unit.sentence_span(parts[-1].end)[1]):
@@ -1978,13 +1999,14 @@ class Extractor:
                      and is_budget(m.subject) == budget
                      and shared & _bigrams(normalize_subject(m.subject)[-_NAME_END:])), head)
 
-    def _parts_below(self, unit: Unit, head: Mention) -> list[Mention]:
+    def _parts_below(self, unit: Unit, head: Mention, numbered: bool = False) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
-        paragraph that does not open with one; none when a part exceeds the total.
+        paragraph that does not open with one; none when a part exceeds the total. With `numbered` (the list
+        opened with 其中/包括), an item may open with its own number (⑴教育支出…), a section one level down.
         """
         parts: list[Mention] = []
         for below in self.units[unit.order + 1:]:
-            if below.table is not None or below.section != unit.section:
+            if below.table is not None or not (below.section == unit.section or numbered and _own_item(below, unit)):
                 break
             if is_page_number(below.text.strip()):
                 continue  # (a page's number between the list's opener and its parts: - 2 -, 第 2 页)
@@ -2151,6 +2173,18 @@ _PRIOR_YEAR_BASIS = re.compile("|".join(map(re.escape, sorted(period_forms(prior
 def _before(a: Location, b: Location) -> bool:
     """`a` comes before `b` in the document (one page's lines, then columns)."""
     return (a.page or 0, a.line or 0, a.column or 0) <= (b.page or 0, b.line or 0, b.column or 0)
+
+
+# the markers of a breakdown (其中：, 包括：) whose items may each open with a number of their own
+_OPENS_BREAKDOWN = re.compile(alt("lists.breakdown_openers"))
+
+
+def _own_item(below: Unit, opener: Unit) -> bool:
+    """`below` opens with a number of its own (⑴, （1）, 1.) that puts it one level under the list's section: an
+    item of the list `opener` opened, not a paragraph under an item.
+    """
+    return heading_level(below.text) is not None and len(below.section) == len(opener.section) + 1 \
+        and below.section[:-1] == opener.section
 
 
 def _order_of_first(pair: tuple[Mention, str]) -> int:
