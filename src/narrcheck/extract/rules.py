@@ -1694,13 +1694,19 @@ class Extractor:
         return any(m is not budget and m.family == "money" and own & _qualifier(m.subject) for m in earlier)
 
     def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
-        """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent."""
+        """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent (in a
+        text without headings, the one budget amount the earlier paragraphs state).
+        """
         def accept(x: Mention) -> bool:
             return x.family == "money" and is_budget(x.subject)
 
         found = self._nearest_before(unit, pos, accept=accept)
-        if found or not unit.section:
+        if found:
             return found
+        if not unit.section:  # (no headings: an earlier paragraph's budget only where the text states one)
+            stated = [m for u in self.units[max(0, unit.order - FARTHEST): unit.order] for m in u.mentions
+                      if self._eligible(m) and accept(m)]
+            return stated[-1] if len({m.quantity.in_unit(BASE_UNIT) for m in stated}) == 1 else None
         parent = unit.section[:-1]
         for earlier in reversed(self.units[: unit.order]):
             if earlier.section[: len(parent)] != parent or len(earlier.section) < len(parent):
