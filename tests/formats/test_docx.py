@@ -66,6 +66,41 @@ def test_an_official_table_with_a_merged_total_keeps_its_columns(tmp_path):
     assert ("NC202", "mismatch", "53.00", "35.00") in found
 
 
+@pytest.mark.parametrize("line", [
+    "2.2050101行政运行：支出决算为330.00万元，完成预算100%。",  # the code right after the list's numbering
+    "2050101行政运行支出330.00万元。",  # the words before the figure a name of their own
+    "1.教育支出（类）教育管理事务（款）行政运行（项）：支出决算为330.00万元。",  # the levels by name
+    "1.教育205（类）教育管理事务01（款）行政运行01（项）：支出决算为330.00万元。",  # by name and code
+    "1.205（类）01（款）01（项）：支出决算为330.00万元。",  # by code
+])
+def test_a_coded_item_of_the_numbered_list_meets_its_table_row(tmp_path, line):
+    """A 项 of 一般公共预算财政拨款支出决算具体情况, by code or by its levels, is weighed against the one table row
+    it names (NC202), though 行政运行 is the name of a row under another 款 too; a bare name is not.
+    """
+    word = docx.Document()
+    word.add_paragraph("五、一般公共预算财政拨款支出决算情况说明")
+    word.add_paragraph("（三）一般公共预算财政拨款支出决算具体情况")
+    word.add_paragraph(line)
+    word.add_paragraph("3.行政运行：支出决算为95.00万元。")
+    word.add_paragraph("一般公共预算财政拨款支出决算表")
+    rows = [("科目编码", "科目编码", "科目编码", "科目名称", "本年支出"),
+            ("类", "款", "项", "科目名称", "小计"),
+            ("205", "", "", "教育支出", "420.00"),
+            ("205", "01", "", "教育管理事务", "420.00"),
+            ("205", "01", "01", "行政运行", "300.00"),
+            ("205", "01", "99", "其他教育管理事务支出", "120.00"),
+            ("208", "01", "01", "行政运行", "90.00"),
+            ("合计", "合计", "合计", "合计", "510.00")]
+    table = word.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    word.save(tmp_path / "t.docx")
+    report = check_file(tmp_path / "t.docx", show_all=True)
+    found = [(f.verdict, f.claimed, f.expected) for f in report.findings if f.rule == "NC202"]
+    assert found == [("mismatch", "330.00", "300.00")]
+
+
 def test_corrupt_and_oversized_archives_are_refused(tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04word/" + b"\x00" * 64)

@@ -290,6 +290,36 @@ def measure_only(text: str) -> str | None:
     return None
 
 
+def measure_at_end(text: str, report_year: str = "") -> tuple[str, str, str]:
+    """(what is left, period, measure) of the words before a figure, with the measure (synonyms.toml [measures])
+    and then the period (上年, a year) that end them taken off: 行政运行年初预算为 → (行政运行, '', 年初预算);
+    上年支出决算为 → ('', 上年, '').
+    """
+    tail = _words()["tail"]
+    s = tail.sub("", _plain(text))
+    measure = ""
+    for form, name in _measures():
+        if s.endswith(form):
+            measure, s = name, s[: -len(form)]
+            break
+    s = tail.sub("", s)
+    period = ""
+    for form, name in _periods():
+        if s.endswith(form):
+            period, s = name, s[: -len(form)]
+            break
+    years = list(_YEAR.finditer(s))
+    if not period and years and years[-1].end() == len(s):
+        period = "" if years[-1].group(1) == report_year else years[-1].group(1)
+        s = s[: years[-1].start()]
+    return s, period, measure
+
+
+def is_generic(name: str) -> bool:
+    """The name is too general to name a quantity of its own (支出, 合计: synonyms.toml [generic])."""
+    return _plain(name) in _generic()
+
+
 def measures_in(text: str) -> set[str]:
     """The measures whose forms `text` holds (longest forms first, none inside another), budgets' names
     (一般公共预算) left out.

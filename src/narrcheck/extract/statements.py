@@ -1,6 +1,8 @@
 """Statements: every money figure of the narrative that names its quantity, keyed for comparison (NC201).
 
-A 功能分类 line named by its code (2010301行政运行539.41万元) is keyed by the code (#2010301).
+A 功能分类 line named by its code (2010301行政运行539.41万元; 2.2010301行政运行：支出决算为…) or by its levels
+(一般公共服务支出（类）…（款）行政运行（项）：…) also carries the row it names (`Statement.row`), for the official
+tables to resolve; where nothing else names it, it is keyed by the code (#2010301), else by the levels as stated.
 
 A key carries the figure's scope where the text states it: the place a figure is of (全区, 区本级, 青山县…),
 the budget it belongs to (一般公共预算, 政府性基金 …) and the span of time it covers (1-2月, 2月份, 上半年,
@@ -21,7 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import (
@@ -30,7 +33,9 @@ from narrcheck.extract.identity import (
     entity_named,
     fold,
     fund_named,
+    is_generic,
     item_classes,
+    measure_at_end,
     measure_only,
     opening,
     quantity_key,
@@ -38,7 +43,7 @@ from narrcheck.extract.identity import (
 )
 from narrcheck.extract.rules import Mention, Unit, qualified_as_before
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
-from narrcheck.lexicon import alt, matcher
+from narrcheck.lexicon import alt, entry, matcher
 from narrcheck.model.claims import Figure
 from narrcheck.numbers import parse_number
 
@@ -49,8 +54,16 @@ _RATE_NUMERATOR = re.compile(rf"(?P<name>[^，,。；;：:、\s=]{{2,20}}?){_RAT
                              r"(?P<num>\d+(?:\.\d+)?)\s*/")
 _YEAR_MARK = alt("dates.year")
 _YEARS = re.compile(rf"(\d{{4}})\s*{_YEAR_MARK}")
-# a 功能分类 line named by its code (类 201, 款 20103, 项 2010301) right before its amount: keyed by the code
-_CODED = re.compile(r"(?<![\d.])(2\d{2}(?:\d{2}){0,2})(?![\d.])\s*[\u4e00-\u9fff][^，,。；;：:\d%]{0,30}$")
+# a 功能分类 line named by its code (类 201, 款 20103, 项 2010301) right before its amount, perhaps right after
+# the list's numbering (2.2010301行政运行…): keyed by the code
+_CODED = re.compile(r"(?:(?<![\d.])|(?<=(?<![\d.])\d[.、])|(?<=(?<![\d.])\d\d[.、]))"
+                    r"(2\d{2}(?:\d{2}){0,2})(?![\d.])\s*(?=[\u4e00-\u9fff])([^，,。；;：:\d%]{1,31})$")
+# a line named by its levels: 农林水支出（类）水利（款）行政运行（项）, 213（类）03（款）01（项), or both
+_LEVEL_NAMES: tuple[str, ...] = tuple(entry("accounts.code_levels"))  # 类, 款, 项: outermost first
+_LEVEL_MARK = re.compile(rf"[（(]({alt('accounts.code_levels')})[)）]")
+LEVEL_DIGITS = (3, 2, 2)  # the digits each level adds to the code (类 款 项)
+_SEGMENT = re.compile(r"(?P<c1>\d{2,7})?(?P<name>[\u4e00-\u9fff（）()]*?)(?P<c2>\d{2,7})?\s*$")
+_ORDINAL_OPEN = re.compile(rf"^[（(](?:{alt('numerals.ordinals')}|\d)+[)）]")
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,9 @@ class Statement:
     quote: str
     section: tuple[str, ...]
     sentence: tuple[int, int]  # (unit order, sentence start): one sentence's figures never restate each other
+    # the 功能分类 row the figure is the amount of, where its words name one by its code or its levels (see
+    # `row_levels`; #201 for a 类 by its code): the tables' row it restates, before any its name alone would meet
+    row: QuantityKey | None = None
 
 
 @dataclass(frozen=True)
@@ -125,11 +141,16 @@ def statements(units: Sequence[Unit], year: str) -> Statements:
             if not mention.quantity.is_money or mention.role in NOT_STATEMENTS:
                 continue
             key = _key(unit, mention, year)
+            row = _row(unit, mention, year)
+            if key is not None and row_levels(key.subject):  # (a measure of the row before it)
+                row, key = key, row_code(key)
+            if key is None and row is not None:
+                key = row_code(row)
             if key is None:
                 continue
             start = start_of(unit.text, mention.start, SENTENCE)
             out.append(Statement(key, mention.figure(), unit.quote(mention.start, mention.end), unit.section,
-                                 (unit.order, start)))
+                                 (unit.order, start), row))
         if "/" in unit.text and _RATE_WORD.search(unit.text):
             out.extend(_rate_numerators(unit, year))
     return Statements(tuple(out), year)
@@ -193,8 +214,7 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
         if elided is not None:
             return elided
     if own is None:
-        coded = _CODED.search(before)
-        return QuantityKey(f"#{coded.group(1)}", "", "") if coded else None
+        return None  # (a line named by its code or levels is keyed by its row: _row)
     start = start_of(text, mention.start, SENTENCE)
     markers = list(P.LIST_MARKER.finditer(text, start, mention.start))
     if not markers:
@@ -210,6 +230,112 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     return QuantityKey(subject, own.period or scope.period, own.measure or scope.measure)
 
 
+def _row(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
+    """The 功能分类 row a figure is the amount of, where the words before it in its clause name one: by its code
+    (2130301行政运行250.39万元; 2.2130301行政运行：支出决算为…, the name before a colon and only a measure
+    after it), or by its levels, down to the 项 (农林水支出213（类）水利03（款）行政运行01（项）：…; the names alone,
+    or the codes alone). Keyed by the levels as stated (see `row_levels`), for the tables to resolve;
+    with the measure and period the words end with (年初预算为, 上年决算为). None where the words after the row
+    name something else (…行政运行：基本支出…) or a list opens in them.
+    """
+    text = unit.text
+    words = _clause_before(text, mention.start)
+    opened = start_of(text, mention.start, CLAUSE) - 1
+    if opened > 0 and text[opened] in "：:" and not measure_at_end(words, year)[0]:
+        words = _clause_before(text, opened) + words  # the name before the colon, only a measure after it
+    if P.LIST_MARKER.search(words):
+        return None
+    if _LEVEL_MARK.search(words):
+        found = _levels(words)
+        if found is None:
+            return None
+        row, rest = found
+        name, period, measure = measure_at_end(rest, year)
+        if name and not is_generic(name):
+            return None
+        return _scoped(QuantityKey(row, period, measure), unit, mention.start, year)
+    coded = _CODED.search(words)
+    if coded is None:
+        return None
+    code = coded.group(1)
+    name, period, measure = measure_at_end(coded.group(2), year)
+    if len(code) != sum(LEVEL_DIGITS):  # a 类 or 款 by its code: no name is weighed
+        return _scoped(QuantityKey(f"#{code}", period, measure), unit, mention.start, year)
+    ends = list(accumulate(LEVEL_DIGITS))
+    levels = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, ends, strict=True)]
+    levels[-1] = (levels[-1][0], name)
+    return _scoped(QuantityKey(_path(levels), period, measure), unit, mention.start, year)
+
+
+def _levels(words: str) -> tuple[str, str] | None:
+    """(row key, the words after the 项) of a name given by its levels, the last of them a 项; None when the
+    levels are out of order or say too little to find one row (a 项 alone).
+    """
+    found = _stated_levels(words)
+    if found is None:
+        return None
+    stated, rest = found
+    code, name = stated[-1]
+    if len(code) == sum(LEVEL_DIGITS):  # the 项 given its whole code
+        ends = list(accumulate(LEVEL_DIGITS))
+        stated = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, ends, strict=True)]
+        stated[-1] = (stated[-1][0], name)
+    if any(c and len(c) != n for (c, _), n in zip(stated, LEVEL_DIGITS, strict=True)):
+        return None
+    return _path(stated), rest
+
+
+def _stated_levels(words: str) -> tuple[list[tuple[str, str]], str] | None:
+    """The (code, name) each level of a line's last run of levels states, outermost first, and the words after
+    it; None where the run does not end with a 项 or holds only that.
+    """
+    marks = list(_LEVEL_MARK.finditer(words))
+    if not marks or marks[-1].group(1) != _LEVEL_NAMES[-1]:
+        return None
+    run: list[re.Match[str]] = []  # the marks of the line, innermost last, each level once and in order
+    for m in reversed(marks):
+        depth = _LEVEL_NAMES.index(m.group(1))
+        if run and depth != _LEVEL_NAMES.index(run[0].group(1)) - 1:
+            break
+        run.insert(0, m)
+    if len(run) < 2:
+        return None
+    stated = [("", "")] * len(_LEVEL_NAMES)
+    start = 0 if len(run) == len(marks) else marks[len(marks) - len(run) - 1].end()
+    for m in run:
+        seg = _SEGMENT.search(words[start:m.start()])
+        start = m.end()
+        if seg is None:
+            return None
+        stated[_LEVEL_NAMES.index(m.group(1))] = (seg.group("c2") or seg.group("c1") or "",
+                                                  _ORDINAL_OPEN.sub("", seg.group("name")))
+    return stated, words[run[-1].end():]
+
+
+def _path(levels: Sequence[tuple[str, str]]) -> str:
+    """The row key of levels as stated, written as a line writes them: 农林水支出（类）水利（款）行政运行01（项）."""
+    return "".join(f"{fold(name) if name else ''}{code}（{level}）"
+                   for (code, name), level in zip(levels, _LEVEL_NAMES, strict=True) if code or name)
+
+
+def row_levels(row: str) -> list[tuple[str, str]] | None:
+    """The (code, name) each level (类, 款, 项) of a row key states ('' where it states none), outermost first;
+    None for a key of a 类 or 款 by its code (#201), or of a name.
+    """
+    found = _stated_levels(row) if row.endswith(f"（{_LEVEL_NAMES[-1]}）") else None
+    return found[0] if found else None
+
+
+def row_code(row: QuantityKey) -> QuantityKey:
+    """A row key as the figure's own key: #code where every level's code is stated (the name it states is
+    the tables' to weigh), else the levels as stated.
+    """
+    levels = row_levels(row.subject)
+    if levels is None or not all(code for code, _ in levels):
+        return row
+    return replace(row, subject="#" + "".join(code for code, _ in levels))
+
+
 def _elided(unit: Unit, previous: Mention, mention: Mention, words: str, year: str) -> QuantityKey | None:
     """The key of a figure whose clause names only a measure (…支出年初预算为1435.70万元，支出决算为1413.58万元):
     the key of the statement before it in its sentence, of another measure, with this one. Not in a list (…，其中：
@@ -220,7 +346,7 @@ def _elided(unit: Unit, previous: Mention, mention: Mention, words: str, year: s
     if measure is None or previous.role in NOT_STATEMENTS or previous.start < start \
             or P.LIST_MARKER.search(unit.text, start, mention.start):
         return None
-    key = _name(unit, previous, year)
+    key = _name(unit, previous, year) or _row(unit, previous, year)
     return None if key is None or key.measure == measure else QuantityKey(key.subject, key.period, measure)
 
 
