@@ -87,9 +87,15 @@ class QuantityKey:
         return "/".join(p for p in (self.entity, fund, span, self.period, self.subject, self.measure) if p)
 
 
+def names_own_level(text: str) -> bool:
+    """The text speaks of a place's own level apart from the whole (镇本级, 县本级): 全镇 is then no own figure."""
+    return _places()["own"].search(text) is not None
+
+
 def own_whole(key: QuantityKey) -> QuantityKey:
     """The key without an opening that calls it the whole of a place or body (全镇三公经费, 全局…): within one
-    document's own accounts, where a whole is the sum of its components, that is the quantity the bare name means.
+    document's own accounts, where a whole is the sum of its components, that is the quantity the bare name means
+    (apply only where the document names no own level apart: names_own_level).
     """
     m = _places()["whole_lead"].match(key.subject)
     return key if m is None else QuantityKey(fold(key.subject[m.end():]), key.period, key.measure, *key.scope)

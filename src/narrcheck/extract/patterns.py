@@ -173,7 +173,7 @@ SHARES_IN_ORDER = re.compile(rf"的?{alt('share.ratio_nouns')}?{alt('respective.
 COMPLETION = re.compile(
     rf"{alt('ratio.completion_verbs')}(?P<budget>{alt('ratio.completion_wholes')})(?P<whole>{AMOUNT})?的?(?P<pct>{PCT})"
     # (完成预算的102.88%（预算为498.00万元）: the budget in brackets after)
-    rf"(?:\s*[（(](?:{alt('ratio.completion_wholes')})?数?(?:为|是)?(?P<whole_after>{AMOUNT})[)）])?"
+    rf"(?:\s*[（(](?P<budget_after>{alt('ratio.completion_wholes')})?数?(?:为|是)?(?P<whole_after>{AMOUNT})[)）])?"
 )
 # 完成86.57%: a completion that names no budget (the sentence's one budget is meant)
 COMPLETION_BARE = re.compile(rf"{alt('ratio.bare_completion_verbs')}了?(?P<pct>{PCT})")

@@ -743,6 +743,7 @@ class Extractor:
             at = [i for i in range(made, len(self.claims))
                   if isinstance(c := self.claims[i], ChangeClaim) and c.delta is not None
                   and _before(lo, c.delta.location) and _before(c.delta.location, hi)]
+            at.sort(key=lambda i: _place(cast(ChangeClaim, self.claims[i]).delta))  # (in the text's order)
             if len(rates) < 2 or len(at) != len(rates) \
                     or any(cast(ChangeClaim, self.claims[i]).rate is not None for i in at):
                 continue
@@ -1052,7 +1053,8 @@ class Extractor:
         p_start, _ = unit.sentence_span(s_start - 1)
         before = str(int(year.pop()) - 1)
         found = [x for x in unit.mentions if p_start <= x.start < s_start and x.family == current.family
-                 and self._eligible(x) and _stem(x.subject) == stem and _years_of(x) == {before}]
+                 and self._eligible(x) and _stem(x.subject) == stem and _years_of(x) == {before}
+                 and is_budget(x.subject) == is_budget(current.subject)]  # (a budget is no base of an actual)
         return found[0] if len(found) == 1 else None
 
     def _named_pair(self, unit: Unit, pos: int, named: str, kin: Mention) -> Mention | None:
@@ -1292,7 +1294,11 @@ class Extractor:
     def _completions(self, unit: Unit) -> None:
         for m in unit.matches(P.COMPLETION):
             pct = self._take(unit, m, "pct", "pct")
-            whole = self._take(unit, m, "whole", "whole") or self._take(unit, m, "whole_after", "whole")
+            whole = self._take(unit, m, "whole", "whole")
+            said = m.group("budget_after")
+            if whole is None and (not said or said == m.group("budget") or _budget_kinds(said) == _budget_kinds(
+                    m.group("budget"))):  # (完成年初预算的…（调整预算为…）: another budget, no operand)
+                whole = self._take(unit, m, "whole_after", "whole")
             if pct is None:
                 continue
             self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)
@@ -1478,7 +1484,8 @@ class Extractor:
             opened = None  # (基本支出中，…: the whole the sentence names as it opens)
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 stated = P.FIGURE_WHOLE.match(unit.text, s_start)
-                if stated is not None and stated.end() <= (part.start if part else m.start()):
+                if stated is not None and stated.end() <= (part.start if part else m.start()) \
+                        and not P.LIST_MARKER.search(unit.text, stated.end(), m.start()):
                     # (…支出510.85万元中，基本支出285.02万元，占55.79%: the figure the sentence opens with)
                     whole = group_head = unit.mention_at(stated.start("whole"))
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
@@ -1603,7 +1610,8 @@ class Extractor:
                 # (财政拨款支出2205.14万元；较调整预算2260.00万元，执行率…: the clause after ； goes on about it)
                 numerator = self._nearest_before(unit, s_start, lo=unit.sentence_span(s_start - 1)[0],
                                                  accept=divided)
-            denominator = self._budget_figure(unit, numerator.start if numerator else m.start())
+            denominator = self._budget_figure(unit, numerator.start if numerator else m.start(),
+                                              totals=any(w in measure for w in words("ratio.of_funds_total")))
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
                                                    accept=lambda x: x.family == "money" and is_budget(x.subject))
@@ -1693,12 +1701,12 @@ class Extractor:
                    for m in u.mentions if (u is not unit or m.end <= numerator.start))
         return any(m is not budget and m.family == "money" and own & _qualifier(m.subject) for m in earlier)
 
-    def _budget_figure(self, unit: Unit, pos: int) -> Mention | None:
+    def _budget_figure(self, unit: Unit, pos: int, totals: bool = False) -> Mention | None:
         """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent (in a
         text without headings, the one budget amount the earlier paragraphs state).
         """
-        def accept(x: Mention) -> bool:
-            return x.family == "money" and is_budget(x.subject)
+        def accept(x: Mention) -> bool:  # (with `totals`, a total of the project's funds too: 资金到位率)
+            return x.family == "money" and (is_budget(x.subject) or totals and is_funds_total(x.subject))
 
         found = self._nearest_before(unit, pos, accept=accept)
         if found:
@@ -2174,6 +2182,12 @@ class Extractor:
 
 # a comparison with the year before (比上年, 较去年同期 …): synonyms.toml [periods]
 _PRIOR_YEAR_BASIS = re.compile("|".join(map(re.escape, sorted(period_forms(prior_period()), key=len, reverse=True))))
+
+
+def _place(figure: Figure | None) -> tuple[int, int, int]:
+    """Where a figure stands, in reading order (page, line, column)."""
+    where = figure.location if figure is not None else Location()
+    return where.page or 0, where.line or 0, where.column or 0
 
 
 def _before(a: Location, b: Location) -> bool:
@@ -2733,11 +2747,26 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
     if P.LIST_COMPLETE.search(lead):
         return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
-    if len(parts) >= WHOLE_LIST_ITEMS and P.WHOLE_ADVERB.search(lead):
+    if len(parts) >= WHOLE_LIST_ITEMS and P.WHOLE_ADVERB.search(lead) and not _said_partial(text, marker, parts):
         return True  # (共申请预算资金…，其中A…、B…、C…: itemised; 共惠及农户…，其中脱贫户…，监测户…: two groups named)
     name = fold(normalize_subject(head.subject))
     named = {fold(normalize_subject(p.subject)) for p in parts}
     return any(name.endswith(whole) and named == set(components) for whole, components in composites())
+
+
+_PARTIAL = re.compile(alt("lists.partial"))
+_OUTSIDE_AFTER = re.compile(alt("lists.outside"))
+
+
+def _said_partial(text: str, marker: re.Match[str], parts: list[Mention]) -> bool:
+    """The words of the list say it is not all: 主要/重点 right before its marker (主要包括), 等 right after its last
+    item, or 另有/此外 after it in its sentence (…执法执勤用车3辆，另有2辆已报废).
+    """
+    stop = P.SENTENCE_END.search(text, parts[-1].end)
+    tail = text[parts[-1].end:stop.start() if stop else len(text)]
+    before = text[max(0, marker.start() - 2):marker.start()]  # (主要包括…; not 其中：主要领导干部用车…)
+    return _PARTIAL.search(before) is not None or tail.lstrip("，, ").startswith("等") \
+        or _OUTSIDE_AFTER.search(tail) is not None
 
 
 _NAME_END = 4  # the characters that end a name hold its head noun (核定编制, 发放问卷)
@@ -2751,15 +2780,20 @@ def _bigrams(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def is_budget(subject: str) -> bool:
-    """A budget figure (预算数, 下达, 批复): the measure word nearest the figure is a budget word (支出预算 is a
-    budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure. A total of the funds
-    (资金总额, 总投资) is a budget unless a measure word before it says what it totals (到位资金总额).
+    """A budget figure (预算数, 下达, 批复, 可用资金): the measure word nearest the figure is a budget word (支出预算
+    is a budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure.
+    """
+    said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
+    return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
+
+
+@lru_cache(maxsize=1 << 12)
+def is_funds_total(subject: str) -> bool:
+    """A total of the funds a project was to have (资金总额, 总投资) that no measure word before it says is of
+    another measure (到位资金总额): what a 到位率 divides, no year's budget.
     """
     words = P.MEASURE_WORD.findall(FUNDS.sub("", subject))
-    said = [w for w in words if not P.TOTAL_WORD.fullmatch(w)]
-    if words and not said:
-        return True
-    return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
+    return bool(words) and all(P.TOTAL_WORD.fullmatch(w) for w in words)
 
 
 

@@ -43,7 +43,7 @@ from narrcheck.extract.identity import (
 )
 from narrcheck.extract.rules import Mention, Unit, qualified_as_before
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
-from narrcheck.lexicon import alt, entry, matcher
+from narrcheck.lexicon import alt, entry, matcher, words
 from narrcheck.model.claims import Figure
 from narrcheck.numbers import parse_number
 
@@ -351,11 +351,12 @@ def _elided(unit: Unit, previous: Mention, mention: Mention, words: str, year: s
 
 
 def _item_of_year(whole: QuantityKey, part: QuantityKey) -> bool:
-    """The part is an item of the year's own total of the standard accounts (财政拨款收入 of 本年收入合计, 基本支出
-    of 本年支出合计: synonyms.toml [item_classes]), so the quantity its bare name states; a part of any other
-    whole (财政拨款支出 · 基本支出, 项目支出 · 财政拨款) is that whole's.
+    """The part is an item of the year's own income total (财政拨款收入 of 本年收入合计: synonyms.toml
+    [item_classes], lexicon [wholes] bare_items), so the quantity its bare name states; a part of any other whole
+    (本年支出 · 基本支出, which a 财政拨款 section breaks down by the same names; 项目支出 · 财政拨款) is that whole's.
     """
-    return any(whole.subject == fold(total) and part.subject in {fold(item) for item in items}
+    bare = {fold(w) for w in words("wholes.bare_items")}
+    return any(whole.subject == fold(total) and fold(total) in bare and part.subject in {fold(item) for item in items}
                for total, items in item_classes())
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import change_key, composites, own_whole, quantity_key
+from narrcheck.extract.identity import QuantityKey, change_key, composites, names_own_level, own_whole, quantity_key
 from narrcheck.extract.rules import Unit, is_budget, normalize_subject
 from narrcheck.extract.spans import PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
@@ -206,10 +206,11 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     """
     said: dict[str, _Change] = {}
     against_budget: dict[str, _Change] = {}  # changes against the budget (较年初预算数减少…), kept apart
+    as_own = _whole_as_own(units)
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
             key = change_key(claim.subject, claim.quote, year, claim.delta_word)
-            if key is not None and not (key := own_whole(key)).period:
+            if key is not None and not (key := as_own(key)).period:
                 sign = "-" if claim.delta_direction == "down" else ""
                 amount = claim.delta.model_copy(update={"value": sign + claim.delta.value.lstrip("-")})
                 kept = against_budget if P.BUDGET_SUBJECT.search(claim.basis) else said
@@ -217,7 +218,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     for unit in units:
         if unit.table is None and P.FLAT_WORD.search(unit.text):
             for m in FLAT_CHANGE.finditer(unit.text):
-                flat = _flat(unit, m, year)
+                flat = _flat(unit, m, year, as_own)
                 if flat is not None:
                     said.setdefault(*flat)
     out: list[Claim] = [*_bounded(units, said, year), *_bounded(units, against_budget, year)]
@@ -286,7 +287,15 @@ def _stated_zero(units: Sequence[Unit], component: str, year: str) -> bool:
     return False
 
 
-def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None:
+def _whole_as_own(units: Sequence[Unit]) -> Callable[[QuantityKey], QuantityKey]:
+    """How a key's 全镇/全局 opening is read: as the document's own figure (identity.own_whole), unless the
+    document names an own level apart (镇本级…): then 全镇 is a wider whole and stays in the key.
+    """
+    return (lambda key: key) if any(names_own_level(unit.text) for unit in units) else own_whole
+
+
+def _flat(unit: Unit, m: re.Match[str], year: str,
+          whole: Callable[[QuantityKey], QuantityKey] = own_whole) -> tuple[str, _Change] | None:
     """The quantity a 持平 phrase speaks of: named in its clause, else by the nearest amount before it in its
     sentence (因公出国（境）费0万元，与上年持平 in a list of the components), else by the paragraph's first amount.
     """
@@ -306,7 +315,7 @@ def _flat(unit: Unit, m: re.Match[str], year: str) -> tuple[str, _Change] | None
     where = Figure(value="0.00", unit=entry("units.default"), text=word, subject=unit.raw[start:m.start("word")],  # 0
                    location=unit.locate(m.start("word")))
     exact = word in _FLAT_EXACT  # 持平 says no change; 基本持平 only a small one
-    return own_whole(key).subject, _Change(word, where if exact else None, where, current, section=unit.section)
+    return whole(key).subject, _Change(word, where if exact else None, where, current, section=unit.section)
 
 
 # 分为5个步骤，包括预算布置、预算申报、预算论证及预算编制。
