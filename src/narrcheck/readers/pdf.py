@@ -7,9 +7,11 @@
   table drawn without rules) is a line of its own, its pieces separated by tabs, as a text export has them.
 - Running headers and footers are not text: a line in the top or bottom margin that recurs on other pages
   (digits ignored), or that is only a page number (“- 3 -”, “第3页”, “3/12”).
-- Tables: pdfplumber's ruled-table finder; a cell covered by a merged one is empty; a cell's wrapped lines
-  join without a space. Each page's part of a table is a table of its own, as in a text export: whether it
-  continues the table before is decided by the table reader (tables/understand.py), as for every format.
+- Tables: pdfplumber's ruled-table finder, laid out as Word's export has them (readers/docx.py): a merged cell is
+  one cell whose `span` counts the grid columns it covers, a position covered from a row above is an empty cell;
+  a cell's wrapped lines join without a space. Each page's part of a table is a table of its own, as in a text
+  export: whether it continues the table before is decided by the table reader (tables/understand.py), as for
+  every format.
 - Locations: `page` is the 1-based page; `line` counts the kept text lines and table rows of the whole file
   in reading order (unique, so two places never share a line); `column` counts characters in the line.
 - Speed: pdfplumber turns every parsed character into a dict through a general path that resolves each attribute
@@ -28,9 +30,10 @@ import functools
 import io
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from narrcheck.errors import InputError
 from narrcheck.limits import MAX_PAGES
@@ -44,6 +47,7 @@ _CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _DIGITS = re.compile(r"\d+")
 _FIGURE = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
+_EDGE = 0.5  # points: a cell's edge this close to a column's left edge or a row's top does not reach into it
 
 
 @dataclass
@@ -59,12 +63,19 @@ class _Line:
     columns: bool = False  # the line stands in columns (a table row drawn without rules): it is no wrapped text
 
 
+class _Cell(NamedTuple):
+    text: str
+    span: int  # the columns of its table's grid it covers
+    x0: float  # its drawn left and right edges (of the cell that covers it, for a position under a vertical merge)
+    x1: float
+
+
 @dataclass
 class _Table:
     page: int
     top: float
     bottom: float
-    rows: list[list[str]]
+    rows: list[list[_Cell]]  # see _grids
 
 
 @dataclass
@@ -172,9 +183,10 @@ def _read_page(page: Any) -> _Page:
             out.items.append(_Line(text, page.page_number, line["x0"], line["x1"], line["top"], line["bottom"],
                                    size, _lead(chars), len(columns) > 1))
     for table in found:
-        rows = [r for r in _grid(table) if any(r)]
-        if rows:
-            out.items.append(_Table(page.page_number, table.bbox[1], table.bbox[3], rows))
+        for top, bottom, grid in _grids(table):
+            rows = [r for r in grid if any(cell.text for cell in r)]
+            if rows:
+                out.items.append(_Table(page.page_number, top, bottom, rows))
     out.items.sort(key=lambda item: item.top)
     return out
 
@@ -195,29 +207,83 @@ def _columns(chars: list[dict[str, Any]], size: float) -> list[str]:
     return [t for t in (_tidy("".join(p)) for p in pieces) if t]
 
 
-def _grid(table: Any) -> list[list[str]]:
-    """The table's rows, one cell per drawn cell as Word's export has them: a position covered by a cell to its
-    left (a horizontal merge) is no cell; one covered from above (a vertical merge) is an empty cell.
+def _grids(table: Any) -> list[tuple[float, float, list[list[_Cell]]]]:
+    """The tables pdfplumber found as one (its cells touch), each as (top, bottom, rows), its rows' cells laid
+    out as Word's export has them (readers/docx.py): a merged cell is one cell, `span` the columns of
+    its table's grid it covers; a position covered from a row above (a vertical merge) is an empty cell of the
+    covering cell's span; a position no drawn cell covers is an empty cell.
+
+    The grid: pdfplumber's rows are the cells' distinct tops and its columns their distinct left edges. Tables
+    set one right under another touch and come as one, their columns mixed; they part where no column edge and
+    no cell runs across (a row of one cell over the whole width, a title, goes with the rows after it).
     """
+    boxes = table.cells
+    if not boxes:
+        return []
     texts = table.extract()
-    boxes = [row.cells for row in table.rows]
-    lefts: dict[int, float] = {}
-    for row in boxes:
-        for j, box in enumerate(row):
-            if box is not None:
-                lefts[j] = min(lefts.get(j, box[0]), box[0])
-    out = []
-    for cells, row in zip(texts, boxes, strict=False):
-        kept: list[str] = []
-        reach = -1.0  # the right edge of the last drawn cell of this row
-        for j, (text, box) in enumerate(zip(cells, row, strict=False)):
-            if box is not None:
-                kept.append(_tidy((text or "").replace("\n", "")))
-                reach = box[2]
-            elif reach <= lefts.get(j, reach) + 0.5:
-                kept.append("")
-        out.append(kept)
-    return out
+    tops = sorted({box[1] for box in boxes})
+    column = {x: j for j, x in enumerate(sorted({box[0] for box in boxes}))}  # pdfplumber's column of a left edge
+    left = min(column)
+    placed = []  # (cell, first row, rows after the last)
+    joined = list(range(len(tops)))  # rows that belong together, as a union-find forest
+    first_with: dict[float, int] = {}  # an inner column edge -> the first row that has it
+
+    def root(r: int) -> int:
+        while joined[r] != r:
+            joined[r] = joined[joined[r]]
+            r = joined[r]
+        return r
+
+    for box in boxes:
+        r0 = bisect_left(tops, box[1])
+        r1 = max(bisect_left(tops, box[3] - _EDGE), r0 + 1)
+        placed.append((box, r0, r1))
+        for r in range(r0, r1):
+            if r > r0:
+                joined[root(r)] = root(r0)
+            if box[0] > left + _EDGE:
+                joined[root(r)] = root(first_with.setdefault(box[0], r))
+    groups: dict[int, list[int]] = {}
+    for r in range(len(tops)):
+        groups.setdefault(root(r), []).append(r)
+    spans = sorted((rows[0], rows[-1]) for rows in groups.values() if len(rows) > 1)  # (a row standing alone,
+    # a title over the whole width, goes with the table after it)
+    ends: list[int] = []
+    for first, last in spans:
+        if ends and first <= ends[-1]:
+            ends[-1] = max(ends[-1], last)
+        else:
+            ends.append(last)
+    bounds = [0, *(end + 1 for end in ends[:-1]), len(tops)]
+    return [_table_rows(texts, placed, column, tops, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _table_rows(texts: list[list[str | None]], placed: list[tuple[Any, int, int]], column: dict[float, int],
+                tops: list[float], start: int, stop: int) -> tuple[float, float, list[list[_Cell]]]:
+    """Rows start..stop of a table pdfplumber found (see _grids), on their own grid."""
+    own = [(box, r0, r1) for box, r0, r1 in placed if start <= r0 < stop]
+    xs = sorted({box[0] for box, _, _ in own})
+    owner: dict[tuple[int, int], tuple[int, int, Any]] = {}  # (row, column) -> the covering cell's first row,
+    # span and box
+    for box, r0, r1 in own:
+        c0 = bisect_left(xs, box[0])
+        span = max(bisect_left(xs, box[2] - _EDGE) - c0, 1)
+        for r in range(r0, r1):
+            for c in range(c0, c0 + span):
+                owner.setdefault((r, c), (r0, span, box))
+    rows = []
+    for r in range(start, stop):
+        kept: list[_Cell] = []
+        j = 0
+        while j < len(xs):
+            hole = (xs[j], 0.0, xs[j + 1] if j + 1 < len(xs) else xs[j], 0.0)  # (a position no cell covers)
+            first, span, box = owner.get((r, j), (-1, 1, hole))
+            text = texts[r][column[box[0]]] if first == r else None  # (None: covered from above, or no cell drawn)
+            kept.append(_Cell(_tidy((text or "").replace("\n", "")), span, box[0], box[2]))
+            j += span
+        rows.append(kept)
+    bottom = max((box[3] for box, _, _ in own), default=tops[stop - 1])
+    return tops[start], bottom, rows
 
 
 def _furniture(pages: list[_Page]) -> set[int]:
@@ -278,13 +344,22 @@ def _rejoin_split_rows(items: list[_Line | _Table]) -> None:
         if not (isinstance(before, _Table) and isinstance(after, _Table) and after.page == before.page + 1):
             continue
         last, first = before.rows[-1], after.rows[0]
-        if len(last) != len(first) or len(after.rows) < 2:
+        if not _same_cells(last, first) or len(after.rows) < 2:
             continue
-        tail = [j for j, text in enumerate(first) if text]
-        head = {j for j, text in enumerate(last) if text}
-        if tail and set(tail) <= head and len(tail) < len(head) and not any(_FIGURE.match(first[j]) for j in tail):
-            before.rows[-1] = [text + first[j] if j in tail else text for j, text in enumerate(last)]
+        tail = [j for j, cell in enumerate(first) if cell.text]
+        head = {j for j, cell in enumerate(last) if cell.text}
+        if tail and set(tail) <= head and len(tail) < len(head) and not any(_FIGURE.match(first[j].text) for j in tail):
+            before.rows[-1] = [cell._replace(text=cell.text + first[j].text) if j in tail else cell
+                               for j, cell in enumerate(last)]
             del after.rows[0]
+
+
+def _same_cells(row: list[_Cell], other: list[_Cell]) -> bool:
+    """True when the two rows are drawn with the same cells (their spans may differ: each page's part of a table
+    has its own grid).
+    """
+    return len(row) == len(other) and all(abs(a.x0 - b.x0) < 1 and abs(a.x1 - b.x1) < 1
+                                          for a, b in zip(row, other, strict=True))
 
 
 def _blocks(items: list[_Line | _Table], lines: list[_Line]) -> list[Block]:
@@ -342,6 +417,6 @@ def _continues(above: _Line, line: _Line, left: float, right: float) -> bool:
 
 def _cells(table: _Table, first: int, number: int) -> tuple[tuple[Cell, ...], ...]:
     return tuple(
-        tuple(Cell(text=text, row=r, col=c, textmap=TextMap((0,), (first + r,), (1,), (table.page,)),
-                   table=number, line=first + r) for c, text in enumerate(row))
+        tuple(Cell(text=cell.text, row=r, col=c, textmap=TextMap((0,), (first + r,), (1,), (table.page,)),
+                   table=number, line=first + r, span=cell.span) for c, cell in enumerate(row))
         for r, row in enumerate(table.rows))
