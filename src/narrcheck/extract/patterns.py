@@ -269,6 +269,8 @@ LIST_COMPLETE = re.compile(alt("lists.complete"))
 WHOLE_ADVERB = re.compile(rf"(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")
 # "X决算中，" — the whole of the shares that follow is named, not stated
 NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
+# 当年结余, 年末余额 …: a period or point and a word of flow or balance, naming nothing of their own
+TIMED_GENERIC = re.compile(alt("names.timed_generic"))
 # "X510.85万元中，" — the whole of the shares that follow is stated with its figure
 FIGURE_WHOLE = re.compile(rf"(?:\d{{4}}\s*年度?)?(?P<name>[^，,。；;：:\d]{{2,40}}?)(?P<whole>{AMOUNT})中[，,]")
 # the sentence says the actual equals the budget

@@ -295,7 +295,8 @@ def _find_mentions(unit: Unit) -> None:
                 and _BROKEN_FIGURE.search(unit.text, max(0, m.start() - 24), m.start()):
             continue  # (1198. 32万元, 11 98.32万元, 1198.3 2万元: the tail of a figure a space broke, no figure)
         subject = _subject_before(unit.text, m.start())
-        if normalize_subject(subject) in _GENERIC_SUBJECT and subject and unit.mentions:
+        named = normalize_subject(subject)
+        if (named in _GENERIC_SUBJECT or P.TIMED_GENERIC.fullmatch(named)) and subject and unit.mentions:
             subject = _elided(unit.text, unit.mentions[-1], m.start(), subject)
         unit.mentions.append(Mention(unit, m.start(), m.end(), q, subject))
 

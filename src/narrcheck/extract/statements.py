@@ -215,6 +215,11 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
             return elided
     if own is None:
         return None  # (a line named by its code or levels is keyed by its row: _row)
+    if P.TIMED_GENERIC.fullmatch(own.subject):
+        # (养老保险基金收入…，当年结余…; 一般债务限额…，年末余额…: of what the statement before it in its sentence is)
+        head = _name(unit, previous, year) if previous is not None \
+            and previous.start >= start_of(text, mention.start, SENTENCE) else None
+        return None if head is None else QuantityKey(f"{head.subject}·{own.subject}", own.period, own.measure)
     start = start_of(text, mention.start, SENTENCE)
     markers = list(P.LIST_MARKER.finditer(text, start, mention.start))
     if not markers:
