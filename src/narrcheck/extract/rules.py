@@ -2025,7 +2025,9 @@ class Extractor:
                 break
             if is_page_number(below.text.strip()):
                 continue  # (a page's number between the list's opener and its parts: - 2 -, 第 2 页)
-            lead = next((m for m in below.mentions if self._eligible(m) and _same_family(m, head)), None)
+            kind = _measure_said(head.subject)  # (an item's 年初预算 is no part of an actual total)
+            lead = next((m for m in below.mentions if self._eligible(m) and _same_family(m, head)
+                         and _measure_said(m.subject) in (None, kind)), None)
             if lead is None or lead.start > 30 or P.SENTENCE_END.search(below.text, 0, lead.start) \
                     or _OUTSIDE.search(below.text, 0, lead.start) or _opens_own_whole(below.text, 0, lead.start):
                 break
@@ -2786,6 +2788,12 @@ def is_budget(subject: str) -> bool:
     """
     said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
     return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
+
+
+def _measure_said(subject: str) -> str | None:
+    """'budget' or 'actual' where a name says which figure it is (年初预算为, 支出决算为), else None."""
+    said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
+    return None if not said else "budget" if P.BUDGET_SUBJECT.fullmatch(said[-1]) else "actual"
 
 
 @lru_cache(maxsize=1 << 12)

@@ -225,7 +225,8 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     if not markers:
         return own
     marker = markers[-1]
-    whole = next((m for m in reversed(unit.mentions) if m.start < marker.start() and m.start >= start
+    part_start = start_of(text, marker.start(), PART)  # (…年初结转和结余30万元；支出总计包括…: not the list's whole)
+    whole = next((m for m in reversed(unit.mentions) if m.start < marker.start() and m.start >= part_start
                   and m.quantity.is_money), None)
     scope_words = _unplaced(_clause_before(text, whole.start if whole else marker.start()))
     scope = quantity_key(scope_words, year, generic=True)

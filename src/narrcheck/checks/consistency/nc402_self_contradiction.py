@@ -84,7 +84,8 @@ class SelfContradiction(Rule):
             ones = [st for st in named if first in st.key.subject]
             others = [st for st in named if second in st.key.subject]
             for one in ones:
-                clash = [o for o in others if o.key.period == one.key.period and agree(one.figure, o.figure, _UNIT)]
+                clash = [o for o in others if o is not one and o.key.period == one.key.period
+                         and agree(one.figure, o.figure, _UNIT)]  # (one name holding both words clashes with none)
                 if not clash or any(agree(one.figure, o.figure, _UNIT) for o in ones if o is not one
                                     and _line(o) < _line(one)):
                     continue  # report each figure once, at its first statement under the first name
