@@ -46,6 +46,7 @@ from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, matcher, words
 from narrcheck.model.claims import Figure
 from narrcheck.numbers import parse_number
+from narrcheck.numbers.normalize import simplified
 
 NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
 # a written control or execution rate names its numerator: 公用经费控制率=96.45/100×100% (96.45 is 公用经费)
@@ -379,7 +380,7 @@ def _scoped(key: QuantityKey, unit: Unit, pos: int, year: str) -> QuantityKey:
     topics = [top for top, base in ((opening(text[part:pos]), part), (opening(text), 0))
               if base + len(top) < clause]
     # a numbered line that is its own heading says nothing more than its text
-    headings = [h for h in reversed(unit.section) if h.strip() != unit.original.strip()]
+    headings = [simplified(h) for h in reversed(unit.section) if h.strip() != unit.original.strip()]  # (as text is)
     entity = _first(_place(own), *(lambda t=t: entity_named(t) for t in (*topics, *headings)))
     fund = _first(fund_named(own), *(lambda t=t: fund_named(t) for t in (*topics, *headings)))
     span = _first(span_named(own, year), lambda: span_named(text[:clause], year, opening=True),

@@ -31,6 +31,7 @@ from narrcheck.model.claims import (
 )
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_chinese_numeral, parse_number
+from narrcheck.numbers.normalize import simplified
 
 DENIAL = re.compile(rf"(?:{alt('denial.words')}|{alt('denial.short')}(?!{alt('denial.not_after_short')}))"
                     r"(?P<what>[^。；;！？!?，,\n]{2,60})")
@@ -209,7 +210,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     as_own = _whole_as_own(units)
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
-            key = change_key(claim.subject, claim.quote, year, claim.delta_word)
+            key = change_key(claim.subject, simplified(claim.quote), year, claim.delta_word)  # (quoted as printed)
             if key is not None and not (key := as_own(key)).period:
                 sign = "-" if claim.delta_direction == "down" else ""
                 amount = claim.delta.model_copy(update={"value": sign + claim.delta.value.lstrip("-")})

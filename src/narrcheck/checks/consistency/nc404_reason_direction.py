@@ -10,6 +10,7 @@ from narrcheck.extract.identity import change_key, quantity_key
 from narrcheck.model.claims import ChangeClaim, Direction, ReasonClaim
 from narrcheck.model.findings import Evidence, Finding
 from narrcheck.numbers import Verdict
+from narrcheck.numbers.normalize import simplified
 
 
 @register
@@ -87,7 +88,7 @@ def _changes_by_subject(claims: Sequence[object]) -> dict[str, list[tuple[Change
     out: dict[str, list[tuple[ChangeClaim, Direction]]] = defaultdict(list)
     for change in claims:
         if isinstance(change, ChangeClaim):
-            key = change_key(change.subject, change.quote)
+            key = change_key(change.subject, simplified(change.quote))
             moved = _direction(change)
             if key is not None and moved is not None and moved != "flat":
                 out[key.subject].append((change, moved))
