@@ -43,6 +43,15 @@ def test_merged_cells_are_read_once(tmp_path):
     assert [c.span for c in block.rows[0]] == [2, 1]  # how many columns of the grid each covers
 
 
+def _table(word, rows):
+    """A Word table holding `rows` of cell texts, one cell per text."""
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return table
+
+
 def test_an_official_table_with_a_merged_total_keeps_its_columns(tmp_path):
     """合计 over the code and name columns of a Word table: its figures stay under their own columns (NC202)."""
     word = docx.Document()
@@ -53,10 +62,7 @@ def test_an_official_table_with_a_merged_total_keeps_its_columns(tmp_path):
             ("合计", "合计", "405.60", "370.60", "35.00"),
             ("2010301", "行政运行", "310.20", "310.20", "0.00"),
             ("2010350", "事业运行", "95.40", "60.40", "35.00")]
-    table = word.add_table(rows=len(rows), cols=5)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
+    table = _table(word, rows)
     table.cell(0, 0).merge(table.cell(0, 4)).text = rows[0][0]
     table.cell(3, 0).merge(table.cell(3, 1)).text = "合计"
     word.save(tmp_path / "t.docx")
@@ -91,10 +97,7 @@ def test_a_coded_item_of_the_numbered_list_meets_its_table_row(tmp_path, line):
             ("205", "01", "99", "其他教育管理事务支出", "120.00"),
             ("208", "01", "01", "行政运行", "90.00"),
             ("合计", "合计", "合计", "合计", "510.00")]
-    table = word.add_table(rows=len(rows), cols=5)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
+    _table(word, rows)
     word.save(tmp_path / "t.docx")
     report = check_file(tmp_path / "t.docx", show_all=True)
     found = [(f.verdict, f.claimed, f.expected) for f in report.findings if f.rule == "NC202"]
