@@ -561,6 +561,12 @@ def opening(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # pure, and asked again for every figure under one heading
+def sub_unit_named(text: str) -> str:
+    """The label of a body below the document's own where `text` names one (下属, 所属单位 …), else ''."""
+    e = _scope_data()["entities"]
+    return e["sub_unit_label"] if any(w in text for w in e["sub_units"]) else ""
+
+
 def entity_named(text: str) -> str:
     """The place the last clause of `text` that opens with one opens with ('' when none does)."""
     found = ""

@@ -40,6 +40,7 @@ from narrcheck.extract.identity import (
     opening,
     quantity_key,
     span_named,
+    sub_unit_named,
 )
 from narrcheck.extract.rules import Mention, Unit, qualified_as_before
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
@@ -381,7 +382,8 @@ def _scoped(key: QuantityKey, unit: Unit, pos: int, year: str) -> QuantityKey:
               if base + len(top) < clause]
     # a numbered line that is its own heading says nothing more than its text
     headings = [simplified(h) for h in reversed(unit.section) if h.strip() != unit.original.strip()]  # (as text is)
-    entity = _first(_place(own), *(lambda t=t: entity_named(t) for t in (*topics, *headings)))
+    entity = _first(_place(own), *(lambda t=t: entity_named(t) for t in (*topics, *headings)),
+                    lambda: sub_unit_named(text[part:pos]), *(lambda h=h: sub_unit_named(h) for h in headings))
     fund = _first(fund_named(own), *(lambda t=t: fund_named(t) for t in (*topics, *headings)))
     span = _first(span_named(own, year), lambda: span_named(text[:clause], year, opening=True),
                   *(lambda h=h: span_named(h, year) for h in headings))
