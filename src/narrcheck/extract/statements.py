@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import accumulate
 
 from narrcheck.extract import patterns as P
@@ -381,13 +382,19 @@ def _scoped(key: QuantityKey, unit: Unit, pos: int, year: str) -> QuantityKey:
     topics = [top for top, base in ((opening(text[part:pos]), part), (opening(text), 0))
               if base + len(top) < clause]
     # a numbered line that is its own heading says nothing more than its text
-    headings = [simplified(h) for h in reversed(unit.section) if h.strip() != unit.original.strip()]  # (as text is)
+    headings = [_heading(h) for h in reversed(unit.section) if h.strip() != unit.original.strip()]
     entity = _first(_place(own), *(lambda t=t: entity_named(t) for t in (*topics, *headings)),
                     lambda: sub_unit_named(text[part:pos]), *(lambda h=h: sub_unit_named(h) for h in headings))
     fund = _first(fund_named(own), *(lambda t=t: fund_named(t) for t in (*topics, *headings)))
     span = _first(span_named(own, year), lambda: span_named(text[:clause], year, opening=True),
                   *(lambda h=h: span_named(h, year) for h in headings))
     return key.with_scope(entity, fund, span)
+
+
+@lru_cache(maxsize=1024)
+def _heading(title: str) -> str:
+    """A heading as the text under it is read (traditional script simplified), once per heading."""
+    return simplified(title)
 
 
 def _place(words: str) -> str:
