@@ -292,7 +292,7 @@ def _find_mentions(unit: Unit) -> None:
         if q.is_money and _threshold(unit.text, m.start(), m.end()):
             continue  # (单价50万元以上设备1台: a bound on what is counted, no amount)
         if unit.table is None and (q.is_money or q.is_percent) \
-                and _BROKEN_FIGURE.search(unit.text, max(0, m.start() - 24), m.start()):
+                and _BROKEN_FIGURE.search(unit.text, max(0, m.start() - _BROKEN_REACH), m.start()):
             continue  # (1198. 32万元, 11 98.32万元, 1198.3 2万元: the tail of a figure a space broke, no figure)
         subject = _subject_before(unit.text, m.start())
         named = normalize_subject(subject)
@@ -303,6 +303,7 @@ def _find_mentions(unit: Unit) -> None:
 
 # digits (and a point) right before a figure with only a space or two between: the figure is a broken one's tail
 _BROKEN_FIGURE = re.compile(r"(?<![\d.])\d+\.?\d*[ \t]{1,2}$")
+_BROKEN_REACH = 24  # how far back a broken figure's head is sought (longer than any figure with its spaces)
 
 
 def _threshold(text: str, start: int, end: int) -> bool:
@@ -740,11 +741,11 @@ class Extractor:
         """
         for m in unit.matches(P.RESPECTIVE_RATES):
             rates = [x for x in unit.mentions if m.start("rates") <= x.start < m.end("rates") and x.role is None]
-            lo, hi = unit.locate(start_of(unit.text, m.start(), SENTENCE)), unit.locate(m.start())  # (past ；)
-            at = [i for i in range(made, len(self.claims))
-                  if isinstance(c := self.claims[i], ChangeClaim) and c.delta is not None
-                  and _before(lo, c.delta.location) and _before(c.delta.location, hi)]
-            at.sort(key=lambda i: _place(cast(ChangeClaim, self.claims[i]).delta))  # (in the text's order)
+            lo = _reading_order(unit.locate(start_of(unit.text, m.start(), SENTENCE)))  # (past ；)
+            hi = _reading_order(unit.locate(m.start()))
+            placed = sorted((_reading_order(c.delta.location), i) for i in range(made, len(self.claims))
+                            if isinstance(c := self.claims[i], ChangeClaim) and c.delta is not None)
+            at = [i for where, i in placed if lo <= where <= hi]  # (in the text's order)
             if len(rates) < 2 or len(at) != len(rates) \
                     or any(cast(ChangeClaim, self.claims[i]).rate is not None for i in at):
                 continue
@@ -2187,15 +2188,9 @@ class Extractor:
 _PRIOR_YEAR_BASIS = re.compile("|".join(map(re.escape, sorted(period_forms(prior_period()), key=len, reverse=True))))
 
 
-def _place(figure: Figure | None) -> tuple[int, int, int]:
-    """Where a figure stands, in reading order (page, line, column)."""
-    where = figure.location if figure is not None else Location()
+def _reading_order(where: Location) -> tuple[int, int, int]:
+    """Where a place stands in reading order (page, line, column)."""
     return where.page or 0, where.line or 0, where.column or 0
-
-
-def _before(a: Location, b: Location) -> bool:
-    """`a` comes before `b` in the document (one page's lines, then columns)."""
-    return (a.page or 0, a.line or 0, a.column or 0) <= (b.page or 0, b.line or 0, b.column or 0)
 
 
 # the markers of a breakdown (其中：, 包括：) whose items may each open with a number of their own

@@ -36,7 +36,7 @@ class SharesSum(Rule):
         hundred = Decimal(100)
         if claim.whole is None or len(claim.parts) != len(claim.percents):
             if claim.distinct and total.lo > hundred:  # distinct items of one set: more than the whole
-                yield self._over(ctx, claimed, formula, claim, ev, decimals)
+                yield self._summed(ctx, Verdict.MISMATCH, claimed, formula, claim, ev, decimals, "distinct-over")
             return
         unit = claim.whole.unit
         parts = reduce(lambda a, b: a + b, (p.interval(unit) for p in claim.parts))
@@ -46,20 +46,14 @@ class SharesSum(Rule):
                                        claim.section, claimed=claimed, formula=formula, source=claim.source)
             return
         verdict = Verdict.OK if total.lo <= hundred <= total.hi else Verdict.MISMATCH
-        msg_key = "ok" if verdict is Verdict.OK else "mismatch"
-        finding = self.verdict_finding(ctx, verdict, "", ev, claim.section, claimed=claimed,
-                                       expected=format_decimal(hundred, decimals), formula=formula,
-                                       source=claim.source)
-        message = i18n.message(msg_key, ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=claimed,
-                               expected=format_decimal(hundred, decimals))
-        yield finding.model_copy(update={"message": message})
+        yield self._summed(ctx, verdict, claimed, formula, claim, ev, decimals)
 
-    def _over(self, ctx: Context, claimed: str, formula: str, claim: SharesSumClaim, ev: list,
-              decimals: int) -> Finding:
-        """Shares of distinct items of one set adding to more than 100%, whatever their whole."""
+    def _summed(self, ctx: Context, verdict: Verdict, claimed: str, formula: str, claim: SharesSumClaim,
+                ev: list, decimals: int, why: str = "") -> Finding:
+        """The finding on the shares' sum against 100% (`why`: a detail the message ends with)."""
         expected = format_decimal(Decimal(100), decimals)
-        finding = self.verdict_finding(ctx, Verdict.MISMATCH, "", ev, claim.section, claimed=claimed,
-                                       expected=expected, formula=formula, source=claim.source)
-        message = i18n.message("mismatch", ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=claimed,
-                               expected=expected) + i18n.detail("distinct-over", ctx.lang)
-        return finding.model_copy(update={"message": message})
+        finding = self.verdict_finding(ctx, verdict, "", ev, claim.section, claimed=claimed, expected=expected,
+                                       formula=formula, source=claim.source)
+        message = i18n.message(verdict.value if verdict is Verdict.OK else "mismatch", ctx.lang,
+                               what=i18n.what(self.name, ctx.lang), claimed=claimed, expected=expected)
+        return finding.model_copy(update={"message": message + (i18n.detail(why, ctx.lang) if why else "")})

@@ -13,7 +13,7 @@ from narrcheck.checks.base import Context, Rule, unit_error
 from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
 from narrcheck.checks.consistency._common import NEAR_MISS, agree, near_miss
 from narrcheck.checks.registry import register
-from narrcheck.extract.identity import core_subject, fold, this_year, within_year
+from narrcheck.extract.identity import core_subject, fold, scopes_differ, this_year, within_year
 from narrcheck.extract.statements import Statement, Statements
 from narrcheck.lexicon import alt
 from narrcheck.model.claims import ChangeClaim, Figure, PartsSumClaim, ShareClaim, interval_sum
@@ -304,7 +304,7 @@ def _one_scope(named: list[Statement], annual: bool = False) -> list[list[Statem
         return entity, fund, this_year() if annual and not span else span
 
     def differ(a: Statement, b: Statement) -> bool:
-        return any(x and y and x != y for x, y in zip(scope_of(a), scope_of(b), strict=True))
+        return scopes_differ(a.key.with_scope(*scope_of(a)), b.key.with_scope(*scope_of(b)))
 
     out: list[list[Statement]] = []
     for scope in dict.fromkeys(scope_of(st) for st in named):
