@@ -1496,8 +1496,7 @@ class Extractor:
                     opened = P.NAMED_WHOLE.match(unit.text)
                 if opened is not None and opened.end() <= (part.start if part else m.start()):
                     # (…。基本支出中，人员经费450.00万元，占75.00%: named before its parts, it wins over a list's head)
-                    whole, _ = self._bind_name(opened.group("name"), unit, s_start)
-                    group_head = whole
+                    whole = group_head = self._opened_whole(unit, opened.group("name"), s_start, part)
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
                 if head is not None and carried is not None and head.end <= carried[1] \
@@ -1510,8 +1509,7 @@ class Extractor:
                     whole = group_head = head
                 else:
                     if opened is not None:
-                        whole, _ = self._bind_name(opened.group("name"), unit, m.start())
-                        group_head = whole
+                        whole = group_head = self._opened_whole(unit, opened.group("name"), m.start(), part)
                     else:  # the paragraph's total before it (决算支出总计512.3万元。…基本支出392.39万元，占76.59%)
                         whole = group_head = self._nearest_before(
                             unit, part.start if part else m.start(), accept=_total_of(part))
@@ -1535,6 +1533,17 @@ class Extractor:
                 whole_name=wname, percent=pct.figure(), whole_candidates=tuple(c.figure() for c in candidates),
                 group=self._group_of(together, group_head) if group_head else None,
                 **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _opened_whole(self, unit: Unit, name: str, pos: int, part: Mention | None) -> Mention | None:
+        """The whole a sentence names as it opens (基本支出中，人员经费…占75%), bound by that name before `pos`;
+        never the part itself nor a smaller figure. A name too general to be looked up (收入中，/ 支出中，) is
+        the nearest total before `pos` of the name's side (本年收入合计, not the 财政拨款收入 it breaks down).
+        """
+        if normalize_subject(name) not in GENERIC_WHOLES:
+            return self._bind_name(name, unit, pos, part)[0]
+        side, total = _side(name), _total_of(part)
+        return self._nearest_before(unit, pos, accept=lambda x: total(x) and (
+            side is None or _side(normalize_subject(x.subject)) == side))
 
     def _shares_in_order(self, unit: Unit, m: re.Match[str], first: Mention, wname: str) -> None:
         """…道路养护530万元、桥梁检测260万元、安全设施160万元，占项目支出的比重依次为55.79%、27.37%、16.84%: each
