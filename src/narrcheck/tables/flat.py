@@ -1079,12 +1079,17 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
     title = found[0][0].weight.title if found and found[0][0].weight else ""
     # (row, category weight or None, first level, label, level: 0 for the leftmost column of labels)
     marks: list[tuple[int, Fact | None, bool, str, int]] = []
+    # the weighted budget execution rows standing alone (预算执行率（10分）, no other label on its row): a block of
+    # their own, never a row of the 产出/效益/满意度指标 category above them
+    alone: set[int] = set()
     deepest = max((len(labels) for _, labels in found), default=0)
     for n, (_, labels) in enumerate(found):
         for j, k in enumerate(labels):
             tok = toks[k]
             m = WEIGHT_MARK.search(tok.text)
             first = opens_with(tok.text, "levels.first") is not None
+            if m and len(labels) == 1 and opens_with(tok.text, "levels.execution") is not None:
+                alone.add(len(marks))
             if m or first:
                 level = k - _line_start(toks, k) if tok.kept else deepest - len(labels) + j
                 marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip(), level))
@@ -1093,10 +1098,11 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
         if weight is None or (n - 1, label) in rows_of:
             continue  # a label repeated on every row of its block (a merged cell exported) opens it once
         end, bounded = len(found), closed
-        for later_n, later_w, later_first, later_label, later_level in marks[pos + 1:]:
+        for later_pos, (later_n, later_w, later_first, later_label, later_level) in enumerate(marks[pos + 1:], pos + 1):
             if later_n == n or (later_n - 1, later_label) in rows_of:
                 continue  # this row, or a label repeated from the row above: no new block
-            if later_first or (not first and later_w is not None and later_level <= level):
+            if later_first or (first and later_pos in alone) or (
+                    not first and later_w is not None and later_level <= level):
                 end, bounded = later_n, True
                 break
         covered = [i for i, _ in found[n:end]]
