@@ -422,6 +422,12 @@ def _places() -> dict[str, Any]:
         "whole_lead": re.compile(rf"^{_alt(e['whole'])}(?:{suffix}|{_alt(e['bodies'])})"),
         "every": re.compile(rf"{_alt(e['every'])}(?:{suffix}|[（()）、])+"),
         "own": re.compile(rf"(?:{suffix})?{_alt(e['own_level'])}"),
+        # a body's own level (部门本级, 局机关本级) and a body's whole (部门汇总, 本部门（汇总）, （汇总）)
+        "body_own": re.compile(rf"[{_CJK}]{{0,8}}?(?:{_alt(e['body_levels'])}){_alt(e['own_level'])}"),
+        # (the openers skipped before a match may end in the bracket: 本部门（ is skipped, 汇总） is left)
+        "body_whole": re.compile(rf"(?:[{_CJK}]{{0,8}}?(?:{_alt(e['body_levels'])}))?[（(]?{_alt(e['whole_body'])}[)）]"
+                                 rf"|[{_CJK}]{{0,8}}?(?:{_alt(e['body_levels'])}){_alt(e['whole_body'])}"),
+        "whole_body_name": e["whole_body_label"],
         "not_after": re.compile(_alt(e["not_after"])),
         "body": re.compile(rf"[{_CJK}]{{0,6}}?{_alt(e['bodies'])}"),
         "pronoun": re.compile(rf"^{_alt(e['pronoun_openers'])}|{_alt(e['pronouns'])}"),
@@ -520,10 +526,11 @@ def entity_at(text: str) -> tuple[str, int, int] | None:
     """
     p = _places()
     start = _skip_openers(text)
-    for kind in ("whole", "every", "own"):
+    for kind in ("whole", "every", "own", "body_own", "body_whole"):
         m = p[kind].match(text, start)
         if m and not p["not_after"].match(text, m.end()):
-            entity = {"whole": m.group(), "every": p["every_name"], "own": p["own_name"]}[kind]
+            entity = {"whole": m.group(), "every": p["every_name"], "own": p["own_name"], "body_own": p["own_name"],
+                      "body_whole": p["whole_body_name"]}[kind]
             return entity, start, m.end()
     if p["preposition"].match(text, start):
         return None
