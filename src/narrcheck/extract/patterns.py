@@ -202,6 +202,9 @@ THRESHOLD_BEFORE = re.compile(rf"{alt('thresholds.before')}{alt('thresholds.link
 DIRECTION_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in words("direction.up", "direction.down",
                                                                             "direction.differences")
                                                 if len(w) >= 2) + r")了?\s*$")  # (not 新增120万元: a level)
+# 超年初预算11480万元 / 超出预算…: the figure right after is the gap to a budget, not the budget (nor the actual)
+BUDGET_GAP_AT_END = re.compile(rf"(?:{alt('target.over')})(?:{alt('measure.qualifiers')})?"
+                               rf"(?:{alt('ratio.relation_budget')})了?\s*$")
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点

@@ -1345,11 +1345,15 @@ class Extractor:
         """
         s_start, s_end = unit.sentence_span(m.start())
         named = m.group("budget") if "budget" in m.re.groupindex else None
-        numerator = numerator or self._nearest_before(unit, m.start(), lo=s_start, accept=lambda x: x.family == "money")
+        # (超收4130万元 / 较预算短收6960万元 / 超年初预算11480万元: the gap to the budget is neither operand)
+        def level(x: Mention) -> bool:
+            return x.family == "money" and not _gap_to_budget(unit, x)
+
+        numerator = numerator or self._nearest_before(unit, m.start(), lo=s_start, accept=level)
         if whole is None and numerator is not None and is_budget(numerator.subject):
             # 支出12683.47万元，年初预算为11785.30万元，完成年初预算的107.26%: the budget came second
             actual = self._nearest_before(unit, numerator.start, lo=s_start,
-                                          accept=lambda x: x.family == "money" and not is_budget(x.subject))
+                                          accept=lambda x: level(x) and not is_budget(x.subject))
             if actual is not None:
                 whole, numerator = numerator, actual
             if whole is not None and not _same_budget_kind(whole, named):
@@ -1360,7 +1364,7 @@ class Extractor:
         equal = bool(P.EQUAL_TO_BUDGET.search(unit.text, s_start, max(s_end, next_end)))
         if whole is None and numerator is not None:
             def of_kind(x: Mention) -> bool:
-                return x.family == "money" and is_budget(x.subject) and _same_budget_kind(x, named)
+                return level(x) and is_budget(x.subject) and _same_budget_kind(x, named)
             verbatim = (named or "").removesuffix("数") if _budget_kinds(named or "") else ""
             if verbatim:  # (完成全年预算的…: the 全年预算 stated, before a budget of the kind's other word)
                 whole = self._nearest_before(unit, numerator.start, lo=s_start,
@@ -2783,6 +2787,14 @@ _NAME_END = 4  # the characters that end a name hold its head noun (核定编制
 def _bigrams(text: str) -> frozenset[str]:
     """The character pairs of a name (cached: names are compared again and again)."""
     return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set()))
+
+
+def _gap_to_budget(unit: Unit, m: Mention) -> bool:
+    """A figure stated as a difference (超收…, 较预算短收…, 比预算增加…) or as the excess over a budget
+    (超年初预算…): no level of the actual nor of the budget.
+    """
+    return bool(P.DIRECTION_AT_END.search(unit.text, max(0, m.start - 6), m.start)
+                or P.BUDGET_GAP_AT_END.search(unit.text, max(0, m.start - 10), m.start))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -119,11 +119,16 @@ def _times(t: _Table, levels: list[int]) -> dict[int, int | None]:
     """Each level column's place in time: its year, or the latest year (本年) or the one before (上年)."""
     years = [c.head.year for c in t.grid.columns if c.head.year is not None]
     latest = max(years) if years else 0
+    # a table that dates nothing but its prior columns (预算数 | 完成数 | 上年完成数): the columns of no period are
+    # the year's own
+    undated = "current" if not years and any(t.grid.columns[k].measured.relative == "prior" for k in levels) \
+        else None
     out: dict[int, int | None] = {}
     for k in levels:
         head = t.grid.columns[k].measured
+        relative = head.relative or undated
         out[k] = head.year if head.year is not None else \
-            latest if head.relative == "current" else latest - 1 if head.relative == "prior" else None
+            latest if relative == "current" else latest - 1 if relative == "prior" else None
     return out
 
 
