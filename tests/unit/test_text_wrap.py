@@ -209,3 +209,44 @@ def test_a_money_unit_cut_by_a_line_break_is_joined_again(tmp_path):
     path.write_text("2025年支出预算6120.50万元，比2024年预算减少318.40万\n元，下降4.95%。\n", encoding="utf-8")
     paragraphs = [b.text for b in read_document(path).blocks if b.kind == "paragraph"]
     assert paragraphs == ["2025年支出预算6120.50万元，比2024年预算减少318.40万元，下降4.95%。"]
+
+
+def test_a_short_paste_is_joined(write_doc):
+    """One paragraph wrapped into two or three lines: too few full lines for the page width, the widest gives it."""
+    for width in (50, 64, 80):
+        lines = ["一、收入决算情况说明", *wrap(INCOME, width)]
+        assert len(lines) <= 5
+        texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
+        assert texts == ["一、收入决算情况说明", INCOME], width
+
+
+def test_a_running_header_after_a_page_number_is_read_past(write_doc):
+    income = wrap(INCOME)
+    lines = ["一、收入预算情况说明", *income[:2], "", "- 3 -", "", "某某县某某局2024年度部门预算", *income[2:],
+             "二、支出预算情况说明", *wrap(SPENDING)]
+    texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
+    assert texts[1] == "".join(income)
+    assert texts[2:4] == ["- 3 -", "某某县某某局2024年度部门预算"]  # kept, each a paragraph of its own
+
+
+def test_a_paragraphs_last_line_after_a_page_number_is_no_header(write_doc):
+    income = wrap(INCOME)
+    lines = ["一、收入预算情况说明", *income[:-1], "", "- 3 -", "", income[-1], "二、支出预算情况说明", *wrap(SPENDING)]
+    assert income[-1].endswith("。")
+    assert _paragraphs(_document(write_doc, lines))[1].text == INCOME
+
+
+@pytest.mark.parametrize("row", ["一级指标\t二级指标\t三级指标\t分值\t得分", "一级指标|二级指标|三级指标|分值|得分",
+                                 "一级指标    二级指标    三级指标    分值    得分"])
+def test_a_title_is_not_joined_into_a_row_of_cells(write_doc, row):
+    lines = ["县水利局2023年度中小河流治理项目支出绩效自评表", row, "产出指标    数量指标    整治河道长度    15    15"]
+    texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
+    assert texts[0] == lines[0]
+
+
+def test_word_list_items_stay_apart(write_doc):
+    """One paragraph per line, items of about one length, each ending its sentence: nothing to join."""
+    lines = ["三、支出决算情况说明", "1.行政运行（项）支出决算为612.40万元，完成年初预算的102.07%。",
+             "2.一般行政管理事务（项）支出决算为85.20万元，完成年初预算的88.75%。", "3.其他支出（项）支出决算为0万元。"]
+    texts = [b.text for b in _paragraphs(_document(write_doc, lines))]
+    assert texts == lines

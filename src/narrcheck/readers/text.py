@@ -138,7 +138,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
             joined.update(abs(n) for n in run[1:])
             body, textmap = _build(_paragraph_pieces(lines, run))
             blocks.append(Block(kind="paragraph", text=body, textmap=textmap, index=len(blocks)))
-            for page_line in _skipped(run):  # a page number read past stays a paragraph of its own
+            for page_line in _skipped(run):  # a page number or header read past stays a paragraph of its own
                 body, textmap = _build([(piece, page_line, col) for piece, col in segments(lines[page_line - 1])])
                 blocks.append(Block(kind="paragraph", text=body, textmap=textmap, index=len(blocks)))
         prev_blank = blank and not cell
@@ -163,6 +163,11 @@ def parse_lines(lines: list[str]) -> list[Block]:
 _TERMINAL = re.compile("[。；！？;!?．](?:[”’」』）)】〕》]*)$|(?<=[\u4e00-\u9fff])\\.$")
 # A line that surely stops mid-sentence (for telling wrapped text) ends in an ideograph, a comma or a 、.
 _OPEN_ENDS = frozenset("，,、")
+# A full line ending with a semicolon runs on too: a paragraph ends with a full stop, and where a list's items
+# stand on lines of their own, they open with their enumerators (see `_NEW_ITEM`).
+_SENTENCE_END = re.compile("[。！？!?．](?:[”’」』）)】〕》]*)$|(?<=[\u4e00-\u9fff])\\.$")
+# A sentence that continues the one before it (其中…): it never opens a paragraph.
+_CONTINUES = re.compile(rf"\s*{alt('lists.continuations')}")
 # A line that starts or ends with a row of figures (a table flattened without its rules): never joined.
 _FIGURES = r"[-+]?\d[\d,.]*%?(?:\s+[-+]?\d[\d,.]*%?)+"
 _FIGURE_ROW_END = re.compile(_FIGURES + r"\s*$")
@@ -196,6 +201,10 @@ _ASCII_WORD_START = re.compile(r"[A-Za-z0-9]")
 # Full lines: within this many columns of the page width (PDF fonts are proportional, justification varies).
 _SLACK_MIN, _SLACK_SHARE = 4, 8
 _MIN_FULL_LINES = 4
+# A short paste (a paragraph or two) has fewer full lines: the widest line gives the width where two reach it and
+# one of them ends no sentence, or where one alone surely stops mid-sentence or ends a clause (；); a page is wider
+# than twenty ideographs and narrower than a hundred.
+_SHORT_FULL_LINES, _SHORT_MIN_WIDTH, _SHORT_MAX_WIDTH = 2, 40, 200
 
 
 def _width(text: str) -> int:
@@ -207,12 +216,18 @@ def _slack(width: int) -> int:
     return max(_SLACK_MIN, width // _SLACK_SHARE)
 
 
+_SPACED_ROW = re.compile(r"\S {2,}\S.* {2,}\S")
+
+
 def _prose(line: str) -> str:
     """A line's text without markers and trailing spaces, or '' when it is not prose (blank, a cell, a table row)."""
     if "\t" in line[:4] and CELL_LINE.match(line):
         return ""
     text = ("".join(p for p, _ in segments(line)) if "[" in line else line).rstrip()
-    return "" if not text or text[-1] == "|" or text.lstrip()[0] == "|" else text
+    if not text or text[-1] == "|" or text.lstrip()[0] == "|" or text.count("|") >= 2 or "\t" in text.strip() \
+            or _SPACED_ROW.search(text):
+        return ""  # (a row of cells, | or TAB or runs of spaces apart)
+    return text
 
 
 def _cell_line(line: str) -> re.Match[str] | None:
@@ -235,17 +250,20 @@ def _full_width(lines: list[str]) -> int | None:
 
     The width is the one that the most prose lines reach within the slack. The text counts as wrapped when at
     least `_MIN_FULL_LINES` and 30% of its prose lines are that full, at most 15% are longer, and at least 40%
-    of the full lines surely stop mid-sentence (`_OPEN_ENDS`).
+    of the full lines surely stop mid-sentence (`_ends_open`). A short paste (a paragraph or two) has fewer full
+    lines: there the width is the widest line's, where a line that wide, a piece of a sentence (`_is_fragment`),
+    stops mid-sentence (see `_SHORT_FULL_LINES`). Rows of figures (a table flattened into text) are no prose and
+    are not counted.
     """
-    widths = []
+    widths: list[tuple[int, bool, str]] = []  # (width, surely open, the last character of a sentence's piece)
     for line in lines:
         text = _prose(line)
-        if text and not is_page_number(text):
-            end = text[-1]
-            widths.append((_width(text), "\u4e00" <= end <= "\u9fff" or end in _OPEN_ENDS))
-    if len(widths) < _MIN_FULL_LINES:
+        if text and not is_page_number(text) and not _FIGURE_ROW_END.search(text) \
+                and not _FIGURE_ROW_START.match(text):
+            widths.append((_width(text), _ends_open(text), text[-1] if _is_fragment(text) else ""))
+    if len(widths) < _SHORT_FULL_LINES:
         return None
-    ordered = sorted(w for w, _ in widths)
+    ordered = sorted(w for w, _, _ in widths)
     best, best_count = 0, 0
     for top in set(ordered):
         if top < 20:  # a page is wider than ten ideographs
@@ -253,13 +271,40 @@ def _full_width(lines: list[str]) -> int | None:
         n = bisect_right(ordered, top) - bisect_left(ordered, top - _slack(top))
         if n > best_count or (n == best_count and top > best):
             best, best_count = top, n
-    if best_count < max(_MIN_FULL_LINES, 0.3 * len(widths)):
+    longer = sum(1 for w, _, _ in widths if w > best + _slack(best))
+    open_full = sum(1 for w, is_open, _ in widths if best - _slack(best) <= w <= best + _slack(best) and is_open)
+    if best_count >= max(_MIN_FULL_LINES, 0.3 * len(widths)) and longer <= 0.15 * len(widths) \
+            and open_full >= max(3, 0.4 * best_count):
+        return best
+    widest = ordered[-1]  # a short paste
+    if not _SHORT_MIN_WIDTH <= widest <= _SHORT_MAX_WIDTH:
         return None
-    longer = sum(1 for w, _ in widths if w > best + _slack(best))
-    open_full = sum(1 for w, is_open in widths if best - _slack(best) <= w <= best + _slack(best) and is_open)
-    if longer > 0.15 * len(widths) or open_full < max(3, 0.4 * best_count):
-        return None
-    return best
+    full = [(is_open, end) for w, is_open, end in widths if w >= widest - _slack(widest)]
+    if len(full) >= _SHORT_FULL_LINES and any(end and not _SENTENCE_END.search(end) for _, end in full):
+        return widest
+    if any(end and (is_open or end in "；;") for is_open, end in full):
+        return widest
+    return None
+
+
+def _ends_open(text: str) -> bool:
+    """True when a line surely stops mid-sentence: it ends in an ideograph, a comma or a 、, or in a figure
+    written against its word (…增加42.1), its unit not yet come.
+    """
+    end = text[-1]
+    return "\u4e00" <= end <= "\u9fff" or end in _OPEN_ENDS or _ENDS_IN_DIGITS.search(text) is not None
+
+
+_SENTENCE_MARK = re.compile("[，,；;：:。！？!?]")
+_SENTENCE_SIGN = re.compile(r"[，,、；;：:]|\d\.\d|\d\s*(?:%|％|万|亿|元)")
+
+
+def _is_fragment(text: str) -> bool:
+    """A line that is a piece of a sentence: it holds a clause mark or an amount, and is no heading (七、…情况说明)
+    nor a title (县水利局2023年度…绩效自评表), which may end in an ideograph and still end its paragraph.
+    """
+    return _SENTENCE_SIGN.search(text) is not None \
+        and not (_NEW_ITEM.match(text) is not None and not _SENTENCE_MARK.search(text))
 
 
 def _indent(line: str) -> int:
@@ -268,7 +313,8 @@ def _indent(line: str) -> int:
 
 def _runs_on(line: str, text: str, following: str, width: int) -> bool:
     """True when prose line `text` (the line `line` without markers) continues on the prose line `following`."""
-    if _TERMINAL.search(text) or _NEW_ITEM.match(following) or _indent(following) > _indent(line):
+    if (_SENTENCE_END.search(text) and not _CONTINUES.match(following)) or _NEW_ITEM.match(following) \
+            or _indent(following) > _indent(line):
         return False
     if any(_FIGURE_ROW_END.search(t) or _FIGURE_ROW_START.match(t) for t in (text, following)):
         return False
@@ -278,37 +324,55 @@ def _runs_on(line: str, text: str, following: str, width: int) -> bool:
     return _width(text) + space + _width(first) >= width - _slack(width)
 
 
-def _past_page_number(lines: list[str], nxt: int) -> tuple[int, int]:
-    """(the line a sentence may run on to from line `nxt`, the page-number line read past or 0): a page number
-    standing between the halves, alone or with blank lines around it (… 增长 / (blank) / - 3 - / (blank) / 9.82%).
+def _past_page_number(lines: list[str], nxt: int, width: int) -> tuple[int, list[int]]:
+    """(the line a sentence may run on to from line `nxt`, the lines read past): a page number standing between
+    the halves, alone or with blank lines around it (… 增长 / (blank) / - 3 - / (blank) / 9.82%), and the next
+    page's running header after it (- 3 - / 某某局2024年度部门决算 / 9.82%).
     """
     k = nxt
     while k <= len(lines) and not lines[k - 1].strip():
         k += 1
     if k > len(lines) or k - nxt > 2 or not is_page_number(_prose(lines[k - 1]) or " "):
-        return nxt, 0
+        return nxt, []
     page, k = k, k + 1
     while k <= len(lines) and not lines[k - 1].strip() and k - page <= 2:
         k += 1
-    return k, page
+    if k < len(lines) and _running_header(_prose(lines[k - 1]), width):
+        header, k = k, k + 1
+        while k <= len(lines) and not lines[k - 1].strip() and k - header <= 2:
+            k += 1
+        if k <= len(lines) and _prose(lines[k - 1]):
+            return k, [page, header]
+    return k, [page]
+
+
+_HEADER_MARKS = re.compile(r"[，,；;：:。！？!?、]|\d\s*(?:%|％)")
+
+
+def _running_header(text: str, width: int) -> bool:
+    """True when a line after a page number is the next page's running header (某某局2024年度部门决算): shorter than
+    a full line, no item and no clause of a sentence, no amount (a paragraph's last line has its 。 or its figure).
+    """
+    return bool(text) and not is_page_number(text) and _width(text) < width - _slack(width) \
+        and not _NEW_ITEM.match(text) and not _HEADER_MARKS.search(text) and not _OPENS_WITH_AMOUNT.search(text)
 
 
 def _wrapped_run(lines: list[str], no: int, width: int) -> list[int]:
     """The 1-based numbers of the lines that make the paragraph starting on line `no`.
 
-    A page number between two halves of a sentence is read past: its number follows the line before it, negated
-    (see `_skipped`).
+    A page number (and the running header after it) between two halves of a sentence is read past: its number
+    follows the line before it, negated (see `_skipped`).
     """
     run = [no]
     last, line = no, lines[no - 1]
     text = _prose(line)
     while text:
-        nxt, page = _past_page_number(lines, last + 1)
+        nxt, passed = _past_page_number(lines, last + 1, width)
         following = _prose(lines[nxt - 1]) if nxt <= len(lines) else ""
-        if not following or is_page_number(following) or not _runs_on(line, text, following, width):
-            break
-        if page:
-            run.append(-page)
+        if not following or is_page_number(following) or not (
+                _runs_on(line, text, following, width) or not passed and _splits_figure(text, following)):
+            break  # (a line shorter than the page's still runs on where the break splits a figure from its phrase)
+        run.extend(-n for n in passed)
         run.append(nxt)
         last, line, text = nxt, lines[nxt - 1], following
     return run
@@ -323,7 +387,8 @@ _OPENS_WITH_AMOUNT = re.compile(rf"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*{_UNIT}")
 _OPENS_WITH_UNIT = re.compile(rf"\s*{_UNIT}")
 _CLAUSE_MARK = re.compile("[，,；;：:]")
 _ENDS_WITH_AMOUNT = re.compile(rf"\d\s*{_UNIT}$")
-_ENDS_IN_DIGITS = re.compile(r"[\u4e00-\u9fff][\d,]*\d\.?\d*$")  # a figure right after a word, its unit not yet come
+# a figure right after a word or a Chinese mark (…共计26批次、19), its unit not yet come
+_ENDS_IN_DIGITS = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][\d,]*\d\.?\d*$")
 
 
 @lru_cache(maxsize=1)
@@ -344,24 +409,32 @@ def _broken_figure_run(lines: list[str], no: int) -> list[int]:
     """
     run = [no]
     text = _prose(lines[no - 1])
-    if _NEW_ITEM.match(text) and not _CLAUSE_MARK.search(text):
-        return run  # a heading (（二）年末结转和结余) above a line that opens with its figure
-    while text and run[-1] < len(lines) and not _TERMINAL.search(text):
+    while text and run[-1] < len(lines):
         following = _prose(lines[run[-1]])
-        if not following or _NEW_ITEM.match(following) or _FIGURE_ROW_START.match(following) \
-                or _FIGURE_ROW_END.search(text):
+        if not _splits_figure(text, following):
             break
-        ends_open = "\u4e00" <= text[-1] <= "\u9fff" or text[-1] in _OPEN_ENDS or text[-1] in "：:"
-        cut = _ENDS_IN_DIGITS.search(text) is not None  # (11.4 / 6亿元: the break cut a figure)
-        opens = (_OPENS_WITH_AMOUNT.match(following) if (ends_open and not _ENDS_WITH_AMOUNT.search(text))
-                 or (cut and following[:1].isdigit())
-                 else _OPENS_WITH_UNIT.match(following) if text[-1].isdigit() else None) \
-            or _unit_rest(text, following)  # (…274.34万 / 元，…: the break cut the unit)
-        if opens is None or not following[opens.end():].strip():
-            break  # (a line that is only a figure, or two figures in a row: cells of a table, one per line)
         run.append(run[-1] + 1)
         text = following
     return run
+
+
+def _splits_figure(text: str, following: str) -> bool:
+    """True when the break between prose lines `text` and `following` splits a phrase from its figure or a figure
+    from its unit (see above): certain, whatever the width of the lines.
+    """
+    if not text or not following or _TERMINAL.search(text) or _NEW_ITEM.match(following) \
+            or _FIGURE_ROW_START.match(following) or _FIGURE_ROW_END.search(text):
+        return False
+    if _NEW_ITEM.match(text) and not _CLAUSE_MARK.search(text):
+        return False  # a heading (（二）年末结转和结余) above a line that opens with its figure
+    ends_open = "\u4e00" <= text[-1] <= "\u9fff" or text[-1] in _OPEN_ENDS or text[-1] in "：:"
+    cut = _ENDS_IN_DIGITS.search(text) is not None  # (11.4 / 6亿元: the break cut a figure)
+    opens = (_OPENS_WITH_AMOUNT.match(following) if (ends_open and not _ENDS_WITH_AMOUNT.search(text))
+             or (cut and following[:1].isdigit())
+             else _OPENS_WITH_UNIT.match(following) if text[-1].isdigit() else None) \
+        or _unit_rest(text, following)  # (…274.34万 / 元，…: the break cut the unit)
+    # (a line that is only a figure, or two figures in a row: cells of a table, one per line)
+    return opens is not None and bool(following[opens.end():].strip())
 
 
 def _skipped(run: list[int]) -> list[int]:

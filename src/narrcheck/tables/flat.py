@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,6 +30,7 @@ from narrcheck.model.document import Block, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
 from narrcheck.numbers.normalize import simplified
+from narrcheck.readers.text import is_page_number
 from narrcheck.tables.model import Category, Execution, Fact, Indicator, Ratio, ScoreTable, StatedWeight
 from narrcheck.tables.vocab import (
     WEIGHT_MARK,
@@ -191,10 +193,16 @@ _RULE_LINE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?")
 
 
 def tokens(document: Document) -> list[Token]:
-    """Every cell-like piece of the document's text outside the readers' tables, in order, with its role."""
+    """Every cell-like piece of the document's text outside the readers' tables, in order, with its role.
+
+    A page's number and the running header repeated after page numbers (text pasted from a PDF, a table running
+    over pages) are no cells.
+    """
     out: list[Token] = []
-    for block in document.blocks:
-        if block.kind == "table" or not block.text.strip() or _RULE_LINE.fullmatch(block.text.strip()):
+    margins = _page_margins(document.blocks)
+    for at, block in enumerate(document.blocks):
+        if block.kind == "table" or not block.text.strip() or _RULE_LINE.fullmatch(block.text.strip()) \
+                or at in margins:
             continue  # (| --- | :---: |: a markdown table's rule under its header holds no cell)
         if block.text.rstrip().endswith("|") or block.text.count("|") >= 2:
             found = _pipe_tokens(block)
@@ -205,6 +213,19 @@ def tokens(document: Document) -> list[Token]:
             tok.role = role_of(tok.text) if tok.kind == "text" else None
         out.extend(found)
     return out
+
+
+def _page_margins(blocks: Sequence[Block]) -> set[int]:
+    """The indexes of the paragraphs that are a page's number (- 3 -, 第3页), or a running header: the same text
+    right after a page number twice or more.
+    """
+    pages = [i for i, b in enumerate(blocks)  # (a bare number is a cell's as well as a page's: 10)
+             if b.kind == "paragraph" and is_page_number(b.text.strip()) and not b.text.strip().isdigit()]
+    if not pages:
+        return set()
+    after = [i + 1 for i in pages if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"]
+    counts = Counter(blocks[i].text.strip() for i in after)
+    return set(pages) | {i for i in after if counts[blocks[i].text.strip()] >= 2}
 
 
 # markdown emphasis around a cell or a title (**甲项目支出绩效自评表**, __合计__): read as the words inside it
