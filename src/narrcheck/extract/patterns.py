@@ -74,9 +74,10 @@ CHANGE_WITH_PRIOR = re.compile(
 )
 # 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
 # the period), then the rate alone; the current level is the figure before it that the rule binds by name
-PRIOR_LEVEL = (rf"(?<=[，,；;])\s*(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?(?=为|是))"
+# (or in brackets after the current level: 支出总计3412.08万元（上年：3120.55万元），增长9.34%)
+PRIOR_LEVEL = (rf"(?<=[，,；;（(])\s*(?P<basis>{alt('compare.periods')}|\d{{4}}\s*年度?(?=为|是|[：:]))"
                rf"(?![度的]?{alt('compare.carried')})"  # (上年度结转和结余…: money carried over, no prior level)
-               rf"(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是)?的?(?P<prior>{AMOUNT}){SEP}")
+               rf"(?P<prior_subject>{PRIOR_SUBJECT})(?:为|是|[：:])?的?(?P<prior>{AMOUNT})\s*[)）]?{SEP}")
 # (a comparison named again after it may only be with a period: 比年初预算增加… is another change)
 PERIOD_ANCHOR = rf"(?:{alt('compare.standalone')}|{alt('compare.openers')}{PERIOD}(?:{alt('compare.closers')})?)"
 CHANGE_PRIOR_LEVEL = re.compile(
