@@ -104,6 +104,9 @@ DETAILS: dict[str, dict[str, str]] = {
                                  "the proportional rule is not applied"},
     "no-table": {"zh": "找不到该得分所指的自评表", "en": "no score table of this project was found"},
     "no-scores": {"zh": "{table}没有得分栏", "en": "{table} has no score column"},
+    "indicators-only": {"zh": "{table}只含绩效指标（合计分值{weight}分，无预算执行得分），其合计不是项目总分",
+                        "en": "{table} holds the performance indicators alone (weights total {weight}, no budget "
+                              "execution score): its total is not the project's score"},
     "rows-unread": {"zh": "{table}未能读出每一行的分值和得分（所读各行分值之和不是满分），不能以各行得分之和核对",
                     "en": "not every row of {table} was read (the weights read do not add up to the full mark): its "
                           "scores cannot be summed"},

@@ -49,6 +49,11 @@ class ScoreClaimCheck(Rule):
                 yield self.judge(ctx, claim.score, total(weights), plus(weights), ev, claim.section,
                                  about=table.describe(), terms=full)
             return
+        if _indicators_only(table):
+            yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("indicators-only", ctx.lang, table=bound,
+                                       weight=table.total_weight.figure.value if table.total_weight else ""),
+                                       ev, claim.section, claimed=claim.score.value)
+            return
         if table.total_score is not None:
             ev.append(Evidence(quote=f"{bound} 合计 {table.total_score.figure.text}",
                                location=table.total_score.location))
@@ -88,6 +93,15 @@ class ScoreClaimCheck(Rule):
         ev.append(Evidence(quote=f"{bound} {category.label} 得分", location=present[0].location))
         yield self.judge(ctx, claim.score, total(present), plus(present), ev, claim.section,
                          about=f"{table.describe()} {claim.category}".strip())
+
+
+def _indicators_only(table: ScoreTable) -> bool:
+    """A table of the performance indicators alone: no budget execution block, and a total weight short of the full
+    mark (合计 90 beside the 预算执行率 10分 the text gives): its total is a part of the project's score, not the
+    score itself.
+    """
+    return table.execution is None and table.total_weight is not None \
+        and table.total_weight.figure.decimal < Decimal(diagnosis.ceiling())
 
 
 def _all_rows_read(table: ScoreTable) -> bool:
