@@ -72,8 +72,9 @@ Seen = dict[int, Naming]
 # grade, said to be (为) a range of scores, its lowest score the grade's floor (data/score_headers.toml [bands])
 _BAND_CLAUSE = re.compile(rf"[^，,、；;。]*?{_alt('bands.is')}[“\"]?(?P<word>{_GRADE_WORD})[”\"」]?"
                           r"(?=[，,、；;。）)]|$)")
-_BAND_FIGURE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:分|(?=\s*[-－—~～至到]\s*\d{{1,3}}(?:\.\d+)?\s*分))\s*"
-                          rf"({_alt('bands.included')})?")
+# (a floor may stand without its 分 before the range's top, its inclusion marked there: 80（含）-90分为良)
+_BAND_FIGURE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:分|(?=\s*{_alt('bands.included')}?\s*[-－—~～至到]\s*"
+                          rf"\d{{1,3}}(?:\.\d+)?\s*分))\s*({_alt('bands.included')})?")
 # or a grade word with its band in brackets after it (优（90-100分）、良（80（含）-90分）、差（60分以下）): the
 # brackets hold scores, 分 and the words that bound a band, nothing else (优（95分） is a result, 优良（AQI≤50）
 # no band)
