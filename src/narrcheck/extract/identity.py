@@ -38,6 +38,8 @@ _LEADS = (rf"(?:{alt('leads.breakdown', 'leads.including')}|{_ORDINAL}+{alt('num
           rf"|{alt('numerals.ordinal_prefix')}{_ORDINAL}+|[（(]?\d{{1,2}}[)）.．、]|[（(]?{_ORDINAL}+[)）、]|\d{{3,}}"
           rf"|{alt('leads.until')}|{alt('leads.own_body')}|{alt('leads.totals')}|[：:，,；;、])")
 _LEAD = re.compile(rf"^{_LEADS}+")
+# words opening a name that say only that it is the report's year (本年度“三公”经费 is the 三公经费 of 2023年度)
+_THIS_PERIOD = re.compile(rf"^{alt('names.this_period')}")
 
 
 @cache
@@ -252,12 +254,27 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
             break
     s = words["tail"].sub("", _LEAD.sub("", s))
     s = _cost_itself(s)  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
+    s = _this_period_dropped(s)
     if not s or words["pointer"].match(s) or words["not_a_name"].search(s) or words["verb"].match(s) \
             or not (words["noun_end"].search(s) or _plain(s) in _subjects()) or _relative().match(s):
         return None
     if not generic and (len(s) < 3 or s in _generic()):
         return None
     return QuantityKey(fold(s), period, measure)
+
+
+def _this_period_dropped(s: str) -> str:
+    """A name opening with a word of the report's own year (本年度, 当年) without that word, where the rest is a
+    name of its own and the whole is no known subject (本年度三公经费财政拨款 is 三公经费, 本年项目支出 is 项目支出;
+    本年收入 and 当年结余 stay: the accounts' own quantities, or a general word).
+    """
+    m = _THIS_PERIOD.match(s)
+    if m is None or _plain(s) in _subjects() or s.startswith(_kept_names()) \
+            or s in lexicon_words("names.timed_generic"):  # (当年结余: of what its sentence named before)
+        return s
+    rest = s[m.end():]
+    known = _plain(rest) in _subjects() or len(rest) >= 4  # (not 本年度收入 → 收入: a name too short to be one)
+    return rest if known and rest not in _generic() else s
 
 
 def cell_subject(name: str, under: str | None = None) -> str | None:
