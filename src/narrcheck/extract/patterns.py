@@ -259,6 +259,15 @@ LIST_STOP_ENUMERATED = re.compile(_LIST_STOPS)
 # 加上转移性收入49.2亿元，收入合计196.3亿元: a total computed by adding (or taking away) the items after 加/减
 BALANCE_SUBTRACT = re.compile(alt("lists.balance_subtract"))
 BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{_BALANCE_WORD})")
+# 上述收支相抵，年终结余…万元 (the balance of the totals before it) / 当年收支结余…万元 (of its sentence's figures)
+YEAR_END_BALANCE = re.compile(
+    rf"(?:(?P<offset>{alt('year_end_balance.offsets')})[，,]?\s*(?:{alt('year_end_balance.results')})"
+    rf"|(?P<own>{alt('year_end_balance.of_sentence')}))(?:为|是)?\s*(?=\d)"
+)
+REVENUE_TOTAL = re.compile(rf"(?:{alt('year_end_balance.revenue_totals')})$")
+SPENDING_TOTAL = re.compile(rf"(?:{alt('year_end_balance.spending_totals')})$")
+REVENUE_END = re.compile(rf"(?:{alt('year_end_balance.revenue_ends')})$")
+SPENDING_END = re.compile(rf"(?:{alt('year_end_balance.spending_ends')})$")
 # the comparison is made on an adjusted basis (同口径): the base is not current − change
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it

@@ -638,6 +638,7 @@ class Extractor:
         for unit in numeric:
             self._composite_sums(unit)
             self._balances(unit)
+            self._year_end_balances(unit)
         self._shares_of_listed()
         self._shares_sums()
         return self.claims
@@ -2010,6 +2011,58 @@ class Extractor:
             if base is not None:
                 self.claims.append(PartsSumClaim(total=total.figure(), parts=(base.figure(), *signed),
                                                  exhaustive=True, **self._claim_kwargs(unit, base.start, total.end)))
+
+    def _year_end_balances(self, unit: Unit) -> None:
+        """上述收支相抵，年终结余65616万元: the revenue total less the spending total (收入合计…, 支出合计…), each the
+        last of its kind stated before it in its section since the balance before; 收入256340万元，支出238910万元，
+        当年收支结余17430万元: the one revenue less the one spending its sentence states before it. No claim where
+        either is missing or not one (a sum of other items, 收入…，上年结余…，支出…, is not guessed).
+        """
+        for m in P.YEAR_END_BALANCE.finditer(unit.text):
+            balance = unit.mention_at(m.end())
+            if balance is None or balance.family != "money" or not self._eligible(balance):
+                continue
+            if m.group("own"):
+                s_start, _ = unit.sentence_span(m.start())
+                before = [x for x in unit.mentions if s_start <= x.start and x.end <= m.start()
+                          and x.family == "money"]
+                revenue = [x for x in before if P.REVENUE_END.search(normalize_subject(x.subject))]
+                spending = [x for x in before if P.SPENDING_END.search(normalize_subject(x.subject))]
+                if len(before) != 2 or len(revenue) != 1 or len(spending) != 1:
+                    continue
+                pair = revenue[0], spending[0]
+            else:
+                found = self._totals_before(unit, m.start())
+                if found is None:
+                    continue
+                pair = found
+            self.claims.append(PartsSumClaim(
+                total=balance.figure(), parts=(pair[0].figure(), _negated(pair[1].figure())), exhaustive=True,
+                **self._claim_kwargs(unit, balance.start, balance.end)))
+
+    def _totals_before(self, unit: Unit, pos: int) -> tuple[Mention, Mention] | None:
+        """The revenue total and the spending total stated last before `pos` in `unit`'s section (this unit and
+        the paragraphs before it, back to the previous balance or the section's start), or None.
+        """
+        revenue: Mention | None = None
+        spending: Mention | None = None
+        for earlier in reversed(self.units[:unit.order + 1]):
+            if earlier.section != unit.section or earlier.table is not None:
+                break
+            end = pos if earlier is unit else len(earlier.text)
+            if earlier is not unit and P.YEAR_END_BALANCE.search(earlier.text):
+                break  # (the balance before closed the totals stated before it)
+            for x in reversed(earlier.mentions):
+                if x.end > end or x.family != "money" or not self._eligible(x):
+                    continue
+                name = normalize_subject(x.subject)
+                if revenue is None and P.REVENUE_TOTAL.search(name):
+                    revenue = x
+                elif spending is None and P.SPENDING_TOTAL.search(name):
+                    spending = x
+            if revenue is not None and spending is not None:
+                return revenue, spending
+        return None
 
     def _named_head(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> Mention:
         """The total the parts break down: where every part's name shares words the nearest figure's name lacks
