@@ -119,6 +119,13 @@ CHANGE = re.compile(
     rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
     rf"{DELTA_ECHO}(?:{RATE_TAIL})?"
 )
+# 实有人数56人，比上年增加4人，增长7.69% / 保有量9辆，比上年末8辆增加1辆: a count changed by a count of its own
+# unit (the same unit, said again), after the count of the year; the prior count may stand after the comparison
+COUNT_CHANGE = re.compile(
+    rf"(?P<current>{NUM})\s*(?P<u>{COUNT_UNIT})[，,]?\s*{alt('compare.openers')}"
+    rf"(?P<basis>{PERIOD}{alt('compare.period_ends')}|{BASIS})的?(?:(?P<prior>{NUM})\s*(?P=u))?[，,]?\s*[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{NUM})\s*(?P=u)"
+    rf"(?![\d.]|{alt('units.count_not_before')})(?:{RATE_TAIL})?"
+)
 # 同比增长9.1%，增收8300万元: the rate first, then the amount
 CHANGE_RATE_FIRST = re.compile(
     rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}(?P<anchor2>{ANCHOR})?[，,]?"

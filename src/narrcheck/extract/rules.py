@@ -631,6 +631,7 @@ class Extractor:
             self._overs(unit)
             self._progress(unit)
             self._rate_gaps(unit)
+            self._count_changes(unit)
         for unit in numeric:
             listed = len(self.claims)
             self._parts_sums(unit)
@@ -958,6 +959,28 @@ class Extractor:
                 subject=own[-1][0], current=own[-1][1].figure(), prior=other.figure(), delta=points.figure(),
                 delta_direction="up" if family_of(word, "rate_gap.above") else "down", delta_word=word,
                 basis=m.group("other"), **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _count_changes(self, unit: Unit) -> None:
+        """实有人数56人，比上年增加4人，增长7.69%: a count of the year, changed by a count of the same unit, with the
+        prior count or the rate stated too (else nothing to weigh): NC101, NC102 and NC103 as for money.
+        """
+        if not unit.may_change:
+            return
+        for m in P.COUNT_CHANGE.finditer(unit.text):
+            current, delta = unit.mention_at(m.start("current")), unit.mention_at(m.start("delta"))
+            prior = unit.mention_at(m.start("prior")) if m.group("prior") else None
+            rate_group = _first(m, "rate", "ratep")
+            rate = unit.mention_at(m.start(rate_group)) if rate_group else None
+            if current is None or delta is None or (prior is None and rate is None) \
+                    or any(x.family == "money" for x in (current, delta)):
+                continue
+            dir2 = _first(m, "dir2", "dir2p")
+            self.claims.append(ChangeClaim(
+                subject=current.subject, current=current.figure(), prior=prior.figure() if prior else None,
+                delta=delta.figure(), rate=rate.figure() if rate else None,
+                delta_direction=_direction(m.group("dir1")), delta_word=m.group("dir1"),
+                rate_direction=_direction(m.group(dir2)) if dir2 else None, rate_word=m.group(dir2) if dir2 else "",
+                basis=normalize_digits(m.group("basis") or ""), **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _add_points(self, unit: Unit, m: re.Match[str], prior: Mention, current: Mention, points: Mention) -> None:
         """A percentage changed by percentage points: points = current − prior (NC102, NC103)."""
