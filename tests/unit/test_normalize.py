@@ -64,6 +64,20 @@ def _n(text: str) -> str:
     ("分别为7.25, 318.40万元", "分别为7.25，318.40万元"),  # decimals before the comma: two figures
     ("分别为6, 814人", "分别为6，814人"),  # no decimals, no money unit: not surely one figure
     ("编号5, 2468.1万元", "编号5，2468.1万元"),  # four digits after the comma
+    # thousands set apart by spaces before a unit with spaces inside it (万 元, as web pages set it)
+    ("收支总计1 846.37 万 元，增长15.24 %。", "收支总计1,846.37万元，增长15.24%。"),
+    # d. what is no text: invisible characters, HTML remnants, pinyin readings in full-width brackets
+    ("公务接待费1\u200b5\u00ad.5\u200d4万元", "公务接待费15.54万元"),
+    ("本年\u00ad收入\u2060合计\ufeff1,7\u200b73.37万元", "本年收入合计1,773.37万元"),  # inside a thousands group
+    ("会议费4.26&nbsp;万元，&ldquo;三公&rdquo;经费", "会议费4.26万元，“三公”经费"),
+    ("收入合计1&nbsp;773.37万元", "收入合计1,773.37万元"),  # a no-break space entity between thousands
+    ("支出&amp;nbsp;15.54万元&amp;amp;", "支出15.54万元&"),  # escaped twice
+    ("占&#65285;比&#12288;收入", "占%比收入"),
+    ("下降5.91%。<br>主要原因是<br/>厉行节约", "下降5.91%。主要原因是厉行节约"),
+    ('<p class="MsoNormal"><span style="font-family:仿宋">办公费</span><o:p></o:p></p>', "办公费"),
+    ("得分95<br>96", "得分95 96"),  # a tag between two figures keeps them apart
+    ("決（jué）算數(shù)", "决算数"),
+    ("R&D费用 a&b; <5% x<y>", "R&D费用a&b；<5%x<y>"),  # no entity, no known tag: left as written
 ])
 def test_rules(original: str, expected: str) -> None:
     assert _n(original) == expected
@@ -219,11 +233,20 @@ _DOC_CHARS = st.sampled_from(list(
     "经费预算支出收入万元年增长比上一二三的" "經費預萬長" "0123456789" "０１２３４５６７８９" "%％.．,，:：;；()（）!?"
     "  \u3000\t\n" "①㈠⽀ab"
 ))
+# ... and pieces of web pages: invisible characters, entities, tags, pinyin readings
+_WEB_PIECES = st.sampled_from(["\u200b", "\u00ad", "\ufeff", "&nbsp;", "&amp;nbsp;", "&ldquo;", "&#65285;", "<br>",
+                               "</p>", "<span class=\"x\">", "(jīng)", "（fèi）", "&", "<"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_DOC_CHARS, max_size=40).map("".join))
 def test_map_on_document_like_text(original: str) -> None:
+    _check_map(original, normalize(original))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_DOC_CHARS, _WEB_PIECES), max_size=30).map("".join))
+def test_map_on_web_page_text(original: str) -> None:
     _check_map(original, normalize(original))
 
 

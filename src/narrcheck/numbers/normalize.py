@@ -21,6 +21,11 @@
   space between groups of three digits of a figure followed by its unit (32 718.40万元, 1 204.30元) is a
   thousands separator and reads as ','.
 - A pinyin reading in brackets right after an ideograph (財(cái)政, as mirror copies print them) is removed.
+- Invisible characters are no text: format characters (zero-width space, joiners, soft hyphen, word joiner, a
+  BOM inside the text) and variation selectors are removed, inside words and inside figures (1\u200b5.54).
+- HTML remnants of text scraped from a web page: an entity (&nbsp; &amp; &ldquo; &#12288;, and one escaped
+  twice, &amp;nbsp;) reads as its character (a space entity as a space, by the space rule), and a tag of a known
+  element (<br>, <p>, </span>, <font color="red">; lexicon [markup]) reads as a space, removed next to Chinese.
 - Traditional script reads as simplified (OpenCC t2s, imported only when first needed), keeping the length:
   the whole text is converted when that keeps its length, else character by character; it is applied only
   when the text holds a character that t2s converts on its own.
@@ -31,6 +36,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -40,7 +46,7 @@ from functools import lru_cache
 
 from narrcheck.lexicon import words
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "residue_edits"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +166,42 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _GLOSS = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,8}}[)）]")
 
 
+# ------------------------------------------------------------------------------------ what is no text
+#
+# Read first, so that the rules see the text without it (a figure split by a zero-width space, 1&nbsp;234.56万元):
+# invisible characters (the default-ignorable ones: soft hyphen, zero-width spaces and joiners, bidi marks, word
+# joiner, variation selectors, a BOM inside the text), HTML entities (perhaps escaped twice: &amp;nbsp;), tags of
+# known elements, and pinyin readings after ideographs.
+_INVISIBLE = "\u00ad\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff"
+_ENTITY = r"&(?:amp;)*(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+
+@lru_cache(maxsize=1)
+def _residue() -> re.Pattern[str]:
+    """Built once, from the lexicon's markup tags."""
+    tags = "|".join(map(re.escape, sorted(words("markup.tags"), key=len, reverse=True)))
+    return re.compile(rf"(?P<invisible>[{_INVISIBLE}]+)|{_ENTITY}|(?P<tag></?(?:{tags})(?:\s[^<>\n]*)?/?>)"
+                      rf"|(?<=[{_IDEOGRAPH}])(?P<gloss>{_GLOSS.pattern})", re.IGNORECASE)
+
+
+def residue_edits(text: str) -> list[tuple[int, int, str]]:
+    """The (start, end, replacement) edits that take out what is no text: invisible characters and pinyin
+    readings are removed, an entity reads as its character, a tag inside a line as a space (which the space rule
+    removes next to Chinese; one that opens or ends a line is removed).
+    """
+    subs: list[tuple[int, int, str]] = []
+    for m in _residue().finditer(text):
+        if m.group("entity") is not None:
+            name = f"&{m.group('entity')};"
+            decoded = html.unescape(name)
+            if decoded != name:
+                subs.append((m.start(), m.end(), decoded))
+        else:
+            inside = 0 < m.start() and text[m.start() - 1] != "\n" and m.end() < len(text) and text[m.end()] != "\n"
+            subs.append((m.start(), m.end(), " " if m.group("tag") is not None and inside else ""))
+    return subs
+
+
 # a figure whose thousands are set apart by single spaces and that names its money unit right after
 # (32 718.40万元, 1 204.30元, 12 345 678元): the spaces are thousands separators; these run before NFKC, so they
 # take the full-width point and the ideographic space too (１ ２３４．５６万元)
@@ -172,9 +214,19 @@ def _money_units() -> str:
 
 
 @lru_cache(maxsize=1)
+def _spaced_money_units() -> str:
+    """An alternation of the lexicon's money units, longest first, a space allowed inside (万 元, as web pages set
+    them).
+    """
+    spaced = (f"{_GROUP_SPACES}?".join(map(re.escape, u)) for u in sorted(words("units.money"), key=len, reverse=True))
+    return "(?:" + "|".join(spaced) + ")"
+
+
+@lru_cache(maxsize=1)
 def _space_grouped() -> re.Pattern[str]:
     """Built once, from the lexicon's money units."""
-    return re.compile(rf"(?<![\d.．,\s])\d{{1,3}}(?:{_GROUP_SPACES}\d{{3}})+(?:{_POINT}\d+)?(?=\s?{_money_units()})")
+    return re.compile(rf"(?<![\d.．,\s])\d{{1,3}}(?:{_GROUP_SPACES}\d{{3}})+(?:{_POINT}\d+)?"
+                      rf"(?={_GROUP_SPACES}?{_spaced_money_units()})")
 
 
 # a thousands comma with spaces beside it (1, 234.56万元 / 1 ,234.56万元): 1-3 digits (not a figure's decimals)
@@ -249,6 +301,39 @@ def _dot(text: str, i: int) -> str | None:
 
 
 def _edits(text: str) -> list[tuple[int, int, str]]:
+    """The (start, end, replacement) edits of the original text, in order: what is no text taken out first, then
+    the rules read the text without it, and their edits are mapped back onto the original.
+    """
+    if not (subs := residue_edits(text)):
+        return _rule_edits(text)
+    # the text without residue, and for each of its characters the original range it came from
+    parts: list[str] = []
+    src_start: list[int] = []
+    src_end: list[int] = []
+    pos = 0
+    for start, end, new in subs:
+        parts.append(text[pos:start])
+        src_start.extend(range(pos, start))
+        src_end.extend(range(pos + 1, start + 1))
+        parts.append(new)
+        src_start.extend([start] * len(new))
+        src_end.extend([end] * len(new))
+        pos = end
+    parts.append(text[pos:])
+    src_start.extend(range(pos, len(text)))
+    src_end.extend(range(pos + 1, len(text) + 1))
+    edits = [(src_start[a], src_end[b - 1], new) for a, b, new in _rule_edits("".join(parts))]
+    covered = {(a, b) for a, b, _ in edits}
+    spans = sorted(covered)
+    out = list(edits)
+    for sub in subs:  # a residue edit stands where no rule's edit covers it
+        k = bisect_right(spans, (sub[0], len(text) + 1)) - 1
+        if k < 0 or spans[k][1] <= sub[0]:
+            out.append(sub)
+    return sorted(out)
+
+
+def _rule_edits(text: str) -> list[tuple[int, int, str]]:
     """The (start, end, replacement) edits of the NFKC, punctuation, dot and space rules, in order."""
     edits: list[tuple[int, int, str]] = []
     n = len(text)
@@ -260,9 +345,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
         c = text[i]
         end = i + 1
         new: str | None
-        if c in "(（" and i and _IDEOGRAPH_RE.match(text[i - 1]) and (gloss := _GLOSS.match(text, i)):
-            end, new = gloss.end(), ""  # a pinyin gloss after an ideograph (財(cái)政) is no text
-        elif c in _SPACES:
+        if c in _SPACES:
             end = _SPACE_RUN.match(text, i).end()  # type: ignore[union-attr]
             new = "," if end == i + 1 and i in grouped else _space(text, i, end)
         elif c == "." and 0 < i < n - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS:

@@ -10,6 +10,7 @@ from narrcheck import limits
 from narrcheck.errors import InputError
 from narrcheck.limits import MAX_BLOCK_CHARS, MAX_DOCUMENT_CHARS
 from narrcheck.model.document import Document
+from narrcheck.readers.scrub import scrub
 
 Reader = Callable[[str, bytes, str], Document]
 """A reader takes (display path, raw bytes, sha256) and returns a Document or raises InputError."""
@@ -84,6 +85,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     sha = hashlib.sha256(data).hexdigest()
     document = _READERS[name](shown, data, sha)
     _within_limits(shown, document)
+    document = scrub(document)
     return document
 
 
