@@ -213,6 +213,12 @@ DIRECTION_AT_END = re.compile("(?:" + "|".join(re.escape(w) for w in words("dire
 # 超年初预算11480万元 / 超出预算…: the figure right after is the gap to a budget, not the budget (nor the actual)
 BUDGET_GAP_AT_END = re.compile(rf"(?:{alt('target.over')})(?:{alt('measure.qualifiers')})?"
                                rf"(?:{alt('ratio.relation_budget')})了?\s*$")
+# 超收4130万元 / 短收… / 超年初预算…: the gap of a completion's actual to its budget, and which way it lies
+GAP_OVER_AT_END = re.compile(rf"(?:{alt('direction.over_budget')})了?\s*$")
+GAP_UNDER_AT_END = re.compile(rf"(?:{alt('direction.under_budget')})了?\s*$")
+# what may stand before such a gap word in its clause (较预算短收…, 比年初预算超收…): nothing that names another
+# subject (其中增值税超收…: the gap of a part)
+GAP_LEAD = re.compile(rf"\s*(?:较|比)?(?:{alt('measure.qualifiers')})?(?:{alt('ratio.relation_budget')})?\s*")
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点

@@ -1328,6 +1328,7 @@ class Extractor:
             if pct is None:
                 continue
             self._add_ratio(unit, m, COMPLETION_LABEL, pct, whole)
+            self._gap_of_completion(unit, m)
         for m in unit.matches(P.COMPLETION_BARE):
             # 年初预算2.80万元，支出决算1.92万元，完成68.57%: only where its sentence states one budget and one actual
             pct = unit.mention_at(m.start("pct"))
@@ -1361,6 +1362,33 @@ class Extractor:
         s_start, s_end = unit.sentence_span(m.start())
         return not any(s_start <= r.start() < s_end for pattern in (P.MEASURE, P.COMPLETION)
                        for r in unit.matches(pattern))
+
+    def _gap_of_completion(self, unit: Unit, m: re.Match[str]) -> None:
+        """完成预算52000万元的107.9%，超收4130万元: the one gap to the budget its sentence states (超收, 短收,
+        超年初预算…) is the completion's actual less its budget (NC102), the way the word says (NC103).
+        """
+        done = self.claims[-1]
+        if not isinstance(done, RatioClaim) or done.numerator is None or done.denominator is None:
+            return
+        s_start, s_end = unit.sentence_span(m.start())
+        gaps: list[tuple[Mention, Direction, str]] = []
+        for x in unit.mentions:
+            if not s_start <= x.start < s_end or x.family != "money":
+                continue
+            before = unit.text[max(s_start, x.start - 10):x.start]
+            for pattern, way in ((P.GAP_OVER_AT_END, "up"), (P.BUDGET_GAP_AT_END, "up"), (P.GAP_UNDER_AT_END, "down")):
+                if (said := pattern.search(before)) is not None:
+                    lead = unit.text[start_of(unit.text, x.start, CLAUSE):x.start - len(before) + said.start()]
+                    if P.GAP_LEAD.fullmatch(lead):  # (not 其中增值税超收…: a part's gap)
+                        gaps.append((x, cast(Direction, way), said.group().strip()))
+                    break
+        if len(gaps) != 1:
+            return
+        gap, way, word = gaps[0]
+        self.claims.append(ChangeClaim(
+            subject=done.numerator.subject, current=done.numerator, prior=done.denominator, delta=gap.figure(),
+            delta_direction=way, delta_word=word, basis=done.denominator.subject,
+            **self._claim_kwargs(unit, gap.start, gap.end)))
 
     def _add_ratio(self, unit: Unit, m: re.Match[str], measure: str, pct: Mention, whole: Mention | None,
                    numerator: Mention | None = None) -> None:
