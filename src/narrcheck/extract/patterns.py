@@ -109,6 +109,13 @@ CHANGE_POINTS = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<prior>{PCT})[，,]?[（(]?(?P<dir1>{DIRECTION})[)）]?了?"
     rf"(?P<points>{NUM})\s*{alt('units.points')}"
 )
+# 比重由上年的68.2%提高到70.5%，提高2.3个百分点: a share or rate from last year's to this year's, both stated,
+# then changed by percentage points
+CHANGE_POINTS_FROM_TO = re.compile(
+    rf"{alt('compare.from')}(?P<basis>{BASIS})?的?(?P<prior>{PCT})[（(]?{DIRECTION}?[)）]?{alt('compare.to')}"
+    rf"(?P<current>{PCT}){SEP}(?:{alt('compare.standalone')})?[（(]?(?P<dir1>{DIRECTION})[)）]?了?"
+    rf"(?P<points>{NUM})\s*{alt('units.points')}"
+)
 # 较上年2.08减少0.03万元，减少了1.44%: the prior printed without its unit, which is the change's
 CHANGE_BARE_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<priorn>{NUM})(?![\d.%]|\s*{MONEY_UNIT}|\s*{COUNT_UNIT}){SEP}"

@@ -843,6 +843,15 @@ class Extractor:
                              m.group("basis"), role="delta")
             self._add_points(unit, m, prior, current, points)
             taken.append((m.start(), m.end()))
+        for m in unit.matches(P.CHANGE_POINTS_FROM_TO):
+            prior, current = unit.mention_at(m.start("prior")), unit.mention_at(m.start("current"))
+            if prior is None or current is None or not free(m):
+                continue
+            prior.role, current.role = "prior", "current"
+            points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
+                             m.group("basis") or "", role="delta")
+            self._add_points(unit, m, prior, current, points)
+            taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE_BARE_PRIOR):
             delta = unit.mention_at(m.start("delta"))
             if delta is None or not free(m):
