@@ -296,6 +296,13 @@ LIST_CLASSIFIED = re.compile(rf"\s*{alt('lists.classifications')}[^，,：:]{{0,
 # count of the items, a total word
 CLOSING_TOTAL = re.compile(rf"{alt('lists.sum_pointers')}?(?:(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})"
                            rf"{alt('lists.sum_counters')})?{alt('lists.total_words')}(?:为|是|达)?")
+# a sentence that opens by pointing back at the list before it and names what it totals (以上人员经费合计…, 上述各项
+# 支出共计…): the name between the pointer and the total word is short and states no figure
+POINTED_TOTAL = re.compile(rf"{alt('lists.sum_pointers')}[^\d，,。；;：:、（()）]{{0,12}}?{alt('lists.total_words')}"
+                           rf"(?:为|是|达)?")
+# the number an item of an enumerated list opens with, inside a paragraph ((1), ⑴, ①, 1.)
+ITEM_NUMBER = re.compile(r"(?:^|(?<=[。；;：:\s]))\s*(?:[（(]\d{1,2}[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂①②③④⑤⑥⑦⑧⑨⑩]"
+                         r"|\d{1,2}(?:[、．]|\.(?!\d)))")
 # the text says the list is complete (分别为, 合计) or partial (等)
 LIST_COMPLETE = re.compile(alt("lists.complete"))
 # 共 before the figure (共申请, 共有): the figure is the whole; with several items listed, they are its breakdown

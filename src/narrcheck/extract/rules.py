@@ -636,6 +636,7 @@ class Extractor:
             listed = len(self.claims)
             self._parts_sums(unit)
             self._closing_sums(unit, self.claims[listed:])
+            self._pointed_sums(unit, self.claims[listed:])
         for unit in numeric:
             self._composite_sums(unit)
             self._balances(unit)
@@ -925,7 +926,10 @@ class Extractor:
                 continue  # (none, or a total's and an item's completions: which one the words speak of is unsaid)
             done = before[0]
             assert isinstance(done, RatioClaim) and done.numerator is not None and done.denominator is not None
-            named = normalize_subject(unit.text[s_start:m.start()].strip("，,。；; "))
+            # (the words' own clause where the completion shares their sentence: …完成年初预算的108.00%，决算数小于…)
+            shared = any(s_start <= pos for pos, c in placed if c is done)
+            named_from = start_of(unit.text, m.start(), PHRASE) if shared else s_start
+            named = normalize_subject(unit.text[named_from:m.start()].strip("，,。；; "))
             if named and named not in normalize_subject(done.numerator.subject):
                 continue  # (因公出国（境）费决算数小于… after 公务接待费's completion: another item)
             kinds, own = _budget_kinds(m.group()), _budget_kinds(done.denominator.subject)
@@ -1904,7 +1908,65 @@ class Extractor:
             self.claims.append(PartsSumClaim(total=figure, parts=tuple(p.figure() for p in parts),
                                              exhaustive=True, **self._claim_kwargs(unit, parts[0].start, total.end)))
 
-    def _closed_run(self, unit: Unit, total: Mention, named: int) -> list[Mention]:
+    def _pointed_sums(self, unit: Unit, listed: list[Claim]) -> None:
+        """A sentence that opens by pointing back at the list before it (以上人员经费合计596.54万元 / 上述各项共计…)
+        totals that list, whose items stand before it in its paragraph (from the first numbered item on, else in
+        the sentence before) or, where it opens its paragraph, in the paragraphs right above it, each opening with
+        an item number of one level and stating one figure of the kind ((1)基本工资…；(2)… / ①办公费…； each on a
+        line of its own). They add up (NC106, NC108). No claim where _closed_run finds no list of like items there.
+        """
+        summed = {(c.total.decimal, c.total.unit, tuple(p.location for p in c.parts))
+                  for c in listed if isinstance(c, PartsSumClaim)}
+        for total in unit.mentions:
+            if not self._eligible(total) or not P.POINTED_TOTAL.fullmatch(total.subject.strip()):
+                continue
+            named = _name_start(unit.text, total.start)
+            if P.CLOSING_TOTAL.fullmatch(total.subject.strip()) \
+                    and any(m.end <= named and not unit.text[m.end:named].strip("，,；; ") for m in unit.mentions):
+                continue  # (…，以上合计… right after the list's last figure: _closing_sums')
+            opened = start_of(unit.text, named, PART)
+            if unit.text[opened:named].strip():
+                continue  # (the pointer opens no sentence: …，其中以上…)
+            if any(self._eligible(m) and _same_family(m, total) for m in unit.mentions if m.end <= opened):
+                first = next((m.start() for m in P.ITEM_NUMBER.finditer(unit.text, 0, opened)), None)
+                start = first if first is not None else start_of(unit.text, max(0, opened - 1), PART)
+                parts = self._closed_run(unit, total, opened, start)
+            else:
+                parts = self._items_above(unit, total)
+            figure = total.figure()
+            if not parts or (figure.decimal, figure.unit, tuple(p.figure().location for p in parts)) in summed:
+                continue
+            self.claims.append(PartsSumClaim(total=figure, parts=tuple(p.figure() for p in parts), exhaustive=True,
+                                             **self._claim_kwargs(unit, total.start, total.end)))
+
+    def _items_above(self, unit: Unit, total: Mention) -> list[Mention]:
+        """The items of the list in the paragraphs right above `unit`: each opens with an item number of the same
+        level and states one figure of the total's kind (the one it opens with); none where fewer than two, or
+        where _closed_run's tests of like items fail on them.
+        """
+        items: list[Mention] = []
+        level = None
+        for above in reversed(self.units[:unit.order]):
+            if above.table is not None:
+                break
+            if is_page_number(above.text.strip()):
+                continue
+            own = [m for m in above.mentions if self._eligible(m) and _same_family(m, total)]
+            this = heading_level(above.text)
+            if this is None or len(own) != 1 or level not in (None, this):
+                break
+            level = this
+            items.insert(0, own[0])
+        if len(items) < 2 or any(_of_prior_period(m) or TOTAL_WORDS.search(m.subject) for m in items) \
+                or any(m.quantity.in_unit(BASE_UNIT) > total.quantity.in_unit(BASE_UNIT) for m in items):
+            return []
+        if any(_component_of(a, b) or _component_of(b, a) for a, b in combinations(items, 2)):
+            return []
+        if _budget_and_actual(items) or len({(is_budget(m.subject), _is_quota(m.subject)) for m in items}) > 1:
+            return []
+        return items
+
+    def _closed_run(self, unit: Unit, total: Mention, named: int, start: int | None = None) -> list[Mention]:
         """The list a closing `total` (named from `named` on) sums: the figures of its kind before it in its part
         of the sentence (a ； ends a list), after the last one not smaller than it (本年支出500万元，基本…，项目…，
         合计500万元) and from the last change of year on; none in brackets. No list (abstain) where it is not
@@ -1913,7 +1975,8 @@ class Extractor:
         or one figure a component of another), or measures mixed (a budget and an actual, a ceiling such as
         核定编制 and a level).
         """
-        start = start_of(unit.text, total.start, PART)
+        if start is None:
+            start = start_of(unit.text, total.start, PART)
         run = [m for m in unit.mentions if start <= m.start and m.end <= named and self._eligible(m)
                and _same_family(m, total) and bracket_depth(unit.text, start, m.start) == 0]
         least = total.quantity.in_unit(BASE_UNIT)
@@ -2131,6 +2194,9 @@ class Extractor:
         有效问卷115份，其中满意…、基本满意…: 问卷 is what is counted); never a budget for an actual
         (年初预算2240万元，实际完成2318.64万元。其中税收收入…).
         """
+        actual = self._actual_for_budget(unit, head, marker, parts)
+        if actual is not None:
+            return actual
         shared = frozenset.intersection(*(_bigrams(normalize_subject(p.subject)) for p in parts))
         if not shared or shared & _bigrams(normalize_subject(head.subject)):
             return head
@@ -2140,6 +2206,23 @@ class Extractor:
                      and m is not head and _same_family(m, head) and self._eligible(m)
                      and is_budget(m.subject) == budget
                      and shared & _bigrams(normalize_subject(m.subject)[-_NAME_END:])), head)
+
+    def _actual_for_budget(self, unit: Unit, head: Mention, marker: re.Match[str],
+                           parts: list[Mention]) -> Mention | None:
+        """The actual a sentence opened by 其中 breaks down where the nearest figure is a budget stated after it
+        (支出决算500万元，年初预算400万元，完成年初预算的125%。其中：基本支出…，项目支出…): a new sentence goes on
+        about the sentence's figure as it came out, not its budget, unless a part names a budget itself. None where
+        the marker is in the budget's own sentence (…年初预算400万元，其中：…: the budget's list) or the sentence
+        states no actual, or more than one.
+        """
+        if head.unit is not unit or not is_budget(head.subject) or any(is_budget(p.subject) for p in parts):
+            return None
+        s_start, s_end = unit.sentence_span(head.start)
+        if marker.start() < s_end:
+            return None
+        actuals = [m for m in unit.mentions if s_start <= m.start and m.end <= head.start and _same_family(m, head)
+                   and self._eligible(m) and _measure_said(m.subject) == "actual" and not _of_prior_period(m)]
+        return actuals[0] if len(actuals) == 1 else None
 
     def _parts_below(self, unit: Unit, head: Mention, numbered: bool = False) -> list[Mention]:
         """The figures that open the paragraphs after `unit` (same section, no table), one part each, until a
