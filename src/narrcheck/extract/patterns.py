@@ -226,6 +226,8 @@ GAP_UNDER_AT_END = re.compile(rf"(?:{alt('direction.under_budget')})了?\s*$")
 # what may stand before such a gap word in its clause (较预算短收…, 比年初预算超收…): nothing that names another
 # subject (其中增值税超收…: the gap of a part)
 GAP_LEAD = re.compile(rf"\s*(?:较|比)?(?:{alt('measure.qualifiers')})?(?:{alt('ratio.relation_budget')})?\s*")
+# 决算2.05万元，年初预算为2.95万元，差值为0.90万元: the gap between the two figures stated before it
+DIFFERENCE = re.compile(rf"(?P<word>{alt('difference.words')})(?:为|是|了)?\s*(?=\d)")
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点

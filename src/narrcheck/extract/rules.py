@@ -632,6 +632,7 @@ class Extractor:
             self._progress(unit)
             self._rate_gaps(unit)
             self._count_changes(unit)
+            self._differences(unit)
         for unit in numeric:
             listed = len(self.claims)
             self._parts_sums(unit)
@@ -2101,6 +2102,30 @@ class Extractor:
                 self._summed.add(claim.total.location)
         self._summed_upto = len(self.claims)
         return where in self._summed
+
+    def _differences(self, unit: Unit) -> None:
+        """决算2.05万元，年初预算为2.95万元，差值为0.90万元: a figure named as a gap is the difference of the two money
+        figures stated before it in its clause chain (from the sentence's start, a ；, or the gap before), |a − b|
+        (NC102); only where there are exactly two, and a budget among them is the level compared with.
+        """
+        opened = 0
+        for m in unit.matches(P.DIFFERENCE):
+            gap = unit.mention_at(m.end())
+            lo = max(unit.sentence_span(m.start())[0], opened, unit.text.rfind("；", 0, m.start()) + 1)
+            opened = m.end()
+            if gap is None or gap.family != "money" or not self._eligible(gap):
+                continue
+            levels = [x for x in unit.mentions if lo <= x.start and x.end <= m.start() and x.family == "money"
+                      and self._eligible(x)]
+            if len(levels) != 2:
+                continue
+            budgets = [x for x in levels if is_budget(x.subject)]
+            prior = budgets[0] if len(budgets) == 1 else levels[0]
+            current = levels[1] if prior is levels[0] else levels[0]
+            gap.role = "delta"
+            self.claims.append(ChangeClaim(
+                subject=current.subject, current=current.figure(), prior=prior.figure(), delta=gap.figure(),
+                delta_word=m.group("word"), basis=prior.subject, **self._claim_kwargs(unit, m.start(), gap.end)))
 
     def _balances(self, unit: Unit) -> None:
         """…收入147.1亿元。加上转移性收入49.2亿元，收入合计196.3亿元: the total named after a 加 (减) clause is
