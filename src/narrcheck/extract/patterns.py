@@ -60,6 +60,8 @@ FLAT_AGAINST = rf"(?:{alt('compare.flat_openers')}{PERIOD}(?:{alt('compare.bases
 RATE_TAIL = (rf"(?:\s*[，,；;、]?\s*{alt('compare.standalone')}?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT})"
              rf"|\s*[（(](?:(?P<dir2p>{RATE_WORD}){LINK})?(?P<ratep>{PCT})[)）]"
              rf"|\s*[，,；;]\s*{FLAT_AGAINST})")
+# the amount of a change, its sign saying the way where a template prints one (比上年增加-3.20万元: a fall)
+DELTA = rf"-?{AMOUNT}"
 # a repeated "，下降0.05万元" between the delta and the rate
 DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 
@@ -69,7 +71,7 @@ DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
     rf"(?P<prior>{AMOUNT})[)）]?(?:[，,]?{alt('compare.closers')}(?:{SEP}(?P<named>{PRIOR_SUBJECT}))?)?{SEP}"
-    rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
+    rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA}){DELTA_ECHO}(?:{RATE_TAIL})?"
     rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|(?P<flatp>{FLAT}))"
 )
 # 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
@@ -85,7 +87,7 @@ CHANGE_PRIOR_LEVEL = re.compile(
 )
 # …，上年度为702.10万元，增加54.20万元，增长7.72%: the same with the amount of the change (and its rate)
 CHANGE_PRIOR_LEVEL_DELTA = re.compile(
-    rf"{PRIOR_LEVEL}(?:{PERIOD_ANCHOR})?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}"
+    rf"{PRIOR_LEVEL}(?:{PERIOD_ANCHOR})?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA}){DELTA_ECHO}"
     rf"(?:{RATE_TAIL})?"
 )
 # 由上年的17916.00元增加到21360.17元，增长19.22%: prior and current both stated
@@ -119,11 +121,11 @@ CHANGE_POINTS_FROM_TO = re.compile(
 # 较上年2.08减少0.03万元，减少了1.44%: the prior printed without its unit, which is the change's
 CHANGE_BARE_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})的?(?P<priorn>{NUM})(?![\d.%]|\s*{MONEY_UNIT}|\s*{COUNT_UNIT}){SEP}"
-    rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}(?:{RATE_TAIL})?"
+    rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA}){DELTA_ECHO}(?:{RATE_TAIL})?"
 )
 # 较上年增加5.99万元，增长54.85%  /  与2023年相比，收、支总计各减少25.04万元，下降2.38%
 CHANGE = re.compile(
-    rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
+    rf"(?P<anchor>{ANCHOR})[，,]?(?P<subject>{SUBJECT})各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA})"
     rf"{DELTA_ECHO}(?:{RATE_TAIL})?"
 )
 # 实有人数56人，比上年增加4人，增长7.69% / 保有量9辆，比上年末8辆增加1辆: a count changed by a count of its own
@@ -136,10 +138,10 @@ COUNT_CHANGE = re.compile(
 # 同比增长9.1%，增收8300万元: the rate first, then the amount
 CHANGE_RATE_FIRST = re.compile(
     rf"(?P<anchor>{ANCHOR})?(?P<dir2>{RATE_WORD}){LINK}(?P<rate>{PCT}){SEP}(?P<anchor2>{ANCHOR})?[，,]?"
-    rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
+    rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA})"
 )
 # 减少282万元，下降2.27%: a change with its rate and no comparison word of its own (said earlier)
-CHANGE_BARE = re.compile(rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT}){DELTA_ECHO}{RATE_TAIL}")
+CHANGE_BARE = re.compile(rf"[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA}){DELTA_ECHO}{RATE_TAIL}")
 # 公务接待费、会议费分别为3.20万元、5.10万元 / …分别比上年减少0.50万元、1.20万元，分别下降13.51%、19.05%:
 # a list of names and a list of figures paired in order
 _NAME = r"[^，,。；;：:、\d%和及与]{2,20}?"
@@ -174,7 +176,7 @@ RESPECTIVE_JOINER = re.compile(alt("respective.joiners"))
 RESPECTIVE_WORD = re.compile(alt("respective.each"))
 # …，支出增加28.20万元，增长3.22%  (a second change continuing the same comparison)
 CHANGE_CONTINUED = re.compile(
-    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{AMOUNT})"
+    rf"[，,]\s*(?P<subject>[^，,。；;：:\d%]{{1,20}}?)各?[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA})"
     rf"(?:{RATE_TAIL})?"
 )
 # 占75% / 占本年支出合计的100% / 占预算数137万元的40.74% / 占比12% / 占…的比重为69.3%

@@ -83,6 +83,9 @@ _WRAPPED = re.compile(r"^[（(](.+?)[)）]幅?$")
 _BUDGET_WHOLE = re.compile(rf"(?:{alt('ratio.completion_wholes')}|{alt('compare.bases')})$")
 
 
+_OPPOSITE: dict[str, Direction] = {"up": "down", "down": "up"}
+
+
 def _direction(word: str | None) -> Direction | None:
     """The direction a change or rate word states (lexicon families direction.*)."""
     if not word:
@@ -1046,18 +1049,25 @@ class Extractor:
         rate_direction: Direction | None = "flat" if flat_word and not rate_group else _direction(rate_word)
         if rate is not None and rate.quantity.value < 0 and rate_direction == "up":
             rate_direction = "down"  # 增长-38.09%: a fall written as a negative rise
+        delta_direction = _direction(m.group("dir1")) if _first(m, "dir1") and not flat_level else rate_direction
+        delta_figure = delta.figure() if delta else None
+        delta_word = (m.group("dir1") if "dir1" in m.re.groupindex else None) or ""
+        if delta_figure is not None and delta_figure.value.startswith("-"):
+            # 增加-3.20万元: a fall written as a negative rise (the amount is its size, the sign its way)
+            delta_word += delta_figure.text
+            delta_figure = delta_figure.model_copy(update={"value": delta_figure.value[1:]})
+            delta_direction = _OPPOSITE.get(delta_direction or "", delta_direction)
         claim = ChangeClaim(
             subject=(subject or "").strip("，, 各") or (current.subject if current else ""),
             current=current.figure() if current else None,
             current_candidates=tuple(c.figure() for c in candidates),
             prior=prior.figure() if prior else None,
-            delta=delta.figure() if delta else None,
+            delta=delta_figure,
             rate=rate.figure() if rate else None,
             # (a change said by its rate alone, 比上年的4.10万元下降10.98%, goes the way its rate's word says)
-            delta_direction=_direction(m.group("dir1")) if _first(m, "dir1") and not flat_level
-            else rate_direction,
+            delta_direction=delta_direction,
             rate_direction=rate_direction,
-            delta_word=(m.group("dir1") if "dir1" in m.re.groupindex else None) or "",
+            delta_word=delta_word,
             rate_word=rate_word or "",
             basis=normalize_digits(basis).strip("，, "),
             **self._claim_kwargs(unit, m.start(), m.end()),
