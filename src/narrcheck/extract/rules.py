@@ -1907,9 +1907,13 @@ class Extractor:
         summed = {(c.total.decimal, c.total.unit, tuple(p.location for p in c.parts))
                   for c in listed if isinstance(c, PartsSumClaim)}
         for total in unit.mentions:
-            if not self._eligible(total) or not P.CLOSING_TOTAL.fullmatch(total.subject.strip()):
+            if not self._eligible(total):
                 continue
             named = _name_start(unit.text, total.start)
+            # (the name as written: 共计 alone names nothing, so the figure took the name before it, …经费共计)
+            if not P.CLOSING_TOTAL.fullmatch(total.subject.strip()) \
+                    and not P.CLOSING_TOTAL.fullmatch(unit.text[named:total.start].strip()):
+                continue
             if not any(m.end <= named and not unit.text[m.end:named].strip("，,；; ") for m in unit.mentions):
                 continue  # (not right after a listed figure)
             parts = self._closed_run(unit, total, named)
