@@ -39,19 +39,21 @@ WHAT: dict[str, dict[str, str]] = {
     "ratio": {"zh": "比率", "en": "the ratio"},
     "count-sum": {"zh": "合计数量", "en": "the total count"},
     "score-total": {"zh": "自评表合计得分", "en": "the score table's total"},
-    "score-claim": {"zh": "文中自评得分", "en": "the stated score"},
+    "score-claim": {"zh": "文中自评得分", "en": "the score in the text"},
     "weight-sum": {"zh": "权重（分值）合计", "en": "the sum of the weights"},
     "score-over-weight": {"zh": "指标得分", "en": "the row score"},
     "execution-rate": {"zh": "预算执行率及其得分", "en": "the execution rate or its score"},
+    "execution-ratio": {"zh": "预算执行率", "en": "the budget execution rate"},
+    "execution-score": {"zh": "预算执行率得分", "en": "the score for budget execution"},
     "budget-table": {"zh": "预算执行表数字", "en": "the budget table figure"},
     "target-vs-score": {"zh": "指标完成情况与得分", "en": "the target and its score"},
     "grade": {"zh": "评价等级", "en": "the grade"},
     "spreadsheet-error": {"zh": "表格单元格", "en": "the table cell"},
     "restatement": {"zh": "同一数字", "en": "the restated figure"},
     "unit": {"zh": "度量单位", "en": "the unit"},
-    "self-contradiction": {"zh": "文字与数字", "en": "the words against the numbers"},
-    "reason-direction": {"zh": "变动原因与变动方向", "en": "the reason against the change"},
-    "text-vs-table": {"zh": "文中与表中数字", "en": "the narrative against its table"},
+    "self-contradiction": {"zh": "文字与数字", "en": "the text's words and its figures"},
+    "reason-direction": {"zh": "变动原因与变动方向", "en": "the reason given for the change"},
+    "text-vs-table": {"zh": "文中与表中数字", "en": "the figure in the text and in the table"},
     "wrong-figure": {"zh": "文中数字", "en": "the stated figure"},
 }
 
@@ -171,7 +173,8 @@ DETAILS: dict[str, dict[str, str]] = {
 def message(key: str, lang: str, **values: str) -> str:
     """Render message `key` in `lang` ('zh' or 'en')."""
     template = MESSAGES[key].get(lang) or MESSAGES[key]["zh"]
-    return template.format(**values)
+    text = template.format(**values)
+    return text[:1].upper() + text[1:] if lang == "en" else text  # (a sentence: "The share is stated as …")
 
 
 def what(name: str, lang: str, about: str = "") -> str:

@@ -121,8 +121,9 @@ class Rule:
               evidence: list[Evidence], section: tuple[str, ...], source: str = "rule",
               claimed_value: Decimal | None = None, decimals: int | None = None, about: str = "",
               wording: str = "", terms: Terms | Callable[[], Terms] | None = None,
-              falls: bool | None = None) -> Finding:
-        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what). A
+              falls: bool | None = None, quantity: str = "") -> Finding:
+        """A finding from the rounding rule: `claimed` against the interval `computed` (`about`: of what;
+        `quantity`: the WHAT key naming the figure where the rule checks several kinds, default its name). A
         percentage claimed below zero is weighed by its size; its expected value is shown negative where what it
         measures fell (`falls`; not given: where the claim says so).
 
@@ -139,7 +140,7 @@ class Rule:
         expected = format_decimal(-decision.expected if falls and value < 0 else decision.expected, dec)
         key = decision.verdict.value
         worded = f"{key}-{wording}" if f"{key}-{wording}" in i18n.MESSAGES else key
-        msg = i18n.message(worded, ctx.lang, what=i18n.what(self.name, ctx.lang, about), claimed=shown,
+        msg = i18n.message(worded, ctx.lang, what=i18n.what(quantity or self.name, ctx.lang, about), claimed=shown,
                            expected=expected)
         gap, why = None, None
         if decision.verdict is not Verdict.OK:
@@ -177,6 +178,8 @@ class Rule:
         The message is the verdict's, or `template`'s (a MESSAGES key) when the rule words it itself.
         """
         key = template or (verdict.value if verdict.value in i18n.MESSAGES else "contradiction")
+        if template is None and detail and verdict is not Verdict.OK and "{detail}" not in i18n.MESSAGES[key]["zh"]:
+            key = "stated-elsewhere"  # (a verdict's own wording would drop the detail that says what is wrong)
         msg = i18n.message(key, ctx.lang, what=i18n.what(self.name, ctx.lang, about), detail=detail,
                            claimed=claimed or "", expected=expected or "", unit="", expected_unit="")
         return Finding(rule=self.id, name=self.name, verdict=verdict.value, severity=self.severity_for(verdict),

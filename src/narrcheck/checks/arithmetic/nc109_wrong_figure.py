@@ -266,6 +266,14 @@ def _statement_names(items: Sequence[Any]) -> tuple[dict[FigureKey, set[Statemen
     return names_of, places_of
 
 
+def _signed(formula: str, claimed: str) -> str:
+    """The claimed figure as the formula's result: without its minus where the formula gives the size alone
+    (|38-73|/73*100=47.95, not =-47.95: a person redoing the sum must get what is written).
+    """
+    value = diagnosis.value_of(formula)
+    return claimed[1:] if claimed.startswith("-") and value is not None and value >= 0 else claimed
+
+
 def _with(formula: str, token: str, value: str) -> str:
     """The formula with the printed figure `token` (as a whole number token) written as `value`."""
     return _NUMBER.sub(lambda m: value if m.group() == token else m.group(), formula)
@@ -310,7 +318,7 @@ def _try(fig: Figure, value: str, failing: list[int], holders: set[int], by_item
         mended = [g for g in after[i] if _finding_key(g) == _finding_key(f)]
         if any(g.verdict != OK for g in mended):
             return None
-        equations += [f"{g.formula}={g.claimed}" for g in mended if g.formula and g.claimed
+        equations += [f"{g.formula}={_signed(g.formula, g.claimed)}" for g in mended if g.formula and g.claimed
                       and diagnosis.computed(g.formula) and diagnosis.reproduces(g.formula, g.claimed)]
     if not equations or any((d := results[pos][1].diagnosis) is not None and not diagnosis.weak(d.code)
                             for pos in failing):

@@ -63,7 +63,7 @@ class ExecutionRate(Rule):
         expected = Interval.exact(min(share, Decimal(1)) * weight.figure.decimal)
         formula = f"min({rate.figure.value}{'/100' if percent else ''},1)*{weight.figure.value}"
         found = self.judge(ctx, score.figure, expected, formula, evidence(score, rate, weight), table.section,
-                           about=table.describe(), terms=total_copied(table, score, ctx))
+                           about=table.describe(), terms=total_copied(table, score, ctx), quantity="execution-score")
         ratio = next((r for r in table.execution.rate_parts() if r.rate is rate), None) if table.execution else None
         if found.verdict == "ok":
             return found
@@ -71,13 +71,13 @@ class ExecutionRate(Rule):
             printed = Interval.printed(rate.figure.decimal, rate.figure.quantity.decimals, nonnegative=True)
             shares = printed.scale(Decimal("0.01") if percent else Decimal(1))
             again = self.judge(ctx, score.figure, _capped(shares, weight), formula, evidence(score, rate, weight),
-                               table.section, about=table.describe())
+                               table.section, about=table.describe(), quantity="execution-score")
             return again if again.verdict == "ok" else found
         num, den = ratio.numerator.figure, ratio.denominator.figure
         again = self.judge(ctx, score.figure, _capped(Interval.exact(num.decimal / den.decimal), weight),
                            f"min({num.value}/{den.value},1)*{weight.figure.value}",
                            evidence(score, ratio.numerator, ratio.denominator, weight), table.section,
-                           about=table.describe())
+                           about=table.describe(), quantity="execution-score")
         return again if again.verdict == "ok" else found
 
     def _rate(self, ratio: Ratio, table: ScoreTable, ctx: Context, about: str) -> Iterator[Finding]:
@@ -88,7 +88,7 @@ class ExecutionRate(Rule):
         percent = rate.figure.unit == "%"
         formula = f"{num.figure.value}/{den.figure.value}" + ("*100" if percent else "")
         yield self.judge(ctx, rate.figure, computed * HUNDRED if percent else computed, formula,
-                         evidence(rate, num, den), table.section, about=about)
+                         evidence(rate, num, den), table.section, about=about, quantity="execution-ratio")
 
 
 def _budget_total(ctx: Context) -> tuple[Fact, Fact] | None:

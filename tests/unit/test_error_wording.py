@@ -1,0 +1,42 @@
+"""An error's message says which figure is wrong and why, in words a supervisor can redo (probe 22N)."""
+
+from narrcheck.api import check_file
+from narrcheck.checks.arithmetic.nc109_wrong_figure import _signed
+from narrcheck.config import Settings
+
+
+def _errors(write_doc, text, lang="zh"):
+    report = check_file(write_doc(text + "\n"), Settings(lang=lang))
+    return [f for f in report.findings if f.verdict not in ("ok", "unverifiable")]
+
+
+def test_direction_names_the_figures(write_doc):
+    text = "2023年度公用经费支出36.50万元，上年为34.20万元，与上年持平。"
+    (zh,) = _errors(write_doc, text)
+    assert "36.50" in zh.message and "34.20" in zh.message and "持平" in zh.message
+    (en,) = _errors(write_doc, text, "en")
+    assert en.message.startswith("The direction") and "36.50 against 34.20" in en.message
+
+
+SCORES = ("项目全年预算数90.00万元，执行88.20万元。\n"
+          "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+          "年度资金总额\t90.00\t90.00\t88.20\t10\t98.00%\t9.80\n"
+          "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+          "产出指标\t数量指标\t新增监测点位\t≥12个\t14个\t20\t22\n"
+          "产出指标\t质量指标\t数据有效率\t≥90%\t95%\t70\t68\n"
+          "总分\t\t\t\t\t100\t99.80")
+
+
+def test_score_over_weight_says_it_exceeds(write_doc):
+    found = [f for f in _errors(write_doc, SCORES) if f.rule == "NC304"]
+    assert found and "超过" in found[0].message and "应为" not in found[0].message
+
+
+def test_english_messages_are_sentences(write_doc):
+    (en,) = _errors(write_doc, "项目支出200.00万元，占本年支出合计1000.00万元的25.00%。", "en")
+    assert en.message.startswith("The share is stated as 25.00")
+
+
+def test_figure_typo_equation_keeps_the_formula_sign():
+    assert _signed("|38-73|/73*100", "-47.95") == "47.95"
+    assert _signed("(38-73)/73*100", "-47.95") == "-47.95"
