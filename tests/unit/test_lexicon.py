@@ -15,7 +15,7 @@ from narrcheck.checks.consistency import (
     nc401_unit,
     nc402_self_contradiction,
 )
-from narrcheck.extract.identity import change_key, quantity_key
+from narrcheck.extract.identity import change_key, group_named, per_head_at, quantity_key
 from narrcheck.extract.rules import Unit
 from narrcheck.extract.statements import _RATE_NUMERATOR, publisher, report_year
 from narrcheck.lexicon import entry, words
@@ -359,3 +359,18 @@ def test_rate_rows_of_a_project_table(label, measure):
 @pytest.mark.parametrize("word,flat", [("持平", True), ("基本持平", True), ("大体持平", False), ("增加", False)])
 def test_words_that_state_no_change(word, flat):
     assert (word in nc402_self_contradiction._FLAT) is flat
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("1.学前教育", "学前教育"), ("（二）普通高中", "普通高中"), ("3、全区特殊教育", "特殊教育"),
+    ("（二）各级教育生均经费增长情况", ""), ("普通高中生均公用经费", ""), ("一、收入支出决算总体情况", ""),
+    ("2024年共支出36.50万元", ""),
+])
+def test_the_group_a_heading_or_colon_names(text, group):
+    assert group_named(text) == group
+
+
+@pytest.mark.parametrize(("subject", "at"), [("生均公用经费", 0), ("初中生均教育事业费", 2), ("在职人员人均经费", 4),
+                                             ("公用经费", -1)])
+def test_where_a_name_becomes_an_average(subject, at):
+    assert per_head_at(subject) == at

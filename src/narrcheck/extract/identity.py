@@ -622,3 +622,35 @@ def core_subject(subject: str) -> str | None:
     """
     plain = _plain(subject)
     return next((_subjects()[form] for form in _forms_longest_first() if form and plain.endswith(form)), None)
+
+
+# --- per-head figures: the group an average is of --------------------------------------------------------
+
+@cache
+def _per_head() -> re.Pattern[str]:
+    return re.compile(alt("names.per_head"))
+
+
+def per_head_at(subject: str) -> int:
+    """Where the first word that makes `subject` an average over a group (生均, 人均) starts; -1 where none does."""
+    m = _per_head().search(subject)
+    return m.start() if m else -1
+
+
+_GROUP = re.compile(rf"[{_CJK}（）()、]{{2,10}}")
+
+
+@lru_cache(maxsize=4096)
+def group_named(text: str) -> str:
+    """The group `text` names, where it is nothing but a short name after its openers (1.学前教育, （二）普通高中):
+    the group a per-head figure after it is of; '' where it says more (a topic: …增长情况, a figure, a per-head
+    name of its own).
+    """
+    text = text.strip()
+    rest = text[_skip_openers(text):]
+    place = entity_at(rest)
+    if place:
+        rest = rest[place[2]:]
+    if not _GROUP.fullmatch(rest) or per_head_at(rest) >= 0 or rest.endswith(lexicon_words("names.topic_ends")):
+        return ""
+    return rest

@@ -34,11 +34,13 @@ from narrcheck.extract.identity import (
     entity_named,
     fold,
     fund_named,
+    group_named,
     is_generic,
     item_classes,
     measure_at_end,
     measure_only,
     opening,
+    per_head_at,
     quantity_key,
     span_named,
     sub_unit_named,
@@ -218,6 +220,10 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
             return elided
     if own is None:
         return None  # (a line named by its code or levels is keyed by its row: _row)
+    if per_head_at(own.subject) == 0:  # an average whose group its own words do not name
+        group = _group(unit, mention, year)
+        if group:
+            own = QuantityKey(fold(group + own.subject), own.period, own.measure)
     if P.TIMED_GENERIC.fullmatch(own.subject):
         # (养老保险基金收入…，当年结余…; 一般债务限额…，年末余额…: of what the statement before it in its sentence is)
         head = _name(unit, previous, year) if previous is not None \
@@ -237,6 +243,34 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
         return None  # a list whose whole cannot be named: its parts are not identified either
     subject = own.subject if _item_of_year(scope, own) else f"{scope.subject}·{own.subject}"
     return QuantityKey(subject, own.period or scope.period, own.measure or scope.measure)
+
+
+def _group(unit: Unit, mention: Mention, year: str) -> str:
+    """The group a per-head figure is an average of (学前教育 for 生均公用经费), where its clause does not name
+    it: the short name before a colon (1.学前教育：生均公用经费…), else the group of the nearest per-head figure
+    before it in its paragraph (高中生均教育事业费…，生均公用经费…), else the heading right above it ((一)学前教育).
+    '' where none is found, or the clause names a place of its own (全区生均…: the average of the whole).
+    """
+    text = unit.text
+    clause = start_of(text, mention.start, CLAUSE)
+    if entity_at(text[clause:mention.start]):
+        return ""
+    if clause > 0 and text[clause - 1] in "：:":
+        named = group_named(_clause_before(text, clause - 1))
+        if named:
+            return named
+    for m in reversed(unit.mentions):
+        if m.end > mention.start or not m.quantity.is_money or m.role in NOT_STATEMENTS:
+            continue
+        key = _name(unit, m, year)
+        subject = key.subject.split("·")[-1] if key is not None else ""
+        at = per_head_at(subject)
+        if at > 0:
+            return subject[:at]
+        if at == 0:
+            break
+    headings = [h for h in reversed(unit.section) if h.strip() != unit.original.strip()]
+    return group_named(_heading(headings[0])) if headings else ""
 
 
 def _row(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
