@@ -7,7 +7,8 @@
 - a total (a 合计 row, a row over its sub-rows or over its 其中 breakdown) is the sum of its children, column by
   column, in every column whose figures add up (levels and changes; never rates, ratios or row numbers). A
   breakdown (其中) may be partial, so only its levels are summed, not its changes.
-The sign of a change in a column that prints signs is its direction (NC103 weighs it; NC101 and NC102 the size).
+The sign of a change in a column that prints signs is its direction (NC103 weighs it; NC101 and NC102 the size);
+a column headed by a rise alone (增长率, 增加额) states a rise by a figure without a sign.
 Money follows the column's precision: where a column prints its money with 2 decimals, a whole figure in it
 stands for .00.
 
@@ -27,6 +28,7 @@ from typing import Literal
 
 from narrcheck.extract.flat_tables.grid import Column, Grid, Item
 from narrcheck.extract.flat_tables.vocab import ADDITIVE, table_words
+from narrcheck.lexicon import words
 from narrcheck.model.claims import ChangeClaim, Direction, Figure, PartsSumClaim, RatioClaim
 from narrcheck.numbers import MONEY_UNITS, Interval
 
@@ -55,7 +57,11 @@ class _Table:
         self.units = [("%" if self.percent[j] or grid.columns[j].head.role in ("rate", "ratio") else grid.unit)
                       for j in range(n)]
         self.precision = [_precision(grid, j) if self.units[j] in MONEY_UNITS else None for j in range(n)]
-        self.signed = [any((_number(it, j) or "").startswith("-") for it in self.rows) for j in range(n)]
+        # a column prints signs where a row shows one, or where its header names a rise alone (增长率, 增加额):
+        # there a figure without a sign states a rise
+        self.signed = [any((_number(it, j) or "").startswith("-") for it in self.rows)
+                       or _names_rise(grid.columns[j].head.key) and grid.columns[j].head.role in ("delta", "rate")
+                       for j in range(n)]
 
     @property
     def rows(self) -> list[Item]:
@@ -81,6 +87,11 @@ class _Table:
             return None
         value = Decimal(digits.rstrip("%"))
         return "down" if value < 0 else "up" if value > 0 else "flat"
+
+
+def _names_rise(key: str) -> bool:
+    """A header that names a rise and no fall (增长率, 比上年增长%; not 增减率, 升降幅度, 变动率)."""
+    return any(w in key for w in words("direction.up")) and not any(w in key for w in words("direction.down"))
 
 
 def _number(item: Item, j: int) -> str | None:

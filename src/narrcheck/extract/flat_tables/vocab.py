@@ -110,7 +110,8 @@ def header(text: str) -> Header:
         return Header(text, k, "row_number")
     if _has(k, table_words("header.note")):
         return Header(text, k, "note")
-    if k in table_words("header.item_label") or k.startswith(table_words("header.item_label_openers")) \
+    if k in table_words("header.item_label") or (k.startswith(table_words("header.item_label_openers"))
+                                                 or k.endswith(table_words("header.item_label_ends"))) \
             and len(k) <= MAX_LABEL_HEADER:
         return Header(text, k, "item_label")
     if k in table_words("header.period_label"):
