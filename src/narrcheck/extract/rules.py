@@ -544,6 +544,25 @@ class Extractor:
             return None, found[:6]
         return None, []
 
+    def _named_after(self, name: str, unit: Unit, pos: int, part: Mention) -> Mention | None:
+        """The money figure `name` names after `pos` in its paragraph, where nothing before names it: of that
+        name (or one ending in it after words of whose or when only: 全区…), of the year itself (not 上年…), no
+        smaller than the part, and one value there; else None.
+        """
+        key = normalize_subject(name)
+        if len(key) < 2:
+            return None
+        forms = _whole_forms(key)
+        least = part.quantity.in_unit(BASE_UNIT)
+
+        def named(subject: str) -> bool:
+            return subject in forms or any(subject.endswith(f) and _names_no_part(subject[:-len(f)]) for f in forms)
+
+        found = [m for m in unit.mentions if m.start >= pos and m.family == "money" and self._eligible(m)
+                 and m is not part and not _of_prior_period(m) and m.quantity.in_unit(BASE_UNIT) >= least
+                 and named(normalize_subject(m.subject))]
+        return found[0] if found and len({m.quantity.in_unit(BASE_UNIT) for m in found}) == 1 else None
+
     def _may_be_named(self, forms: tuple[str, ...], key: str, before: int) -> list[Mention]:
         """The figures of the FARTHEST units before unit `before` whose name ends with one of `forms` or, of four
         characters or more, ends `key`: every figure _bind_name's `named` may accept there, nearest first (by
@@ -1563,6 +1582,9 @@ class Extractor:
                 if near is not None and near is not part \
                         and near.quantity.in_unit(BASE_UNIT) >= part.quantity.in_unit(BASE_UNIT):
                     whole = near
+            if whole is None and not candidates and wname and wname not in GENERIC_WHOLES and part is not None:
+                # (…占教育经费总投入的83.53%。全区教育经费总投入73512.88万元: stated after it, in its paragraph)
+                whole = self._named_after(wname, unit, m.end(), part)
             opened = None  # (基本支出中，…: the whole the sentence names as it opens)
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 stated = P.FIGURE_WHOLE.match(unit.text, s_start)
