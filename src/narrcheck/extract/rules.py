@@ -1601,6 +1601,9 @@ class Extractor:
                     whole = group_head = self._opened_whole(unit, opened.group("name"), s_start, part)
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
+                if head is not None and part is not None and "money" in (head.family, part.family) \
+                        and head.family != part.family:
+                    head = None  # (…更新1辆公务用车。其中：公务接待费9.88万元，占12.40%: a count heads no money list)
                 if head is not None and carried is not None and head.end <= carried[1] \
                         and "。" not in unit.text[carried[1]:m.start()] \
                         and not BREAKDOWN.search(unit.text, carried[1], m.start()):
@@ -1621,6 +1624,9 @@ class Extractor:
                             # the list's whole carries on, unless another total stands nearer (本年支出合计 after
                             # 本年收入合计) or a 其中 between opens a list of the part's own
                             whole = group_head = carried[0]
+            if whole is not None and part is not None and "money" in (whole.family, part.family) \
+                    and whole.family != part.family:
+                whole = group_head = None  # a share of money is never of a count (辆, 批次), nor the reverse
             if group_head is None and whole is not None:
                 group_head = whole
             # shares of one whole stated together: one list in a paragraph, or, when each names the whole
