@@ -667,8 +667,10 @@ def _bind(clause: str, table_no: int | None, tables: Sequence[ScoreTable],
     binders: looking back reads the same paragraphs again and again).
     """
     last_part = re.split(r"[，,]", clause)[-1]
-    if DEPARTMENT.search(last_part) and _department(tables):
-        return _department(tables), "department"
+    if DEPARTMENT.search(last_part):
+        # (部门整体支出绩效自评得分…: the department's table, or none; never a project's table named before it)
+        department = _department(tables)
+        return (department, "department") if department else (None, "")
     named, several = _naming(clause, tables)
     if named is not None:
         return named, "named"
