@@ -595,7 +595,8 @@ def _forms(project: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
 
 # what stands right before a project named only in passing, never the clause's subject: a comparison or a
 # reference (参照乙项目设定, 与乙项目同批下达, 较乙项目高)
-_IN_PASSING = re.compile(f"(?:{alt('compare.openers')}|{alt('compare.references')})[\\s“\"「《]*$")
+_IN_PASSING = re.compile(f"(?:{alt('compare.openers')}|{alt('compare.references')}"
+                         f"|{_alt('narrative.funded')})[\\s“\"「《]*$")
 # a score in the text: names before it were the subjects of that score, not of what follows
 _SCORE_FIGURE = re.compile(rf"{NUM}\s*分")
 
