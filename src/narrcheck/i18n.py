@@ -117,6 +117,9 @@ DETAILS: dict[str, dict[str, str]] = {
     "grade-assumed": {"zh": "按常用等级标准（优≥90、良≥80、中≥60）得分{score}应为“{expected}”，文中为“{grade}”；"
                             "文件未说明其等级标准", "en": "under the usual bands a score of {score} is '{expected}', "
                             "the text says '{grade}'; the document states no bands"},
+    "grade-below": {"zh": "得分{score}低于文件所列最低一档（{low}分），文件未说明其下各档，文中为“{grade}”",
+                    "en": "a score of {score} is below the lowest band the document states ({low}), and the bands "
+                          "below it are not stated; the text says '{grade}'"},
     "grade-gap": {"zh": "得分{score}介于文件所列两档之间（高于{low}分、低于{high}分），不属于任何一档，文中为“{grade}”",
                   "en": "a score of {score} falls between two of the document's bands (above {low}, below {high}), "
                         "in neither; the text says '{grade}'"},

@@ -111,7 +111,7 @@ def stated_bands(units: list[Unit]) -> tuple[Bands | None, Gaps]:
     (良（80-89分） under 优（90-100分）) leaves the scores between (89, 90) in no band.
     """
     for unit in units:
-        if "分" not in unit.text or len({g for w, g in GRADE_OF.items() if w in unit.text}) < 3:
+        if "分" not in unit.text or len({g for w, g in GRADE_OF.items() if w in unit.text}) < 2:
             continue
         floors: dict[Grade, Decimal] = {}
         tops: dict[Grade, Decimal] = {}

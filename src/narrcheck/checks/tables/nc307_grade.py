@@ -34,6 +34,16 @@ class Grade(Rule):
                                        formula=f"{gap[0]}<{claim.score.value}<{gap[1]}")
             return
         expected = ctx.grade_for(claim.score.decimal)
+        stated = [g for g, floor in ctx.grade_bands if floor.is_finite()]
+        if ctx.bands_stated and expected == "差" and "中" not in stated and claim.grade != expected:
+            # (90分以上为优，80-90分为良 and 75分: below the bands stated, the document does not say which grade; it is
+            # none of those stated)
+            low = str(ctx.grade_bands[-2][1])
+            verdict = Verdict.MISMATCH if claim.grade in stated else Verdict.UNVERIFIABLE
+            detail = i18n.detail("grade-below", ctx.lang, score=claim.score.value, low=low, grade=claim.word)
+            yield self.verdict_finding(ctx, verdict, detail, ev, claim.section, claimed=claim.word,
+                                       formula=f"{claim.score.value}<{low}")
+            return
         verdict = Verdict.OK if expected == claim.grade else Verdict.MISMATCH
         key = "grade"
         if verdict is Verdict.MISMATCH and not ctx.bands_stated:
