@@ -863,18 +863,14 @@ class Extractor:
             prior = self._take(unit, m, "prior", "prior")
             if prior is None:
                 continue
-            points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
-                             m.group("basis"), role="delta")
-            self._add_points(unit, m, prior, current, points)
+            self._add_points(unit, m, prior, current)
             taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE_POINTS_FROM_TO):
             prior, current = unit.mention_at(m.start("prior")), unit.mention_at(m.start("current"))
             if prior is None or current is None or not free(m):
                 continue
             prior.role, current.role = "prior", "current"
-            points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
-                             m.group("basis") or "", role="delta")
-            self._add_points(unit, m, prior, current, points)
+            self._add_points(unit, m, prior, current)
             taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE_BARE_PRIOR):
             delta = unit.mention_at(m.start("delta"))
@@ -1018,8 +1014,10 @@ class Extractor:
                 rate_direction=_direction(m.group(dir2)) if dir2 else None, rate_word=m.group(dir2) if dir2 else "",
                 basis=normalize_digits(m.group("basis") or ""), **self._claim_kwargs(unit, m.start(), m.end())))
 
-    def _add_points(self, unit: Unit, m: re.Match[str], prior: Mention, current: Mention, points: Mention) -> None:
-        """A percentage changed by percentage points: points = current − prior (NC102, NC103)."""
+    def _add_points(self, unit: Unit, m: re.Match[str], prior: Mention, current: Mention) -> None:
+        """A percentage changed by the percentage points `m` states: points = current − prior (NC102, NC103)."""
+        points = Mention(unit, m.start("points"), m.end("points"), parse_number(m.group("points"), "%"),
+                         m.group("basis") or "", role="delta")
         self.claims.append(ChangeClaim(
             subject=current.subject, current=current.figure(), prior=prior.figure(), delta=points.figure(),
             delta_direction=_direction(m.group("dir1")), delta_word=m.group("dir1"),
