@@ -19,7 +19,15 @@ from itertools import chain, combinations
 from typing import Any, SupportsIndex, cast
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.identity import composites, entity_at, fold, item_classes, period_forms, prior_period
+from narrcheck.extract.identity import (
+    composites,
+    entity_at,
+    fold,
+    item_classes,
+    period_forms,
+    prior_period,
+    quantity_key,
+)
 from narrcheck.extract.spans import CLAUSE, PART, PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, data_file, entry, family_of, file_words, words
 from narrcheck.model.claims import (
@@ -973,12 +981,17 @@ class Extractor:
             name = normalize_subject(m.group("other"))
             s_start, _ = unit.sentence_span(m.start())
             own = [(o, r) for o, r in self._growth_of(unit) if s_start <= r.start < m.start()]
-            if len(name) < 2 or not own or own[-1][0].endswith(name):
+            clause = start_of(unit.text, m.start(), CLAUSE)
+            said = _RATE_NAMED.search(unit.text, clause, m.start())
+            mine = normalize_subject(unit.text[clause:said.start()]) if said is not None else ""
+            if len(mine) >= 2:  # (教育经费增幅高于经常性收入增幅…: the rate named, in its paragraph, not the last one)
+                own = [(o, r) for o, r in self._growth_of(unit) if r.start < m.start() and _named_as(o, mine)]
+            if len(name) < 2 or not own or _named_as(own[-1][0], name):
                 continue
             other = None
             for earlier in reversed(self.units[:unit.order + 1]):
-                found = [r for o, r in self._growth_of(earlier) if o.endswith(name)
-                         and (earlier is not unit or r.start < own[-1][1].start)]
+                found = [r for o, r in self._growth_of(earlier) if _named_as(o, name)
+                         and (earlier is not unit or r.start < (m.start() if len(mine) >= 2 else own[-1][1].start))]
                 if found:  # (two rates for the name in one paragraph: 增长5.10%，剔除…后增长6.20%: which is unsaid)
                     other = found[-1] if len({r.quantity.value for r in found}) == 1 else None
                     break
@@ -2855,7 +2868,11 @@ def _of_prior_period(figure: Mention) -> bool:
     return _names_prior_period(normalize_subject(figure.subject))
 
 
-_RISE_BEFORE = re.compile(rf"(?:{alt('direction.up')})(?:了|为|达)?\s*$")
+# a rise word, or a rate word, right before a percentage (增长6.10%, 增幅为6.10%, 增长幅度达6.10%)
+_RISE_BEFORE = re.compile(rf"(?:{alt('direction.up', 'rate_gap.rate_words')})(?:了|为|达)?\s*$")
+_RISE_REACH = 7  # how far back from a percentage its rise word may begin
+# a clause that ends by naming a growth rate (教育经费增幅 / 经常性收入的增长幅度): the name before the rate word
+_RATE_NAMED = re.compile(rf"的?(?:{alt('rate_gap.rate_words')})\s*$")
 
 
 def _growth_rates(unit: Unit) -> list[tuple[str, Mention]]:
@@ -2865,11 +2882,12 @@ def _growth_rates(unit: Unit) -> list[tuple[str, Mention]]:
     """
     out = []
     rises = [x for x in unit.mentions if x.family == "percent" and x.quantity.value >= 0
-             and _RISE_BEFORE.search(unit.text, max(0, x.start - 5), x.start)]
+             and _RISE_BEFORE.search(unit.text, max(0, x.start - _RISE_REACH), x.start)]
     for x in rises:
         clause = unit.text[start_of(unit.text, x.start, CLAUSE):x.start]
-        if _names_prior_period(normalize_subject(clause)) or P.BUDGET_SUBJECT.search(clause):
-            continue  # (上年同期为增长6.00%: last year's rate; 比年初预算增长2.30%: a rise over a budget)
+        if _names_prior_period(normalize_subject(clause)) or P.BUDGET_SUBJECT.search(FUNDS.sub("", clause)):
+            continue  # (上年同期为增长6.00%: last year's rate; 比年初预算增长2.30%: a rise over a budget; a fund's
+            # name, 一般公共预算收入增长…, is no budget)
         s_start, _ = unit.sentence_span(x.start)
         # (what grew is named after the rate before it: …收入增长5.10%，其中税收收入…增长7.20%)
         lo = max((y.end for y in rises if s_start <= y.start < x.start), default=s_start)
@@ -2878,9 +2896,30 @@ def _growth_rates(unit: Unit) -> list[tuple[str, Mention]]:
                       and not P.DIRECTION_AT_END.search(unit.text, max(0, y.start - 6), y.start)), None)
         if owner is not None and normalize_subject(owner.subject):
             out.append((normalize_subject(owner.subject), x))
+        elif owner is None and (named := _rate_owner(clause)):
+            out.append((named, x))  # (教育经费比上年增长6.10%: no level stated, what grew named in the rate's clause)
         elif lo > s_start and out and out[-1][1].end == lo:
             out.append((out[-1][0], x))  # (…增长6.30%，剔除…后增长7.10%: a second rate of the same figure)
     return out
+
+
+_NEGATED_AT_END = re.compile(rf"(?:{alt('denial.negators')})$")
+
+
+def _named_as(full: str, name: str) -> bool:
+    """The normalized name `full` is of the quantity `name` says (全市税收收入 is 税收收入; 非税收入 is not)."""
+    return full.endswith(name) and not _NEGATED_AT_END.search(full[:len(full) - len(name)])
+
+
+def _rate_owner(clause: str) -> str:
+    """The normalized name of what grew, from the words of a rate's clause before the rate (全市教育经费比上年增长 /
+    经常性收入增长幅度为 → 教育经费 / 经常性收入), without its rise word and what it is compared with; '' where
+    they name no quantity (同比增长, 剔除…后增长) or a period's.
+    """
+    rest = P.ANCHOR_AT_END.sub("", _RISE_BEFORE.sub("", clause))
+    name = normalize_subject(rest)
+    # (剔除…因素后增长7.10%: a condition, no quantity; the rate is of the figure before it)
+    return name if quantity_key(rest) is not None and not _names_prior_period(name) else ""
 
 
 def _not_prior_period(figure: Mention) -> bool:
