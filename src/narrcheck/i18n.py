@@ -32,6 +32,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 WHAT: dict[str, dict[str, str]] = {
     "change-rate": {"zh": "变动率", "en": "the rate of change"},
     "change-delta": {"zh": "变动额", "en": "the change amount"},
+    "change-points": {"zh": "变动的百分点数", "en": "the change in percentage points"},
     "change-direction": {"zh": "增减方向", "en": "the direction of the change"},
     "share": {"zh": "占比", "en": "the share"},
     "shares-sum": {"zh": "各项占比之和", "en": "the sum of the shares"},

@@ -40,3 +40,11 @@ def test_english_messages_are_sentences(write_doc):
 def test_figure_typo_equation_keeps_the_formula_sign():
     assert _signed("|38-73|/73*100", "-47.95") == "47.95"
     assert _signed("(38-73)/73*100", "-47.95") == "-47.95"
+
+
+def test_a_change_in_points_is_named_as_points(write_doc):
+    text = "全县一般公共预算教育经费占一般公共预算支出的比例为18.40%，比上年的17.90%提高了0.60个百分点。"
+    (zh,) = _errors(write_doc, text)
+    assert zh.message.startswith("变动的百分点数写作0.60") and "0.50" in zh.message
+    (en,) = _errors(write_doc, text, "en")
+    assert en.message.startswith("The change in percentage points is stated as 0.60")

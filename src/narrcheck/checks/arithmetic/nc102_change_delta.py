@@ -42,8 +42,9 @@ class ChangeDelta(Rule):
             why = diagnosis.make("unit_slip", formula, ctx.lang, unit=unit)
             yield finding.model_copy(update={"message": msg, "diagnosis": why})
             return
+        # (a change of a percentage is in points: 提高0.58个百分点, 高于…增速1.8个百分点)
         finding = self.judge(ctx, delta, computed.scale(prior.quantity.scale_to(delta.unit)), formula, ev,
-                             claim.section, claim.source)
+                             claim.section, claim.source, quantity="change-points" if delta.quantity.is_percent else "")
         if finding.verdict != "ok" and current.unit != unit and current.quantity.is_money:
             slipped = abs(with_unit(current, unit).interval() - prior.interval()).scale(
                 prior.quantity.scale_to(delta.unit))
