@@ -2545,10 +2545,10 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
         name = normalize_subject(part.subject)
         if (TOTAL_WORDS.search(part.subject) and not _subtotal_of(part, head)) \
                 or (budget and i and _SPENT.search(name)) or _OUTSIDE.search(part.subject) \
-                or (year_total and i and _BALANCE.search(name)) \
+                or (year_total and i and _BALANCE.search(name)) or _CEILING.match(text, part.end) \
                 or any(_component_of(part, earlier) for earlier in parts[:i]):
-            # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余; a part of an earlier
-            # part: 其中基本支出400万元。人员经费350万元)
+            # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余; a ceiling: …限额
+            # 168.20亿元以内; a part of an earlier part: 其中基本支出400万元。人员经费350万元)
             # (a total restated; under a budget, the amount spent after its parts: …追加20万元，全年支出115万元;
             # listed first it is a part: 预算500万元，其中已支出320万元，结余180万元)
             parts = parts[:i]
@@ -2817,6 +2817,7 @@ _SPENT = re.compile(alt("lists.spent"))
 _GRAND = re.compile(alt("lists.grand_words"))
 _SUBTOTAL = re.compile(alt("lists.subtotal_words"))
 _OUTSIDE = re.compile(alt("lists.outside"))
+_CEILING = re.compile(rf"\s*{alt('lists.ceilings')}")
 _BALANCE = re.compile(alt("lists.balances"))
 _QUOTA = re.compile(alt("lists.quotas"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
