@@ -48,3 +48,12 @@ def test_a_change_in_points_is_named_as_points(write_doc):
     assert zh.message.startswith("变动的百分点数写作0.60") and "0.50" in zh.message
     (en,) = _errors(write_doc, text, "en")
     assert en.message.startswith("The change in percentage points is stated as 0.60")
+
+
+def test_a_sum_with_a_fall_among_its_parts_reads_as_a_subtraction(write_doc):
+    text = ("2024年“三公”经费支出12.30万元，较上年增加6.75万元，增长121.62%。\n"
+            "因公出国（境）费支出0万元，与上年持平。\n"
+            "公务用车购置及运行维护费支出8.00万元，较上年增加6.85万元，增长595.65%。\n"
+            "公务接待费支出4.30万元，较上年减少0.20万元，下降4.44%。")
+    (total,) = [f for f in _errors(write_doc, text) if f.rule == "NC106"]
+    assert total.formula == "0.00+6.85-0.20" and total.expected == "6.65"

@@ -255,6 +255,14 @@ def evidence_for(quote: str, location: Location, *figures: Figure | None) -> lis
     return out
 
 
+def sum_formula(terms: Iterable[str]) -> str:
+    """Terms written as one sum a person can redo: a+b, and a-b where a term is negative (not a+-b)."""
+    out = ""
+    for term in terms:
+        out += term if not out or term.startswith("-") else "+" + term
+    return out
+
+
 def show(fig: Figure, unit: str | None = None) -> str:
     """A figure as it enters a formula, converted to `unit` when needed (the conversion is written out)."""
     q = fig.quantity

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule, evidence_for, show, unit_slip, with_unit
+from narrcheck.checks.base import Context, Rule, evidence_for, show, sum_formula, unit_slip, with_unit
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.model.claims import Figure, PartsSumClaim, interval_sum
 from narrcheck.model.findings import Finding
@@ -28,13 +28,13 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
     unit = claim.total.unit
     total = claim.total.interval(unit)
     parts = interval_sum(claim.parts, unit)
-    formula = "+".join(show(p, unit) for p in claim.parts)
+    formula = sum_formula(show(p, unit) for p in claim.parts)
     # the total printed in another unit than all its parts (471.23元 for 189.63万元 + 281.6万元)
     units = {p.unit for p in claim.parts}
     if len(units) == 1 and (other := units.pop()) != unit and claim.total.quantity.is_money:
         in_other = interval_sum(claim.parts, other)
         slip = unit_slip(ctx, rule, claim.total, other, in_other, claim.total, ev, claim.section, formula,
-                         claim.source, "+".join(show(p, other) for p in claim.parts))
+                         claim.source, sum_formula(show(p, other) for p in claim.parts))
         if slip is not None:
             yield slip
             return

@@ -7,7 +7,7 @@ from itertools import combinations
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
-from narrcheck.checks.base import Context, Rule, show
+from narrcheck.checks.base import Context, Rule, show, sum_formula
 from narrcheck.checks.consistency._accounts import disagreements, evidence
 from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
 from narrcheck.checks.consistency._common import agree
@@ -210,9 +210,9 @@ class TextVsTable(Rule):
         ev = [Evidence(quote=claim.quote, location=claim.location),
               *(Evidence(quote=b.figure.text, location=b.location) for b in budgets[:1])]
         if claim.budget is not None:
-            yield self.judge(ctx, claim.budget, budget_sum, "+".join(b.figure.value for b in budgets), ev,
+            yield self.judge(ctx, claim.budget, budget_sum, sum_formula(b.figure.value for b in budgets), ev,
                              claim.section, about=i18n.detail("project-budgets", ctx.lang, n=str(len(projects))),
-                             terms=Terms("sum", {}, columns=("+".join(e.figure.value for e in executed),)))
+                             terms=Terms("sum", {}, columns=(sum_formula(e.figure.value for e in executed),)))
         if claim.progress is not None and not budget_sum.contains_zero():
             progress = (_sum(executed, unit) / budget_sum).scale(Decimal(100))
             formula = (f"({'+'.join(e.figure.value for e in executed)})"
@@ -247,10 +247,11 @@ class TextVsTable(Rule):
         about = i18n.detail("project-class", ctx.lang, n=str(len(rest)),
                             others="、".join(t.describe() for t, _ in fits[0]), total=other.budget.text)  # type: ignore[union-attr]
         spent = dict((t.index, f) for t, f in _narrative(ctx, "executed"))
-        columns = ("+".join(spent[t.index].figure.value for t, _ in rest),) if all(t.index in spent for t, _ in rest) \
-            else ()
-        yield self.judge(ctx, claim.budget, _sum([f for _, f in rest], unit), "+".join(f.figure.value for _, f in rest),
-                         ev, claim.section, about=about, terms=Terms("sum", {}, columns=columns))
+        columns = (sum_formula(spent[t.index].figure.value for t, _ in rest),) \
+            if all(t.index in spent for t, _ in rest) else ()
+        yield self.judge(ctx, claim.budget, _sum([f for _, f in rest], unit),
+                         sum_formula(f.figure.value for _, f in rest), ev, claim.section, about=about,
+                         terms=Terms("sum", {}, columns=columns))
         if claim.progress is None or any(t.index not in spent for t, _ in rest):
             return
         done = [spent[t.index] for t, _ in rest]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import reduce
 from typing import Any
 
-from narrcheck.checks.base import Context
+from narrcheck.checks.base import Context, sum_formula
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.model.claims import Figure, ScoreClaim
 from narrcheck.model.findings import Evidence
@@ -26,7 +26,7 @@ def total(facts: Iterable[Fact]) -> Interval:
 
 
 def plus(facts: Iterable[Fact]) -> str:
-    return "+".join(f.figure.value for f in facts) or "0"
+    return sum_formula(f.figure.value for f in facts) or "0"
 
 
 def evidence(first: Fact, *others: Fact | None, quote: str | None = None) -> list[Evidence]:

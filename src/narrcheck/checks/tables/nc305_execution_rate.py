@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
-from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.base import Context, Rule, sum_formula
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, total_copied
@@ -139,7 +139,7 @@ class BudgetBalance(Rule):
                 computed = computed + part.figure.interval()
             if not table.funds_closed and whole.figure.interval().hi >= computed.lo:
                 continue  # a list that may be partial is wrong only where it exceeds its total
-            formula = "+".join(p.figure.value for p in parts)
+            formula = sum_formula(p.figure.value for p in parts)
             found = self.judge(ctx, whole.figure, computed, formula, evidence(whole, *parts), table.section,
                                about=f"{table.describe()} {total.label}".strip())
             if found.verdict == "mismatch" and whole.figure.decimal == 0:  # a total row never filled in?
@@ -197,7 +197,7 @@ class BudgetBalance(Rule):
             computed = present[0].figure.interval()
             for item in present[1:]:
                 computed = computed + item.figure.interval()
-            yield self.judge(ctx, whole.figure, computed, "+".join(i.figure.value for i in present),
+            yield self.judge(ctx, whole.figure, computed, sum_formula(i.figure.value for i in present),
                              evidence(whole, *present), table.section, about=whole.figure.subject)
 
 
