@@ -57,3 +57,10 @@ def test_a_sum_with_a_fall_among_its_parts_reads_as_a_subtraction(write_doc):
             "公务接待费支出4.30万元，较上年减少0.20万元，下降4.44%。")
     (total,) = [f for f in _errors(write_doc, text) if f.rule == "NC106"]
     assert total.formula == "0.00+6.85-0.20" and total.expected == "6.65"
+
+
+def test_a_part_in_the_wrong_unit_gets_a_formula_that_gives_that_part(write_doc):
+    text = "2024年机关运行经费支出合计41.60万元，其中：办公费9.30万元，水电费6.10万元，差旅费26.20元。"
+    (slip,) = _errors(write_doc, text)
+    assert slip.verdict == "unit_error" and slip.formula == "41.60-(9.30+6.10)" and slip.expected == "26.20"
+    assert slip.diagnosis is not None and slip.diagnosis.formula.endswith("9.30+6.10+26.20")

@@ -44,8 +44,13 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
         # one part printed in another unit than the total and the rest (50.00元 among 万元 parts)
         read = [with_unit(p, unit) if p is odd[0] else p for p in claim.parts]
         in_unit = interval_sum(read, unit)
+        # (the formula gives the odd part, in the total's unit, from the total and the other parts; the diagnosis
+        # adds them all up with its digits read so)
+        others = sum_formula(show(p, unit) for p in claim.parts if p is not odd[0])
+        if len(claim.parts) > 2 or others.startswith("-"):
+            others = f"({others})"
         slip = unit_slip(ctx, rule, odd[0], unit, in_unit, claim.total, ev, claim.section,
-                         "+".join(show(p, unit) for p in read), claim.source)
+                         f"{claim.total.value}-{others}", claim.source, sum_formula(show(p, unit) for p in read))
         if slip is not None:
             yield slip
             return
