@@ -892,7 +892,7 @@ class Extractor:
         # 同比增长27.3%，较上年同期减收1.3亿元: a rate and an amount each after its own comparison of one kind
         for m in unit.matches(P.CHANGE_RATE_FIRST):
             first, second = m.group("anchor"), m.group("anchor2")
-            if first and second and _basis_kind(first) == _basis_kind(second) and free(m):
+            if first and second and basis_kind(first) == basis_kind(second) and free(m):
                 self._add_change(unit, m, prior=None, basis=second, subject="")
                 taken.append((m.start(), m.end()))
         for m in unit.matches(P.CHANGE):
@@ -2431,14 +2431,14 @@ class Extractor:
         or the budget), the parts' signed changes add to the total's.
         """
         for head_change in self._changes_by_current.get(id(head), []):
-            kind = _basis_kind(head_change.basis)
+            kind = basis_kind(head_change.basis)
             total = _signed(head_change)
             if total is None:
                 continue
             deltas: list[Figure] = []
             for part in parts:
                 same = [d for c in self._changes_by_current.get(id(part), [])
-                        if _basis_kind(c.basis) == kind and (d := _signed(c)) is not None]
+                        if basis_kind(c.basis) == kind and (d := _signed(c)) is not None]
                 if len(same) != 1:
                     break
                 deltas.append(same[0])
@@ -2730,9 +2730,17 @@ def _negated(figure: Figure) -> Figure:
     return figure.model_copy(update={"value": "-" + figure.value.lstrip("-")})
 
 
-def _basis_kind(basis: str) -> str:
-    """What a change is measured against: a budget, or an earlier period."""
-    return "budget" if P.BUDGET_SUBJECT.search(basis) else "period"
+# a basis naming an earlier year (上年预算数, 2023年预算; not 2024年年初预算, the year's own)
+_EARLIER_YEAR = re.compile(rf"{alt('compare.periods')}|\d{{4}}\s*年度?(?!{alt('compare.subject_bases')})")
+
+
+def basis_kind(basis: str) -> str:
+    """What a change is measured against: the year's own budget (较年初预算数), an earlier year's budget (比上年
+    预算数: a change of the budget from year to year), or an earlier period.
+    """
+    if not P.BUDGET_SUBJECT.search(basis):
+        return "period"
+    return "earlier_budget" if _EARLIER_YEAR.search(basis) else "budget"
 
 
 def _signed(change: ChangeClaim) -> Figure | None:

@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import product
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import QuantityKey, change_key, composites, names_own_level, own_whole, quantity_key
-from narrcheck.extract.rules import Unit, is_budget, normalize_subject
+from narrcheck.extract.rules import Unit, basis_kind, is_budget, normalize_subject
 from narrcheck.extract.spans import PHRASE, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, family_of, words
 from narrcheck.model.claims import (
@@ -184,9 +185,9 @@ def reason_claims(units: Sequence[Unit], claims: Sequence[Claim]) -> list[Claim]
     return out
 
 
-# …支出决算与2023年度持平 / 与上年基本持平
-FLAT_CHANGE = re.compile(rf"{alt('compare.flat_openers')}{P.PERIOD}(?:{alt('compare.closers')})?"
-                         rf"[，,]?(?P<word>{P.FLAT})")
+# …支出决算与2023年度持平 / 与上年基本持平 / 与上年预算数持平
+FLAT_CHANGE = re.compile(rf"{alt('compare.flat_openers')}{P.PERIOD}(?P<basis>{alt('compare.bases')})?"
+                         rf"(?:{alt('compare.closers')})?[，,]?(?P<word>{P.FLAT})")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
     """
     said: dict[str, _Change] = {}
     against_budget: dict[str, _Change] = {}  # changes against the budget (较年初预算数减少…), kept apart
+    budget_on_budget: dict[str, _Change] = {}  # changes against last year's budget (比上年预算数减少…), apart too
     as_own = _whole_as_own(units)
     for claim in claims:
         if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.delta_direction in ("up", "down"):
@@ -214,22 +216,23 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
             if key is not None and not (key := as_own(key)).period:
                 sign = "-" if claim.delta_direction == "down" else ""
                 amount = claim.delta.model_copy(update={"value": sign + claim.delta.value.lstrip("-")})
-                kept = against_budget if P.BUDGET_SUBJECT.search(claim.basis) else said
+                kept = _kept(claim.basis, said, against_budget, budget_on_budget)
                 kept.setdefault(key.subject, _Change("", amount, amount, claim.current, claim))
     for unit in units:
         if unit.table is None and P.FLAT_WORD.search(unit.text):
             for m in FLAT_CHANGE.finditer(unit.text):
                 flat = _flat(unit, m, year, as_own)
                 if flat is not None:
-                    said.setdefault(*flat)
-    out: list[Claim] = [*_bounded(units, said, year), *_bounded(units, against_budget, year)]
-    done: set[str] = set()
-    for whole, components in composites():
-        found = [_deltas(p, said) for p in components]
-        if whole in done or whole not in said or any(d is None for d in found):
+                    _kept(m.group("basis") and m.group(), said, against_budget, budget_on_budget).setdefault(*flat)
+    out: list[Claim] = [*_bounded(units, said, year), *_bounded(units, against_budget, year),
+                        *_bounded(units, budget_on_budget, year)]
+    done: set[tuple[str, int]] = set()
+    for (whole, components), (kind, changes) in product(composites(), enumerate((said, budget_on_budget))):
+        found = [_deltas(p, changes) for p in components]
+        if (whole, kind) in done or whole not in changes or any(d is None for d in found):
             continue
-        done.add(whole)
-        total = said[whole]
+        done.add((whole, kind))
+        total = changes[whole]
         signed = tuple(d for ds in found if ds for d in ds)
         if total.delta is None:
             out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,
@@ -240,6 +243,15 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
                                      location=total.at.location,
                                      section=total.claim.section if total.claim else ()))
     return out
+
+
+def _kept(basis: str | None, said: dict[str, _Change], against_budget: dict[str, _Change],
+          budget_on_budget: dict[str, _Change]) -> dict[str, _Change]:
+    """Where a change against `basis` is kept: against a budget of another year (上年预算数, 2023年预算), against
+    the year's own budget (年初预算数), else against the year before.
+    """
+    kind = basis_kind(basis or "")
+    return said if kind == "period" else budget_on_budget if kind == "earlier_budget" else against_budget
 
 
 def _bounded(units: Sequence[Unit], said: dict[str, _Change], year: str) -> list[Claim]:
