@@ -1526,7 +1526,9 @@ class Extractor:
 
     def _progress(self, unit: Unit) -> None:
         """较均衡进度慢2.94%: the gap between a completion stated before it in its sentence and the share of the
-        year its months make (2 of 12 for 1-2月, 1 for 2月份), both named in that sentence.
+        year its months make (2 of 12 for 1-2月, 1 for 2月份), named in that sentence, else the last named before it
+        in its paragraph, else in the paragraph right before it in its section, where it opens a sentence (1-4月，
+        全市…收入…。 / 全市…支出…，完成年初预算36.7%，快于序时进度…: the span the bulletin's paragraphs go on about).
         """
         completed = self._completed.get(unit.order)
         if not completed:
@@ -1535,6 +1537,11 @@ class Extractor:
             s_start, _ = unit.sentence_span(m.start())
             done = next((c for at, c in reversed(completed) if s_start <= at < m.start()), None)
             months = _months(unit.text[s_start:m.start()])
+            if months is None and done is not None:
+                months = _months(unit.text[:m.start()], opening=True)
+                before = self.units[unit.order - 1] if unit.order else None
+                if months is None and before is not None and before.table is None and before.section == unit.section:
+                    months = _months(before.text, opening=True)
             if done is None or months is None:
                 continue
             word = m.group("before") or m.group("after") or ""
@@ -2704,9 +2711,15 @@ def _formulas_in(unit: Unit) -> list[re.Match[str]]:
     return unit.matches(P.FORMULA) if "=" in unit.text else []
 
 
-def _months(text: str) -> int | None:
-    """How many months of the year the last span of months named in `text` covers."""
-    spans = list(P.MONTHS.finditer(text))
+# what may stand before a span of months that opens its sentence (2025年1-8月，…)
+_OPENS_SENTENCE = re.compile(r"(?:^|[。；;！？!?])\s*(?:\d{4}\s*年度?)?\s*$")
+
+
+def _months(text: str, opening: bool = False) -> int | None:
+    """How many months of the year the last span of months named in `text` covers; with `opening`, the last
+    that opens a sentence (1-8月，全市…: the span the sentences after it go on about, not 于3月份启动…).
+    """
+    spans = [m for m in P.MONTHS.finditer(text) if not opening or _OPENS_SENTENCE.search(text, 0, m.start())]
     if not spans:
         return None
     m = spans[-1]
