@@ -16,6 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "单位应为{expected_unit}。",
                    "en": "{what} is {claimed} {unit}; the digits match {expected} {expected_unit}: "
                          "the unit should be {expected_unit}."},
+    "mismatch-flat": {"zh": "{what}写作“持平”（变动为0），按文中数字计算各项变动合计为{expected}。",
+                      "en": "{what} is said to be unchanged (0), but the changes of its parts add up to {expected}."},
     "ok-accounts": {"zh": "核对无误：{what}为{claimed}，附表中为{expected}。",
                     "en": "Checks out: {what} is {claimed}; the official table has {expected}."},
     "mismatch-accounts": {"zh": "{what}写作{claimed}，附表中为{expected}。",

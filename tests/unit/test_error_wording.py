@@ -64,3 +64,12 @@ def test_a_part_in_the_wrong_unit_gets_a_formula_that_gives_that_part(write_doc)
     (slip,) = _errors(write_doc, text)
     assert slip.verdict == "unit_error" and slip.formula == "41.60-(9.30+6.10)" and slip.expected == "26.20"
     assert slip.diagnosis is not None and slip.diagnosis.formula.endswith("9.30+6.10+26.20")
+
+
+def test_a_whole_said_unchanged_names_its_flat_word_and_sentence(write_doc):
+    text = ("2025年“三公”经费预算数为12.00万元，与上年预算数持平。"
+            "其中：因公出国（境）费预算数为0万元，与上年预算数持平；"
+            "公务用车购置及运行维护费预算数为7.00万元，比上年预算数增加0.50万元；公务接待费预算数为5.00万元，与上年预算数持平。")
+    (found,) = _errors(write_doc, text)
+    assert found.rule == "NC106" and "持平" in found.message and "0.50" in found.message
+    assert found.evidence[0].quote.startswith("2025年“三公”经费预算数为12.00万元")

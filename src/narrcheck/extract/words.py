@@ -200,6 +200,7 @@ class _Change:
     current: Figure | None = None
     claim: ChangeClaim | None = None
     section: tuple[str, ...] = ()
+    quote: str = ""  # the sentence a flat word says it in (a change amount's is its claim's)
 
 
 def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) -> list[Claim]:
@@ -236,10 +237,11 @@ def composite_claims(units: Sequence[Unit], claims: Sequence[Claim], year: str) 
         signed = tuple(d for ds in found if ds for d in ds)
         if total.delta is None:
             out.append(FlatChangeClaim(word=total.word, whole=whole, current=total.current, parts=signed,
-                                       quote=total.at.subject, location=total.at.location, section=total.section))
+                                       quote=total.quote or total.at.subject, location=total.at.location,
+                                       section=total.section))
         else:
             out.append(PartsSumClaim(total=total.delta, parts=signed, measure="delta", exhaustive=True,
-                                     quote=total.claim.quote if total.claim else total.at.subject,
+                                     quote=total.claim.quote if total.claim else total.quote or total.at.subject,
                                      location=total.at.location,
                                      section=total.claim.section if total.claim else ()))
     return out
@@ -328,7 +330,8 @@ def _flat(unit: Unit, m: re.Match[str], year: str,
     where = Figure(value="0.00", unit=entry("units.default"), text=word, subject=unit.raw[start:m.start("word")],  # 0
                    location=unit.locate(m.start("word")))
     exact = word in _FLAT_EXACT  # 持平 says no change; 基本持平 only a small one
-    return whole(key).subject, _Change(word, where if exact else None, where, current, section=unit.section)
+    return whole(key).subject, _Change(word, where if exact else None, where, current, section=unit.section,
+                                       quote=unit.quote(m.start(), m.end()))
 
 
 # 分为5个步骤，包括预算布置、预算申报、预算论证及预算编制。

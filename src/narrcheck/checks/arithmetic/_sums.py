@@ -71,7 +71,10 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
         yield rule.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return
-    yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source, terms=_part_repeated(claim))
+    # (a whole said to be 持平, its parts' changes not adding to 0: the message says 持平, not "0.00")
+    flat = claim.measure == "delta" and not claim.total.text[:1].isdigit()
+    yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source, terms=_part_repeated(claim),
+                     wording="flat" if flat else "")
 
 
 def _part_repeated(claim: PartsSumClaim) -> Terms:
