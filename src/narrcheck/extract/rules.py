@@ -1903,7 +1903,7 @@ class Extractor:
                           and not _of_prior_period(m)  # (财政拨款收入880.64万元，上年为905.30万元；…: no part)
                           and any(s <= m.start < e and bracket_depth(unit.text, s, m.start) == 0 for s, e in scope)]
                          for scope in scopes]
-                if self._parts_by_year(unit, head, found[1]):
+                if self._parts_by_year(unit, head, found[1]) or self._parts_by_measure(unit, head, marker, found[0]):
                     continue
                 # (a list of counts stays in its sentence: 单位共5个，包括…4个…。实有人员296人 lists no staff)
                 later = found[1] if head.family == "money" else []
@@ -2120,6 +2120,36 @@ class Extractor:
                                                  **self._claim_kwargs(unit, total.start, own[-1].end)))
                 made = True
         return made
+
+    def _parts_by_measure(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> bool:
+        """A list whose items each give one figure per measure, in one order (三公经费预算数为9.00万元，决算支出数为
+        8.10万元。其中：公务接待费预算数为4.00万元，决算支出数为3.60万元；公务用车…预算数为5.00万元，决算支出数为
+        4.50万元): each measure's figures add to the figure of that measure in the sentence of the list's total.
+        True when the list is such a list (and its claims are made).
+        """
+        measures = [_measure_said(p.subject) for p in parts]
+        kinds = list(dict.fromkeys(measures))
+        if len(parts) < 4 or None in kinds or len(kinds) < 2 or len(parts) % len(kinds) \
+                or any(m != kinds[i % len(kinds)] for i, m in enumerate(measures)):
+            return False
+        s_start, _ = unit.sentence_span(head.start)
+        totals: dict[str | None, Mention] = {}
+        for m in unit.mentions:
+            if s_start <= m.start <= head.start and self._eligible_total(m, head) and not _of_prior_period(m):
+                totals.setdefault(_measure_said(m.subject), m)
+        if any(kind not in totals for kind in kinds):
+            return False
+        # (the items and the total are named with their first measure: 公务接待费预算数…，决算支出数…)
+        first = [p for p, m in zip(parts, measures, strict=True) if m == kinds[0]]
+        names = [k.subject for x in (totals[kinds[0]], *first) if (k := quantity_key(x.subject)) is not None]
+        whole = _complete(unit.text, totals[kinds[0]], marker, first) \
+            or (len(names) == len(first) + 1 and _all_components(names[0], names[1:]))
+        for kind in kinds:
+            own = [p for p, m in zip(parts, measures, strict=True) if m == kind]
+            total = totals[kind]
+            self.claims.append(PartsSumClaim(total=total.figure(), parts=tuple(p.figure() for p in own),
+                                             exhaustive=whole, **self._claim_kwargs(unit, total.start, own[-1].end)))
+        return True
 
     def _eligible_total(self, m: Mention, head: Mention) -> bool:
         """A figure of the head's kind that may total a list (any role but a change or a rate)."""
@@ -3082,9 +3112,13 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
         return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
     if len(parts) >= WHOLE_LIST_ITEMS and P.WHOLE_ADVERB.search(lead) and not _said_partial(text, marker, parts):
         return True  # (共申请预算资金…，其中A…、B…、C…: itemised; 共惠及农户…，其中脱贫户…，监测户…: two groups named)
-    name = fold(normalize_subject(head.subject))
-    named = {fold(normalize_subject(p.subject)) for p in parts}
-    return any(name.endswith(whole) and named == set(components) for whole, components in composites())
+    return _all_components(normalize_subject(head.subject), [normalize_subject(p.subject) for p in parts])
+
+
+def _all_components(name: str, names: list[str]) -> bool:
+    """`name` is of a composite (三公经费) and `names` are all its components, each once."""
+    whole_name, named = fold(name), {fold(n) for n in names}
+    return any(whole_name.endswith(whole) and named == set(components) for whole, components in composites())
 
 
 _PARTIAL = re.compile(alt("lists.partial"))
