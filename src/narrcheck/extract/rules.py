@@ -3108,7 +3108,7 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
     (三公经费) and the parts are all its components, each once. Otherwise a list may be partial (DESIGN.md).
     """
     lead = text[start_of(text, head.start, CLAUSE):head.end] + marker.group()
-    if P.LIST_COMPLETE.search(lead):
+    if P.LIST_COMPLETE.search(lead) and not _shares_say_partial(text, head, parts):
         return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
     if len(parts) >= WHOLE_LIST_ITEMS and P.WHOLE_ADVERB.search(lead) and not _said_partial(text, marker, parts):
         return True  # (共申请预算资金…，其中A…、B…、C…: itemised; 共惠及农户…，其中脱贫户…，监测户…: two groups named)
@@ -3119,6 +3119,33 @@ def _all_components(name: str, names: list[str]) -> bool:
     """`name` is of a composite (三公经费) and `names` are all its components, each once."""
     whole_name, named = fold(name), {fold(n) for n in names}
     return any(whole_name.endswith(whole) and named == set(components) for whole, components in composites())
+
+
+_SHARE_WORD = re.compile(alt("share.words"))
+# how far short of 100 the shares of a list must add, and how near the parts' own share of the total, to say
+# the list is partial (percentage points)
+_SHARES_SHORT = Decimal(1)
+
+
+def _shares_say_partial(text: str, head: Mention, parts: list[Mention]) -> bool:
+    """Each part carries its share of the total (…，占3.18%), and those shares add to clearly less than 100 while
+    they agree with what the parts make of the total: the list's own words say it is a part of the whole
+    (本年收入合计9312.55万元，其中：事业收入296.35万元，占3.18%；其他收入50.00万元，占0.54%), whatever 合计 says.
+    """
+    total = head.quantity.in_unit(BASE_UNIT)
+    if total <= 0:
+        return False
+    shares = []
+    for i, part in enumerate(parts):
+        stop = P.SENTENCE_END.search(text, part.end)
+        end = parts[i + 1].start if i + 1 < len(parts) else stop.start() if stop is not None else len(text)
+        pct = next((x for x in head.unit.mentions if part.end <= x.start < end and x.quantity.is_percent), None)
+        if pct is None or not _SHARE_WORD.search(text, part.end, pct.start):
+            return False
+        shares.append(pct.quantity.value)
+    said = sum(shares, Decimal(0))
+    made = sum((p.quantity.in_unit(BASE_UNIT) for p in parts), Decimal(0)) / total * 100
+    return said <= 100 - _SHARES_SHORT and abs(said - made) < _SHARES_SHORT
 
 
 _PARTIAL = re.compile(alt("lists.partial"))
