@@ -666,8 +666,8 @@ class Extractor:
         for unit in numeric:
             listed = len(self.claims)
             self._parts_sums(unit)
-            self._closing_sums(unit, self.claims[listed:])
-            self._pointed_sums(unit, self.claims[listed:])
+            self._closing_sums(unit, listed)
+            self._pointed_sums(unit, listed)
         for unit in numeric:
             self._composite_sums(unit)
             self._balances(unit)
@@ -1944,14 +1944,11 @@ class Extractor:
             for i in at:
                 self.claims[i] = self.claims[i].model_copy(update={"exhaustive": True})
 
-    def _closing_sums(self, unit: Unit, listed: list[Claim]) -> None:
+    def _closing_sums(self, unit: Unit, listed: int) -> None:
         """…分别为12.30万元、5.60万元、8.40万元，三项合计26.40万元: a figure named only as the sum of what was just
         listed (合计, 以上合计, 三项共计), in the clause right after a figure, totals the list it closes
-        (_closed_run): they add up (NC106, NC108), unless a list's total of the same value was already summed
-        from them (`listed`, the unit's lists: 合计500万元，其中：…，合计500.00万元 is one sum).
+        (_closed_run): they add up (NC106, NC108); see _whole_sum for a list that already sums them.
         """
-        summed = {(c.total.decimal, c.total.unit, tuple(p.location for p in c.parts))
-                  for c in listed if isinstance(c, PartsSumClaim)}
         for total in unit.mentions:
             if not self._eligible(total):
                 continue
@@ -1963,21 +1960,32 @@ class Extractor:
             if not any(m.end <= named and not unit.text[m.end:named].strip("，,；; ") for m in unit.mentions):
                 continue  # (not right after a listed figure)
             parts = self._closed_run(unit, total, named)
-            figure = total.figure()
-            if not parts or (figure.decimal, figure.unit, tuple(p.figure().location for p in parts)) in summed:
-                continue
-            self.claims.append(PartsSumClaim(total=figure, parts=tuple(p.figure() for p in parts),
-                                             exhaustive=True, **self._claim_kwargs(unit, parts[0].start, total.end)))
+            if parts:
+                self._whole_sum(listed, total, parts, self._claim_kwargs(unit, parts[0].start, total.end))
 
-    def _pointed_sums(self, unit: Unit, listed: list[Claim]) -> None:
+    def _whole_sum(self, listed: int, total: Mention, parts: list[Mention], kwargs: dict[str, Any]) -> None:
+        """`parts` add to `total`, the words say all of them (a closing or pointing total). Where a list of the
+        unit's (the claims from `listed` on) already sums them to the same figure, that one claim stands, now
+        said whole (合计500万元，其中：…，合计500.00万元; 项目支出…，其中：A…，B…，C…，三项合计…).
+        """
+        figure = total.figure()
+        key = (figure.decimal, figure.unit, tuple(p.figure().location for p in parts))
+        for i in range(listed, len(self.claims)):
+            c = self.claims[i]
+            if isinstance(c, PartsSumClaim) and (c.total.decimal, c.total.unit,
+                                                 tuple(p.location for p in c.parts)) == key:
+                self.claims[i] = c.model_copy(update={"exhaustive": True})
+                return
+        self.claims.append(PartsSumClaim(total=figure, parts=tuple(p.figure() for p in parts), exhaustive=True,
+                                         **kwargs))
+
+    def _pointed_sums(self, unit: Unit, listed: int) -> None:
         """A sentence that opens by pointing back at the list before it (以上人员经费合计596.54万元 / 上述各项共计…)
         totals that list, whose items stand before it in its paragraph (from the first numbered item on, else in
         the sentence before) or, where it opens its paragraph, in the paragraphs right above it, each opening with
         an item number of one level and stating one figure of the kind ((1)基本工资…；(2)… / ①办公费…； each on a
         line of its own). They add up (NC106, NC108). No claim where _closed_run finds no list of like items there.
         """
-        summed = {(c.total.decimal, c.total.unit, tuple(p.location for p in c.parts))
-                  for c in listed if isinstance(c, PartsSumClaim)}
         for total in unit.mentions:
             if not self._eligible(total) or not P.POINTED_TOTAL.fullmatch(total.subject.strip()):
                 continue
@@ -1994,11 +2002,8 @@ class Extractor:
                 parts = self._closed_run(unit, total, opened, start)
             else:
                 parts = self._items_above(unit, total)
-            figure = total.figure()
-            if not parts or (figure.decimal, figure.unit, tuple(p.figure().location for p in parts)) in summed:
-                continue
-            self.claims.append(PartsSumClaim(total=figure, parts=tuple(p.figure() for p in parts), exhaustive=True,
-                                             **self._claim_kwargs(unit, total.start, total.end)))
+            if parts:
+                self._whole_sum(listed, total, parts, self._claim_kwargs(unit, total.start, total.end))
 
     def _items_above(self, unit: Unit, total: Mention) -> list[Mention]:
         """The items of the list in the paragraphs right above `unit`: each opens with an item number of the same
