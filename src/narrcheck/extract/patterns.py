@@ -311,8 +311,9 @@ ITEM_NUMBER = re.compile(r"(?:^|(?<=[。；;：:\s]))\s*(?:[（(]\d{1,2}[）)]|[
 LIST_COMPLETE = re.compile(alt("lists.complete"))
 # 共 before the figure (共申请, 共有): the figure is the whole; with several items listed, they are its breakdown
 WHOLE_ADVERB = re.compile(rf"(?<!{alt('lists.whole_adverb_not_after')}){alt('lists.whole_adverb')}(?=[\u4e00-\u9fff])")
-# "X决算中，" — the whole of the shares that follow is named, not stated
-NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)中[，,]")
+# "X决算中，" / "X主要用于以下方面：" — the whole of the shares that follow is named, not stated
+NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,40}?)"
+                         rf"(?:中[，,]|{alt('lists.uses')}{alt('lists.announce')}?(?:方面)?[：:])")
 # 当年结余, 年末余额 …: a period or point and a word of flow or balance, naming nothing of their own
 TIMED_GENERIC = re.compile(alt("names.timed_generic"))
 # "X510.85万元中，" — the whole of the shares that follow is stated with its figure
