@@ -136,7 +136,8 @@ class Rule:
         if falls is None:  # (增长-3.12%: weighed by its size, shown with the sign of what happened, else its own)
             falls = claimed_value is None and claimed.unit == "%" and value < 0
         decision = decide(abs(value) if claimed_value is None and claimed.unit == "%" else value, dec, computed)
-        shown = format_decimal(value, dec)
+        # (the claim as printed, where `decimals` only says how precisely it is meant: 99 meant as 99.0)
+        shown = format_decimal(value, claimed.quantity.decimals if claimed_value is None else dec)
         expected = format_decimal(-decision.expected if falls and value < 0 else decision.expected, dec)
         key = decision.verdict.value
         worded = f"{key}-{wording}" if f"{key}-{wording}" in i18n.MESSAGES else key

@@ -45,7 +45,7 @@ GRADE_OF: dict[str, Grade] = {w: grade for grade in ("优", "良", "中", "差")
 _GRADE_WORD = "(?:" + "|".join(map(re.escape, sorted(GRADE_OF, key=len, reverse=True))) + ")"
 NUM = r"(?P<num>\d{1,3}(?:\.\d+)?)"
 # (a score that bounds a grade's band, 综合得分90分（含）以上为优, is no claim)
-SCORE = re.compile(rf"{_alt('narrative.score_by')}?{_alt('narrative.score_scope')}?{_alt('narrative.score')}"
+SCORE = re.compile(rf"{_alt('narrative.score_by')}?{_alt('narrative.score_scope')}?(?P<name>{_alt('narrative.score')})"
                    rf"(?:为|是|：|:)?\s*{NUM}\s*分(?![值类])"
                    rf"(?!\s*{_alt('bands.included')}?\s*{_alt('bands.bounds')})")
 WEIGHT_TOTAL = re.compile(rf"(?:分值总分|总分值|满分)(?:为|是|共)?\s*{NUM}\s*分")
@@ -208,14 +208,16 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
                     continue
                 clause = _clause(text, m.start())
                 category = None
-                named = measure == "score" and bool(_category_words(text, m.start(), tables)) \
-                    and _of_the_year(text, m.start(), year)
+                at = m.start()
+                if measure == "score" and m.start("name") > at and _category_words(text, m.start("name"), tables):
+                    at = m.start("name")  # (部门绩效得分29分: a category whose name ends with a word of 绩效得分)
+                named = measure == "score" and bool(_category_words(text, at, tables)) and _of_the_year(text, at, year)
                 if not named and not _of_the_whole(text, m.start(), year, tables):
                     continue
                 table, how = _bind(clause, table_no, tables, units, order, seen, earlier=text[:m.start() - len(clause)])
                 if named and table is not None:
                     # (产出指标得分56分 / 部门决策得分19分（满分20分）: one of the bound table's categories)
-                    category = _named_category(text, m.start(), table, Decimal(m.group("num")))
+                    category = _named_category(text, at, table, Decimal(m.group("num")))
                 if category is None and named and not _of_the_whole(text, m.start(), year, tables):
                     continue
                 out.append(ScoreClaim(score=_figure(m, raw, locate), measure="category" if category else measure,

@@ -31,7 +31,7 @@ from narrcheck.model.location import Location
 from narrcheck.numbers import parse_number
 from narrcheck.numbers.normalize import simplified
 from narrcheck.readers.text import is_page_number
-from narrcheck.tables.model import Category, Execution, Fact, Indicator, Ratio, ScoreTable, StatedWeight
+from narrcheck.tables.model import Category, Execution, Fact, Indicator, Ratio, ScoreTable, StatedWeight, Subtotal
 from narrcheck.tables.vocab import (
     WEIGHT_MARK,
     closes_with,
@@ -738,6 +738,7 @@ def _table(toks: Sequence[Token], draft: _Draft, index: int, unit_default: str) 
     closed = False
     indicators: list[Indicator] = []
     categories: list[Category] = []
+    subtotals: list[Subtotal] = []
     total_weight = total_score = None
     has_score = False
     for sec in draft.sections:
@@ -759,7 +760,7 @@ def _table(toks: Sequence[Token], draft: _Draft, index: int, unit_default: str) 
         agreed = _aligned(toks, sec, data) or _agreed(rows)
         if agreed is None:
             continue
-        found = _indicators(toks, rows, agreed, title, index)
+        found = _indicators(toks, rows, agreed, title, index, subtotals)
         total = _total(toks, sec, data, title, index)
         if total is None and found and not any(_label_tokens(toks, rows, agreed, len(found) - 1)):
             total = _unlabelled_total(toks, sec, found, execution)
@@ -787,7 +788,7 @@ def _table(toks: Sequence[Token], draft: _Draft, index: int, unit_default: str) 
                       indicators=tuple(indicators), execution=execution, categories=tuple(categories),
                       total_weight=total_weight, total_score=total_score, has_score_column=has_score,
                       first_line=toks[first.lo].location().line or 0, section=section,
-                      funds=tuple(funds), funds_closed=closed, extent=extent)
+                      funds=tuple(funds), funds_closed=closed, extent=extent, subtotals=tuple(subtotals))
 
 
 def _place(tok: Token) -> tuple[int, int]:
@@ -909,26 +910,45 @@ def _execution(toks: Sequence[Token], data: list[Column], cells: list[Ref | None
 
 def _label_tokens(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], n: int) -> list[int]:
     """The text tokens between the row before row n and row n: the row's labels (a header word among them too: a
-    row may be named 预算执行率).
+    row may be named 预算执行率). Text in the line of the row before, after its figures, is that row's (its 偏差原因
+    or 佐证 cell), no label of this one.
     """
     lo = agreed[n - 1].last + 1 if n > 0 else rows.lo
-    return [k for k in range(lo, agreed[n].first) if toks[k].kind == "text"]
+    before = toks[agreed[n - 1].last].block if n > 0 else None
+    if before is toks[agreed[n].first].block:
+        before = None  # (the two rows in one line: cells glued together, no line to tell them apart)
+    return [k for k in range(lo, agreed[n].first) if toks[k].kind == "text" and toks[k].block is not before]
 
 
 def _label(toks: Sequence[Token], ks: list[int]) -> str:
     return toks[ks[-1]].text.strip() if ks else ""
 
 
-def _indicators(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], title: str,
-                index: int) -> list[tuple[Indicator, list[int]]]:
-    out = []
+def _indicators(toks: Sequence[Token], rows: _Rows, agreed: list[Agreed], title: str, index: int,
+                subtotals: list[Subtotal] | None = None) -> list[tuple[Indicator, list[int]]]:
+    """The indicator rows with their label tokens; the 小计 rows whose rows are known go to `subtotals`."""
+    out: list[tuple[Indicator, list[int]]] = []
+    opened = 0  # where the rows a 小计 may close begin: after the last 小计
     for n, row in enumerate(agreed):
         cells = row.cells
         labels = _label_tokens(toks, rows, agreed, n)
         label = _label(toks, labels)
-        if closes_with(label, "rows.subtotal"):
-            continue  # (a category's subtotal: its rows are read already)
         by_role = {rows.columns[c].role: ref for c, ref in enumerate(cells) if ref is not None}
+        if closes_with(label, "rows.subtotal"):
+            # (a category's subtotal, no indicator: below its rows, it adds up those since its category's
+            # first-level label; on that label's own row (产出指标 | 小计 | …), which rows follow is not known)
+            if subtotals is not None and not any(opens_with(toks[k].text, "levels.first") for k in labels):
+                start = next((i for i in range(len(out) - 1, opened - 1, -1) if out[i][1]
+                              and opens_with(toks[out[i][1][0]].text, "levels.first")), None)
+                covered = [ind for ind, _ in out[start:]] if start is not None else []
+                weights = tuple(i.weight for i in covered if i.weight is not None)
+                scores = tuple(i.score for i in covered if i.score is not None)
+                stated = {r: _fact(toks, by_role[r], r, label, "", title, index) for r in ("weight", "score")
+                          if r in by_role}
+                if covered and len(weights) == len(scores) == len(covered):
+                    subtotals.append(Subtotal(stated.get("weight"), stated.get("score"), weights, scores))
+            opened = len(out)
+            continue
 
         def text(role: str, by_role: dict[str, Ref] = by_role) -> str:
             ref = by_role.get(role)
@@ -1114,6 +1134,12 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
             if m or first:
                 level = k - _line_start(toks, k) if tok.kept else deepest - len(labels) + j
                 marks.append((n, _label_weight(tok, m, title, index) if m else None, first, tok.text.strip(), level))
+    # the budget execution rows named in their leftmost label cell (预算执行 | 预算执行率 | 预算执行率 | 10 | 10): a
+    # block of their own too, whatever category stands above them
+    executions = [n for n, (_, labels) in enumerate(found) if labels
+                  and opens_with(toks[labels[0]].text, "levels.execution") is not None
+                  and (labels[0] == _line_start(toks, labels[0]) if toks[labels[0]].kept
+                       else len(labels) >= _full_depth(toks, found, deepest))]
     rows_of = {(n, label) for n, _, _, label, _ in marks}
     for pos, (n, weight, first, label, level) in enumerate(marks):
         if weight is None or (n - 1, label) in rows_of:
@@ -1126,11 +1152,21 @@ def _categories(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
                     not first and later_w is not None and later_level <= level):
                 end, bounded = later_n, True
                 break
+        if (cut := next((e for e in executions if n < e < end), None)) is not None:
+            end, bounded = cut, True
         covered = [i for i, _ in found[n:end]]
         members = tuple(i.weight for i in covered if i.weight is not None)
         complete = bounded and bool(covered) and len(members) == len(covered)
         out.append(Category(weight.row, weight, members, complete))
     return out + _unweighted(toks, found, marks, deepest, closed)
+
+
+def _full_depth(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]], deepest: int) -> int:
+    """How many labels a row with its first-level cell filled has where blanks were dropped: the fewest such a row
+    shows (a row may also carry a target or result in words, 健全 | 健全, that only looks like more labels).
+    """
+    full = [len(labels) for _, labels in found if labels and opens_with(toks[labels[0]].text, "levels.first")]
+    return min(full, default=deepest)
 
 
 def _unweighted(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
@@ -1145,6 +1181,7 @@ def _unweighted(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
     for n, weight, first, label, _ in marks:
         if first:
             on_row.setdefault(n, set()).add(label if weight is None else "")
+    depth = _full_depth(toks, found, deepest)
     runs: list[tuple[str, list[int], bool]] = []  # label, its rows, every row read clearly
     bounded: list[bool] = []
     current: int | None = None
@@ -1167,7 +1204,7 @@ def _unweighted(toks: Sequence[Token], found: list[tuple[Indicator, list[int]]],
             continue
         first_tok = toks[labels[0]] if labels else None
         inward = first_tok is not None and (
-            labels[0] - _line_start(toks, labels[0]) == 1 if first_tok.kept else len(labels) == deepest - 1)
+            labels[0] - _line_start(toks, labels[0]) == 1 if first_tok.kept else len(labels) == depth - 1)
         label, rows, _ = runs[current]
         rows.append(n)
         if not inward:

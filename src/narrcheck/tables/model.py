@@ -58,6 +58,18 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Subtotal:
+    """A 小计 row closing the rows of its category (产出指标 rows, then 小计 | 50 | 48): its weight and score, and
+    the weights and scores of the rows it adds up.
+    """
+
+    weight: Fact | None
+    score: Fact | None
+    weights: tuple[Fact, ...]
+    scores: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One scored row: its weight, its score, and its target against its result where they are given."""
 
@@ -148,6 +160,7 @@ class ScoreTable:
     funds_closed: bool = False  # the sources end with 其他资金: the list is the whole of the total
     # where a table flattened into text stands: (page or 0, line) of its first and last cell
     extent: tuple[tuple[int, int], tuple[int, int]] | None = None
+    subtotals: tuple[Subtotal, ...] = ()  # the 小计 rows whose rows are known
 
     def holds(self, location: Location) -> bool:
         """Whether a place of the text lies inside this table (a table flattened into text)."""

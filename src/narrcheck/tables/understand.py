@@ -31,6 +31,7 @@ from narrcheck.tables.model import (
     Indicator,
     RateRow,
     ScoreTable,
+    Subtotal,
     Tables,
 )
 from narrcheck.tables.vocab import WEIGHT_MARK, clean, closes_with, is_row, opens_with, role_of
@@ -141,7 +142,9 @@ def fragments(document: Document) -> list[tuple[str, list[tuple[Cell, ...]], Blo
 def _header(row: Sequence[Cell]) -> dict[int, str] | None:
     roles = {i: r for i, c in enumerate(row) if (r := role_of(c.text))}
     useful = set(roles.values()) & {"weight", "score", "executed", "rate", "target", "budget", "balance"}
-    return roles if len(roles) >= 2 and useful else None
+    # two roles told apart: one word in adjacent cells (预算执行 | 预算执行率 | 预算执行率 | 10 | 10, a merged label
+    # exported into each cell it spans) or two words of one role (预算执行率 | 执行率) are a row's labels
+    return roles if len(set(roles.values())) >= 2 and useful else None
 
 
 def _align(row: Sequence[Cell], width: int, roles: dict[int, str], total: bool) -> dict[str, Cell]:
@@ -190,6 +193,8 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
     has_score = False
     carried: dict[int, str] = {}
     firsts: list[str | None] = []  # each indicator's first-level cell ('' blank), None where its row is narrower
+    subtotals: list[Subtotal] = []  # the 小计 rows whose rows are known
+    opened = 0  # where the rows a 小计 may close begin: after the last 小计
     for n, row in enumerate(rows):
         header = headers[n]
         if header is not None:
@@ -263,7 +268,20 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
                 label_cell = next((c for c in row if c.text.strip() == name), None)
                 weight = _fact_from_label(m.group(1), label_cell, name, index, title) if label_cell else None
         score = fact("score", name)
-        if (weight is None and score is None) or closes_with(name, "rows.subtotal"):
+        if closes_with(name, "rows.subtotal"):
+            # (a category's subtotal, no indicator: below its rows, it adds up those since its category's
+            # first-level label; on that label's own row (产出指标 | 小计 | …), which rows follow is not known)
+            if not (levels and len(row) == width and opens_with(row[levels[0]].text, "levels.first")):
+                start = next((i for i in range(len(indicators) - 1, opened - 1, -1)
+                              if firsts[i] and opens_with(firsts[i] or "", "levels.first")), None)
+                covered = indicators[start:] if start is not None else []
+                weights = tuple(i.weight for i in covered if i.weight is not None)
+                scores = tuple(i.score for i in covered if i.score is not None)
+                if covered and len(weights) == len(scores) == len(covered):
+                    subtotals.append(Subtotal(weight, score, weights, scores))
+            opened = len(indicators)
+            continue
+        if weight is None and score is None:
             continue
         firsts.append(clean(row[levels[0]].text) if levels and len(row) == width else None)
         indicators.append(Indicator(
@@ -287,7 +305,7 @@ def _score_table(index: int, title: str, rows: list[tuple[Cell, ...]], block: Bl
                       indicators=tuple(indicators), execution=execution, categories=tuple(categories),
                       total_weight=total_weight, total_score=total_score, has_score_column=has_score,
                       first_line=rows[0][0].line, section=block.section, funds=tuple(funds),
-                      funds_closed=funds_closed)
+                      funds_closed=funds_closed, subtotals=tuple(subtotals))
 
 
 def _fact_from_label(digits: str, cell: Cell, label: str, table: int, title: str) -> Fact:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
@@ -10,7 +11,7 @@ from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, plus, total
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
-from narrcheck.tables.model import ScoreTable
+from narrcheck.tables.model import Fact, ScoreTable
 
 
 @register
@@ -26,6 +27,9 @@ class ScoreTotal(Rule):
     claim_kind = "score_table"
 
     def check(self, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+        for sub in table.subtotals:  # (a 小计 row: the rows of its category)
+            if sub.score is not None:
+                yield self._sum(ctx, table, sub.score, list(sub.scores), f"{table.describe()} 小计".strip())
         if table.total_score is None:
             return
         scores = table.scores
@@ -34,7 +38,12 @@ class ScoreTotal(Rule):
                                        evidence(table.total_score), table.section,
                                        claimed=table.total_score.figure.value)
             return
-        present = [s for s in scores if s is not None]
-        yield self.judge(ctx, table.total_score.figure, total(present), plus(present),
-                         evidence(table.total_score), table.section,
-                         about=table.describe(), terms=Terms("sum", {}, scale=diagnosis.ceiling()))
+        yield self._sum(ctx, table, table.total_score, [s for s in scores if s is not None], table.describe())
+
+    def _sum(self, ctx: Context, table: ScoreTable, stated: Fact, present: list[Fact], about: str) -> Finding:
+        # scores are assigned exactly: a total printed with fewer decimals than its rows' sum needs has dropped
+        # trailing zeros (99 beside rows making 98.5 is 99.0), not rounded that sum
+        exact = sum((s.figure.decimal for s in present), Decimal(0)).normalize()
+        shown = max(stated.figure.quantity.decimals, -int(exact.as_tuple().exponent), 0)
+        return self.judge(ctx, stated.figure, total(present), plus(present), evidence(stated), table.section,
+                          decimals=shown, about=about, terms=Terms("sum", {}, scale=diagnosis.ceiling()))

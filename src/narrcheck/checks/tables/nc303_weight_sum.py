@@ -38,6 +38,10 @@ class WeightSum(Rule):
                                  evidence(category.weight, *category.members[:1]), table.section,
                                  about=_WEIGHT_IN_LABEL.sub("", category.label),
                                  terms=Terms("sum", {}, category=category.label))
+        for sub in table.subtotals:  # (a 小计 row: the rows of its category)
+            if sub.weight is not None:
+                yield self.judge(ctx, sub.weight.figure, total(sub.weights), plus(sub.weights), evidence(sub.weight),
+                                 table.section, about=f"{table.describe()} 小计".strip(), terms=Terms("sum", {}))
         if table.total_weight is not None and table.weights:
             yield self.judge(ctx, table.total_weight.figure, total(table.weights), plus(table.weights),
                              evidence(table.total_weight), table.section, about=table.describe(),

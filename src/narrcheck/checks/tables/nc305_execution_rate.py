@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -9,9 +10,12 @@ from narrcheck.checks.base import Context, Rule, sum_formula
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, total_copied
+from narrcheck.model.claims import Figure
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval, Verdict
+from narrcheck.numbers.parse import normalize_digits
 from narrcheck.tables.model import BudgetTable, Fact, RateRow, Ratio, ScoreTable
+from narrcheck.tables.vocab import is_row
 
 HUNDRED = Interval.exact(Decimal(100))
 
@@ -36,6 +40,10 @@ class ExecutionRate(Rule):
     def check(self, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
         ex = table.execution
         if ex is None:
+            # (no 预算执行 block: the indicator row of that name, its result the rate: 预算执行率 | 100% | 85% | 10 …)
+            scored = _execution_indicator(table)
+            if scored is not None:
+                yield from self._scored(table, *scored, ctx)
             return
         for row in (ex, *table.funds):
             about = table.describe() if row is ex else f"{table.describe()} {row.label}".strip()
@@ -43,13 +51,17 @@ class ExecutionRate(Rule):
                 yield from self._rate(ratio, table, ctx, about)
         if ex.rate is None or ex.weight is None or ex.score is None:
             return
+        yield from self._scored(table, ex.rate, ex.weight, ex.score, ctx)
+
+    def _scored(self, table: ScoreTable, rate: Fact, weight: Fact, score: Fact, ctx: Context) -> Iterator[Finding]:
+        """The execution score by the rule in force."""
         rule = "stated" if table.index in ctx.execution_stated else ctx.execution_score
         if rule == "proportional":
-            yield self._score(table, ex.rate, ex.weight, ex.score, ctx)
+            yield self._score(table, rate, weight, score, ctx)
         elif rule == "stated":  # (the document's own tiers: not read, so not judged)
             yield self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("own-execution-rule", ctx.lang),
-                                       evidence(ex.score, ex.rate, ex.weight), table.section,
-                                       claimed=ex.score.figure.value, about=table.describe())
+                                       evidence(score, rate, weight), table.section,
+                                       claimed=score.figure.value, about=table.describe())
 
     def _score(self, table: ScoreTable, rate: Fact, weight: Fact, score: Fact, ctx: Context) -> Finding:
         """The execution score against the printed rate taken as it stands; where that fails, against the rate its
@@ -89,6 +101,25 @@ class ExecutionRate(Rule):
         formula = f"{num.figure.value}/{den.figure.value}" + ("*100" if percent else "")
         yield self.judge(ctx, rate.figure, computed * HUNDRED if percent else computed, formula,
                          evidence(rate, num, den), table.section, about=about, quantity="execution-ratio")
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)[%％]")
+
+
+def _execution_indicator(table: ScoreTable) -> tuple[Fact, Fact, Fact] | None:
+    """The one indicator row named as budget execution (预算执行率, score_headers.toml levels.execution) whose
+    result is a percentage, with its weight and score: (rate, weight, score); None where there is not exactly one.
+    """
+    rows = [i for i in table.indicators if is_row(i.label, "levels.execution")]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    m = _PERCENT.fullmatch(normalize_digits(row.actual).strip().replace(" ", ""))
+    if m is None or row.weight is None or row.score is None or row.actual_location is None:
+        return None
+    figure = Figure(value=m.group(1), unit="%", text=row.actual.strip(), subject=f"{row.label}·完成值",
+                    location=row.actual_location)
+    return Fact(figure, row.label, "actual", row.weight.table, row.weight.title), row.weight, row.score
 
 
 def _budget_total(ctx: Context) -> tuple[Fact, Fact] | None:
