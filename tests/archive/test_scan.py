@@ -69,8 +69,11 @@ def test_a_killed_scan_loses_nothing_it_committed_and_the_rerun_completes_it(tmp
     folder = tmp_path / "archive"
     files = make_archive(folder, 150, docx_every=0, broken_every=0)
     db = tmp_path / "r.sqlite"
+    # (a test run in the background inherits SIGINT ignored, as a shell's background jobs do, and so would the
+    # scan: it gets the default disposition back, as in a terminal)
     proc = subprocess.Popen([sys.executable, "-m", "narrcheck", "scan", str(folder), "--db", str(db), "--jobs", "2"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait until some files are committed, then stop it mid-run
         if db.exists():
