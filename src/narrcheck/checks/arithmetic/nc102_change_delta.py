@@ -18,7 +18,8 @@ class ChangeDelta(Rule):
 
     Fails: “支出1178.28万元，比2018年1573.66万元，减少359.38万元” (1573.66 − 1178.28 = 395.38).
     Passes: “…，减少395.38万元”. When the digits agree but the unit does not (减少158,329.33万元 for two
-    figures in 元), the verdict is unit_error.
+    figures in 元), the verdict is unit_error; not where the figures allow no change at all (0.36万元 against
+    3,600元: 增加0.06万元 is then a wrong change, not 0.06元).
     """
 
     id = "NC102"
@@ -33,7 +34,10 @@ class ChangeDelta(Rule):
         unit = prior.unit
         computed = abs(current.interval(unit) - prior.interval(unit))
         formula = f"|{show(current, unit)}-{show(prior, unit)}|"
-        if delta.unit != unit and computed.meets_printed(delta.decimal, delta.quantity.decimals):
+        # a unit slip only where the two figures pin a change: one that may be 0 (0.36万元 against 3,600元)
+        # fits any small figure in the other unit, and says nothing about the unit the change is printed in
+        if delta.unit != unit and not computed.contains_zero() \
+                and computed.meets_printed(delta.decimal, delta.quantity.decimals):
             digits = format_decimal(computed.mid, delta.quantity.decimals)
             msg = i18n.message("unit_error", ctx.lang, what=i18n.what(self.name, ctx.lang), claimed=delta.value,
                                unit=delta.unit, expected=digits, expected_unit=unit)
