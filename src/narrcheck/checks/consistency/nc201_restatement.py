@@ -243,9 +243,14 @@ class Restatement(Rule):
                 if st.figure.value == first.figure.value and st.figure.unit != first.figure.unit:
                     yield self._unit_slip(st, first, ctx)
                     continue
+                evidence = [Evidence(quote=st.quote, location=st.figure.location), *stated]
+                cut = self.judge(ctx, st.figure, first.figure.interval(st.figure.unit), first.figure.text,
+                                 evidence, st.section, about=str(st.key))
+                if cut.verdict == Verdict.TRUNCATION.value:  # (1,234,567.89元 cut, not rounded, to 123.45万元)
+                    yield cut
+                    continue
                 shown = _in_unit(best[0].figure, st.figure.unit)
                 detail = i18n.detail("restated", ctx.lang, claimed=st.figure.text, places=places)
-                evidence = [Evidence(quote=st.quote, location=st.figure.location), *stated]
                 found = self.verdict_finding(ctx, Verdict.MISMATCH, detail, evidence, st.section,
                                              claimed=st.figure.value, expected=shown,
                                              formula=f"{st.figure.text} = {best[0].figure.text}",
