@@ -523,8 +523,8 @@ class Extractor:
         forms = _whole_forms(key)
         least = part.quantity.in_unit(BASE_UNIT) if part is not None else None
 
-        def fits(m: Mention) -> bool:
-            return m.family == "money" and self._eligible(m) and m is not part \
+        def fits(m: Mention) -> bool:  # (a whole stated inline, 占政府采购支出总额25.00万元的84%, names its figure too)
+            return m.family == "money" and (self._eligible(m) or m.role == "whole") and m is not part \
                 and (least is None or m.quantity.in_unit(BASE_UNIT) >= least)
 
         def named(subject: str, exact: bool) -> bool:
