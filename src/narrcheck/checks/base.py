@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -210,7 +211,7 @@ def unit_error(ctx: Context, rule: Rule, fig: Figure, unit: str, evidence: list[
     `about` names the quantity in the message, else the figure's own subject does; `holds`, the arithmetic that
     holds with the digits so read (default `formula`), is its unit_slip diagnosis.
     """
-    what = i18n.what(rule.name, ctx.lang, about) if about else fig.subject[-20:] or i18n.what(rule.name, ctx.lang)
+    what = i18n.what(rule.name, ctx.lang, about) if about else short_name(fig.subject) or i18n.what(rule.name, ctx.lang)
     msg = i18n.message("unit_error", ctx.lang, what=what,
                        claimed=fig.value, unit=fig.unit, expected=fig.value, expected_unit=unit)
     why = diagnosis.make("unit_slip", holds or formula, ctx.lang, unit=unit)
@@ -262,6 +263,18 @@ def sum_formula(terms: Iterable[str]) -> str:
     for term in terms:
         out += term if not out or term.startswith("-") else "+" + term
     return out
+
+
+_CUT_FIGURE = re.compile(r"^[\d.,，]*[年月日号]?")
+
+
+def short_name(subject: str, width: int = 20) -> str:
+    """A figure's subject as a message names it: its last `width` characters, with a leading "…" where it was
+    cut, never opening inside a figure or a date (…办公设备购置支出, not 023年办公设备购置支出).
+    """
+    if len(subject) <= width:
+        return subject
+    return "…" + _CUT_FIGURE.sub("", subject[-width:])
 
 
 def show(fig: Figure, unit: str | None = None) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narrcheck import i18n
-from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.base import Context, Rule, short_name
 from narrcheck.checks.consistency._common import DEFAULT_UNIT as _UNIT
 from narrcheck.checks.consistency._common import FLAT_LIMIT, agree, flat_rate
 from narrcheck.checks.registry import register
@@ -48,8 +48,9 @@ class SelfContradiction(Rule):
         nonzero = [f for f in claim.stated if f.decimal != 0]
         if not nonzero:
             return
-        places = "、".join(f"{f.subject[-20:]}{f.text}（第{f.location.line}行）" for f in nonzero) if ctx.lang == "zh" \
-            else ", ".join(f"{f.subject[-20:]}{f.text} (line {f.location.line})" for f in nonzero)
+        line = "（第{}行）" if ctx.lang == "zh" else " (line {})"
+        places = ("、" if ctx.lang == "zh" else ", ").join(
+            f"{short_name(f.subject)}{f.text}{line.format(f.location.line)}" for f in nonzero)
         detail = i18n.detail("denied-but-stated", ctx.lang, term=claim.term, places=places)
         evidence = [Evidence(quote=claim.quote, location=claim.location),
                     *(Evidence(quote=f.subject + f.text, location=f.location) for f in nonzero)]
