@@ -16,6 +16,9 @@ from narrcheck.numbers.interval import round_half_up
 HUNDRED = Interval.exact(Decimal(100))
 
 
+# the unit a small unit's amount is turned into, and back (the slip of a figure converted but not relabelled)
+_OTHER_UNIT = {"元": "万元", "万元": "元"}
+
 @register
 class ChangeRate(Rule):
     """The rate of a change equals the change divided by the base.
@@ -54,15 +57,22 @@ class ChangeRate(Rule):
                 finding = own
         if finding.verdict != Verdict.OK.value and current is not None and current.quantity.is_money:
             # an operand printed in another unit than the current (131870.68元 beside 89410万元; 增支1.10万元
-            # beside 14.26亿元): the rate holds with its digits read in the current's unit
+            # beside 14.26亿元): the rate holds with its digits read in the current's unit; one printed in the
+            # current's 元 that holds read in 万元 (支出356,218.74元，比上年增加2.62元，增长7.95%: a figure turned
+            # into 万元 that kept its 元), or the reverse, where the rate is that figure's and the current's
             for field in ("prior", "delta"):
                 fig = getattr(claim, field)
-                if fig is None or fig.unit == current.unit or not fig.quantity.is_money:
+                if fig is None or not fig.quantity.is_money:
                     continue
-                slipped = self._judge(claim.model_copy(update={field: with_unit(fig, current.unit)}), ctx)
+                # (of a claim stating all three, the two levels give the rate: the change read in 万元 weighs nothing)
+                meant = current.unit if fig.unit != current.unit \
+                    else _OTHER_UNIT.get(fig.unit) if claim.prior is None or claim.delta is None else None
+                if meant is None:
+                    continue
+                slipped = self._judge(claim.model_copy(update={field: with_unit(fig, meant)}), ctx)
                 if slipped.verdict == Verdict.OK.value:
                     ev = evidence_for(claim.quote, claim.location, current, claim.prior, fig)
-                    finding = unit_error(ctx, self, fig, current.unit, ev, claim.section, slipped.formula or "",
+                    finding = unit_error(ctx, self, fig, meant, ev, claim.section, slipped.formula or "",
                                          claim.source)
                     break
         yield finding
