@@ -73,3 +73,10 @@ def test_a_whole_said_unchanged_names_its_flat_word_and_sentence(write_doc):
     (found,) = _errors(write_doc, text)
     assert found.rule == "NC106" and "持平" in found.message and "0.50" in found.message
     assert found.evidence[0].quote.startswith("2025年“三公”经费预算数为12.00万元")
+
+
+def test_a_table_change_cell_checked_for_its_direction_says_which_way(write_doc):
+    text = "项目 | 本期 | 上年同期 | 增加额 | 增长率 |\n出院人次 | 8,612 | 8,950 | -338 | -3.78% |"
+    report = check_file(write_doc(text + "\n"), Settings(), show_all=True)
+    (direction,) = [f for f in report.findings if f.rule == "NC103"]
+    assert direction.verdict == "ok" and direction.claimed == "-338" and direction.expected == "减少"

@@ -48,8 +48,10 @@ class ChangeDirection(Rule):
         if not claim.delta_word and claim.rate is not None and claim.rate.decimal < 0:
             word = f"{word}{claim.rate.value}%"  # (增长-3.22%: the sign says the direction)
         if actual in (d1, "flat"):
+            # (a table's signed change cell states its direction by its sign: the way it says is shown, 增加)
+            said = i18n.detail(d1, ctx.lang) if word[:1].isdigit() or word[:1] in "-+" else word
             yield self.verdict_finding(ctx, Verdict.OK, i18n.detail("direction-ok", ctx.lang, word=word),
-                                       ev, claim.section, claimed=word, expected=word, formula=formula,
+                                       ev, claim.section, claimed=word, expected=said, formula=formula,
                                        source=claim.source)
             return
         # (决算数小于预算数: a relation to the budget is named as one: 应为大于)
