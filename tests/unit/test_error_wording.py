@@ -80,3 +80,11 @@ def test_a_table_change_cell_checked_for_its_direction_says_which_way(write_doc)
     report = check_file(write_doc(text + "\n"), Settings(), show_all=True)
     (direction,) = [f for f in report.findings if f.rule == "NC103"]
     assert direction.verdict == "ok" and direction.claimed == "-338" and direction.expected == "减少"
+
+
+def test_a_rate_with_two_neighbouring_digits_exchanged_is_diagnosed_as_a_slip(write_doc):
+    (share,) = _errors(write_doc, "经营收入418.20万元，占本年收入合计8632.40万元的8.44%。")
+    assert share.expected == "4.84" and share.diagnosis is None  # (not an exchange: no diagnosis)
+    (share,) = _errors(write_doc, "经营收入418.20万元，占本年收入合计8632.40万元的4.48%。")
+    assert share.diagnosis is not None and share.diagnosis.code == "digit_typo"
+    assert share.diagnosis.formula == "418.20/8632.40*100"

@@ -204,15 +204,20 @@ def typo(printed: str, value: str, formula: str | None, lang: str,
     the last (606.00 for 600.00; a last digit off is a rounding matter) or two neighbouring digits exchanged
     (148.82 for 148.28); the printed figure of at least three significant digits (a round 100 for 110 is a total
     taken as given, not a slip). The formula is the value stated elsewhere. sum_typo: the same between a total
-    and its parts' sum (the formula, parts added), where the slip may sit in the total or in one part; never for
-    a ratio or a difference, nor where the gap is an amount the document prints (`amounts`: a part left out).
+    and its parts' sum (the formula, parts added), where the slip may sit in the total or in one part; for a
+    ratio or a difference only two neighbouring digits exchanged (the formula, the rule's); never where the gap
+    of a sum is an amount the document prints (`amounts`: a part left out).
     """
     a, b = printed.lstrip("-"), value.lstrip("-")
     code = "digit_typo"
+    worked = False  # the value is the rule's own result (a ratio, a difference): only an exchange shows a slip
     if formula and computed(formula):
         if not _SUM.fullmatch(formula):
-            return None  # a ratio: the slip could sit in any operand, and no digit of the result shows it
-        code = "sum_typo"  # a total against its parts: the slip is in the total or in one part
+            # (a ratio or a difference: one digit off could come from any operand, but two neighbouring digits
+            # of the result exchanged, 3.81 for 3.18, are the result's own slip)
+            worked = True
+        else:
+            code = "sum_typo"  # a total against its parts: the slip is in the total or in one part
         try:
             if abs(Decimal(a) - Decimal(b)) in amounts:
                 return None  # the gap is an amount the document prints: a part left out, not a slip
@@ -224,9 +229,10 @@ def typo(printed: str, value: str, formula: str | None, lang: str,
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     one = len(diff) == 1 and diff[0] != len(a) - 1
     swap = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    if not (one or swap):
+    if not (swap or one and not worked):
         return None
-    return make(code, formula if code == "sum_typo" and formula else value, lang, printed=printed, value=value)
+    return make(code, formula if (code == "sum_typo" or worked) and formula else value, lang, printed=printed,
+                value=value)
 
 
 def unfilled(row: Collection[Decimal], value: Decimal, decimals: int, formula: str, lang: str) -> Diagnosis | None:
