@@ -54,13 +54,23 @@ class ScoreClaimCheck(Rule):
                                        weight=table.total_weight.figure.value if table.total_weight else ""),
                                        ev, claim.section, claimed=claim.score.value)
             return
-        if table.total_score is not None:
-            ev.append(Evidence(quote=f"{bound} 合计 {table.total_score.figure.text}",
-                               location=table.total_score.location))
-            yield self.judge(ctx, claim.score, total([table.total_score]), table.total_score.figure.value, ev,
-                             claim.section, about=table.describe(), terms=full)
-            return
         scores = table.scores
+        if table.total_score is not None:
+            found = self.judge(ctx, claim.score, total([table.total_score]), table.total_score.figure.value,
+                               [*ev, Evidence(quote=f"{bound} 合计 {table.total_score.figure.text}",
+                                              location=table.total_score.location)],
+                               claim.section, about=table.describe(), terms=full)
+            rows = [s for s in scores if s is not None]
+            if found.verdict != Verdict.OK and rows and len(rows) == len(scores) and _all_rows_read(table):
+                # the table's own 合计 disagrees with its rows (NC301 reports it): a narrative score that is the
+                # rows' sum is right, and is weighed against them
+                by_rows = self.judge(ctx, claim.score, total(rows), plus(rows),
+                                     [*ev, Evidence(quote=f"{bound} 得分", location=rows[0].location)],
+                                     claim.section, about=table.describe(), terms=full)
+                if by_rows.verdict == Verdict.OK:
+                    found = by_rows
+            yield found
+            return
         # (rows add up to the table's total only where all its rows were read: a budget execution block alone is
         # no table's total, and rows whose weights fall short of the full mark leave a row unread)
         if table.has_score_column and table.indicators and scores and all(s is not None for s in scores):
