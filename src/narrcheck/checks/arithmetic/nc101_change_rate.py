@@ -56,6 +56,10 @@ class ChangeRate(Rule):
             if own.verdict == Verdict.OK.value:
                 finding = own
         if finding.verdict != Verdict.OK.value and current is not None and current.quantity.is_money:
+            slipped_current = self._current_slipped(claim, ctx)
+            if slipped_current is not None:
+                yield slipped_current
+                return
             # an operand printed in another unit than the current (131870.68元 beside 89410万元; 增支1.10万元
             # beside 14.26亿元): the rate holds with its digits read in the current's unit; one printed in the
             # current's 元 that holds read in 万元 (支出356,218.74元，比上年增加2.62元，增长7.95%: a figure turned
@@ -76,6 +80,26 @@ class ChangeRate(Rule):
                                          claim.source)
                     break
         yield finding
+
+    def _current_slipped(self, claim: ChangeClaim, ctx: Context) -> Finding | None:
+        """The current figure is the one printed in the wrong unit (支出4.30元，比上年减少0.80万元 in a document
+        of 万元): its other operands share a unit it lacks, the rate holds with its digits read in theirs, and the
+        document prints those digits in that unit elsewhere (4.30万元 in the table). None otherwise: with no such
+        restatement either figure may be the slip, and the operand is blamed as before.
+        """
+        current = claim.current
+        others = [f for f in (claim.prior, claim.delta) if f is not None and f.quantity.is_money]
+        units = {f.unit for f in others}
+        if current is None or len(units) != 1 or current.unit in units:
+            return None
+        unit = units.pop()
+        if (current.quantity.value, unit) not in ctx.amounts:
+            return None
+        slipped = self._judge(claim.model_copy(update={"current": with_unit(current, unit)}), ctx)
+        if slipped.verdict != Verdict.OK.value:
+            return None
+        ev = evidence_for(claim.quote, claim.location, current, claim.prior, claim.delta)
+        return unit_error(ctx, self, current, unit, ev, claim.section, slipped.formula or "", claim.source)
 
     def _ambiguous(self, claim: ChangeClaim, ctx: Context) -> Finding:
         """The figure that changed is one of several: ok with the one that makes the rate hold."""
