@@ -1460,6 +1460,10 @@ class Extractor:
             # 支出12683.47万元，年初预算为11785.30万元，完成年初预算的107.26%: the budget came second
             actual = self._nearest_before(unit, numerator.start, lo=s_start,
                                           accept=lambda x: level(x) and not is_budget(x.subject))
+            if actual is None:
+                # 调整预算为2510.00万元，一般公共预算财政拨款支出决算完成调整预算的99.14%: the budget comes first, and
+                # the actual is the figure the completion's own clause names, bound by that name
+                actual = self._named_actual(unit, numerator, m.start())
             if actual is not None:
                 whole, numerator = numerator, actual
             if whole is not None and not _same_budget_kind(whole, named):
@@ -1494,6 +1498,21 @@ class Extractor:
             **self._claim_kwargs(unit, m.start(), m.end()))
         self.claims.append(claim)
         self._completed.setdefault(unit.order, []).append((pct.start, claim))
+
+    def _named_actual(self, unit: Unit, budget: Mention, pos: int) -> Mention | None:
+        """The actual a completion's clause names after the budget stated before it (…，一般公共预算财政拨款支出决算
+        完成调整预算的…): the name between the clause's start and `pos`, of four characters at least and no budget,
+        bound by that name before the budget (one value in its nearest scope); else None.
+        """
+        text = unit.text
+        clause = start_of(text, pos, CLAUSE)
+        if clause < budget.end:
+            return None
+        name = normalize_subject(text[clause:pos])
+        if len(name) < 4 or is_budget(name):
+            return None
+        found, _ = self._bind_name(name, unit, budget.start)
+        return found if found is not None and not is_budget(found.subject) else None
 
     def _of_prior(self, unit: Unit) -> None:
         """公务接待费1.36万元，是上年0.68万元的2倍 / 为上年437.12万元的95.44%: the figure before it in its sentence
