@@ -436,6 +436,8 @@ class Extractor:
         # per paragraph (unit order), in reading order: (name of the actual, its budget); (where, a completion)
         self._budgets: dict[int, list[tuple[str, Mention]]] = {}
         self._completed: dict[int, list[tuple[int, RatioClaim]]] = {}
+        # the actual each completion of a paragraph was measured by, with the budget it was measured against
+        self._completed_actuals: dict[int, list[tuple[Mention, Mention]]] = {}
         # the figures of the units before _indexed (_index_before), so that a name is looked up without reading
         # every unit of its scope: each list in document order
         self._indexed = 0
@@ -1489,6 +1491,7 @@ class Extractor:
                               if len(name) >= 4 and owner == name), None)
         if whole is not None and numerator is not None:
             self._budgets.setdefault(unit.order, []).append((normalize_subject(numerator.subject), whole))
+            self._completed_actuals.setdefault(unit.order, []).append((numerator, whole))
         claim = RatioClaim(
             measure=measure, percent=pct.figure(), numerator=numerator.figure() if numerator else None,
             denominator=whole.figure() if whole else None,
@@ -1502,13 +1505,23 @@ class Extractor:
     def _named_actual(self, unit: Unit, budget: Mention, pos: int) -> Mention | None:
         """The actual a completion's clause names after the budget stated before it (…，一般公共预算财政拨款支出决算
         完成调整预算的…): the name between the clause's start and `pos`, of four characters at least and no budget,
-        bound by that name before the budget (one value in its nearest scope); else None.
+        bound by that name before the budget (one value in its nearest scope); a clause naming nothing, the actual
+        of the paragraph's completion before it (against another budget); else None.
         """
         text = unit.text
         clause = start_of(text, pos, CLAUSE)
         if clause < budget.end:
             return None
         name = normalize_subject(text[clause:pos])
+        if not name:
+            # (完成年初预算的107.00%。全年预算为650.00万元，完成全年预算的98.77%: a completion of no subject after
+            # the paragraph's last one, against another budget of the same kind of thing, measures the same actual)
+            done = self._completed_actuals.get(unit.order, [])
+            if done and done[-1][0].end <= budget.start and _bare_budget(budget) \
+                    and _budget_kinds(normalize_subject(done[-1][1].subject)) != _budget_kinds(
+                        normalize_subject(budget.subject)):
+                return done[-1][0]
+            return None
         if len(name) < 4 or is_budget(name):
             return None
         found, _ = self._bind_name(name, unit, budget.start)
@@ -3069,6 +3082,15 @@ def _same_budget_kind(budget: Mention, named: str | None) -> bool:
         return False
     wanted, has = _budget_kinds(named or ""), _budget_kinds(subject)
     return not wanted or not has or bool(wanted & has)
+
+
+def _bare_budget(budget: Mention) -> bool:
+    """The budget is named by its kind alone (全年预算为…, 调整预算数…), of no item of its own (办公费预算为…)."""
+    rest = normalize_subject(budget.subject)
+    synonyms: dict[str, str] = data_file("table_rows.toml")["header"]["budget_kind_synonyms"]
+    for word in sorted({*file_words("table_rows.toml", "header.budget_kinds"), *synonyms}, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return bool(_budget_kinds(normalize_subject(budget.subject))) and rest in ("", "预算", "预算数")
 
 
 @lru_cache(maxsize=1 << 12)
