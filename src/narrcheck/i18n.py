@@ -43,6 +43,8 @@ WHAT: dict[str, dict[str, str]] = {
     "count-sum": {"zh": "合计数量", "en": "the total count"},
     "score-total": {"zh": "自评表合计得分", "en": "the score table's total"},
     "score-claim": {"zh": "文中自评得分", "en": "the score in the text"},
+    "listed-scores": {"zh": "文中得分（其所列各项得分之和）",
+                      "en": "the score in the text (the sum of its listed parts)"},
     "weight-sum": {"zh": "权重（分值）合计", "en": "the sum of the weights"},
     "score-over-weight": {"zh": "指标得分", "en": "the row score"},
     "execution-rate": {"zh": "预算执行率及其得分", "en": "the execution rate or its score"},

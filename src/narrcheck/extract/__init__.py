@@ -14,6 +14,7 @@ from narrcheck.extract.scores import (
     indicator_result_claims,
     project_claims,
     score_claims,
+    score_sum_claims,
     stated_bands,
     states_execution_rule,
 )
@@ -52,6 +53,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     year = report_year(units)
     named: Seen = {}  # the table each unit names, read once for the three binders
     claims = [*rule_claims(units), *score_claims(units, score_tables, named, year),
+              *score_sum_claims(units, score_tables, year),
               *project_claims(units, score_tables, named), *indicator_result_claims(units, score_tables, named),
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),
               *list_count_claims(units)]

@@ -24,6 +24,7 @@ from narrcheck.model.claims import (
     Claim,
     Figure,
     GradeClaim,
+    PartsSumClaim,
     ProjectFigureClaim,
     ProjectSetClaim,
     ScoreClaim,
@@ -248,6 +249,142 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
             out.append(GradeClaim(score=fig, word=word, grade=GRADE_OF[word],
                                   quote=raw[start:g.end()].strip("，,。 "), location=locate(pos), section=section))
     return out
+
+
+# a score listed by name in a sentence (产出指标得分48.3分（满分50分）, 项目决策满分20分，得分20分): the score after
+# 得分, its full mark in brackets after it, else before it in its clause or closing the clause before (see _mark_before)
+_LISTED = re.compile(rf"得分(?:为|是|：|:)?\s*{NUM}\s*分(?![值类率])"
+                     rf"(?!\s*{_alt('bands.included')}?\s*{_alt('bands.bounds')})"
+                     rf"(?:\s*[（(]\s*{_alt('roles.weight')}?(?:为)?\s*(?P<mark>\d{{1,3}}(?:\.\d+)?)\s*分\s*[)）])?")
+_MARK_BEFORE = re.compile(rf"(?:{_alt('roles.weight')}(?:为|是)?\s*|[（(]\s*)(?P<mark>\d{{1,3}}(?:\.\d+)?)\s*分"
+                          rf"\s*[)）]?\s*[，,]?\s*$")
+_TOTAL_WORDS = file_words("score_headers.toml", "narrative.totals")
+_CLOSING_WORDS = file_words("score_headers.toml", "narrative.closing")
+
+
+def _mark_before(text: str, start: int, pos: int) -> Decimal | None:
+    """The full mark stated before the score at `pos` (产出指标（50分）得分…, 产出指标分值50分，得分…), not before
+    `start`.
+    """
+    m = _MARK_BEFORE.search(text, start, pos)
+    return Decimal(m.group("mark")) if m is not None else None
+
+
+def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str = "") -> list[Claim]:
+    """A score and the scores listed as its parts in the narrative, each a PartsSumClaim of unit 分: after it and a
+    list opener (自评得分96分，其中：产出指标得分…; or a sentence opening with 其中 right after the sentence that ends
+    with it), or before it in its sentence (…满意度指标得分10分，综合得分100分) or the sentence it opens. A part is
+    a score named without a total's words (score_headers.toml narrative.totals); a list ends at a score that is
+    no part, or where a second list opens (a nested list: no claim). The list is the whole (`exhaustive`) where a
+    closing word names the total after it (合计得分97分) or every part states its full mark and these add to the
+    whole's (满分100分 stated in the sentence, else 100).
+    """
+    out: list[Claim] = []
+    for unit in units:
+        if unit.table is not None or "得分" not in unit.text or _in_flat_table(unit, tables):
+            continue
+        text = unit.text
+        # (match, name, is a part, full mark, where the name starts, may be a total: of the year, not an average)
+        items = []
+        previous_end = 0
+        for m in _LISTED.finditer(text):
+            clause = start_of(text, m.start(), CLAUSE)
+            named = max(clause, previous_end)
+            name = text[named:m.start()]
+            mark = Decimal(m.group("mark")) if m.group("mark") else _mark_before(text, max(clause, previous_end),
+                                                                                   m.start())
+            if not name.strip(" ，,：:") and clause > previous_end:  # (…满分20分，得分20分: the clause before names it)
+                named = max(start_of(text, clause - 1, CLAUSE), previous_end)
+                name = text[named:clause]
+                if mark is None:
+                    mark = _mark_before(text, named, m.start())
+            several = any(w in name for w in file_words("score_headers.toml", "levels.several"))
+            whole = several or any(w in name for w in _TOTAL_WORDS) \
+                or name.strip(" ，,：:").endswith(file_words("score_headers.toml", "narrative.total_ends"))
+            current = not several and _of_the_year(text, m.start(), year)
+            items.append((m, name, not whole and current, mark, named, current))
+            previous_end = m.end()
+        used: set[int] = set()
+        for i, (m, name, part, mark, _, current) in enumerate(items):
+            if not current:
+                continue  # (较上年得分90分，其中…; 平均得分94分，其中…: no total of the parts listed)
+            listed = _parts_after(text, items, i) if i not in used else None
+            if listed:
+                out.extend(_score_sum(unit, m, mark, [items[j] for j in listed], closing=False))
+                used.update(listed)
+                continue
+            if part:
+                continue
+            before = [j for j in _parts_before(text, items, i) if j not in used]
+            if len(before) >= 2:
+                out.extend(_score_sum(unit, m, mark, [items[j] for j in before],
+                                      closing=any(w in name for w in _CLOSING_WORDS)))
+                used.update(before)
+    return out
+
+
+def _parts_after(text: str, items: list[Any], i: int) -> list[int]:
+    """The parts a list opener after item `i` lists (in its sentence, or opening the next one when the item is its
+    sentence's last), up to the first item that is no part; none where a second list opens among them or before them
+    in the opener's part of the sentence (up to ；).
+    """
+    m = items[i][0]
+    nxt = items[i + 1][0].start() if i + 1 < len(items) else len(text)
+    opener = P.LIST_MARKER.search(text, m.end(), nxt)
+    if opener is None:
+        return []
+    stop = start_of(text, opener.start(), SENTENCE)
+    if stop > m.start() and (text[stop:opener.start()].strip() or _SENTENCE_STOPS.search(text, m.end(), stop - 1)):
+        return []  # (the opener is neither in the item's sentence nor opening the next one)
+    end = text.find("。", opener.end())
+    end = len(text) if end < 0 else end
+    out = []
+    for j in range(i + 1, len(items)):
+        if items[j][0].start() > end or not items[j][2]:
+            break
+        out.append(j)
+    hi = items[out[-1]][0].end() if out else end
+    if any(o.start() != opener.start() for o in P.LIST_MARKER.finditer(text, start_of(text, opener.start(), PART), hi)):
+        return []  # (…其中产出指标得分48分，其中数量指标…: a list inside the list, or two lists: which is which?)
+    return out if len(out) >= 2 else []
+
+
+def _parts_before(text: str, items: list[Any], i: int) -> list[int]:
+    """The parts listed right before item `i` in its sentence, or closing the sentence before when the item opens its
+    own with no figure before it.
+    """
+    m = items[i][0]
+    start = start_of(text, m.start(), SENTENCE)
+    if not any(ch.isdigit() for ch in text[start:m.start()]) and start > 0:
+        start = start_of(text, start - 1, SENTENCE)
+    out: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if items[j][0].start() < start or not items[j][2]:
+            break
+        out.insert(0, j)
+    if out and P.LIST_MARKER.search(text, items[out[0]][0].end(), m.start()):
+        return []
+    return out
+
+
+def _score_sum(unit: Unit, total: re.Match[str], mark: Decimal | None, parts: list[Any],
+               closing: bool) -> list[Claim]:
+    marks = [p[3] for p in parts]
+    # (the whole's full mark stated before the parts: 本项目满分100分，…; a part's 满分10分 is its own)
+    first = min(total.start(), parts[0][0].start())
+    stated = WEIGHT_TOTAL.search(unit.text, start_of(unit.text, first, SENTENCE), parts[0][4])
+    whole = mark if mark is not None else Decimal(stated.group("num")) if stated else Decimal(100)
+    exhaustive = closing or (None not in marks and sum(marks, Decimal(0)) == whole)
+
+    def figure(m: re.Match[str]) -> Figure:
+        return Figure(value=parse_number(m.group("num")).digits(), unit="分",
+                      text=unit.raw[m.start("num"):m.end("num")] + "分", subject="得分",
+                      location=unit.locate(m.start("num")))
+    start = start_of(unit.text, first, SENTENCE)
+    end = max(total.end(), parts[-1][0].end())
+    return [PartsSumClaim(total=figure(total), parts=tuple(figure(p[0]) for p in parts), exhaustive=exhaustive,
+                          quote=unit.raw[start:end].strip(), location=unit.locate(total.start("num")),
+                          section=unit.section)]
 
 
 # a project's own budget: 该项目预算110.4万元, 本项目资金预算申报739.76万元, …经费项目预算18.05万元

@@ -32,5 +32,6 @@ class CountSum(Rule):
             yield self.judge(ctx, claim.count, Interval.exact(Decimal(len(claim.items))), formula,
                              [Evidence(quote=claim.quote, location=claim.location)], claim.section)
             return
-        if not claim.total.quantity.is_money and not claim.total.quantity.is_percent:
+        # (a score's listed parts, unit 分, are NC301's)
+        if not claim.total.quantity.is_money and not claim.total.quantity.is_percent and claim.total.unit != "分":
             yield from check_sum(self, claim, ctx)

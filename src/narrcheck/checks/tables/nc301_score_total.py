@@ -5,18 +5,21 @@ from decimal import Decimal
 
 from narrcheck import i18n
 from narrcheck.checks import diagnosis
-from narrcheck.checks.base import Context, Rule
+from narrcheck.checks.base import Context, Rule, evidence_for, sum_formula
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, plus, total
+from narrcheck.model.claims import PartsSumClaim
 from narrcheck.model.findings import Finding
-from narrcheck.numbers import Verdict
+from narrcheck.numbers import Interval, Verdict
 from narrcheck.tables.model import Fact, ScoreTable
 
 
 @register
 class ScoreTotal(Rule):
-    """A score table's row scores (预算执行 and every indicator) add up to its 合计 score.
+    """A score table's row scores (预算执行 and every indicator) add up to its 合计 score; so do the scores the
+    narrative lists as a score's parts (自评得分96分，其中：预算执行得分…), where the list is the whole (a closing
+    合计, or full marks adding to the whole's); a list that may be partial may fall short but never exceed it.
 
     Fails: rows score 10+10+10+10+10+10+10+5+5 = 80 while the 合计 row says 100.
     Passes: rows 10+10+9+10+10+10+9+20+10+10 = 98 and 合计 98. A blank row score makes the sum unknowable.
@@ -25,8 +28,13 @@ class ScoreTotal(Rule):
     id = "NC301"
     name = "score-total"
     claim_kind = "score_table"
+    claim_kinds = ("score_table", "parts_sum")
 
-    def check(self, table: ScoreTable, ctx: Context) -> Iterator[Finding]:
+    def check(self, table: ScoreTable | PartsSumClaim, ctx: Context) -> Iterator[Finding]:
+        if isinstance(table, PartsSumClaim):
+            if table.total.unit == "分":
+                yield self._listed(table, ctx)
+            return
         for sub in table.subtotals:  # (a 小计 row: the rows of its category)
             if sub.score is not None:
                 yield self._sum(ctx, table, sub.score, list(sub.scores), f"{table.describe()} 小计".strip())
@@ -39,6 +47,19 @@ class ScoreTotal(Rule):
                                        claimed=table.total_score.figure.value)
             return
         yield self._sum(ctx, table, table.total_score, [s for s in scores if s is not None], table.describe())
+
+    def _listed(self, claim: PartsSumClaim, ctx: Context) -> Finding:
+        """A narrative score against the scores listed as its parts (exact: scores are assigned, not rounded)."""
+        exact = sum((p.decimal for p in claim.parts), Decimal(0))
+        formula = sum_formula(p.value for p in claim.parts)
+        ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
+        if not claim.exhaustive and exact < claim.total.decimal:
+            return self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
+                                        claim.section, claimed=claim.total.value, formula=formula,
+                                        source=claim.source)
+        shown = max(claim.total.quantity.decimals, -int(exact.normalize().as_tuple().exponent), 0)
+        return self.judge(ctx, claim.total, Interval.exact(exact), formula, ev, claim.section, claim.source,
+                          decimals=shown, terms=Terms("sum", {}, scale=diagnosis.ceiling()), quantity="listed-scores")
 
     def _sum(self, ctx: Context, table: ScoreTable, stated: Fact, present: list[Fact], about: str) -> Finding:
         # scores are assigned exactly: a total printed with fewer decimals than its rows' sum needs has dropped
