@@ -11,6 +11,7 @@ from narrcheck.extract.rules import Unit, rule_claims, text_units
 from narrcheck.extract.scores import (
     Seen,
     budget_line_claims,
+    deduction_claims,
     indicator_result_claims,
     project_claims,
     score_claims,
@@ -53,7 +54,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     year = report_year(units)
     named: Seen = {}  # the table each unit names, read once for the three binders
     claims = [*rule_claims(units), *score_claims(units, score_tables, named, year),
-              *score_sum_claims(units, score_tables, year),
+              *score_sum_claims(units, score_tables, year), *deduction_claims(units, score_tables),
               *project_claims(units, score_tables, named), *indicator_result_claims(units, score_tables, named),
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),
               *list_count_claims(units)]

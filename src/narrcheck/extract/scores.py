@@ -323,6 +323,94 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
     return out
 
 
+# points taken off (产出指标扣1分, 共扣2分) and a full mark before a score (满分30分，…实际得分27分)
+_DEDUCTION = re.compile(rf"(?P<closing>{_alt('narrative.deduct_closing')})?{_alt('narrative.deduct')}了?\s*{NUM}\s*分"
+                        r"(?![值类率])")
+_FULL_MARK = re.compile(rf"(?:{_alt('roles.weight')}|总分值?)(?:为|是|共)?\s*{NUM}\s*分")
+
+
+def deduction_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Claim]:
+    """Points taken off, as PartsSumClaims of unit 分, per sentence: deductions closed by their total (…扣1分，…扣1分，
+    共扣2分: the deductions add to it), and a full mark, the score after it and the points taken off it (满分30分，
+    …实际得分27分，扣3分 / 总分100分，…得分94分，其中产出指标扣3分… / …共扣2分): score and deductions add to the full
+    mark, the list after 其中 possibly partial; with no full mark stated, a total score (自评得分98分) and the points
+    taken off all (共扣2分) make 100. A sentence with a scoring rule's words (发现一处扣1分，扣完为止) or bonus points
+    is left alone.
+    """
+    out: list[Claim] = []
+    rules = file_words("score_headers.toml", "narrative.deduct_rules")
+    for unit in units:
+        text = unit.text
+        if unit.table is not None or not any(w in text for w in file_words("score_headers.toml", "narrative.deduct")) \
+                or _in_flat_table(unit, tables):
+            continue
+        for sentence in re.finditer(r"[^。]+", text):
+            lo, hi = sentence.span()
+            if any(w in sentence.group() for w in rules):
+                continue
+            taken = list(_DEDUCTION.finditer(text, lo, hi))
+            closing = [d for d in taken if d.group("closing")]
+            single = [d for d in taken if not d.group("closing")]
+            parts = [d for d in single if d.end() <= closing[0].start()] if len(closing) == 1 else []
+            if len(parts) >= 2 and not P.LIST_MARKER.search(text, parts[0].end(), closing[0].start()):
+                # (…扣2分，其中数量指标扣1分…，共扣2分: a list inside the list)
+                out.append(_deduction_claim(unit, closing[0], "扣分合计", [(d, "扣分") for d in parts], True))
+            scores = list(_LISTED.finditer(text, lo, hi))
+            if len(scores) != 1 or len(closing) > 1:
+                continue
+            score = scores[0]
+            full = [f for f in _FULL_MARK.finditer(text, lo, score.start()) if f.end() <= score.start()]
+            after = [d for d in single if d.start() >= score.end()]
+            adjacent = after and not text[score.end():after[0].start()].strip(" ，,")
+            listed = after and P.LIST_MARKER.search(text, score.end(), after[0].start())
+            if closing:
+                off, whole = [closing[0]], True
+            elif adjacent and len(after) == 1:
+                off, whole = after, True
+            elif listed and not any(d.start() < score.start() for d in single):
+                off, whole = after, False
+            else:
+                continue
+            own = text[start_of(text, score.start(), CLAUSE):score.start()]
+            if full and _owns(text, full[-1].start(), own) and Decimal(score.group("num")) <= Decimal(
+                    full[-1].group("num")):
+                out.append(_deduction_claim(unit, full[-1], "满分", [(score, "得分"), *((d, "扣分") for d in off)],
+                                            whole))
+            elif closing and any(w in own for w in _TOTAL_WORDS):
+                out.append(_deduction_claim(unit, score, "扣分后得分", [(None, "满分"), (closing[0], "扣分")], True))
+    return out
+
+
+def _owns(text: str, pos: int, own: str) -> bool:
+    """The full mark at `pos` may be that of the score named `own` (the words before 得分 in its clause): a score
+    named with a category (产出指标得分48分) takes only a full mark whose clause names that category too (本项目
+    满分100分 is not 产出指标's).
+    """
+    named = [w for w in (*file_words("score_headers.toml", "levels.categories"),
+                         *file_words("score_headers.toml", "levels.execution")) if w in own]
+    return all(w in text[start_of(text, pos, CLAUSE):pos] for w in named)
+
+
+def _deduction_claim(unit: Unit, total: re.Match[str], subject: str,
+                     parts: list[tuple[re.Match[str] | None, str]], exhaustive: bool) -> Claim:
+    """A PartsSumClaim of points: `total` named `subject`, each part with its name (扣分 parts counted off the total's
+    full mark where the total is a score: negative; a part without a match is the full mark of 100).
+    """
+    def figure(m: re.Match[str] | None, name: str, sign: str = "") -> Figure:
+        if m is None:
+            return Figure(value="100", unit="分", text="100分", subject=name, location=unit.locate(total.start("num")))
+        return Figure(value=sign + parse_number(m.group("num")).digits(), unit="分",
+                      text=unit.raw[m.start("num"):m.end("num")] + "分", subject=name,
+                      location=unit.locate(m.start("num")))
+    sign = "-" if subject == "扣分后得分" else ""
+    figs = tuple(figure(m, name, sign if name == "扣分" else "") for m, name in parts)
+    spans = [m.span() for m, _ in parts if m is not None] + [total.span()]
+    start = start_of(unit.text, min(s for s, _ in spans), SENTENCE)
+    return PartsSumClaim(total=figure(total, subject), parts=figs, exhaustive=exhaustive,
+                         quote=unit.raw[start:max(e for _, e in spans)].strip(),
+                         location=unit.locate(total.start("num")), section=unit.section)
+
+
 def _parts_after(text: str, items: list[Any], i: int) -> list[int]:
     """The parts a list opener after item `i` lists (in its sentence, or opening the next one when the item is its
     sentence's last), up to the first item that is no part; none where a second list opens among them or before them

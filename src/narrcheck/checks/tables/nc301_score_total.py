@@ -20,6 +20,8 @@ class ScoreTotal(Rule):
     """A score table's row scores (预算执行 and every indicator) add up to its 合计 score; so do the scores the
     narrative lists as a score's parts (自评得分96分，其中：预算执行得分…), where the list is the whole (a closing
     合计, or full marks adding to the whole's); a list that may be partial may fall short but never exceed it.
+    Points taken off in the narrative add to their 共扣, and a full mark is the score plus the points taken off it
+    (满分30分，实际得分27分，扣3分; no full mark stated: a total score after 共扣 is 100 less it).
 
     Fails: rows score 10+10+10+10+10+10+10+5+5 = 80 while the 合计 row says 100.
     Passes: rows 10+10+9+10+10+10+9+20+10+10 = 98 and 合计 98. A blank row score makes the sum unknowable.
@@ -52,6 +54,9 @@ class ScoreTotal(Rule):
         """A narrative score against the scores listed as its parts (exact: scores are assigned, not rounded)."""
         exact = sum((p.decimal for p in claim.parts), Decimal(0))
         formula = sum_formula(p.value for p in claim.parts)
+        # (what the total is: a score, the points taken off in all, a full mark, a score after deductions)
+        quantity = {"扣分合计": "deductions", "满分": "full-mark", "扣分后得分": "score-after-deductions"}.get(
+            claim.total.subject, "listed-scores")
         ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
         if not claim.exhaustive and exact < claim.total.decimal:
             return self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
@@ -59,7 +64,9 @@ class ScoreTotal(Rule):
                                         source=claim.source)
         shown = max(claim.total.quantity.decimals, -int(exact.normalize().as_tuple().exponent), 0)
         return self.judge(ctx, claim.total, Interval.exact(exact), formula, ev, claim.section, claim.source,
-                          decimals=shown, terms=Terms("sum", {}, scale=diagnosis.ceiling()), quantity="listed-scores")
+                          decimals=shown, quantity=quantity,
+                          # (a full mark is 100 by definition: no reading of it as a printed full mark)
+                          terms=Terms("sum", {}, scale=diagnosis.ceiling()) if quantity != "full-mark" else None)
 
     def _sum(self, ctx: Context, table: ScoreTable, stated: Fact, present: list[Fact], about: str) -> Finding:
         # scores are assigned exactly: a total printed with fewer decimals than its rows' sum needs has dropped
