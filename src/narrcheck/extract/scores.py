@@ -259,15 +259,18 @@ _LISTED = re.compile(rf"得分(?:为|是|：|:)?\s*{NUM}\s*分(?![值类率])"
 _MARK_BEFORE = re.compile(rf"(?:{_alt('roles.weight')}(?:为|是)?\s*|[（(]\s*)(?P<mark>\d{{1,3}}(?:\.\d+)?)\s*分"
                           rf"\s*[)）]?\s*[，,]?\s*$")
 _TOTAL_WORDS = file_words("score_headers.toml", "narrative.totals")
+_NUMBER = re.compile(NUM)
 _CLOSING_WORDS = file_words("score_headers.toml", "narrative.closing")
 
 
-def _mark_before(text: str, start: int, pos: int) -> Decimal | None:
+def _mark_before(text: str, start: int, pos: int) -> tuple[str, int] | None:
     """The full mark stated before the score at `pos` (产出指标（50分）得分…, 产出指标分值50分，得分…), not before
-    `start`.
+    `start`, in words that take no points off.
     """
     m = _MARK_BEFORE.search(text, start, pos)
-    return Decimal(m.group("mark")) if m is not None else None
+    if m is None or any(w in text[start:pos] for w in file_words("score_headers.toml", "narrative.deduct")):
+        return None  # (扣除未完成指标分值3分，得分47分: points taken off, no full mark)
+    return m.group("mark"), m.start("mark")
 
 
 def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str = "") -> list[Claim]:
@@ -291,8 +294,7 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
             clause = start_of(text, m.start(), CLAUSE)
             named = max(clause, previous_end)
             name = text[named:m.start()]
-            mark = Decimal(m.group("mark")) if m.group("mark") else _mark_before(text, max(clause, previous_end),
-                                                                                   m.start())
+            mark = (m.group("mark"), m.start("mark")) if m.group("mark") else _mark_before(text, named, m.start())
             if not name.strip(" ，,：:") and clause > previous_end:  # (…满分20分，得分20分: the clause before names it)
                 named = max(start_of(text, clause - 1, CLAUSE), previous_end)
                 name = text[named:clause]
@@ -304,6 +306,10 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
             current = not several and _of_the_year(text, m.start(), year)
             items.append((m, name, not whole and current, mark, named, current))
             previous_end = m.end()
+        for m, _, part, mark, _, _ in items:
+            full = _NUMBER.match(text, mark[1]) if part and mark is not None else None
+            if full is not None:  # (产出指标得分48分（满分50分）: the score within its own full mark)
+                out.append(_deduction_claim(unit, full, "分项满分", [(m, "得分")], False))
         used: set[int] = set()
         for i, (m, name, part, mark, _, current) in enumerate(items):
             if not current:
@@ -455,14 +461,14 @@ def _parts_before(text: str, items: list[Any], i: int) -> list[int]:
     return out
 
 
-def _score_sum(unit: Unit, total: re.Match[str], mark: Decimal | None, parts: list[Any],
+def _score_sum(unit: Unit, total: re.Match[str], mark: tuple[str, int] | None, parts: list[Any],
                closing: bool) -> list[Claim]:
-    marks = [p[3] for p in parts]
+    marks = [Decimal(p[3][0]) for p in parts if p[3]]
     # (the whole's full mark stated before the parts: 本项目满分100分，…; a part's 满分10分 is its own)
     first = min(total.start(), parts[0][0].start())
     stated = WEIGHT_TOTAL.search(unit.text, start_of(unit.text, first, SENTENCE), parts[0][4])
-    whole = mark if mark is not None else Decimal(stated.group("num")) if stated else Decimal(100)
-    exhaustive = closing or (None not in marks and sum(marks, Decimal(0)) == whole)
+    whole = Decimal(mark[0]) if mark is not None else Decimal(stated.group("num")) if stated else Decimal(100)
+    exhaustive = closing or (len(marks) == len(parts) and sum(marks, Decimal(0)) == whole)
 
     def figure(m: re.Match[str]) -> Figure:
         return Figure(value=parse_number(m.group("num")).digits(), unit="分",

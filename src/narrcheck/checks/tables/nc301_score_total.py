@@ -34,7 +34,7 @@ class ScoreTotal(Rule):
 
     def check(self, table: ScoreTable | PartsSumClaim, ctx: Context) -> Iterator[Finding]:
         if isinstance(table, PartsSumClaim):
-            if table.total.unit == "分":
+            if table.total.unit == "分" and table.total.subject != "分项满分":  # (a part's own full mark: NC304's)
                 yield self._listed(table, ctx)
             return
         for sub in table.subtotals:  # (a 小计 row: the rows of its category)
