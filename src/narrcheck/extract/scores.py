@@ -263,6 +263,12 @@ _NUMBER = re.compile(NUM)
 _CLOSING_WORDS = file_words("score_headers.toml", "narrative.closing")
 
 
+def _names_total(name: str) -> bool:
+    """The words before a score's 得分 name a total (自评, 综合, 最终…, or 乙项目: another whole), not a part."""
+    return any(w in name for w in _TOTAL_WORDS) \
+        or name.strip(" ，,：:").endswith(file_words("score_headers.toml", "narrative.total_ends"))
+
+
 def _mark_before(text: str, start: int, pos: int) -> tuple[str, int] | None:
     """The full mark stated before the score at `pos` (产出指标（50分）得分…, 产出指标分值50分，得分…), not before
     `start`, in words that take no points off.
@@ -301,8 +307,7 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
                 if mark is None:
                     mark = _mark_before(text, named, m.start())
             several = any(w in name for w in file_words("score_headers.toml", "levels.several"))
-            whole = several or any(w in name for w in _TOTAL_WORDS) \
-                or name.strip(" ，,：:").endswith(file_words("score_headers.toml", "narrative.total_ends"))
+            whole = several or _names_total(name)
             current = not several and _of_the_year(text, m.start(), year)
             items.append((m, name, not whole and current, mark, named, current))
             previous_end = m.end()
@@ -382,7 +387,7 @@ def deduction_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Cl
                     full[-1].group("num")):
                 out.append(_deduction_claim(unit, full[-1], "满分", [(score, "得分"), *((d, "扣分") for d in off)],
                                             whole))
-            elif closing and any(w in own for w in _TOTAL_WORDS):
+            elif closing and _names_total(own):
                 out.append(_deduction_claim(unit, score, "扣分后得分", [(None, "满分"), (closing[0], "扣分")], True))
     return out
 
