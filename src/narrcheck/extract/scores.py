@@ -20,6 +20,7 @@ from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt, file_alt, file_words, words
 from narrcheck.model.claims import (
+    OWN_FULL_MARK,
     BudgetLineClaim,
     Claim,
     Figure,
@@ -314,7 +315,7 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
         for m, _, part, mark, _, _ in items:
             full = _NUMBER.match(text, mark[1]) if part and mark is not None else None
             if full is not None:  # (产出指标得分48分（满分50分）: the score within its own full mark)
-                out.append(_deduction_claim(unit, full, "分项满分", [(m, "得分")], False))
+                out.append(_deduction_claim(unit, full, OWN_FULL_MARK, [(m, "得分")], False))
         used: set[int] = set()
         for i, (m, name, part, mark, _, current) in enumerate(items):
             if not current:

@@ -122,6 +122,11 @@ class SharesSumClaim(_Claim):
                            "项目支出 of 本年支出): whatever the whole, their shares cannot exceed 100%")
 
 
+# the total's subject of a PartsSumClaim that holds one narrative score (its one part) within its own full mark
+# (产出指标得分48分（满分50分）): no sum, a bound that NC304 weighs and NC301 leaves alone
+OWN_FULL_MARK = "分项满分"
+
+
 class PartsSumClaim(_Claim):
     """A total and the parts listed under it (其中：…；…); `measure` says which figure of each part is summed."""
 

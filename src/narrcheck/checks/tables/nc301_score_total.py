@@ -9,7 +9,7 @@ from narrcheck.checks.base import Context, Rule, evidence_for, sum_formula
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, plus, total
-from narrcheck.model.claims import PartsSumClaim
+from narrcheck.model.claims import OWN_FULL_MARK, PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval, Verdict
 from narrcheck.tables.model import Fact, ScoreTable
@@ -34,7 +34,7 @@ class ScoreTotal(Rule):
 
     def check(self, table: ScoreTable | PartsSumClaim, ctx: Context) -> Iterator[Finding]:
         if isinstance(table, PartsSumClaim):
-            if table.total.unit == "分" and table.total.subject != "分项满分":  # (a part's own full mark: NC304's)
+            if table.total.unit == "分" and table.total.subject != OWN_FULL_MARK:  # (a part's own full mark: NC304's)
                 yield self._listed(table, ctx)
             return
         for sub in table.subtotals:  # (a 小计 row: the rows of its category)

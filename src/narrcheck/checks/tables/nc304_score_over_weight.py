@@ -7,7 +7,7 @@ from narrcheck.checks import diagnosis
 from narrcheck.checks.base import Context, Rule, evidence_for
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, total_copied
-from narrcheck.model.claims import PartsSumClaim
+from narrcheck.model.claims import OWN_FULL_MARK, PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Verdict
 from narrcheck.tables.model import ScoreTable
@@ -29,7 +29,7 @@ class ScoreOverWeight(Rule):
 
     def check(self, table: ScoreTable | PartsSumClaim, ctx: Context) -> Iterator[Finding]:
         if isinstance(table, PartsSumClaim):
-            if table.total.subject == "分项满分" and table.parts[0].decimal > table.total.decimal:
+            if table.total.subject == OWN_FULL_MARK and table.parts[0].decimal > table.total.decimal:
                 yield self._above(table, ctx)
             return
         rows = [(i.weight, i.score) for i in table.indicators]
