@@ -1944,7 +1944,7 @@ class Extractor:
                     parts = self._continued(unit, head, parts, [r for r in regions if r[0] > sentence_end])
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head, numbered=_OPENS_BREAKDOWN.match(marker.group()) is not None)
-            if len(parts) < 2 or _budget_and_actual(parts):
+            if len(parts) < 2 or _budget_and_actual(parts) or _valuations(parts):
                 continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
             if parts[-1].unit is unit and _REST.search(unit.text, parts[-1].end, unit.sentence_span(parts[-1].end)[1]):
                 continue  # (…4期，…3期，其余为线上培训: the list says it leaves the rest unnamed)
@@ -2908,6 +2908,7 @@ _OUTSIDE = re.compile(alt("lists.outside"))
 _CEILING = re.compile(rf"\s*{alt('lists.ceilings')}")
 _BALANCE = re.compile(alt("lists.balances"))
 _QUOTA = re.compile(alt("lists.quotas"))
+_VALUATION = re.compile(alt("lists.valuations"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
 _WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")
 
@@ -3265,6 +3266,12 @@ def _budget_and_actual(parts: list[Mention]) -> bool:
     return any(not is_budget(p.subject) and P.MEASURE_WORD.search(FUNDS.sub("", p.subject))
                and (not _stem(p.subject) or any(_stem(p.subject) == _stem(b.subject) for b in budgets))
                for p in parts if budgets)
+
+
+def _valuations(parts: list[Mention]) -> bool:
+    """Among `parts`, two measures of one stock of assets (固定资产原值…、净值…; 累计折旧): its values, not items."""
+    said = {v.group() for p in parts if (v := _VALUATION.search(normalize_subject(p.subject))) is not None}
+    return len(said) >= 2
 
 
 @lru_cache(maxsize=1 << 12)
