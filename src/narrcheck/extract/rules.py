@@ -1660,6 +1660,13 @@ class Extractor:
                     # (…收入17.46亿元，超收0.56亿元。其中，A…占一般公共预算收入的69.01%；B…占30.99%: the whole the
                     # list's last share named carries on past the list's head)
                     whole = group_head = carried[0]
+                elif head is not None and (part is None or head is not part) \
+                        and any(x.family == "percent" and x.role == "pct" and head.end <= x.start < m.start()
+                                for x in unit.mentions):
+                    # (授予中小企业合同金额19.80万元，占…的75%，其中：授予小微企业合同金额12.00万元，占45.45%: the head
+                    # is itself a share's part; the bare share is of it, or holds of that share's whole)
+                    whole = group_head = head
+                    candidates = [carried[0]] if carried is not None and carried[0] is not head else []
                 elif head is not None and (part is None or head is not part):
                     whole = group_head = head
                 else:

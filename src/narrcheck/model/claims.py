@@ -107,7 +107,8 @@ class ShareClaim(_Claim):
     percent: Figure
     whole_candidates: tuple[Figure, ...] = Field(
         default=(), description="when the named whole has several values in its nearest scope: each of them "
-        "(the share is ok if one of them makes it hold, unverifiable otherwise; never a mismatch)")
+        "(the share is ok if one of them makes it hold, unverifiable otherwise; never a mismatch); beside a whole: "
+        "other wholes the text may mean (the share is ok if one of them makes it hold, else judged by the whole)")
     group: int | None = Field(default=None, description="shares of one whole in one list share a group")
 
 

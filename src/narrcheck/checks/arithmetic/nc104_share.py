@@ -53,8 +53,13 @@ class Share(Rule):
                                        source=claim.source)
             return
         computed = claim.part.interval(unit) / whole * Interval.exact(Decimal(100))
-        yield self.judge(ctx, claim.percent, computed, formula, ev, claim.section, claim.source,
-                         terms=lambda: share_terms(claim, ctx, computed))
+        finding = self.judge(ctx, claim.percent, computed, formula, ev, claim.section, claim.source,
+                             terms=lambda: share_terms(claim, ctx, computed))
+        if finding.verdict != Verdict.OK.value and claim.whole_candidates:
+            # (another whole the text may mean: the share holds of it, or is judged by its own whole)
+            other = self._ambiguous(claim, ctx)
+            finding = other if other.verdict == Verdict.OK.value else finding
+        yield finding
 
     def _ambiguous(self, claim: ShareClaim, ctx: Context) -> Finding:
         """The whole named has several values in its scope: ok with the one that makes the share hold."""
