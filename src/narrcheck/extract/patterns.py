@@ -316,6 +316,9 @@ NAMED_WHOLE = re.compile(r"(?:\d{4}\s*年度?)?(?P<name>[^，,。；;：:\d]{2,4
                          rf"(?:中[，,]|{alt('lists.uses')}{alt('lists.announce')}?(?:方面)?[：:])")
 # 当年结余, 年末余额 …: a period or point and a word of flow or balance, naming nothing of their own
 TIMED_GENERIC = re.compile(alt("names.timed_generic"))
+# "（二）X决算结构情况": a heading naming the whole its section's shares are of
+STRUCTURE_HEADING = re.compile(rf"^(?:\d{{4}}\s*年度?)?(?P<name>[^，,。；;：:\d]{{2,40}}?)"
+                               rf"{alt('lists.structure_headings')}$")
 # "X510.85万元中，" — the whole of the shares that follow is stated with its figure
 FIGURE_WHOLE = re.compile(rf"(?:\d{{4}}\s*年度?)?(?P<name>[^，,。；;：:\d]{{2,40}}?)(?P<whole>{AMOUNT})中[，,]")
 # the sentence says the actual equals the budget

@@ -45,7 +45,7 @@ from narrcheck.model.location import Location
 from narrcheck.numbers import Interval, Quantity, normalize_digits, parse_number
 from narrcheck.numbers.normalize import Normalized, normalize
 from narrcheck.readers.text import is_page_number
-from narrcheck.structure.sections import heading_level
+from narrcheck.structure.sections import heading_level, without_marker
 
 Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 
@@ -1681,6 +1681,13 @@ class Extractor:
                             # the list's whole carries on, unless another total stands nearer (本年支出合计 after
                             # 本年收入合计) or a 其中 between opens a list of the part's own
                             whole = group_head = carried[0]
+            if whole is None and not candidates and part is not None and (not wname or wname in GENERIC_WHOLES) \
+                    and unit.section and (titled := P.STRUCTURE_HEADING.match(
+                        without_marker(unit.section[-1]).strip())) is not None:
+                # (（二）一般公共预算财政拨款支出决算结构情况 / 一般公共服务支出…，占58.33%: the heading names the
+                # whole, stated in the section before)
+                whole, candidates = self._bind_name(titled.group("name"), unit, before, part)
+                group_head = whole
             if whole is not None and part is not None and "money" in (whole.family, part.family) \
                     and whole.family != part.family:
                 whole = group_head = None  # a share of money is never of a count (辆, 批次), nor the reverse
