@@ -172,7 +172,7 @@ class ChangeRate(Rule):
         if claim.rate.decimal == 100:
             return self.verdict_finding(ctx, Verdict.OK, i18n.detail("zero-base-100", ctx.lang), ev,
                                         claim.section, claimed=claim.rate.value, expected="100",
-                                        formula=formula)
+                                        formula=formula, template="ok-words")  # (the convention, said)
         return self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("zero-base", ctx.lang), ev,
                                     claim.section, claimed=claim.rate.value, formula=formula)
 
