@@ -319,6 +319,8 @@ TIMED_GENERIC = re.compile(alt("names.timed_generic"))
 # "（二）X决算结构情况": a heading naming the whole its section's shares are of
 STRUCTURE_HEADING = re.compile(rf"^(?:\d{{4}}\s*年度?)?(?P<name>[^，,。；;：:\d]{{2,40}}?)"
                                rf"{alt('lists.structure_headings')}$")
+# "…，决算数为12,800.00元" after a change: a clause naming only the year's actual level
+CURRENT_AFTER = re.compile(rf"^(?:\d{{4}}\s*年度?)?(?:{alt('lists.current_after')})+(?:为|是|达)?$")
 # "X510.85万元中，" — the whole of the shares that follow is stated with its figure
 FIGURE_WHOLE = re.compile(rf"(?:\d{{4}}\s*年度?)?(?P<name>[^，,。；;：:\d]{{2,40}}?)(?P<whole>{AMOUNT})中[，,]")
 # the sentence says the actual equals the budget

@@ -1055,6 +1055,8 @@ class Extractor:
         kin = delta or prior
         assert kin is not None
         bound = _Bound(current) if current is not None else self._change_current(unit, m.start(), subject or "", kin)
+        if bound == _Bound() and prior is None and (after := self._current_after(unit, m, kin, basis)) is not None:
+            bound = _Bound(after)  # (…较上年减少4,600.00元，下降35.94%，决算数为12,800.00元: stated after its change)
         current, candidates = bound.current, bound.candidates
         flat_level = _first(m, "flatp") is not None  # 0.80万元，与上年预算0.85万元持平: said unchanged from a level
         if flat_level and (current is None or current.start < unit.sentence_span(m.start())[0]):
@@ -1107,6 +1109,22 @@ class Extractor:
         self.claims.append(claim)
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
+
+    def _current_after(self, unit: Unit, m: re.Match[str], kin: Mention, basis: str) -> Mention | None:
+        """The level a change is about, stated right after it in its sentence by a clause that names only the
+        year's actual figure (决算数为…, 2024年支出…; not 预算数, 上年…, nor the year compared with), else None.
+        """
+        _, s_end = unit.sentence_span(m.start())
+        after = next((x for x in unit.mentions if m.end() <= x.start < s_end and x.role is None), None)
+        if after is None or after.family != kin.family or not self._eligible(after):
+            return None
+        clause = unit.text[start_of(unit.text, after.start, CLAUSE):after.start].strip("，,；; ")
+        if P.CURRENT_AFTER.match(normalize_digits(clause)) is None or _names_basis_period(after, basis) \
+                or _of_prior_period(after):
+            return None
+        said = set(P.YEAR_NUMBER.findall(normalize_digits(clause)))
+        against = set(P.YEAR_NUMBER.findall(normalize_digits(basis)))
+        return None if said and said <= against else after
 
     def _basis_level(self, unit: Unit, current: Mention, basis: str, pos: int) -> Mention | None:
         """The level a change at `pos` is measured against, stated in its sentence before the figure that changed
