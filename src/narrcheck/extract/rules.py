@@ -1667,6 +1667,9 @@ class Extractor:
                 if opened is not None and opened.end() <= (part.start if part else m.start()):
                     # (…。基本支出中，人员经费450.00万元，占75.00%: named before its parts, it wins over a list's head)
                     whole = group_head = self._opened_whole(unit, opened.group("name"), s_start, part)
+            if whole is None and not candidates and not wname and part is not None:
+                # (政府采购支出总额8.60万元，授予中小企业合同金额8.60万元，占100%: the total the sentence opens with)
+                whole = group_head = self._opening_total(unit, s_start, part)
             if whole is None and not candidates and (not wname or wname in GENERIC_WHOLES):
                 head, _ = self._list_head(unit, m.start(), normalize_subject(part.subject)[-4:] if part else "")
                 if head is not None and part is not None and "money" in (head.family, part.family) \
@@ -1723,6 +1726,21 @@ class Extractor:
                 whole_name=wname, percent=pct.figure(), whole_candidates=tuple(c.figure() for c in candidates),
                 group=self._group_of(together, group_head) if group_head else None,
                 **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _opening_total(self, unit: Unit, s_start: int, part: Mention) -> Mention | None:
+        """The figure a sentence opens with, named as a total (…总额, …合计), where the part is the next figure in
+        a clause of its own that names no total, no smaller than the part; else None.
+        """
+        money = [x for x in unit.mentions if s_start <= x.start <= part.start and x.family == "money"]
+        if len(money) != 2 or money[1] is not part or _TOTAL_NAME.search(normalize_subject(part.subject)):
+            return None
+        first = money[0]
+        if not _TOTAL_NAME.search(normalize_subject(first.subject)[-4:]) or not self._eligible(first) \
+                or first.quantity.in_unit(BASE_UNIT) < part.quantity.in_unit(BASE_UNIT) \
+                or start_of(unit.text, part.start, CLAUSE) < first.end \
+                or P.LIST_MARKER.search(unit.text, first.end, part.start):
+            return None
+        return first
 
     def _opened_whole(self, unit: Unit, name: str, pos: int, part: Mention | None) -> Mention | None:
         """The whole a sentence names as it opens (基本支出中，人员经费…占75%), bound by that name before `pos`;
@@ -2941,6 +2959,7 @@ _CEILING = re.compile(rf"\s*{alt('lists.ceilings')}")
 _BALANCE = re.compile(alt("lists.balances"))
 _QUOTA = re.compile(alt("lists.quotas"))
 _VALUATION = re.compile(alt("lists.valuations"))
+_TOTAL_NAME = re.compile(alt("lists.total_names"))
 # a word or a figure (between a list and the shares that follow it: the shares are not the list's at once)
 _WORD_OR_FIGURE = re.compile(r"[\u4e00-\u9fff\d]")
 
