@@ -49,7 +49,7 @@ from narrcheck.extract.rules import Mention, Unit, qualified_as_before
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt, entry, matcher, words
 from narrcheck.model.claims import Figure
-from narrcheck.numbers import parse_number
+from narrcheck.numbers import normalize_digits, parse_number
 from narrcheck.numbers.normalize import simplified
 
 NOT_STATEMENTS = {"prior", "delta", "rate", "pct", "formula", "whole"}
@@ -206,6 +206,10 @@ def _name(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     text = unit.text
     before = _unplaced(_clause_before(text, mention.start))
     previous = next((m for m in reversed(unit.mentions) if m.end <= mention.start and m.quantity.is_money), None)
+    if previous is not None and previous.role == "delta" \
+            and previous.start >= start_of(text, mention.start, SENTENCE) \
+            and P.CURRENT_AFTER.match(normalize_digits(before.strip("，,；; "))):
+        return None  # (公务接待费较上年减少0.80万元，…，本年支出3.20万元: what changed, not the year's 本年支出)
     if previous is not None:  # (上年基本支出…，项目支出…: 上年 is said once for both)
         before = qualified_as_before(text, previous, mention.start, before)
     own = quantity_key(before, year)
