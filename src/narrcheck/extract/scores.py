@@ -403,6 +403,13 @@ def _owns(text: str, pos: int, own: str) -> bool:
     return all(w in text[start_of(text, pos, CLAUSE):pos] for w in named)
 
 
+def _points(unit: Unit, m: re.Match[str], subject: str = "得分", sign: str = "") -> Figure:
+    """The score or points the match's `num` group prints, in 分, named `subject` (negative with sign "-")."""
+    return Figure(value=sign + parse_number(m.group("num")).digits(), unit="分",
+                  text=unit.raw[m.start("num"):m.end("num")] + "分", subject=subject,
+                  location=unit.locate(m.start("num")))
+
+
 def _deduction_claim(unit: Unit, total: re.Match[str], subject: str,
                      parts: list[tuple[re.Match[str] | None, str]], exhaustive: bool) -> Claim:
     """A PartsSumClaim of points: `total` named `subject`, each part with its name (扣分 parts counted off the total's
@@ -411,9 +418,7 @@ def _deduction_claim(unit: Unit, total: re.Match[str], subject: str,
     def figure(m: re.Match[str] | None, name: str, sign: str = "") -> Figure:
         if m is None:
             return Figure(value="100", unit="分", text="100分", subject=name, location=unit.locate(total.start("num")))
-        return Figure(value=sign + parse_number(m.group("num")).digits(), unit="分",
-                      text=unit.raw[m.start("num"):m.end("num")] + "分", subject=name,
-                      location=unit.locate(m.start("num")))
+        return _points(unit, m, name, sign)
     sign = "-" if subject == "扣分后得分" else ""
     figs = tuple(figure(m, name, sign if name == "扣分" else "") for m, name in parts)
     spans = [m.span() for m, _ in parts if m is not None] + [total.span()]
@@ -475,16 +480,11 @@ def _score_sum(unit: Unit, total: re.Match[str], mark: tuple[str, int] | None, p
     stated = WEIGHT_TOTAL.search(unit.text, start_of(unit.text, first, SENTENCE), parts[0][4])
     whole = Decimal(mark[0]) if mark is not None else Decimal(stated.group("num")) if stated else Decimal(100)
     exhaustive = closing or (len(marks) == len(parts) and sum(marks, Decimal(0)) == whole)
-
-    def figure(m: re.Match[str]) -> Figure:
-        return Figure(value=parse_number(m.group("num")).digits(), unit="分",
-                      text=unit.raw[m.start("num"):m.end("num")] + "分", subject="得分",
-                      location=unit.locate(m.start("num")))
     start = start_of(unit.text, first, SENTENCE)
     end = max(total.end(), parts[-1][0].end())
-    return [PartsSumClaim(total=figure(total), parts=tuple(figure(p[0]) for p in parts), exhaustive=exhaustive,
-                          quote=unit.raw[start:end].strip(), location=unit.locate(total.start("num")),
-                          section=unit.section)]
+    return [PartsSumClaim(total=_points(unit, total), parts=tuple(_points(unit, p[0]) for p in parts),
+                          exhaustive=exhaustive, quote=unit.raw[start:end].strip(),
+                          location=unit.locate(total.start("num")), section=unit.section)]
 
 
 # a project's own budget: 该项目预算110.4万元, 本项目资金预算申报739.76万元, …经费项目预算18.05万元
