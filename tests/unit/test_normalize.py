@@ -35,6 +35,10 @@ def _n(text: str) -> str:
     ("收支平衡.", "收支平衡。"),  # a dot after an ideograph at the end: a full stop
     ("工作完成良好.\n下一步", "工作完成良好。\n下一步"),
     ("服务支出48.35万元.授予中小企业", "服务支出48.35万元。授予中小企业"),  # after a figure's unit: a full stop
+    ("同比增长6.8%.加上补助收入", "同比增长6.8%。加上补助收入"),  # after a percent sign too
+    ("比上年提高1.2个百分点.税收收入", "比上年提高1.2个百分点。税收收入"),  # and after 个百分点
+    ("负增长0.94%.", "负增长0.94%。"),  # a percent sign at the line's end
+    ("某某保健院.公益", "某某保健院.公益"),  # between two words: a name's dot, kept
     ("单位支出 3.5 万元", "单位支出3.5万元"),
     ("增长 １２．５ %", "增长12.5%"),
     # a pinyin reading glossed after an ideograph is no text; brackets without a toned reading stay

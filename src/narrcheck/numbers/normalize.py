@@ -281,18 +281,20 @@ _SPACES_TO_ASCII = {ord(c): " " for c in _SPACES - {" ", "\t"}}
 @lru_cache(maxsize=1)
 def _unit_before() -> re.Pattern[str]:
     """A figure's unit that ends right before a position (…48.35万元): built once, from the lexicon's units."""
-    units = sorted(words("units.money", "units.count"), key=len, reverse=True)
+    units = sorted(words("units.money", "units.count", "units.points"), key=len, reverse=True)
     return re.compile(r"\d\s*(?:" + "|".join(map(re.escape, units)) + r")$")
 
 
 def _dot(text: str, i: int) -> str | None:
-    """'。' where the dot at i surely ends a sentence: after an ideograph at a line's end, or between a figure's
-    unit and an ideograph (48.35万元.授予…; between two words it may be a name's: 某某保健院.公益); '.' for a
-    full-width dot, else None (unchanged).
+    """'。' where the dot at i surely ends a sentence: after an ideograph or a percent sign at a line's end, or
+    between a figure's unit (a percent sign, 个百分点) and an ideograph (48.35万元.授予…, 增长6.8%.加上…; between two
+    words it may be a name's: 某某保健院.公益); '.' for a full-width dot, else None (unchanged).
     """
-    if i and _IDEOGRAPH_RE.match(text[i - 1]) and (
-            _SENTENCE_END.match(text, i + 1)
-            or (_IDEOGRAPH_RE.match(text[i + 1:i + 2]) and _unit_before().search(text, max(0, i - 8), i))):
+    before = text[i - 1] if i else ""
+    ends_figure = before in _PERCENT or (
+        bool(_IDEOGRAPH_RE.match(before)) and _unit_before().search(text, max(0, i - 8), i) is not None)
+    if before and (_IDEOGRAPH_RE.match(before) or before in _PERCENT) and (
+            _SENTENCE_END.match(text, i + 1) or (_IDEOGRAPH_RE.match(text[i + 1:i + 2]) and ends_figure)):
         line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
         enumerator = _ENUMERATOR_LINE.fullmatch(text, line_start, i)
         if not enumerator:
