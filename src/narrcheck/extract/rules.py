@@ -2192,13 +2192,8 @@ class Extractor:
         years = [P.YEAR_NUMBER.findall(p.subject) for p in parts]
         if len(parts) < 4 or any(len(y) != 1 for y in years) or len({y[0] for y in years}) < 2:
             return False
-        s_start, _ = unit.sentence_span(head.start)
-        totals: dict[str, Mention] = {}
-        for m in unit.mentions:
-            if s_start <= m.start <= head.start and self._eligible_total(m, head):
-                dated = P.YEAR_NUMBER.findall(m.subject)
-                if len(dated) == 1:
-                    totals.setdefault(dated[0], m)
+        totals = self._totals_by(unit, head, lambda m: dated[0] if len(dated := P.YEAR_NUMBER.findall(m.subject))
+                                 == 1 else None)
         made = False
         for year, total in totals.items():
             own = [p for p, y in zip(parts, years, strict=True) if y[0] == year]
@@ -2214,16 +2209,12 @@ class Extractor:
         4.50万元): each measure's figures add to the figure of that measure in the sentence of the list's total.
         True when the list is such a list (and its claims are made).
         """
-        measures = [_measure_said(p.subject) for p in parts]
+        measures = [_measure_said(p.subject) or "" for p in parts]
         kinds = list(dict.fromkeys(measures))
-        if len(parts) < 4 or None in kinds or len(kinds) < 2 or len(parts) % len(kinds) \
+        if len(parts) < 4 or "" in kinds or len(kinds) < 2 or len(parts) % len(kinds) \
                 or any(m != kinds[i % len(kinds)] for i, m in enumerate(measures)):
             return False
-        s_start, _ = unit.sentence_span(head.start)
-        totals: dict[str | None, Mention] = {}
-        for m in unit.mentions:
-            if s_start <= m.start <= head.start and self._eligible_total(m, head) and not _of_prior_period(m):
-                totals.setdefault(_measure_said(m.subject), m)
+        totals = self._totals_by(unit, head, lambda m: None if _of_prior_period(m) else _measure_said(m.subject))
         if any(kind not in totals for kind in kinds):
             return False
         # (the items and the total are named with their first measure: 公务接待费预算数…，决算支出数…)
@@ -2237,6 +2228,17 @@ class Extractor:
             self.claims.append(PartsSumClaim(total=total.figure(), parts=tuple(p.figure() for p in own),
                                              exhaustive=whole, **self._claim_kwargs(unit, total.start, own[-1].end)))
         return True
+
+    def _totals_by(self, unit: Unit, head: Mention, key: Callable[[Mention], str | None]) -> dict[str, Mention]:
+        """The figures of the head's kind in the sentence of a list's head, up to it, that may total a list, the
+        first of each `key` (a year, a measure; a figure keyed None is none of them).
+        """
+        s_start, _ = unit.sentence_span(head.start)
+        totals: dict[str, Mention] = {}
+        for m in unit.mentions:
+            if s_start <= m.start <= head.start and self._eligible_total(m, head) and (k := key(m)) is not None:
+                totals.setdefault(k, m)
+        return totals
 
     def _eligible_total(self, m: Mention, head: Mention) -> bool:
         """A figure of the head's kind that may total a list (any role but a change or a rate)."""

@@ -13,14 +13,17 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from narrcheck.extract import patterns as P
 from narrcheck.extract.rules import Unit, bracket_depth
 from narrcheck.extract.spans import CLAUSE, PART, SENTENCE, start_of
 from narrcheck.lexicon import alt, file_alt, file_words, words
 from narrcheck.model.claims import (
+    DEDUCTIONS,
+    FULL_MARK,
     OWN_FULL_MARK,
+    SCORE_LEFT,
     BudgetLineClaim,
     Claim,
     Figure,
@@ -280,6 +283,17 @@ def _mark_before(text: str, start: int, pos: int) -> tuple[str, int] | None:
     return m.group("mark"), m.start("mark")
 
 
+class _Listed(NamedTuple):
+    """A score listed by name in a sentence (see _LISTED)."""
+
+    match: re.Match[str]
+    name: str  # the words naming it
+    part: bool  # may be a part of a list: named without a total's words, of the year
+    mark: tuple[str, int] | None  # its own full mark as printed, and where
+    named: int  # where its name starts
+    current: bool  # of the year, not an average or several projects' (may total a list)
+
+
 def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str = "") -> list[Claim]:
     """A score and the scores listed as its parts in the narrative, each a PartsSumClaim of unit 分: after it and a
     list opener (自评得分96分，其中：产出指标得分…; or a sentence opening with 其中 right after the sentence that ends
@@ -294,8 +308,7 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
         if unit.table is not None or "得分" not in unit.text or _in_flat_table(unit, tables):
             continue
         text = unit.text
-        # (match, name, is a part, full mark, where the name starts, may be a total: of the year, not an average)
-        items = []
+        items: list[_Listed] = []
         previous_end = 0
         for m in _LISTED.finditer(text):
             clause = start_of(text, m.start(), CLAUSE)
@@ -310,7 +323,7 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
             several = any(w in name for w in file_words("score_headers.toml", "levels.several"))
             whole = several or _names_total(name)
             current = not several and _of_the_year(text, m.start(), year)
-            items.append((m, name, not whole and current, mark, named, current))
+            items.append(_Listed(m, name, not whole and current, mark, named, current))
             previous_end = m.end()
         for m, _, part, mark, _, _ in items:
             full = _NUMBER.match(text, mark[1]) if part and mark is not None else None
@@ -366,7 +379,7 @@ def deduction_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Cl
             parts = [d for d in single if d.end() <= closing[0].start()] if len(closing) == 1 else []
             if len(parts) >= 2 and not P.LIST_MARKER.search(text, parts[0].end(), closing[0].start()):
                 # (…扣2分，其中数量指标扣1分…，共扣2分: a list inside the list)
-                out.append(_deduction_claim(unit, closing[0], "扣分合计", [(d, "扣分") for d in parts], True))
+                out.append(_deduction_claim(unit, closing[0], DEDUCTIONS, [(d, "扣分") for d in parts], True))
             scores = list(_LISTED.finditer(text, lo, hi))
             if len(scores) != 1 or len(closing) > 1:
                 continue
@@ -386,10 +399,11 @@ def deduction_claims(units: list[Unit], tables: Sequence[ScoreTable]) -> list[Cl
             own = text[start_of(text, score.start(), CLAUSE):score.start()]
             if full and _owns(text, full[-1].start(), own) and Decimal(score.group("num")) <= Decimal(
                     full[-1].group("num")):
-                out.append(_deduction_claim(unit, full[-1], "满分", [(score, "得分"), *((d, "扣分") for d in off)],
+                out.append(_deduction_claim(unit, full[-1], FULL_MARK, [(score, "得分"), *((d, "扣分") for d in off)],
                                             whole))
             elif closing and _names_total(own):
-                out.append(_deduction_claim(unit, score, "扣分后得分", [(None, "满分"), (closing[0], "扣分")], True))
+                out.append(_deduction_claim(unit, score, SCORE_LEFT, [(None, "满分"), (closing[0], "扣分")], True,
+                                            off=True))
     return out
 
 
@@ -411,16 +425,16 @@ def _points(unit: Unit, m: re.Match[str], subject: str = "得分", sign: str = "
 
 
 def _deduction_claim(unit: Unit, total: re.Match[str], subject: str,
-                     parts: list[tuple[re.Match[str] | None, str]], exhaustive: bool) -> Claim:
-    """A PartsSumClaim of points: `total` named `subject`, each part with its name (扣分 parts counted off the total's
-    full mark where the total is a score: negative; a part without a match is the full mark of 100).
+                     parts: list[tuple[re.Match[str] | None, str]], exhaustive: bool, off: bool = False) -> Claim:
+    """A PartsSumClaim of points: `total` named `subject`, each part with its name (with `off`, the 扣分 parts are
+    counted off the full mark, negative, and the total is the score left; a part without a match is the full mark
+    of 100).
     """
     def figure(m: re.Match[str] | None, name: str, sign: str = "") -> Figure:
         if m is None:
             return Figure(value="100", unit="分", text="100分", subject=name, location=unit.locate(total.start("num")))
         return _points(unit, m, name, sign)
-    sign = "-" if subject == "扣分后得分" else ""
-    figs = tuple(figure(m, name, sign if name == "扣分" else "") for m, name in parts)
+    figs = tuple(figure(m, name, "-" if off and name == "扣分" else "") for m, name in parts)
     spans = [m.span() for m, _ in parts if m is not None] + [total.span()]
     start = start_of(unit.text, min(s for s, _ in spans), SENTENCE)
     return PartsSumClaim(total=figure(total, subject), parts=figs, exhaustive=exhaustive,
@@ -428,13 +442,13 @@ def _deduction_claim(unit: Unit, total: re.Match[str], subject: str,
                          location=unit.locate(total.start("num")), section=unit.section)
 
 
-def _parts_after(text: str, items: list[Any], i: int) -> list[int]:
+def _parts_after(text: str, items: list[_Listed], i: int) -> list[int]:
     """The parts a list opener after item `i` lists (in its sentence, or opening the next one when the item is its
     sentence's last), up to the first item that is no part; none where a second list opens among them or before them
     in the opener's part of the sentence (up to ；).
     """
-    m = items[i][0]
-    nxt = items[i + 1][0].start() if i + 1 < len(items) else len(text)
+    m = items[i].match
+    nxt = items[i + 1].match.start() if i + 1 < len(items) else len(text)
     opener = P.LIST_MARKER.search(text, m.end(), nxt)
     if opener is None:
         return []
@@ -445,44 +459,44 @@ def _parts_after(text: str, items: list[Any], i: int) -> list[int]:
     end = len(text) if end < 0 else end
     out = []
     for j in range(i + 1, len(items)):
-        if items[j][0].start() > end or not items[j][2]:
+        if items[j].match.start() > end or not items[j].part:
             break
         out.append(j)
-    hi = items[out[-1]][0].end() if out else end
+    hi = items[out[-1]].match.end() if out else end
     if any(o.start() != opener.start() for o in P.LIST_MARKER.finditer(text, start_of(text, opener.start(), PART), hi)):
         return []  # (…其中产出指标得分48分，其中数量指标…: a list inside the list, or two lists: which is which?)
     return out if len(out) >= 2 else []
 
 
-def _parts_before(text: str, items: list[Any], i: int) -> list[int]:
+def _parts_before(text: str, items: list[_Listed], i: int) -> list[int]:
     """The parts listed right before item `i` in its sentence, or closing the sentence before when the item opens its
     own with no figure before it.
     """
-    m = items[i][0]
+    m = items[i].match
     start = start_of(text, m.start(), SENTENCE)
     if not any(ch.isdigit() for ch in text[start:m.start()]) and start > 0:
         start = start_of(text, start - 1, SENTENCE)
     out: list[int] = []
     for j in range(i - 1, -1, -1):
-        if items[j][0].start() < start or not items[j][2]:
+        if items[j].match.start() < start or not items[j].part:
             break
         out.insert(0, j)
-    if out and P.LIST_MARKER.search(text, items[out[0]][0].end(), m.start()):
+    if out and P.LIST_MARKER.search(text, items[out[0]].match.end(), m.start()):
         return []
     return out
 
 
-def _score_sum(unit: Unit, total: re.Match[str], mark: tuple[str, int] | None, parts: list[Any],
+def _score_sum(unit: Unit, total: re.Match[str], mark: tuple[str, int] | None, parts: list[_Listed],
                closing: bool) -> list[Claim]:
-    marks = [Decimal(p[3][0]) for p in parts if p[3]]
+    marks = [Decimal(p.mark[0]) for p in parts if p.mark]
     # (the whole's full mark stated before the parts: 本项目满分100分，…; a part's 满分10分 is its own)
-    first = min(total.start(), parts[0][0].start())
-    stated = WEIGHT_TOTAL.search(unit.text, start_of(unit.text, first, SENTENCE), parts[0][4])
+    first = min(total.start(), parts[0].match.start())
+    stated = WEIGHT_TOTAL.search(unit.text, start_of(unit.text, first, SENTENCE), parts[0].named)
     whole = Decimal(mark[0]) if mark is not None else Decimal(stated.group("num")) if stated else Decimal(100)
     exhaustive = closing or (len(marks) == len(parts) and sum(marks, Decimal(0)) == whole)
     start = start_of(unit.text, first, SENTENCE)
     end = max(total.end(), parts[-1][0].end())
-    return [PartsSumClaim(total=_points(unit, total), parts=tuple(_points(unit, p[0]) for p in parts),
+    return [PartsSumClaim(total=_points(unit, total), parts=tuple(_points(unit, p.match) for p in parts),
                           exhaustive=exhaustive, quote=unit.raw[start:end].strip(),
                           location=unit.locate(total.start("num")), section=unit.section)]
 

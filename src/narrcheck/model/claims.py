@@ -126,6 +126,9 @@ class SharesSumClaim(_Claim):
 # the total's subject of a PartsSumClaim that holds one narrative score (its one part) within its own full mark
 # (产出指标得分48分（满分50分）): no sum, a bound that NC304 weighs and NC301 leaves alone
 OWN_FULL_MARK = "分项满分"
+# the totals' subjects of the narrative's point sums (extract.scores.deduction_claims), which NC301 names by them:
+# the points taken off in all, a full mark (score plus points off), the score left after points off 100
+DEDUCTIONS, FULL_MARK, SCORE_LEFT = "扣分合计", "满分", "扣分后得分"
 
 
 class PartsSumClaim(_Claim):

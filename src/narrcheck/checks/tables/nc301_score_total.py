@@ -9,7 +9,7 @@ from narrcheck.checks.base import Context, Rule, evidence_for, sum_formula
 from narrcheck.checks.diagnosis import Terms
 from narrcheck.checks.registry import register
 from narrcheck.checks.tables._common import evidence, plus, total
-from narrcheck.model.claims import OWN_FULL_MARK, PartsSumClaim
+from narrcheck.model.claims import DEDUCTIONS, FULL_MARK, OWN_FULL_MARK, SCORE_LEFT, Figure, PartsSumClaim
 from narrcheck.model.findings import Finding
 from narrcheck.numbers import Interval, Verdict
 from narrcheck.tables.model import Fact, ScoreTable
@@ -55,23 +55,27 @@ class ScoreTotal(Rule):
         exact = sum((p.decimal for p in claim.parts), Decimal(0))
         formula = sum_formula(p.value for p in claim.parts)
         # (what the total is: a score, the points taken off in all, a full mark, a score after deductions)
-        quantity = {"扣分合计": "deductions", "满分": "full-mark", "扣分后得分": "score-after-deductions"}.get(
+        quantity = {DEDUCTIONS: "deductions", FULL_MARK: "full-mark", SCORE_LEFT: "score-after-deductions"}.get(
             claim.total.subject, "listed-scores")
         ev = evidence_for(claim.quote, claim.location, claim.total, *claim.parts)
         if not claim.exhaustive and exact < claim.total.decimal:
             return self.verdict_finding(ctx, Verdict.UNVERIFIABLE, i18n.detail("partial-list", ctx.lang), ev,
                                         claim.section, claimed=claim.total.value, formula=formula,
                                         source=claim.source)
-        shown = max(claim.total.quantity.decimals, -int(exact.normalize().as_tuple().exponent), 0)
         return self.judge(ctx, claim.total, Interval.exact(exact), formula, ev, claim.section, claim.source,
-                          decimals=shown, quantity=quantity,
+                          decimals=_shown(claim.total, exact), quantity=quantity,
                           # (a full mark is 100 by definition: no reading of it as a printed full mark)
                           terms=Terms("sum", {}, scale=diagnosis.ceiling()) if quantity != "full-mark" else None)
 
     def _sum(self, ctx: Context, table: ScoreTable, stated: Fact, present: list[Fact], about: str) -> Finding:
-        # scores are assigned exactly: a total printed with fewer decimals than its rows' sum needs has dropped
-        # trailing zeros (99 beside rows making 98.5 is 99.0), not rounded that sum
-        exact = sum((s.figure.decimal for s in present), Decimal(0)).normalize()
-        shown = max(stated.figure.quantity.decimals, -int(exact.as_tuple().exponent), 0)
+        exact = sum((s.figure.decimal for s in present), Decimal(0))
         return self.judge(ctx, stated.figure, total(present), plus(present), evidence(stated), table.section,
-                          decimals=shown, about=about, terms=Terms("sum", {}, scale=diagnosis.ceiling()))
+                          decimals=_shown(stated.figure, exact), about=about,
+                          terms=Terms("sum", {}, scale=diagnosis.ceiling()))
+
+
+def _shown(stated: Figure, exact: Decimal) -> int:
+    """The decimals a score total is weighed at: its own, or more where the exact sum of scores needs them (scores
+    are assigned, not rounded: 99 beside rows making 98.5 dropped a trailing zero, it did not round 98.5).
+    """
+    return max(stated.quantity.decimals, -int(exact.normalize().as_tuple().exponent), 0)
