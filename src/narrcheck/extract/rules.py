@@ -2664,7 +2664,8 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     down, so nothing is claimed. A lower-rank total among the parts (_subtotal_of) sums the items listed before
     it: they are its parts, not the whole's; where they do not make it, nothing is claimed.
     """
-    parts = _first_of_each(text, parts)
+    grouped = _first_of_each(text, parts)
+    parts = _before_semicolon(text, parts) if grouped is parts else grouped
     budget = is_budget(head.subject)
     year_total = normalize_subject(head.subject).endswith(words("wholes.expenditure"))
     for i, part in enumerate(parts):
@@ -2731,6 +2732,20 @@ def _first_of_each(text: str, parts: list[Mention]) -> list[Mention]:
         if len(groups) >= 2 and len(sizes) == 1 and sizes.pop() >= 2:
             return [g[0] for g in groups]
     return parts
+
+
+def _before_semicolon(text: str, parts: list[Mention]) -> list[Mention]:
+    """Items set apart by 、 end at the next ；: what follows it stands beside the list's whole, not in it
+    (在职人员81人，其中行政人员21人、事业人员57人；离退休人员44人). Not where the item after the ； is another
+    item of one closed set with those before it ([composites], [item_classes]: the list goes on).
+    """
+    cut = next((i for i in range(1, len(parts)) if re.search("[；;]", text[parts[i - 1].end:parts[i].start])), None)
+    if cut is None or cut < 2 or any(re.search("[，,；;。]", text[a.end:b.start]) or "、" not in text[a.end:b.start]
+                                     for a, b in zip(parts[:cut], parts[1:cut], strict=False)):
+        return parts
+    if _distinct_items(p.figure() for p in parts[:cut + 1]):
+        return parts
+    return parts[:cut]
 
 
 def _interleaved(head: Mention, parts: list[Mention]) -> bool:
