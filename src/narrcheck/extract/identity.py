@@ -253,7 +253,7 @@ def quantity_key(subject: str, report_year: str = "", generic: bool = False) -> 
             measure, s = name, s[len(form):]
             break
     s = words["tail"].sub("", _LEAD.sub("", s))
-    s = _cost_itself(s)  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
+    s = cost_itself(s)  # 公用经费支出 is 公用经费, 会议费支出 is 会议费
     s = _this_period_dropped(s)
     if not s or words["pointer"].match(s) or words["not_a_name"].search(s) or words["verb"].match(s) \
             or not (words["noun_end"].search(s) or _plain(s) in _subjects()) or _relative().match(s):
@@ -388,7 +388,7 @@ def within_year(span: str) -> bool:
     return bool(span) and span != t["this_year"] and re.fullmatch(whole_year, span) is None
 
 
-def _cost_itself(name: str) -> str:
+def cost_itself(name: str) -> str:
     """A cost named with a tail after it (会议费支出) is the cost itself (会议费)."""
     names = _table()["names"]
     for tail in names["cost_tails"]:

@@ -21,6 +21,7 @@ from typing import Any, SupportsIndex, cast
 from narrcheck.extract import patterns as P
 from narrcheck.extract.identity import (
     composites,
+    cost_itself,
     entity_at,
     fold,
     item_classes,
@@ -1994,7 +1995,8 @@ class Extractor:
                     parts = self._continued(unit, head, parts, [r for r in regions if r[0] > sentence_end])
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head, numbered=_OPENS_BREAKDOWN.match(marker.group()) is not None)
-            if len(parts) < 2 or _budget_and_actual(parts) or _valuations(parts):
+            if (len(parts) < 2 and not (parts and _nil_rest(head, parts))) or _budget_and_actual(parts) \
+                    or _valuations(parts):
                 continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
             if parts[-1].unit is unit and _REST.search(unit.text, parts[-1].end, unit.sentence_span(parts[-1].end)[1]):
                 continue  # (…4期，…3期，其余为线上培训: the list says it leaves the rest unnamed)
@@ -2005,10 +2007,11 @@ class Extractor:
             head = self._named_head(unit, head, marker, parts)
             kwargs = self._claim_kwargs(unit, head.start, parts[-1].end)
             complete = _complete(unit.text, head, marker, parts)
+            nil = [] if complete else _nil_rest(head, parts)  # (其中：因公出国（境）费无；…: a part of 0)
             if head.family.startswith("count:"):
                 paired.setdefault(marker.start(), []).append(len(self.claims))
-            self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(p.figure() for p in parts),
-                                             exhaustive=complete, **kwargs))
+            self.claims.append(PartsSumClaim(total=head.figure(), parts=(*(p.figure() for p in parts), *nil),
+                                             exhaustive=complete or bool(nil), **kwargs))
             if not self._prior_sum(head, parts, kwargs):  # (with the priors' sum, the changes' sum adds nothing)
                 self._delta_sum(head, parts, kwargs, complete)
         for at in paired.values():
@@ -2270,7 +2273,7 @@ class Extractor:
                 parts = next((found for parts in ways if (found := _components(total, parts, scope))), None)
                 if parts:
                     self.claims.append(PartsSumClaim(
-                        total=total.figure(), parts=tuple(p.figure() for p in parts), exhaustive=True,
+                        total=total.figure(), parts=tuple(parts), exhaustive=True,
                         **self._claim_kwargs(unit, total.start, total.end)))
                     break
 
@@ -2634,7 +2637,12 @@ def _component_of(part: Mention, whole: Mention) -> bool:
 
 def _component_name(m: Mention) -> str:
     """The figure's name as composites name components (对个人和家庭的补助支出 is 对个人和家庭的补助)."""
-    return fold(normalize_subject(m.subject))
+    return _component_key(m.subject)
+
+
+def _component_key(subject: str) -> str:
+    """A name as composites name components; a cost with a tail is the cost (公务用车运行维护费支出)."""
+    return fold(cost_itself(fold(normalize_subject(subject))))
 
 
 def _composite_ways(total: Mention, table: Callable[[], tuple[tuple[str, tuple[str, ...]], ...]] = composites,
@@ -2820,20 +2828,74 @@ def _until_restated(figures: Iterable[Mention], ways: list[tuple[str, ...]]) -> 
     return kept
 
 
-def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) -> list[Mention] | None:
+def _components(total: Mention, names: tuple[str, ...], scope: list[Mention]) -> list[Figure] | None:
     """One figure for each of `names` in `scope`, the first of each name, of the total's measure and year and
-    no other role; None unless every name is found.
+    no other role, or a 0 where the total's paragraph says that component did not occur (_nil_components); None
+    unless every name is found, one of them as a figure.
     """
     budget, years = is_budget(total.subject), P.YEAR_NUMBER.findall(total.subject)
+    dated = _sentence_years(total)
     found: dict[str, Mention] = {}
     for m in scope:
         if m.family != "money" or m.role is not None:
             continue
-        name = fold(normalize_subject(m.subject))
+        name = _component_key(m.subject)
         if name in names and name not in found and is_budget(m.subject) == budget \
-                and all(y in years for y in P.YEAR_NUMBER.findall(m.subject)):
-            found[name] = m
-    return [found[n] for n in names] if len(found) == len(names) else None
+                and all(y in years for y in P.YEAR_NUMBER.findall(m.subject)) \
+                and not (dated and (their := _sentence_years(m)) and their != dated):
+            found[name] = m  # (not of a year its sentence names other than the total's: 2022年…；2023年…中，…)
+    if not found:
+        return None
+    nil = _nil_components(total, names) if len(found) < len(names) else {}
+    return [found[n].figure() if n in found else nil[n] for n in names] \
+        if all(n in found or n in nil for n in names) else None
+
+
+_NIL_BEFORE = re.compile(rf"^(?:{alt('leads.breakdown')}[：:]?)?(?:{alt('names.this_period')})?"
+                         rf"{alt('denial.nil_before')}(?P<names>.+)$")
+_NIL_AFTER = re.compile(rf"^(?:{alt('leads.breakdown')}[：:]?)?(?P<names>.+?)(?:支出|费用)?"
+                        rf"(?:{alt('denial.all_of')})?{alt('denial.nil_after')}$")
+_NIL_CLAUSE = re.compile(r"[^，,。；;：:\n]+")
+_DATED = re.compile(rf"\d{{4}}\s*年|{alt('compare.periods')}")
+
+
+def _nil_components(total: Mention, names: tuple[str, ...]) -> dict[str, Figure]:
+    """The components among `names` that a clause of the total's paragraph says did not occur (未发生因公出国
+    （境）费; 因公出国（境）费用支出未发生; 公务用车购置费为0), each as a figure of 0 at that clause. Only for an
+    actual total (a budget's nil is not said so), and never from a clause that names a year or period (another
+    year's none).
+    """
+    if is_budget(total.subject):
+        return {}
+    unit, out = total.unit, {}
+    for clause in _NIL_CLAUSE.finditer(unit.text):
+        text = clause.group().strip().lstrip("（(")
+        if _DATED.search(text) or unit.mention_at(clause.start()) is not None:
+            continue
+        said = _NIL_AFTER.match(text) or _NIL_BEFORE.match(text)
+        if said is None:
+            continue
+        for name in said.group("names").split("、"):
+            key = _component_key(name)
+            if key in names and key not in out:
+                out[key] = Figure(value="0", unit=total.quantity.unit, text=text, subject=name,
+                                  location=unit.locate(clause.start()), precision=FULL_DECIMALS)
+    return out
+
+
+def _nil_rest(head: Mention, parts: list[Mention]) -> list[Figure]:
+    """The components of the composite `head` names that `parts` leave out, where its paragraph says each of them
+    did not occur (the list is then the whole); none otherwise.
+    """
+    name = _TOTAL_TAIL.sub("", fold(normalize_subject(head.subject)))
+    listed = [_component_name(p) for p in parts]
+    for whole, items in composites():
+        if not name.endswith(whole) or not set(listed) < set(items) or len(set(listed)) != len(listed):
+            continue
+        nil = _nil_components(head, tuple(n for n in items if n not in listed))
+        if len(nil) + len(listed) == len(items):
+            return list(nil.values())
+    return []
 
 
 CHANGE_PATTERNS = (P.CHANGE_FROM_TO, P.CHANGE_WITH_PRIOR, P.CHANGE_PRIOR_LEVEL_DELTA, P.CHANGE_PRIOR_LEVEL,
@@ -3351,6 +3413,14 @@ def _names_no_part(lead: str) -> bool:
     rest = rest.removeprefix(next((w for w in words("leads.own_body") if rest.startswith(w)), ""))
     place = entity_at(rest) if rest else None
     return not rest or (place is not None and place[2] == len(rest))
+
+
+def _sentence_years(m: Mention) -> set[str]:
+    """The year `m`'s sentence (up to a 。) names first before it (2023年“三公”经费支出决算中，因公出国（境）费…；
+    公务用车…: 2023; 2023年“三公”经费…，较2022年…: 2023).
+    """
+    start = m.unit.text.rfind("。", 0, m.start) + 1
+    return set(P.YEAR_NUMBER.findall(normalize_digits(m.unit.text[start:m.start]))[:1])
 
 
 def _years_of(m: Mention) -> set[str]:
