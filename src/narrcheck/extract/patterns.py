@@ -229,7 +229,10 @@ GAP_UNDER_AT_END = re.compile(rf"(?:{alt('direction.under_budget')})了?\s*$")
 # subject (其中增值税超收…: the gap of a part)
 GAP_LEAD = re.compile(rf"\s*(?:较|比)?(?:{alt('measure.qualifiers')})?(?:{alt('ratio.relation_budget')})?\s*")
 # 决算2.05万元，年初预算为2.95万元，差值为0.90万元: the gap between the two figures stated before it
-DIFFERENCE = re.compile(rf"(?P<word>{alt('difference.words')})(?:为|是|了)?\s*(?=\d)")
+# 预算…，实际支出…，节约1.54万元: a gap to a budget named by what it is, opening its clause
+DIFFERENCE = re.compile(rf"(?P<word>{alt('difference.words')}"
+                        rf"|(?<=[，,；;。：:])(?:{alt('difference.from_budget_leads')})?(?P<budget>{alt('difference.from_budget')})"
+                        rf"(?:资金|金额|经费)?)(?:为|是|了|的)?\s*(?=\d)")
 # 实际完成数超任务43%: what was done exceeds its target by a rate
 OVER_TARGET = re.compile(rf"(?P<over>{alt('target.over')})(?P<target>{alt('target.words')})\s*(?P<pct>{PCT})")
 # 较均衡进度慢2.94% / 超时间进度3.3个百分点 / 快于序时进度3.4个百分点

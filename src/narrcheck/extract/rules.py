@@ -2288,13 +2288,14 @@ class Extractor:
     def _differences(self, unit: Unit) -> None:
         """决算2.05万元，年初预算为2.95万元，差值为0.90万元: a figure named as a gap is the difference of the two money
         figures stated before it in its clause chain (from the sentence's start, a ；, or the gap before), |a − b|
-        (NC102); only where there are exactly two, and a budget among them is the level compared with.
+        (NC102); only where there are exactly two, and a budget among them is the level compared with. A gap named
+        as what was saved or overspent (节约, 结余, 超支, 超出预算金额, 剩余未执行) needs one budget among the two.
         """
         opened = 0
         for m in unit.matches(P.DIFFERENCE):
             gap = unit.mention_at(m.end())
             lo = max(unit.sentence_span(m.start())[0], opened, unit.text.rfind("；", 0, m.start()) + 1)
-            opened = m.end()
+            opened = gap.end if gap is not None else m.end()  # (a gap is no level of the next one)
             if gap is None or gap.family != "money" or not self._eligible(gap):
                 continue
             levels = [x for x in unit.mentions if lo <= x.start and x.end <= m.start() and x.family == "money"
@@ -2302,6 +2303,9 @@ class Extractor:
             if len(levels) != 2:
                 continue
             budgets = [x for x in levels if is_budget(x.subject)]
+            if m.group("budget") and (len(budgets) != 1 or P.LIST_MARKER.search(unit.text, levels[0].end, m.start())):
+                continue  # (节约/结余/超支 is the gap to a budget: 收入…，支出…，结余… is a balance, read elsewhere;
+                # 预算300万元，其中已支出210万元，结余100万元 lists the budget's parts)
             prior = budgets[0] if len(budgets) == 1 else levels[0]
             current = levels[1] if prior is levels[0] else levels[0]
             gap.role = "delta"
