@@ -267,6 +267,8 @@ FORMULA = re.compile(
 # quickly, instead of trying the lookbehinds at every character)
 MENTION = re.compile(rf"(?=[-\d])(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNIT}|%|{COUNT_UNIT})")
 # words that open a list of the parts of a total
+# 平均每辆1.76万元 / 车均运行费用2.46万元 / 平均每辆运行维护费2.80万元: an average per vehicle
+PER_VEHICLE = re.compile(rf"{alt('per_vehicle.words')}(?:{alt('per_vehicle.costs')}|费用|支出)?(?:为|是|约)?\s*(?=\d)")
 LIST_MARKER = re.compile(rf"{alt('lists.openers')}[：:，,]?")
 # 在项目支出当中，…: a list of the parts of the total it names
 NAMED_LIST = re.compile(r"在(?P<name>[^，,。；;：:\d]{2,20}?)当?中[，,]")

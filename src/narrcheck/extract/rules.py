@@ -68,6 +68,10 @@ _MEASURE_TAIL = re.compile(rf"(?:{alt('measure.budget', 'measure.actual', 'measu
 GENERIC_WHOLES = frozenset(words("share.generic_wholes"))
 COMPLETION_LABEL: str = entry("ratio.completion_label")
 OF_PRIOR_LABEL: str = entry("ratio.of_prior_label")
+PER_VEHICLE_LABEL: str = entry("per_vehicle.label")
+_VEHICLE_COST = re.compile(alt("per_vehicle.costs"))
+_NOT_VEHICLE_COST = re.compile(alt("per_vehicle.not_costs"))
+_VEHICLE_UNITS = frozenset(words("per_vehicle.count_units"))
 BASE_UNIT: str = entry("units.base")  # amounts are compared in it
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
 # a name is looked up at most this many paragraphs back: farther is no near scope (and the cost stays linear)
@@ -666,6 +670,7 @@ class Extractor:
             self._rate_gaps(unit)
             self._count_changes(unit)
             self._differences(unit)
+            self._per_vehicle(unit)
         for unit in numeric:
             listed = len(self.claims)
             self._parts_sums(unit)
@@ -2312,6 +2317,30 @@ class Extractor:
             self.claims.append(ChangeClaim(
                 subject=current.subject, current=current.figure(), prior=prior.figure(), delta=gap.figure(),
                 delta_word=m.group("word"), basis=prior.subject, **self._claim_kwargs(unit, m.start(), gap.end)))
+
+    def _per_vehicle(self, unit: Unit) -> None:
+        """公务用车保有量3辆，全年运行维护费支出5.28万元，平均每辆1.76万元: the average is the running cost over the
+        number of vehicles, both stated before it in its sentence (NC107): the one cost so named (its figures agree),
+        and the one count of vehicles, or the first where a 其中 list of their kinds follows it; else nothing.
+        """
+        for m in unit.matches(P.PER_VEHICLE):
+            avg = unit.mention_at(m.end())
+            if avg is None or avg.family != "money" or avg.role is not None:
+                continue
+            lo = unit.text.rfind("。", 0, m.start()) + 1
+            before = [x for x in unit.mentions if lo <= x.start and x.end <= m.start()]
+            costs = [x for x in before if x.family == "money" and _VEHICLE_COST.search(x.subject)
+                     and not _NOT_VEHICLE_COST.search(x.subject)]
+            counts = [x for x in before if x.quantity.unit in _VEHICLE_UNITS and x.role not in CONSUMED]
+            if not costs or len({x.quantity.value for x in costs}) != 1 or not counts:
+                continue
+            after = counts[0].end + len(unit.text[counts[0].end:]) - len(unit.text[counts[0].end:].lstrip("，, "))
+            if len(counts) > 1 and not P.LIST_MARKER.match(unit.text, after):
+                continue  # (保有量5辆，较上年减少1辆: which one the cost is spread over is unclear)
+            avg.role = "pct"
+            self.claims.append(RatioClaim(
+                measure=PER_VEHICLE_LABEL, percent=avg.figure(), numerator=costs[-1].figure(),
+                denominator=counts[0].figure(), as_percent=False, **self._claim_kwargs(unit, m.start(), avg.end)))
 
     def _balances(self, unit: Unit) -> None:
         """…收入147.1亿元。加上转移性收入49.2亿元，收入合计196.3亿元: the total named after a 加 (减) clause is

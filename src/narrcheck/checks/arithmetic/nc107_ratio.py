@@ -43,6 +43,12 @@ class Ratio(Rule):
                     computed, formula = computed * HUNDRED, f"({formula})*100"
             elif claim.numerator is not None and claim.equal_stated:
                 computed, formula = HUNDRED, f"{claim.numerator.value}/{claim.numerator.value}*100"
+            elif claim.numerator is not None and claim.denominator is not None \
+                    and claim.numerator.quantity.is_money and claim.denominator.quantity.is_count \
+                    and not claim.as_percent:  # (平均每辆: money over a count, in the average's unit)
+                num, den = claim.numerator.interval(pct.unit), claim.denominator.interval()
+                computed = num / den
+                formula = f"{show(claim.numerator, pct.unit)}/{claim.denominator.value}"
             elif claim.numerator is not None and claim.denominator is not None:
                 unit = claim.denominator.unit
                 num, den = claim.numerator.interval(unit), claim.denominator.interval(unit)
