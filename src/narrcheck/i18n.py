@@ -40,6 +40,7 @@ WHAT: dict[str, dict[str, str]] = {
     "shares-sum": {"zh": "各项占比之和", "en": "the sum of the shares"},
     "parts-sum": {"zh": "合计数", "en": "the total"},
     "ratio": {"zh": "比率", "en": "the ratio"},
+    "per-vehicle": {"zh": "平均每辆车的运行费用", "en": "the running cost per vehicle"},
     "count-sum": {"zh": "合计数量", "en": "the total count"},
     "score-total": {"zh": "自评表合计得分", "en": "the score table's total"},
     "score-claim": {"zh": "文中自评得分", "en": "the score in the text"},

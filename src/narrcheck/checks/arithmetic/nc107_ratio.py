@@ -32,7 +32,7 @@ class Ratio(Rule):
     def check(self, claim: RatioClaim, ctx: Context) -> Iterator[Finding]:
         ev = evidence_for(claim.quote, claim.location, claim.numerator, claim.denominator)
         pct = claim.percent
-        terms = None
+        terms, quantity = None, ""
         try:
             if claim.elapsed_months is not None:
                 computed, formula = self._progress(claim)
@@ -47,7 +47,7 @@ class Ratio(Rule):
                     and claim.numerator.quantity.is_money and claim.denominator.quantity.is_count \
                     and not claim.as_percent:  # (平均每辆: money over a count, in the average's unit)
                 num, den = claim.numerator.interval(pct.unit), claim.denominator.interval()
-                computed = num / den
+                computed, quantity = num / den, "per-vehicle"
                 formula = f"{show(claim.numerator, pct.unit)}/{claim.denominator.value}"
             elif claim.numerator is not None and claim.denominator is not None:
                 unit = claim.denominator.unit
@@ -78,7 +78,7 @@ class Ratio(Rule):
                                        ev, claim.section, claimed=pct.value, source=claim.source)
             return
         finding = self.judge(ctx, pct, computed, formula, ev, claim.section, claim.source,
-                             claimed_value=pct.decimal, terms=terms)
+                             claimed_value=pct.decimal, terms=terms, quantity=quantity)
         # the operands as figures (num/den above are their intervals): a money unit slip between them
         top, bottom = claim.numerator, claim.denominator
         if finding.verdict != "ok" and top is not None and bottom is not None and top.unit != bottom.unit \
