@@ -107,6 +107,16 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     ], [
         "执行较好",
     ]),
+    "a figure of a physical measure": (P.MEASURED, [
+        "完成河道整治12公里",
+        "建成高标准农田1.6万亩",
+        "新建厂房3,200平方米",
+        "飞行时长909.93小时",
+    ], [
+        "支付资金12万元",
+        "2023年12月",
+        "受益人口1.2万人",
+    ]),
     "done against a target": (P.OVER_TARGET, [
         "实际改造数超任务43%",
         "超出计划数12.5%",

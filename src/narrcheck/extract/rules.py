@@ -1639,6 +1639,11 @@ class Extractor:
             # (…同比增长7.11%（上年同期22980万元），占…: last year's level is no part of this year's whole)
             of_this_year = (lambda x: True) if _names_prior_period(normalize_subject(wname)) else _not_prior_period
             part = self._nearest_before(unit, m.start(), lo=s_start, accept=of_this_year)
+            if part is not None and P.MEASURED.search(unit.text, part.end, m.start()):
+                # (完成投资1050万元，…，完成道路硬化18公里，占计划的90%: the share is of the length, which no claim
+                # reads; never of the money before it)
+                carried = None
+                continue
             c_start = start_of(unit.text, m.start(), CLAUSE)
             part_name = unit.text[c_start:m.start()].strip()
             named_part = len(part_name) >= 2 and (part is None or part.start < c_start)
