@@ -1840,8 +1840,10 @@ class Extractor:
                 # (财政拨款支出2205.14万元；较调整预算2260.00万元，执行率…: the clause after ； goes on about it)
                 numerator = self._nearest_before(unit, s_start, lo=unit.sentence_span(s_start - 1)[0],
                                                  accept=divided)
-            denominator = self._budget_figure(unit, numerator.start if numerator else m.start(),
-                                              totals=any(w in measure for w in words("ratio.of_funds_total")))
+            denominator = self._sentence_funds(unit, numerator, s_start, measure) if numerator else None
+            denominator = denominator or self._budget_figure(
+                unit, numerator.start if numerator else m.start(),
+                totals=any(w in measure for w in words("ratio.of_funds_total")))
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
                                                    accept=lambda x: x.family == "money" and is_budget(x.subject))
@@ -1866,6 +1868,27 @@ class Extractor:
                 denominator=denominator.figure() if denominator else None,
                 deviation=any(w in measure for w in words("ratio.deviation")), complement=complement,
                 **self._claim_kwargs(unit, m.start(), m.end())))
+
+    @staticmethod
+    def _sentence_funds(unit: Unit, paid: Mention, s_start: int, measure: str) -> Mention | None:
+        """The project's funds a rate of what was paid (执行率, 支付率) divides when its sentence opens with them
+        (项目资金共2179万元，截至12月8日，已完成拨付2113.63万元，执行率97%): the sentence's first money figure,
+        named as funds (资金, 经费) with no measure word (no budget, actual or total investment: those are bound by
+        their own names), the only money figure before `paid`, which is named by a word of paying; else None.
+        """
+        if not any(w in measure for w in words("ratio.paid_measures")) \
+                or not any(w in normalize_subject(paid.subject) for w in words("ratio.paid_words")):
+            return None
+        before = [x for x in unit.mentions if s_start <= x.start < paid.start and x.family == "money"]
+        if len(before) != 1:
+            return None
+        funds = before[0]
+        named = normalize_subject(funds.subject).removesuffix("共")  # (项目资金共2179万元)
+        if not named.endswith(words("ratio.funds_nouns")) or P.MEASURE_WORD.search(FUNDS.sub("", named)) \
+                or bracket_depth(unit.text, s_start, funds.start) or P.LIST_MARKER.search(unit.text, funds.end,
+                                                                                          paid.start):
+            return None
+        return funds
 
     @staticmethod
     def _compared_budget(unit: Unit, actual: Mention, end: int, named: str | None = None,
