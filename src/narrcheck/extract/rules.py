@@ -1883,10 +1883,8 @@ class Extractor:
         if len(before) != 1:
             return None
         funds = before[0]
-        named = normalize_subject(funds.subject).removesuffix("共")  # (项目资金共2179万元)
-        if not named.endswith(words("ratio.funds_nouns")) or P.MEASURE_WORD.search(FUNDS.sub("", named)) \
-                or bracket_depth(unit.text, s_start, funds.start) or P.LIST_MARKER.search(unit.text, funds.end,
-                                                                                          paid.start):
+        if not _names_funds_only(funds.subject) or bracket_depth(unit.text, s_start, funds.start) \
+                or P.LIST_MARKER.search(unit.text, funds.end, paid.start):
             return None
         return funds
 
@@ -2735,7 +2733,8 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     """
     grouped = _first_of_each(text, parts)
     parts = _before_semicolon(text, parts) if grouped is parts else grouped
-    budget = is_budget(head.subject)
+    # (under a budget or a project's funds, the amount spent or paid after its parts ends their list)
+    budget = is_budget(head.subject) or _names_funds_only(head.subject)
     year_total = normalize_subject(head.subject).endswith(words("wholes.expenditure"))
     for i, part in enumerate(parts):
         name = normalize_subject(part.subject)
@@ -3425,6 +3424,12 @@ def is_budget(subject: str) -> bool:
     """
     said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
     return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
+
+
+def _names_funds_only(subject: str) -> bool:
+    """A name of a project's funds that says no measure (项目资金共, 专项资金): no budget, actual or total word."""
+    named = normalize_subject(subject).removesuffix("共")  # (项目资金共2179万元)
+    return named.endswith(words("ratio.funds_nouns")) and not P.MEASURE_WORD.search(FUNDS.sub("", named))
 
 
 def _measure_said(subject: str) -> str | None:
