@@ -338,6 +338,10 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
                 out.extend(_score_sum(unit, m, mark, [items[j] for j in listed], closing=False))
                 used.update(listed)
                 continue
+            bare = _bare_parts_after(text, items, i) if i not in used else []
+            if bare:  # (自评得分91.5分，其中预算执行9.5分、产出指标46分…: the parts named without 得分)
+                out.extend(_score_sum(unit, m, mark, bare, closing=False))
+                continue
             if part:
                 continue
             before = [j for j in _parts_before(text, items, i) if j not in used]
@@ -466,6 +470,41 @@ def _parts_after(text: str, items: list[_Listed], i: int) -> list[int]:
     if any(o.start() != opener.start() for o in P.LIST_MARKER.finditer(text, start_of(text, opener.start(), PART), hi)):
         return []  # (…其中产出指标得分48分，其中数量指标…: a list inside the list, or two lists: which is which?)
     return out if len(out) >= 2 else []
+
+
+# a part of a score listed by its indicator's name without 得分 (产出指标46分, 数量指标18分, 预算执行9.5分), its own
+# full mark in brackets after it at most; read only in the list a score opens (see _bare_parts_after)
+_BARE_NAMES = sorted({lead + c + t for c in file_words("score_headers.toml", "levels.categories")
+                      for t in file_words("score_headers.toml", "levels.category_tails")
+                      for lead in file_words("score_headers.toml", "levels.category_leads")}
+                     | set(file_words("score_headers.toml", "levels.execution")), key=len, reverse=True)
+_BARE_PART = re.compile(rf"(?P<name>{'|'.join(map(re.escape, _BARE_NAMES))}|[^，,、；;：:。\d（()）]{{1,8}}指标)"
+                        rf"(?:为|：|:)?\s*{NUM}\s*分(?![值类率])(?:\s*[（(][^（()）]{{0,12}}[)）])?")
+_BARE_SEPARATOR = re.compile(r"\s*[，,、；;]?\s*(?:以及|及|和)?\s*")
+
+
+def _bare_parts_after(text: str, items: list[_Listed], i: int) -> list[_Listed]:
+    """The parts a list opener right after score `i` names without 得分 (自评得分91.5分，其中预算执行9.5分、产出指标
+    46分、效益指标28分、满意度指标9分): indicators' names (a category, the execution item, or any name ending in 指标)
+    each with its points, one right after another up to the end of the sentence, two at least; none where a weight
+    word names one (满分, 分值: a full mark, no score) or a score with 得分 stands among them.
+    """
+    m = items[i].match
+    opener = P.LIST_MARKER.match(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip(" ，,。")))
+    if opener is None:
+        return []
+    end = text.find("。", opener.end())
+    end = len(text) if end < 0 else end
+    if any(opener.end() <= x.match.start() < end for x in items):
+        return []
+    out: list[_Listed] = []
+    pos = opener.end()
+    while (part := _BARE_PART.match(text, pos)) is not None and part.end() <= end:
+        if any(w in part.group("name") for w in file_words("score_headers.toml", "roles.weight")):
+            return []
+        out.append(_Listed(part, part.group("name"), True, None, part.start(), True))
+        pos = _BARE_SEPARATOR.match(text, part.end()).end()  # type: ignore[union-attr]
+    return out if len(out) >= 2 and not text[pos:end].strip(" ，,；;") else []
 
 
 def _parts_before(text: str, items: list[_Listed], i: int) -> list[int]:
