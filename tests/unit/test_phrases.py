@@ -7,7 +7,7 @@ import re
 import pytest
 
 from narrcheck.extract import patterns as P
-from narrcheck.extract.words import DENIAL, FLAT_CHANGE, LIST_COUNT, REASON
+from narrcheck.extract.words import COUNT_AFTER_LIST, DENIAL, FLAT_CHANGE, LIST_COUNT, REASON
 from narrcheck.numbers.normalize import normalize
 
 FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
@@ -141,6 +141,13 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     "the reason of a change": (REASON, ["主要原因是人员增加", "主要变动原因为：项目减少"], ["原因分析"]),
     "no change": (FLAT_CHANGE, ["与上年持平", "较2023年度基本持平", "与去年相比，持平"], ["收支平衡"]),
     "a count and the list it names": (LIST_COUNT, ["分为3个阶段，包括准备、实施和验收"], ["分为几个阶段"]),
+    "the names listed, then their count": (COUNT_AFTER_LIST, [
+        "对城关、新河和东岭共三个乡镇",
+        "产出、效益、满意度共计3类",
+    ], [
+        "全县共12个乡镇",
+        "城关、新河等乡镇",
+    ]),
     "the actual equals the budget": (P.EQUAL_TO_BUDGET, ["决算数等于预算数", "与预算数持平"], ["预算数较大"]),
     "the text says a list is complete": (P.LIST_COMPLETE, ["收入合计", "分别为", "支出共计"], [
         "一般公共预算支出",

@@ -338,6 +338,10 @@ def _flat(unit: Unit, m: re.Match[str], year: str,
 LIST_COUNT = re.compile(rf"{alt('list_count.verbs')}(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
                         rf"(?P<u>{alt('list_count.units')})(?P<noun>[^，,：:。；;、\d]{{0,8}})[，,：:]\s*"
                         rf"{alt('list_count.leads')}?[：:]?(?P<list>[^。；;！？\n]+?)(?=[。；;！？\n]|$)")
+# the names listed before the count of them all (对城关、新河和东岭共三个乡镇…; 产出、效益、满意度共3类指标)
+COUNT_AFTER_LIST = re.compile(rf"(?P<list>[^，,。；;：:！？\n]+?、[^，,。；;：:！？\n]+?){alt('list_count.after_list')}"
+                              rf"(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})(?P<u>{alt('list_count.units')})"
+                              rf"(?P<noun>[^，,：:。；;、\d]{{0,4}})")
 _LAST_AND = re.compile(rf"{alt('list_count.last_joiners')}(?=(?:(?!{alt('list_count.last_joiners')}).)+$)")
 _PARTIAL = re.compile(alt("list_count.partial"))
 
@@ -356,14 +360,42 @@ def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
             items[-1:] = [i.strip() for i in _LAST_AND.split(items[-1], maxsplit=1)]
             if len(items) < 2 or any(not 2 <= len(i) <= 12 for i in items):
                 continue
-            n = m.group("n")
-            q = parse_number(n, m.group("u")) if n.isascii() and n.isdigit() else None
-            value = q.digits() if q else str(parse_chinese_numeral(n))
-            count = Figure(value=value, unit=m.group("u"), text=unit.raw[m.start("n"):m.end("u")],
-                           subject=m.group("noun"), location=unit.locate(m.start("n")))
-            out.append(ListCountClaim(count=count, items=tuple(items), quote=unit.raw[m.start():m.end()],
-                                      location=unit.locate(m.start()), section=unit.section))
+            out.append(_list_count(unit, m, items))
+        for m in COUNT_AFTER_LIST.finditer(unit.text):
+            # (于9月6日对周王、新田…和向阳共十个乡镇: the first item carries the clause's lead, dates too; only the
+            # items after it must be bare names)
+            items = [i.strip() for i in m.group("list").split("、")]
+            *rest, last = items[1:]
+            if _PARTIAL.search(m.group("list")) or any(ch.isdigit() for ch in "".join(items[1:])) \
+                    or _COUNTED.search("".join(items[1:])) or not _NAME_END.search(items[0]) \
+                    or any(not 2 <= len(i) <= 12 for i in items[1:]):
+                continue  # (A、B两个乡镇共3个村: an item that counts is no name)
+            joined = [i.strip() for i in _LAST_AND.split(last, maxsplit=1)]
+            count = _count_of(unit, m)
+            # (…、住房和城乡建设局共2个部门: a joiner inside the last name; the reading that makes the count is taken)
+            named = [*rest, last] if len(joined) > 1 and count.value == str(len(items)) else [*rest, *joined]
+            # (the first name is shown without the clause's lead: as long as the longest name after it)
+            out.append(_list_count(unit, m, [items[0][-max(map(len, named)):], *named]))
     return out
+
+
+_COUNTED = re.compile(rf"[一二三四五六七八九十两]{alt('list_count.units')}")
+_NAME_END = re.compile(r"[\u4e00-\u9fff]{2}$")  # the first item of a list before its count ends with a name
+
+
+def _count_of(unit: Unit, m: re.Match[str]) -> Figure:
+    """The count a list-count match states (digits or a Chinese numeral)."""
+    n = m.group("n")
+    q = parse_number(n, m.group("u")) if n.isascii() and n.isdigit() else None
+    value = q.digits() if q else str(parse_chinese_numeral(n))
+    return Figure(value=value, unit=m.group("u"), text=unit.raw[m.start("n"):m.end("u")], subject=m.group("noun"),
+                  location=unit.locate(m.start("n")))
+
+
+def _list_count(unit: Unit, m: re.Match[str], items: list[str]) -> Claim:
+    """The count `m` states and the names it counts."""
+    return ListCountClaim(count=_count_of(unit, m), items=tuple(items), quote=unit.raw[m.start():m.end()],
+                          location=unit.locate(m.start()), section=unit.section)
 
 
 def _clause_start(text: str, pos: int) -> int:
