@@ -1843,7 +1843,8 @@ class Extractor:
             denominator = self._sentence_funds(unit, numerator, s_start, measure) if numerator else None
             denominator = denominator or self._budget_figure(
                 unit, numerator.start if numerator else m.start(),
-                totals=any(w in measure for w in words("ratio.of_funds_total")))
+                totals=any(w in measure for w in words("ratio.of_funds_total")),
+                elsewhere=numerator is not None and _names_nothing(numerator.subject))
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
                                                    accept=lambda x: x.family == "money" and is_budget(x.subject))
@@ -1952,9 +1953,11 @@ class Extractor:
                    for m in u.mentions if (u is not unit or m.end <= numerator.start))
         return any(m is not budget and m.family == "money" and own & _qualifier(m.subject) for m in earlier)
 
-    def _budget_figure(self, unit: Unit, pos: int, totals: bool = False) -> Mention | None:
+    def _budget_figure(self, unit: Unit, pos: int, totals: bool = False, elsewhere: bool = False) -> Mention | None:
         """The budget a rate is measured against: this paragraph first, then earlier ones of the same parent (in a
-        text without headings, the one budget amount the earlier paragraphs state).
+        text without headings, the one budget amount the earlier paragraphs state); with `elsewhere` (an amount
+        that names nothing but its measure: 实际执行…), the one budget amount stated before under the same top
+        heading, else before it in the document.
         """
         def accept(x: Mention) -> bool:  # (with `totals`, a total of the project's funds too: 资金到位率)
             return x.family == "money" and (is_budget(x.subject) or totals and is_funds_total(x.subject))
@@ -1962,10 +1965,14 @@ class Extractor:
         found = self._nearest_before(unit, pos, accept=accept)
         if found:
             return found
-        if not unit.section:  # (no headings: an earlier paragraph's budget only where the text states one)
-            stated = [m for u in self.units[max(0, unit.order - FARTHEST): unit.order] for m in u.mentions
-                      if self._eligible(m) and accept(m)]
+        earlier_units = self.units[max(0, unit.order - FARTHEST): unit.order]
+
+        def one_stated(scope: Iterable[Unit]) -> Mention | None:  # (the one budget value a scope states, else none)
+            stated = [m for u in scope for m in u.mentions if self._eligible(m) and accept(m)]
             return stated[-1] if len({m.quantity.in_unit(BASE_UNIT) for m in stated}) == 1 else None
+
+        if not unit.section:  # (no headings: an earlier paragraph's budget only where the text states one)
+            return one_stated(earlier_units)
         parent = unit.section[:-1]
         for earlier in reversed(self.units[: unit.order]):
             if earlier.section[: len(parent)] != parent or len(earlier.section) < len(parent):
@@ -1973,7 +1980,12 @@ class Extractor:
             for m in reversed(earlier.mentions):
                 if self._eligible(m) and accept(m):
                     return m
-        return None
+        # (一、绩效目标分解下达情况 … 预算960万元 / 二、…（一）资金投入情况 … 执行率94%: the one budget value stated
+        # before under the same top heading, else before it in the document)
+        if not elsewhere:
+            return None
+        top = unit.section[:1]
+        return one_stated(u for u in earlier_units if u.section[:1] == top) or one_stated(earlier_units)
 
     def _list_openers(self, unit: Unit) -> Iterator[tuple[re.Match[str], Mention | None]]:
         """Where a list of parts opens, with its total: the figure before 其中/包括…; the figure named by 在X中；
@@ -3424,6 +3436,14 @@ def is_budget(subject: str) -> bool:
     """
     said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
     return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
+
+
+def _names_nothing(subject: str) -> bool:
+    """The name says only a measure, with words of the period at most (实际执行, 全年实际支出, 已累计支出)."""
+    said = P.MEASURE_WORD.sub("", normalize_subject(subject))
+    for w in words("ratio.bare_actual_words"):
+        said = said.replace(w, "")
+    return not said.strip(" ，,")
 
 
 def _names_funds_only(subject: str) -> bool:
