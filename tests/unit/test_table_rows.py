@@ -28,9 +28,11 @@ def claims_of(write_doc, *lines: str) -> list:
     ("增、减金额", "delta"), ("增加額", "delta"), ("2023比2022增减", "delta"), ("2023年预算数增减", "delta"),
     ("增、减幅度", "rate"), ("增減%", "rate"), ("比上年增长%", "rate"), ("同比增减%", "rate"), ("增长率", "rate"),
     ("比上年增、减情况", "compare_group"), ("占调整预算%", "ratio"), ("为预算的%", "ratio"), ("预算执行率", "ratio"),
-    ("金额", "value"), ("合 计", "total"),
+    ("金额", "value"), ("合 计", "total"), ("科目编码", "code"), ("功能分类科目编码", "code"),
+    ("完成%", "ratio"), ("完成（%）", "ratio"),
     # not measures: items, and figures that are no ratio of a budget
     ("公务接待费", "item"), ("一般公共服务支出", "item"), ("增值税", "item"), ("税收比重%", "item"), ("当月", "item"),
+    ("完成", "item"),  # an amount: a completion rate carries its percent sign
 ])
 def test_header_roles(text, role):
     assert header(text).role == role
@@ -54,6 +56,10 @@ def test_header_periods_and_measures():
     ("一、收入情况 (一) 收入合计", "收入合计", 2, False, True),  # a section title run into the row
     ("本年收入合计", "本年收入合计", None, False, True),
     ("区 级", "区级", None, False, False),
+    ("201 一般公共服务支出", "一般公共服务支出", 1, False, False),  # a 功能分类 code: 类, 款, 项 by its digits
+    ("20101 人大事务", "人大事务", 2, False, False),
+    ("2010301 行政运行", "行政运行", 3, False, False),
+    ("2023 其他收入", "2023其他收入", None, False, False),  # four digits are no code
 ])
 def test_row_labels(text, name, depth, breakdown, total):
     lab = label(text)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from narrcheck.extract.flat_tables.vocab import MEASURES, header, table_words
+from narrcheck.extract.flat_tables.vocab import MEASURES, code_depth, header, table_words
 from narrcheck.model.document import Block, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import MONEY_UNITS, normalize_digits
@@ -150,9 +150,35 @@ def _header_start(cells: Sequence[Tok]) -> bool:
     if len(cells) < 2 or any(c.number is not None for c in cells):
         return False
     heads = [header(c.text) for c in cells]
-    first_ok = heads[0].role in ("item_label", "period_label") or heads[0].role in MEASURES
+    first_ok = heads[0].role in ("item_label", "period_label") or heads[0].role in MEASURES or _code_header(cells)
     rest = heads[1:]
     return first_ok and all(h.role not in ("empty",) for h in rest) and sum(h.role in MEASURES for h in rest) >= 1
+
+
+def _code_header(cells: Sequence[Tok]) -> bool:
+    """A header opening with a code column, then the rows' names (科目编码 | 科目名称 | 年初预算数 | …)."""
+    return len(cells) >= 3 and header(cells[0].text).role == "code" and header(cells[1].text).role == "item_label"
+
+
+def _is_code(cell: Cell) -> bool:
+    return cell is not None and cell.number is not None and code_depth(cell.number) is not None
+
+
+def _coded_row(label: Tok | None, values: list[Cell]) -> tuple[Tok | None, list[Cell]]:
+    """A row of a table with a code column, as a label (the code before the name: 201 一般公共服务支出) and its
+    figures: a code cell and a name cell; an empty code cell before a name; a name (合计) in the code cell beside
+    an empty name cell. Anything else (合计 in one cell spanning both) is left as it is.
+    """
+    if label is None and len(values) >= 2 and _is_code(values[0]) and values[1] is not None \
+            and values[1].number is None:
+        code, name = values[0], values[1]
+        assert code is not None
+        return Tok(f"{code.text} {name.text}", code.location), values[2:]
+    if label is None and values and values[0] is not None and values[0].number is None:
+        return values[0], values[1:]
+    if label is not None and values and values[0] is None:
+        return label, values[1:]
+    return label, values
 
 
 # ------------------------------------------------------------------------------------------------ finders
@@ -348,7 +374,8 @@ def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bo
         if not _header_start(cells) or lines[k].opens_with_bar:
             k += 1
             continue
-        header_lines = [cells]
+        coded = _code_header(cells)
+        header_lines = [cells[1:] if coded else cells]  # (the code column's codes go into the rows' labels)
         k += 1
         while k < len(lines) and not any(_is_figure(c) for c in lines[k].cells) \
                 and (sub := [c for c in lines[k].cells if c is not None]) and _sub_header(sub):
@@ -380,6 +407,8 @@ def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bo
                 values = list(line.cells)
             else:
                 values = list(line.cells[1:])
+            if coded:
+                label, values = _coded_row(label, values)
             rows.append(RawRow(label, values, line.text))
             k += 1
         while rows and not any(v is not None for v in rows[-1].values) and k < len(lines):
@@ -412,7 +441,19 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTa
     if len(head_cells) >= 3 and _first_row_label(head_cells):
         rows.append(RawRow(head_cells[-1], [], ""))
         head_cells = head_cells[:-1]
-    for c in cells[first_figure:]:
+    coded = _code_header(head_cells)
+    if coded:
+        head_cells = head_cells[1:]
+    width = len(head_cells) - 1
+    body = cells[first_figure:]
+    n = 0
+    while n < len(body):
+        c, nxt = body[n], (body[n + 1] if n + 1 < len(body) else None)
+        if coded and c is not None and _is_code(c) and nxt is not None and nxt.number is None \
+                and (not rows or len(rows[-1].values) >= width):
+            rows.append(RawRow(Tok(f"{c.text} {nxt.text}", c.location), [], ""))  # 201, then 一般公共服务支出
+            n += 2
+            continue
         if c is not None and c.number is None:
             if len(c.text) > MAX_CELL or _SENTENCE.search(c.text):
                 break
@@ -421,6 +462,7 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTa
             if not rows:
                 rows.append(RawRow(None, [], ""))
             rows[-1].values.append(c)
+        n += 1
     roles = {header(c.text).role for c in head_cells}
     if not rows or not roles & (MEASURES | {"item_label", "period_label"}):
         return []  # no header words: a list of names and figures, not a table read here

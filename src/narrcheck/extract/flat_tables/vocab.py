@@ -13,12 +13,12 @@ from functools import cache
 from typing import Literal
 
 from narrcheck.extract.patterns import YEAR_NUMBER
-from narrcheck.lexicon import alt, file_words, words
+from narrcheck.lexicon import alt, data_file, file_words, words
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 from narrcheck.structure.sections import heading_level
 
-Role = Literal["empty", "row_number", "note", "item_label", "period_label", "ratio", "compare_group", "rate",
+Role = Literal["empty", "code", "row_number", "note", "item_label", "period_label", "ratio", "compare_group", "rate",
                "delta", "total", "value", "level", "item"]
 Relative = Literal["prior", "current"]
 Measure = Literal["budget", "actual"]
@@ -106,6 +106,8 @@ def header(text: str) -> Header:
     k = _UNIT_SUFFIX.sub("", key(text))
     if not k:
         return Header(text, k, "empty")
+    if k.endswith(words("accounts.code_words")):
+        return Header(text, k, "code")
     if k in table_words("header.row_number"):
         return Header(text, k, "row_number")
     if _has(k, table_words("header.note")):
@@ -119,7 +121,8 @@ def header(text: str) -> Header:
     years = [int(y) for y in YEAR_NUMBER.findall(k)]
     year = years[-1] if years else None
     if k.startswith(table_words("header.ratio_openers")) and _measure(k) == "budget" and "%" in k \
-            or k.rstrip("%") in table_words("header.ratio_names"):
+            or k.rstrip("%") in table_words("header.ratio_names") \
+            or "%" in k and k.rstrip("%") in table_words("header.ratio_percent_names"):
         return Header(text, k, "ratio", year=year, measure="budget")
     if _has(k, _change_words()):
         compared = _YEARS_COMPARED.search(k)
@@ -162,6 +165,16 @@ class Label:
     side: str = ""
 
 
+def code_depth(piece: str) -> int | None:
+    """The depth of a 功能分类 (or 经济分类) code by its digit count (201 a 类, 20101 a 款, 2010101 a 项), or None
+    for a piece that is no such code.
+    """
+    if not piece.isascii() or not piece.isdigit():
+        return None
+    depth = data_file("table_rows.toml")["header"]["code_depths"].get(str(len(piece)))
+    return int(depth) if depth is not None else None
+
+
 def _depth(piece: str) -> int | None:
     level = heading_level(piece)
     if level is not None and level > 0:
@@ -179,8 +192,10 @@ def label(text: str) -> Label:
     breakdown = bool(pieces) and pieces[0].startswith(table_words("rows.breakdown"))
     if breakdown:
         pieces[0] = _breakdown_pattern().sub("", pieces[0])
+    depth = code_depth(pieces[0]) if len(pieces) >= 2 else None
+    if depth is not None:  # a code before the name (201 一般公共服务支出): the code's level is the row's depth
+        pieces = pieces[1:]
     enumerated = [i for i, piece in enumerate(pieces) if _depth(piece) is not None]
-    depth = None
     if enumerated:
         last = enumerated[-1]
         depth = _depth(pieces[last])
