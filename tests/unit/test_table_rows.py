@@ -29,7 +29,7 @@ def claims_of(write_doc, *lines: str) -> list:
     ("增、减幅度", "rate"), ("增減%", "rate"), ("比上年增长%", "rate"), ("同比增减%", "rate"), ("增长率", "rate"),
     ("比上年增、减情况", "compare_group"), ("占调整预算%", "ratio"), ("为预算的%", "ratio"), ("预算执行率", "ratio"),
     ("金额", "value"), ("合 计", "total"), ("科目编码", "code"), ("功能分类科目编码", "code"),
-    ("完成%", "ratio"), ("完成（%）", "ratio"),
+    ("完成%", "ratio"), ("完成（%）", "ratio"), ("全市", "total"), ("全 县", "total"), ("上年全市", "level"),
     # not measures: items, and figures that are no ratio of a budget
     ("公务接待费", "item"), ("一般公共服务支出", "item"), ("增值税", "item"), ("税收比重%", "item"), ("当月", "item"),
     ("完成", "item"),  # an amount: a completion rate carries its percent sign

@@ -6,7 +6,10 @@
 - a ratio column (占调整预算%, 为预算的%) divides the row's actual by its budget;
 - a total (a 合计 row, a row over its sub-rows or over its 其中 breakdown) is the sum of its children, column by
   column, in every column whose figures add up (levels and changes; never rates, ratios or row numbers). A
-  breakdown (其中) may be partial, so only its levels are summed, not its changes.
+  breakdown (其中) may be partial, so only its levels are summed, not its changes;
+- a total column (合计, 全市) closing or opening a run of two or more columns of items (中央级 | 省级 | 县级 | 合计,
+  市本级 | 县区 | 全市, 合计 | 购置费 | 运行费 under one header) is, in each row, the sum of their figures (an empty
+  cell is 0); that total is then the row's level of its period, which a ratio or change column measures.
 The sign of a change in a column that prints signs is its direction (NC103 weighs it; NC101 and NC102 the size);
 a column headed by a rise alone (增长率, 增加额) states a rise by a figure without a sign.
 Money follows the column's precision: where a column prints its money with 2 decimals, a whole figure in it
@@ -62,6 +65,7 @@ class _Table:
         self.signed = [any((_number(it, j) or "").startswith("-") for it in self.rows)
                        or _names_rise(grid.columns[j].head.key) and grid.columns[j].head.role in ("delta", "rate")
                        for j in range(n)]
+        self.wholes = {} if grid.transposed else _wholes(grid, self.percent)
 
     @property
     def rows(self) -> list[Item]:
@@ -120,10 +124,62 @@ def _precision(grid: Grid, j: int) -> int | None:
     return d if n >= decimals[0] and n >= 2 else None
 
 
+def _wholes(grid: Grid, percent: list[bool]) -> dict[int, list[int]]:
+    """Total columns and the columns of items they add up: a run of two or more item columns of one spanning
+    header (or none) right before the total (中央级 | 省级 | 县级 | 合计) or, where none stands before it, right
+    after it (合计 | 购置费 | 运行费). A total with such runs on both sides is not read.
+    """
+    columns = grid.columns
+    out: dict[int, list[int]] = {}
+
+    def run(j: int, step: int) -> list[int]:
+        found: list[int] = []
+        k = j + step
+        while 0 <= k < len(columns) and columns[k].head.role == "item" and columns[k].group == columns[j].group \
+                and not percent[k]:
+            found.append(k)
+            k += step
+        return found
+
+    for j, col in enumerate(columns):
+        if col.head.role != "total" or percent[j]:
+            continue
+        before, after = run(j, -1), run(j, 1)
+        parts = sorted(before) if len(before) >= 2 and len(after) < 2 else \
+            after if len(after) >= 2 and len(before) < 2 else []
+        # a column opening with 其中 breaks down the one before it: the run is no list of parts
+        if parts and not any(columns[k].head.key.startswith(table_words("rows.breakdown")) for k in parts) \
+                and not _nested_columns(grid, parts):
+            out[j] = parts
+    return out
+
+
+def _nested_columns(grid: Grid, parts: list[int]) -> bool:
+    """True when one of the columns `parts` is, in every row where it has a figure (not all zero), the sum of two
+    or more columns right after it: those are its sub-columns (公务用车费 | 购置费 | 运行费), not more parts.
+    """
+    rows = [it for it in grid.items if it.state == "aligned"]
+
+    def number(item: Item, k: int) -> Decimal | None:
+        digits = _number(item, k)
+        return Decimal(digits) if digits is not None and not digits.endswith("%") else None
+
+    for i, head in enumerate(parts):
+        for end in range(i + 3, len(parts) + 1):
+            pairs = [(v, sum((number(it, k) or Decimal(0) for k in parts[i + 1:end]), Decimal(0)))
+                     for it in rows if (v := number(it, head)) is not None]
+            if any(v for v, _ in pairs) and all(abs(v - total) <= Decimal(1).scaleb(min(0, int(v.as_tuple().exponent)))
+                                                * (end - i) for v, total in pairs):  # (a last digit a part)
+                return True
+    return False
+
+
 # ------------------------------------------------------------------------------------------------ pairing
 
 def _levels(t: _Table) -> list[int]:
-    return [j for j, c in enumerate(t.grid.columns) if c.head.role in ("level", "value") and not t.percent[j]]
+    """The columns of levels (a total of item columns is the level they add up to)."""
+    return [j for j, c in enumerate(t.grid.columns)
+            if (c.head.role in ("level", "value") or j in t.wholes) and not t.percent[j]]
 
 
 def _times(t: _Table, levels: list[int]) -> dict[int, int | None]:
@@ -335,6 +391,30 @@ def _sums(t: _Table, priors: set[int]) -> list[TableClaim]:
     return out
 
 
+def _row_sums(t: _Table) -> list[TableClaim]:
+    """Each row's total column as the sum of the item columns it adds up (NC106); none where most rows fail."""
+    out: list[TableClaim] = []
+    for j, parts in t.wholes.items():
+        claims: list[TableClaim] = []
+        holds = fails = 0
+        for item in t.rows:
+            if item.known is not None and max(j, *parts) >= item.known:
+                continue  # a cell cut off with the excerpt is unknown, not empty
+            total = t.figure(item, j)
+            figures = [f for k in parts if (f := t.figure(item, k)) is not None]
+            if total is None or not figures:
+                continue
+            if _adds_up(total, figures):
+                holds += 1
+            else:
+                fails += 1
+            claims.append(PartsSumClaim(total=total, parts=tuple(figures), exhaustive=True, quote=item.quote,
+                                        location=total.location, section=t.grid.section))
+        if not (fails > holds and fails >= 2):
+            out += claims
+    return out
+
+
 def _adds_up(total: Figure, parts: list[Figure], partial: bool = False) -> bool:
     """The parts add up to the total (a partial list may also fall well short of it, as NC106 allows)."""
     summed = reduce(lambda a, c: a + c, (p.interval() for p in parts))
@@ -374,4 +454,4 @@ def grid_claims(grid: Grid) -> list[TableClaim]:
             if (pair := _pair(t, j)) is not None:
                 out += _changes(t, j, pair)
                 priors.add(pair.prior)
-    return out + _sums(t, priors)
+    return out + _sums(t, priors) + _row_sums(t)

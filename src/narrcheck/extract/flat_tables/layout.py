@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from narrcheck.extract.flat_tables.vocab import MEASURES, code_depth, header, table_words
+from narrcheck.extract.flat_tables.vocab import MEASURES, Header, code_depth, header, table_words
 from narrcheck.model.document import Block, Document
 from narrcheck.model.location import Location
 from narrcheck.numbers import MONEY_UNITS, normalize_digits
@@ -152,7 +152,8 @@ def _header_start(cells: Sequence[Tok]) -> bool:
     heads = [header(c.text) for c in cells]
     first_ok = heads[0].role in ("item_label", "period_label") or heads[0].role in MEASURES or _code_header(cells)
     rest = heads[1:]
-    return first_ok and all(h.role not in ("empty",) for h in rest) and sum(h.role in MEASURES for h in rest) >= 1
+    return first_ok and all(h.role not in ("empty",) for h in rest) \
+        and (sum(h.role in MEASURES for h in rest) >= 1 or heads[0].role == "item_label" and _whole_of_items(rest))
 
 
 def _code_header(cells: Sequence[Tok]) -> bool:
@@ -424,7 +425,14 @@ def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bo
 def _sub_header(cells: Sequence[Tok]) -> bool:
     """A line under a header line that names sub-columns (增减金额 | 增减幅度, 金额 | 占调整预算%)."""
     heads = [header(c.text) for c in cells]
-    return all(c.number is None for c in cells) and all(h.role in MEASURES or h.role == "total" for h in heads)
+    return all(c.number is None for c in cells) and (all(h.role in MEASURES or h.role == "total" for h in heads)
+                                                     or _whole_of_items(heads))
+
+
+def _whole_of_items(heads: Sequence[Header]) -> bool:
+    """Header cells that are items and one total of them (本级支出 | 补助下级支出 | 合计; 合计 | 中央级 | 省级)."""
+    roles = [h.role for h in heads]
+    return roles.count("total") == 1 and roles.count("item") >= 2 and set(roles) <= {"item", "total"}
 
 
 def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTable]:

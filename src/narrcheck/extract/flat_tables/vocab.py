@@ -131,7 +131,7 @@ def header(text: str) -> Header:
         role: Role = "compare_group" if _has(k, table_words("header.compare_group")) else \
             "rate" if _has(k, table_words("header.rate")) else "delta"
         return Header(text, k, role, year=year, compared=pair, basis_prior=basis)
-    if k in words("lists.total_words"):
+    if k in words("lists.total_words") or k in table_words("header.whole_place"):
         return Header(text, k, "total")
     if k in table_words("header.value"):
         return Header(text, k, "value")
