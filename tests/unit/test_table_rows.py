@@ -87,6 +87,18 @@ def test_a_measure_spanning_sub_columns_is_the_one_they_can_belong_to():
     assert resolve([top, sub], 3) is None  # either could be meant
 
 
+def test_a_period_spanning_its_measures_dates_them():
+    top = [header(t) for t in ("项目", "上年决算数", "本年", "同比增长%")]
+    sub = [header(t) for t in ("预算数", "决算数", "完成%")]
+    _, columns = resolve([top, sub], 5)
+    assert [(c.head.text, c.head.relative) for c in columns] == [
+        ("上年决算数", "prior"), ("预算数", "current"), ("决算数", "current"), ("完成%", None), ("同比增长%", None)]
+    assert [c.group.text if c.group else None for c in columns] == [None, "本年", "本年", "本年", None]
+    # a period over one measure and sub-columns that are no measures is not this reading
+    top = [header(t) for t in ("项目", "本年", "上年")]
+    assert resolve([top, [header(t) for t in ("增值税", "契税")]], 3) is None
+
+
 def test_a_header_that_cannot_be_resolved_is_not_read():
     top = [header(t) for t in ("项目", "上年数", "本年数", "比上年增减情况", "备注")]
     sub = [header(t) for t in ("增减额", "增减率")]

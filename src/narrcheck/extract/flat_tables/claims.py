@@ -203,7 +203,10 @@ def _own(t: _Table, col: Column, levels: list[int]) -> int | None:
     """The value column of the measure a sub-column belongs to (金额 under 2023年执行数)."""
     if col.group is None or col.group.role != "level":
         return None
-    return next((k for k in levels if t.grid.columns[k].group == col.group), None)
+    own = [k for k in levels if t.grid.columns[k].group == col.group]
+    if len(own) > 1:  # a period over its measures (本年 over 预算数 | 决算数 | 完成%): the one actual is measured
+        own = [k for k in own if t.grid.columns[k].measured.measure != "budget"]
+    return own[0] if len(own) == 1 else None
 
 
 def _pair(t: _Table, j: int) -> _Pair | None:

@@ -13,7 +13,7 @@ columns are items is read transposed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -74,6 +74,12 @@ def _spans(top: Header, subs: list[Header]) -> bool:
         return False
     if top.role in ("compare_group", "delta", "rate"):
         return all(s.role in ("delta", "rate") for s in subs)
+    if top.role == "level" and _period_only(top):
+        # a period over its measures (本年 over 预算数 | 决算数 | 完成%): levels of a measure and no period of their own
+        levels = [s for s in subs if s.role == "level"]
+        if len(levels) >= 2 and all(s.measure is not None and _undated(s) for s in levels) \
+                and all(s.role in ("level", "ratio", "rate", "delta") for s in subs):
+            return True
     if top.role == "level":
         if subs[0].role != "value" or any(s.role not in ("value", "ratio", "rate", "delta") for s in subs):
             return False
@@ -84,6 +90,22 @@ def _spans(top: Header, subs: list[Header]) -> bool:
     if top.role == "item":
         return subs[0].role == "total" and all(s.role in ("item", "total") for s in subs)
     return False
+
+
+def _undated(h: Header) -> bool:
+    return h.year is None and h.relative is None
+
+
+def _period_only(h: Header) -> bool:
+    """A header naming a period and no measure (本年, 2023年, 上年)."""
+    return h.measure is None and not _undated(h)
+
+
+def _under(top: Header, sub: Header) -> Column:
+    """A sub-column under `top`; a level of no period of its own under a period takes that period (本年 over 预算数)."""
+    if top.role == "level" and _period_only(top) and sub.role == "level" and _undated(sub):
+        sub = replace(sub, year=top.year, relative=top.relative)
+    return Column(sub, top)
 
 
 def resolve(lines: list[list[Header]], width: int) -> tuple[Header | None, list[Column]] | None:
@@ -109,12 +131,12 @@ def resolve(lines: list[list[Header]], width: int) -> tuple[Header | None, list[
         if len(found) != 1:
             return None
         i = found[0]
-        return first, [*map(Column, top[:i]), *(Column(s, top[i]) for s in subs), *map(Column, top[i + 1:])]
+        return first, [*map(Column, top[:i]), *(_under(top[i], s) for s in subs), *map(Column, top[i + 1:])]
     found = [i for i, h in enumerate(flat) if _spans(h, flat[i + 1:])]
     if len(found) != 1:
         return None
     i = found[0]
-    return first, [*map(Column, flat[:i]), *(Column(s, flat[i]) for s in flat[i + 1:])]
+    return first, [*map(Column, flat[:i]), *(_under(flat[i], s) for s in flat[i + 1:])]
 
 
 # ------------------------------------------------------------------------------------------------ rows
