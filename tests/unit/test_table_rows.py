@@ -21,7 +21,7 @@ def claims_of(write_doc, *lines: str) -> list:
 
 @pytest.mark.parametrize("text,role", [
     ("项 目", "item_label"), ("预算科目", "item_label"), ("年度", "period_label"), ("行號", "row_number"),
-    ("学校类别", "item_label"), ("经费类型", "item_label"),
+    ("学校类别", "item_label"), ("经费类型", "item_label"), ("月份", "item_label"),
     ("增减原因", "note"), ("备注", "note"),
     ("上年决算数", "level"), ("本 期", "level"), ("上年同期", "level"), ("2019年决算数", "level"),
     ("2023年预算 调整数", "level"), ("本年收入计划", "level"), ("预算数", "level"), ("2022年", "level"),
