@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Literal
 
 from narrcheck.extract.flat_tables.layout import Cell, RawRow, RawTable
-from narrcheck.extract.flat_tables.vocab import Header, Label, header, label
+from narrcheck.extract.flat_tables.vocab import Header, Label, header, label, table_words
 
 State = Literal["aligned", "zero", "unaligned"]
 
@@ -268,6 +268,7 @@ def _nest(grid: Grid) -> None:
     items = grid.items
     stack: list[tuple[float, int]] = []  # the open rows: (depth, index)
     segment = 0  # the first row of the run a closing total sums
+    whole_segment = 0  # the first row of the run a closing total other than a 小计 sums
     opening: int | None = None
 
     def adopt(parent: int, child: int, complete: bool) -> None:
@@ -294,12 +295,18 @@ def _nest(grid: Grid) -> None:
             continue
         if lab.total and lab.depth is None:
             if n == segment:
-                opening, segment = n, n + 1
+                opening, segment, whole_segment = n, n + 1, n + 1
             else:
-                for k in range(segment, n):
-                    if items[k].parent is None and k != opening and not _other_side(items[k], lab):
+                sub = _subtotal(lab)
+                # a 小计 sums the rows since the last total, not a 小计 before it (小计 | … | 小计 | 合计: siblings);
+                # another total sums every top row since the last total not a 小计
+                for k in range(segment if sub else whole_segment, n):
+                    if items[k].parent is None and k != opening and not _other_side(items[k], lab) \
+                            and not (sub and _subtotal(items[k].label)):
                         adopt(n, k, complete=True)
                 segment = n  # a closing total is itself a top row of what follows (of its own side)
+                if not sub:
+                    whole_segment = n
             stack.clear()
             continue
         if lab.depth is not None:
@@ -327,6 +334,11 @@ def _nest(grid: Grid) -> None:
         for k in range(opening + 1, end):
             if items[k].parent is None:
                 adopt(opening, k, complete=True)
+
+
+def _subtotal(lab: Label | None) -> bool:
+    """A total named as a subtotal (一般公共预算小计)."""
+    return lab is not None and lab.total and lab.name.endswith(table_words("rows.subtotal"))
 
 
 def _other_side(item: Item, total: Label) -> bool:
