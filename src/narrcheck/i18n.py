@@ -18,6 +18,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "the unit should be {expected_unit}."},
     "mismatch-flat": {"zh": "{what}写作“持平”（变动为0），按文中数字计算各项变动合计为{expected}。",
                       "en": "{what} is said to be unchanged (0), but the changes of its parts add up to {expected}."},
+    "mismatch-balanced": {"zh": "文中称收支平衡（收支相抵为0），按文中数字计算收支相抵为{expected}。",
+                          "en": "The text says revenue and spending balance (their difference is 0), but the "
+                                "document's own figures give a difference of {expected}."},
     "ok-accounts": {"zh": "核对无误：{what}为{claimed}，附表中为{expected}。",
                     "en": "Checks out: {what} is {claimed}; the official table has {expected}."},
     "mismatch-accounts": {"zh": "{what}写作{claimed}，附表中为{expected}。",

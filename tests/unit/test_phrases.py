@@ -133,6 +133,15 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     "a balance adds to a total": (P.BALANCE_OPEN, ["，加上级补助收入", "。加上转移性收入", "；减去调出资金"], [
         "增加上级补助",
     ]),
+    "a balance of the totals before it": (P.YEAR_END_BALANCE, [
+        "上述收支相抵，年终结余65616万元", "收支相抵，结转下年30000万元", "收支总量相抵结转下年11.6亿元",
+        "当年收支结余530万元",
+    ], [
+        "收支相抵后略有结余", "结转下年使用1513万元",
+    ]),
+    "the totals are said to be equal": (P.BALANCED, ["收支相抵，全区一般公共预算收支平衡。", "收支平衡"], [
+        "收支平衡情况", "收支基本平衡",
+    ]),
     "an adjusted basis": (P.ADJUSTED_BASIS, ["同口径增长5%", "剔除减税降费因素"], ["口径一致"]),
     "a denial": (DENIAL, ["本单位无结转结余资金", "不涉及政府采购", "2024年度未发生因公出国费用"], [
         "无法判断",

@@ -299,6 +299,11 @@ REVENUE_TOTAL = re.compile(rf"(?:{alt('year_end_balance.revenue_totals')})$")
 SPENDING_TOTAL = re.compile(rf"(?:{alt('year_end_balance.spending_totals')})$")
 REVENUE_END = re.compile(rf"(?:{alt('year_end_balance.revenue_ends')})$")
 SPENDING_END = re.compile(rf"(?:{alt('year_end_balance.spending_ends')})$")
+OUTFLOW_END = re.compile(rf"(?:{alt('year_end_balance.outflows')})$")
+# 收支相抵，全区一般公共预算收支平衡。: a clause saying the totals before it are equal (`lead`: the words before it)
+BALANCED = re.compile(rf"(?:^|(?<=[，,。；;：:]))\s*(?P<lead>[^，,。；;：:\d]{{0,24}}?)"
+                      rf"(?:{alt('year_end_balance.balanced')})(?=\s*(?:[。；;，,]|$))")
+BALANCED_NOT_AFTER = re.compile(alt("year_end_balance.balanced_not_after"))
 # the comparison is made on an adjusted basis (同口径): the base is not current − change
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it

@@ -680,6 +680,9 @@ class Extractor:
             self._composite_sums(unit)
             self._balances(unit)
             self._year_end_balances(unit)
+        for unit in self.units:  # (收支平衡 may stand in a paragraph of its own, with no figure)
+            if unit.table is None and "平衡" in unit.text:
+                self._balanced(unit)
         self._shares_of_listed()
         self._shares_sums()
         return self.claims
@@ -2390,7 +2393,7 @@ class Extractor:
             end = unit.text.find("。", opening.end())
             end = len(unit.text) if end < 0 else end
             total = next((m for m in unit.mentions if opening.end() <= m.start < end and m.family == "money"
-                          and TOTAL_WORDS.search(m.subject)), None)
+                          and (TOTAL_WORDS.search(m.subject) or _names_flow_total(m))), None)
             if total is None:
                 continue
             items = [m for m in unit.mentions if opening.end() <= m.start < total.start and self._eligible(m)
@@ -2415,9 +2418,12 @@ class Extractor:
 
     def _year_end_balances(self, unit: Unit) -> None:
         """上述收支相抵，年终结余65616万元: the revenue total less the spending total (收入合计…, 支出合计…), each the
-        last of its kind stated before it in its section since the balance before; 收入256340万元，支出238910万元，
-        当年收支结余17430万元: the one revenue less the one spending its sentence states before it. No claim where
-        either is missing or not one (a sum of other items, 收入…，上年结余…，支出…, is not guessed).
+        last of its kind stated before it in its section since the balance before; where something carried in is
+        stated beside them (上年结余…，本年收入合计…), it may be in the revenue total or not, and the balance is
+        claimed only with the reading that holds. With no totals, what was carried in plus every revenue less every
+        spending stated there (收入…，上年结余…，支出…。收支相抵，年终结余…), where each figure is one of these.
+        收入256340万元，支出238910万元，当年收支结余17430万元: the one revenue less the one spending its sentence
+        states before it. No claim where either is missing or not one.
         """
         for m in P.YEAR_END_BALANCE.finditer(unit.text):
             balance = unit.mention_at(m.end())
@@ -2431,39 +2437,100 @@ class Extractor:
                 spending = [x for x in before if P.SPENDING_END.search(normalize_subject(x.subject))]
                 if len(before) != 2 or len(revenue) != 1 or len(spending) != 1:
                     continue
-                pair = revenue[0], spending[0]
+                readings: list[tuple[Figure, ...]] = [(revenue[0].figure(), _negated(spending[0].figure()))]
             else:
-                found = self._totals_before(unit, m.start())
-                if found is None:
+                readings = self._balance_readings(unit, m.start())
+                if not readings:
                     continue
-                pair = found
+            unit_of = balance.quantity.unit
+            holds = [r for r in readings if interval_sum(list(r), unit_of).meets_printed(
+                balance.quantity.value, balance.quantity.decimals)]
+            if len(readings) > 1 and not holds:
+                continue  # (two readings, neither holds: which one the text means is not known)
             self.claims.append(PartsSumClaim(
-                total=balance.figure(), parts=(pair[0].figure(), _negated(pair[1].figure())), exhaustive=True,
+                total=balance.figure(), parts=(holds or readings)[0], exhaustive=True,
                 **self._claim_kwargs(unit, balance.start, balance.end)))
 
-    def _totals_before(self, unit: Unit, pos: int) -> tuple[Mention, Mention] | None:
-        """The revenue total and the spending total stated last before `pos` in `unit`'s section (this unit and
-        the paragraphs before it, back to the previous balance or the section's start), or None.
+    def _balanced(self, unit: Unit) -> None:
+        """收入合计71930万元；…支出合计71930万元。收支平衡。: the revenue total less the spending total is 0, read as
+        a balance is (_balance_readings); not where the clause states it as a goal or as nearly so (确保收支平衡,
+        收支基本平衡).
         """
-        revenue: Mention | None = None
-        spending: Mention | None = None
+        for m in P.BALANCED.finditer(unit.text):
+            if P.BALANCED_NOT_AFTER.search(m.group("lead")):
+                continue
+            readings = self._balance_readings(unit, m.start())
+            if not readings:
+                continue
+            decimals = max(f.quantity.decimals for f in readings[0])
+            start = m.start("lead") + len(m.group("lead"))
+            zero = Figure(value="0", unit=readings[0][0].unit, text=unit.raw[start:m.end()], subject="收支差额",
+                          location=unit.locate(start), precision=decimals)
+            holds = [r for r in readings if interval_sum(list(r), zero.unit).meets_printed(Decimal(0), decimals)]
+            if len(readings) > 1 and not holds:
+                continue
+            self.claims.append(PartsSumClaim(total=zero, parts=(holds or readings)[0], exhaustive=True,
+                                             **self._claim_kwargs(unit, start, m.end())))
+
+    def _balance_readings(self, unit: Unit, pos: int) -> list[tuple[Figure, ...]]:
+        """The sums a balance at `pos` may be (_year_end_balances), each its signed parts: from the figures stated
+        last before it in `unit`'s section (this unit and the paragraphs before it, back to the previous balance or
+        the section's start).
+        """
+        stated: list[Mention] = []  # nearest first
         for earlier in reversed(self.units[:unit.order + 1]):
             if earlier.section != unit.section or earlier.table is not None:
                 break
             end = pos if earlier is unit else len(earlier.text)
             if earlier is not unit and P.YEAR_END_BALANCE.search(earlier.text):
-                break  # (the balance before closed the totals stated before it)
-            for x in reversed(earlier.mentions):
-                if x.end > end or x.family != "money" or not self._eligible(x):
-                    continue
-                name = normalize_subject(x.subject)
-                if revenue is None and P.REVENUE_TOTAL.search(name):
-                    revenue = x
-                elif spending is None and P.SPENDING_TOTAL.search(name):
-                    spending = x
-            if revenue is not None and spending is not None:
-                return revenue, spending
-        return None
+                break  # (the balance before closed the figures stated before it)
+            stated.extend(x for x in reversed(earlier.mentions) if x.end <= end and x.family == "money"
+                          and self._eligible(x))
+        totals = self._totals_of(stated)
+        if totals is not None:
+            revenue, spending = totals
+            base = (revenue.figure(), _negated(spending.figure()))
+            carried = [x for x in stated if _CARRIED_IN.search(normalize_subject(x.subject))
+                       and not self._within(x, revenue)]
+            return [base, (*base, *(x.figure() for x in carried))] if carried else [base]
+        signed: list[Figure] = []
+        flows = set()
+        for x in stated:
+            name = normalize_subject(x.subject)
+            if bracket_depth(x.unit.text, 0, x.start) or _opens_list(x.unit.text, x.start) \
+                    or TOTAL_WORDS.search(name):
+                return []  # (a part of a figure, or a total of a kind not paired: not guessed)
+            if _CARRIED_IN.search(name) or P.REVENUE_END.search(name):
+                signed.append(x.figure())
+                flows.add("in")
+            elif P.SPENDING_END.search(name) or P.OUTFLOW_END.search(name):
+                signed.append(_negated(x.figure()))
+                flows.add("out")
+            else:
+                return []
+        if flows != {"in", "out"}:
+            return []
+        return [tuple(reversed(signed))]
+
+    @staticmethod
+    def _totals_of(stated: list[Mention]) -> tuple[Mention, Mention] | None:
+        """The revenue total and the spending total first among `stated` (the figures before a balance, nearest
+        first), or None.
+        """
+        revenue = next((x for x in stated if P.REVENUE_TOTAL.search(normalize_subject(x.subject))), None)
+        spending = next((x for x in stated if P.SPENDING_TOTAL.search(normalize_subject(x.subject))), None)
+        return (revenue, spending) if revenue is not None and spending is not None else None
+
+    @staticmethod
+    def _within(x: Mention, total: Mention) -> bool:
+        """`x` is one of the items `total` adds: stated after the 加 that opens them, in its sentence (…，加上年结转…，
+        收入合计…), not before it (上年结余…，本年收入合计…).
+        """
+        if x.unit is not total.unit:
+            return False
+        s_start = total.unit.sentence_span(total.start)[0]
+        opened = [o.start() for o in P.BALANCE_OPEN.finditer(total.unit.text, s_start, total.start)]
+        return bool(opened) and opened[-1] <= x.start < total.start
 
     def _named_head(self, unit: Unit, head: Mention, marker: re.Match[str], parts: list[Mention]) -> Mention:
         """The total the parts break down: where every part's name shares words the nearest figure's name lacks
@@ -3317,6 +3384,12 @@ def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
         return False
     s_start, _ = unit.sentence_span(m.start())
     return any(int(y) > int(year[0]) for y in P.YEAR_NUMBER.findall(normalize_digits(unit.text[s_start:m.start()])))
+
+
+def _names_flow_total(m: Mention) -> bool:
+    """The figure is named as a revenue or a spending total (收入总量…, 支出合计…: [year_end_balance])."""
+    name = normalize_subject(m.subject)
+    return bool(P.REVENUE_TOTAL.search(name) or P.SPENDING_TOTAL.search(name))
 
 
 def _names_balance(x: Mention) -> bool:

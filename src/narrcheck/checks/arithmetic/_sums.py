@@ -72,9 +72,11 @@ def check_sum(rule: Rule, claim: PartsSumClaim, ctx: Context) -> Iterator[Findin
                                    claim.section, claimed=claim.total.value, formula=formula, source=claim.source)
         return
     # (a whole said to be 持平, its parts' changes not adding to 0: the message says 持平, not "0.00")
-    flat = claim.measure == "delta" and not claim.total.text[:1].isdigit()
+    # (and a balance said in words, 收支平衡: the message says the totals differ, not "0")
+    worded = claim.total.decimal == 0 and not claim.total.text[:1].isdigit()
+    wording = ("flat" if claim.measure == "delta" else "balanced") if worded else ""
     yield rule.judge(ctx, claim.total, parts, formula, ev, claim.section, claim.source, terms=_part_repeated(claim),
-                     wording="flat" if flat else "")
+                     wording=wording)
 
 
 def _part_repeated(claim: PartsSumClaim) -> Terms:
