@@ -2815,14 +2815,19 @@ def _list_parts(text: str, head: Mention, parts: list[Mention]) -> list[Mention]
     # (under a budget or a project's funds, the amount spent or paid after its parts ends their list)
     budget = is_budget(head.subject) or _names_funds_only(head.subject)
     year_total = normalize_subject(head.subject).endswith(words("wholes.expenditure"))
+    side = _side(normalize_subject(head.subject))
     for i, part in enumerate(parts):
         name = normalize_subject(part.subject)
         if (TOTAL_WORDS.search(part.subject) and not _subtotal_of(part, head)) \
                 or (budget and i and _SPENT.search(name)) or _OUTSIDE.search(part.subject) \
+                or (side and i and _side(name) not in (None, side)
+                    and all(_side(normalize_subject(p.subject)) != _side(name) for p in parts[:i])) \
                 or (year_total and i and _BALANCE.search(name)) or _CEILING.match(text, part.end) \
                 or any(_component_of(part, earlier) for earlier in parts[:i]):
             # (另有年初结转和结余…: outside the list; under 本年支出合计, a balance: 经营收支结余; a ceiling: …限额
-            # 168.20亿元以内; a part of an earlier part: 其中基本支出400万元。人员经费350万元)
+            # 168.20亿元以内; a part of an earlier part: 其中基本支出400万元。人员经费350万元; the first figure of
+            # the other side: …收入860万元，其中利润收入700万元，…支出625万元, not where the list is of sources:
+            # 项目支出…，其中：财政拨款收入…，事业收入…)
             # (a total restated; under a budget, the amount spent after its parts: …追加20万元，全年支出115万元;
             # listed first it is a part: 预算500万元，其中已支出320万元，结余180万元)
             parts = parts[:i]
