@@ -142,6 +142,11 @@ FAMILIES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     "the totals are said to be equal": (P.BALANCED, ["收支相抵，全区一般公共预算收支平衡。", "收支平衡"], [
         "收支平衡情况", "收支基本平衡",
     ]),
+    "a bracket naming amounts only": (P.BRACKETED_ITEMS, [
+        "（一般公共预算财政拨款7920.18万元，政府性基金预算财政拨款730.14万元）", "(市级资金8000万元、县级资金4000万元)",
+    ], [
+        "（含上年结转20万元）", "（占总支出的12%，较上年增长3万元）", "（2022年120万元，2023年150万元）",
+    ]),
     "an adjusted basis": (P.ADJUSTED_BASIS, ["同口径增长5%", "剔除减税降费因素"], ["口径一致"]),
     "a denial": (DENIAL, ["本单位无结转结余资金", "不涉及政府采购", "2024年度未发生因公出国费用"], [
         "无法判断",

@@ -304,6 +304,10 @@ OUTFLOW_END = re.compile(rf"(?:{alt('year_end_balance.outflows')})$")
 BALANCED = re.compile(rf"(?:^|(?<=[，,。；;：:]))\s*(?P<lead>[^，,。；;：:\d]{{0,24}}?)"
                       rf"(?:{alt('year_end_balance.balanced')})(?=\s*(?:[。；;，,]|$))")
 BALANCED_NOT_AFTER = re.compile(alt("year_end_balance.balanced_not_after"))
+# 财政拨款收入8650.32万元（一般公共预算财政拨款7920.18万元，政府性基金预算财政拨款730.14万元）: a figure's bracket
+# that only names amounts, each item a name and its amount (`inner`: what the bracket holds)
+BRACKETED_ITEMS = re.compile(rf"\s*[（(](?P<inner>(?:[\u4e00-\u9fff“”\"]{{2,30}}?(?:为|是)?\s*{AMOUNT}[，,、；;]\s*)+"
+                             rf"[\u4e00-\u9fff“”\"]{{2,30}}?(?:为|是)?\s*{AMOUNT})[)）]")
 # the comparison is made on an adjusted basis (同口径): the base is not current − change
 ADJUSTED_BASIS = re.compile(alt("compare.adjusted"))
 # a list that opens with its classification (其中：按功能分类科目，…) is read after it

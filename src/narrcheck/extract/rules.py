@@ -676,6 +676,7 @@ class Extractor:
             self._parts_sums(unit)
             self._closing_sums(unit, listed)
             self._pointed_sums(unit, listed)
+            self._bracketed_parts(unit)
         for unit in numeric:
             self._composite_sums(unit)
             self._balances(unit)
@@ -2063,6 +2064,36 @@ class Extractor:
         for at in paired.values():
             self._complete_pairs(at)
 
+    def _bracketed_parts(self, unit: Unit) -> None:
+        """财政拨款收入8650.32万元（一般公共预算财政拨款7920.18万元，政府性基金预算财政拨款730.14万元）: a bracket right
+        after a money figure that only names two or more amounts breaks the figure down, a list that may be partial
+        (it may fall short, never exceed: NC106), its items set apart by one kind of separator; not where an item is a
+        budget, a level of the year before, a change, a total or a price (（年初预算…，调整预算…）, （上年…）,
+        （每人…）), nor where the bracket opens a list of its own (（其中：…）) or names both sides (（收入…，支出…）).
+        """
+        for head in unit.mentions:
+            if head.family != "money" or not self._eligible(head) or bracket_depth(unit.text, 0, head.start):
+                continue
+            m = P.BRACKETED_ITEMS.match(unit.text, head.end)
+            if m is None or m.group("inner").startswith(words("lists.openers")) \
+                    or len(set(_ITEM_SEPARATORS.findall(m.group("inner")))) > 1:
+                continue  # (separators of two kinds set items of two levels apart: （含A、B，C）)
+            parts = [x for x in unit.mentions if m.start("inner") <= x.start < m.end("inner")]
+            # (each item's own name: the words between the separator before it and its figure)
+            names = [unit.text[max([m.start("inner"), *(s.end() for s in _ITEM_SEPARATORS.finditer(
+                unit.text, m.start("inner"), x.start))]):x.start] for x in parts]
+            if len(parts) != len(_ITEM_SEPARATORS.findall(m.group("inner"))) + 1 \
+                    or any(x.family != "money" or not self._eligible(x) for x in parts) \
+                    or any(is_budget(name) or _names_prior_period(normalize_subject(name))
+                           or COMPARE_WORDS.search(normalize_subject(name)) or _NO_BRACKET_ITEM.search(name)
+                           for name in names):
+                continue
+            sides = {_side(name) for name in (head.subject, *names)} - {None}
+            if len(sides) > 1:
+                continue  # (结余10万元（收入110万元，支出100万元）: how it was worked out, no parts)
+            self.claims.append(PartsSumClaim(total=head.figure(), parts=tuple(x.figure() for x in parts),
+                                             **self._claim_kwargs(unit, head.start, m.end())))
+
     def _complete_pairs(self, at: list[int]) -> None:
         """Lists of two counts one marker opens, item by item (…40批次、352人次，…4批次、34人次): where one adds
         up to its total, the items are the whole, so the other list is complete too.
@@ -3175,6 +3206,10 @@ _MEASURE_NEXT = re.compile(
 
 # an amount named as spent or executed in the year (全年支出, 实际支出, 执行数), never a part of a budget's list
 _SPENT = re.compile(alt("lists.spent"))
+# what an item of a bracket that breaks a figure down is not: a change, a total, a quota, a valuation, a price
+_NO_BRACKET_ITEM = re.compile(alt("direction.up", "direction.down", "lists.total_words", "lists.quotas",
+                                  "lists.valuations", "lists.rates_of_things", "names.per_head"))
+_ITEM_SEPARATORS = re.compile(r"[，,、；;]")
 _GRAND = re.compile(alt("lists.grand_words"))
 _SUBTOTAL = re.compile(alt("lists.subtotal_words"))
 _OUTSIDE = re.compile(alt("lists.outside"))
