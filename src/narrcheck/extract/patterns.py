@@ -344,5 +344,7 @@ EQUAL_TO_BUDGET = re.compile(alt("ratio.equal_to_budget"))
 # sentence ends
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 BUDGET_SUBJECT = re.compile(alt("measure.budget"))
+# 年初预算安排一般公共预算支出52000万元: a budget arranged for what the words after it name
+ARRANGED = re.compile(alt("measure.arranged"))
 MEASURE_WORD = re.compile(alt("measure.budget", "measure.actual", "measure.totals"))
 TOTAL_WORD = re.compile(alt("measure.totals"))

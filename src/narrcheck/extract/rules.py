@@ -3542,12 +3542,24 @@ def _gap_to_budget(unit: Unit, m: Mention) -> bool:
                 or P.BUDGET_GAP_AT_END.search(unit.text, max(0, m.start - 10), m.start))
 
 
+def _measures_said(subject: str) -> list[str]:
+    """The measure words of a name, in order (no total word; a fund's name, 一般公共预算收入, names none); a side word
+    after an arrangement (年初预算安排一般公共预算支出: the budget arranged for a spending) names no measure.
+    """
+    plain = FUNDS.sub("", subject)
+    said = [w for w in P.MEASURE_WORD.findall(plain) if not P.TOTAL_WORD.fullmatch(w)]
+    arranged = P.ARRANGED.search(plain)
+    if arranged and said and set(P.MEASURE_WORD.findall(plain, arranged.end())) <= set(words("sides.expenditure")):
+        return said[:len(said) - len(P.MEASURE_WORD.findall(plain, arranged.end()))]
+    return said
+
+
 @lru_cache(maxsize=1 << 14)
 def is_budget(subject: str) -> bool:
     """A budget figure (预算数, 下达, 批复, 可用资金): the measure word nearest the figure is a budget word (支出预算
-    is a budget, 预算执行数 an actual); a fund's name (一般公共预算收入) names no measure.
+    is a budget, 预算执行数 an actual, 预算安排…支出 a budget); a fund's name (一般公共预算收入) names no measure.
     """
-    said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
+    said = _measures_said(subject)
     return bool(said) and bool(P.BUDGET_SUBJECT.fullmatch(said[-1]))
 
 
@@ -3567,7 +3579,7 @@ def _names_funds_only(subject: str) -> bool:
 
 def _measure_said(subject: str) -> str | None:
     """'budget' or 'actual' where a name says which figure it is (年初预算为, 支出决算为), else None."""
-    said = [w for w in P.MEASURE_WORD.findall(FUNDS.sub("", subject)) if not P.TOTAL_WORD.fullmatch(w)]
+    said = _measures_said(subject)
     return None if not said else "budget" if P.BUDGET_SUBJECT.fullmatch(said[-1]) else "actual"
 
 
