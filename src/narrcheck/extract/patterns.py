@@ -293,8 +293,14 @@ BALANCE_OPEN = re.compile(rf"(?:^|(?<=[，,；;。]))\s*(?P<sign>{_BALANCE_WORD}
 # 上述收支相抵，年终结余…万元 (the balance of the totals before it) / 当年收支结余…万元 (of its sentence's figures)
 YEAR_END_BALANCE = re.compile(
     rf"(?:(?P<offset>{alt('year_end_balance.offsets')})[，,]?\s*(?:{alt('year_end_balance.results')})"
-    rf"|(?P<own>{alt('year_end_balance.of_sentence')}))(?:为|是)?\s*(?=\d)"
+    rf"|(?P<own>{alt('year_end_balance.of_sentence')})"
+    rf"|(?:^|(?<=[，,；;]))\s*(?P<chain>{alt('year_end_balance.chain_results')}))(?:为|是)?\s*(?=\d)"
 )
+STOCK_RESULT = re.compile(alt("year_end_balance.stock_results"))
+# the sign word opening a clause of such a chain (加本年收入…, 减本年支出…)
+CHAIN_SIGN = re.compile(rf"\s*(?:(?P<plus>{alt('year_end_balance.chain_plus')})"
+                        rf"|(?P<minus>{alt('year_end_balance.chain_minus')})"
+                        rf"(?!{alt('year_end_balance.chain_minus_not_after')}))")
 REVENUE_TOTAL = re.compile(rf"(?:{alt('year_end_balance.revenue_totals')})$")
 SPENDING_TOTAL = re.compile(rf"(?:{alt('year_end_balance.spending_totals')})$")
 REVENUE_END = re.compile(rf"(?:{alt('year_end_balance.revenue_ends')})$")

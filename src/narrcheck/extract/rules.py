@@ -2454,7 +2454,8 @@ class Extractor:
         claimed only with the reading that holds. With no totals, what was carried in plus every revenue less every
         spending stated there (收入…，上年结余…，支出…。收支相抵，年终结余…), where each figure is one of these.
         收入256340万元，支出238910万元，当年收支结余17430万元: the one revenue less the one spending its sentence
-        states before it. No claim where either is missing or not one.
+        states before it. 上年结余…，加本年收入…，减本年支出…，年末滚存结余…: a balance opening its clause with no
+        收支相抵, of its sentence's chain (_chain_readings). No claim where either is missing or not one.
         """
         for m in P.YEAR_END_BALANCE.finditer(unit.text):
             balance = unit.mention_at(m.end())
@@ -2469,8 +2470,14 @@ class Extractor:
                 if len(before) != 2 or len(revenue) != 1 or len(spending) != 1:
                     continue
                 readings: list[tuple[Figure, ...]] = [(revenue[0].figure(), _negated(spending[0].figure()))]
+            elif m.group("chain"):
+                readings = self._chain_readings(unit, m.start("chain"))
+                if not readings:
+                    continue
             else:
                 readings = self._balance_readings(unit, m.start())
+                if P.STOCK_RESULT.search(m.group()):  # (年末结转和结余 holds what was carried in)
+                    readings = [r for r in readings if any(_CARRIED_IN.search(normalize_subject(f.subject)) for f in r)]
                 if not readings:
                     continue
             unit_of = balance.quantity.unit
@@ -2542,6 +2549,33 @@ class Extractor:
         if flows != {"in", "out"}:
             return []
         return [tuple(reversed(signed))]
+
+    def _chain_readings(self, unit: Unit, pos: int) -> list[tuple[Figure, ...]]:
+        """The sum a balance opening its clause at `pos` with no 收支相抵 is (上年结余8.42亿元，本年收入6.35亿元，本年
+        支出6.91亿元，年末滚存结余7.86亿元): each money figure before it in its sentence, alone in its clause, is
+        carried in or a revenue (added) or a spending (taken away), as its name says and as the clause's 加 or 减
+        says where it opens with one; one was carried in, and there are both revenues and spendings. Else none.
+        """
+        s_start, _ = unit.sentence_span(pos)
+        before = [x for x in unit.mentions if s_start <= x.start and x.end <= pos and x.family == "money"]
+        signed: list[Figure] = []
+        kinds: set[str] = set()
+        clause_of: set[int] = set()
+        for x in before:
+            clause = max(s_start, *(unit.text.rfind(c, 0, x.start) + 1 for c in "，,；;"))
+            if not self._eligible(x) or clause in clause_of or bracket_depth(unit.text, s_start, x.start) \
+                    or _opens_list(unit.text, x.start):
+                return []  # (two figures in a clause, a part of a figure, a breakdown: not guessed)
+            clause_of.add(clause)
+            name = normalize_subject(x.subject)
+            kind = "carried" if _CARRIED_IN.search(name) else "in" if P.REVENUE_END.search(name) else \
+                "out" if P.SPENDING_END.search(name) or P.OUTFLOW_END.search(name) else None
+            sign = P.CHAIN_SIGN.match(unit.text, clause)
+            if kind is None or sign and (sign.group("minus") is not None) != (kind == "out"):
+                return []  # (a figure of another kind, or 加 before a spending: not guessed)
+            kinds.add(kind)
+            signed.append(_negated(x.figure()) if kind == "out" else x.figure())
+        return [tuple(signed)] if kinds == {"carried", "in", "out"} else []
 
     @staticmethod
     def _totals_of(stated: list[Mention]) -> tuple[Mention, Mention] | None:
