@@ -269,17 +269,22 @@ def text_units(document: Document) -> list[Unit]:
     return units
 
 
+# a short bracket of alternatives inside a name (县（市、区）, 乡（镇、街道）): one or two characters each
+_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+")
+
+
 def _name_start(text: str, end: int) -> int:
     """Where the words naming a figure begin: after the nearest boundary before `end`, reading a short
-    bracket inside the name (因公出国（境）费) as part of it.
+    bracket inside the name (因公出国（境）费, 县（市、区）支出) as part of it.
     """
     i = end
     while i > 0:
         ch = text[i - 1]
         if ch in "）)":
             opening = max(text.rfind("（", max(0, i - 8), i - 1), text.rfind("(", max(0, i - 8), i - 1))
-            if opening > 0 and not _BOUNDARY.intersection(text[opening + 1:i - 1]) and i - 1 > opening + 1 \
-                    and text[opening - 1] not in _BOUNDARY:
+            inner = text[opening + 1:i - 1]
+            if opening > 0 and (not _BOUNDARY.intersection(inner) or _ALTERNATIVES.fullmatch(inner)) \
+                    and i - 1 > opening + 1 and text[opening - 1] not in _BOUNDARY:
                 i = opening
                 continue
         if ch in _BOUNDARY and not (ch == "、" and _JOINED_PAIR.match(text, i - 2)):
@@ -3508,7 +3513,24 @@ def _complete(text: str, head: Mention, marker: re.Match[str], parts: list[Menti
         return True  # said to be complete (a classification may list only its main items: 按功能分类科目，2070109…)
     if len(parts) >= WHOLE_LIST_ITEMS and P.WHOLE_ADVERB.search(lead) and not _said_partial(text, marker, parts):
         return True  # (共申请预算资金…，其中A…、B…、C…: itemised; 共惠及农户…，其中脱贫户…，监测户…: two groups named)
-    return _all_components(normalize_subject(head.subject), [normalize_subject(p.subject) for p in parts])
+    return _all_components(normalize_subject(head.subject), [normalize_subject(p.subject) for p in parts]) \
+        or _own_level_and_below(head, parts)
+
+
+_OWN_LEVEL = re.compile(rf"^[^，,。；;\d]{{0,3}}?{alt('lists.own_level')}")
+_LEVELS_BELOW = re.compile(rf"^(?:{alt('lists.levels_below')})")
+
+
+def _own_level_and_below(head: Mention, parts: list[Mention]) -> bool:
+    """The parts are a place's own level and the places below it, of one measure (县本级收入…，乡镇收入…): together
+    the whole place (全县…), not where the head names a level itself.
+    """
+    if len(parts) != 2 or _OWN_LEVEL.search(normalize_subject(head.subject)) or \
+            any(w in normalize_subject(head.subject) for w in words("lists.levels_below")):
+        return False
+    own, below = (normalize_subject(p.subject) for p in parts)
+    m_own, m_below = _OWN_LEVEL.search(own), _LEVELS_BELOW.search(below)
+    return m_own is not None and m_below is not None and own[m_own.end():] == below[m_below.end():]
 
 
 def _all_components(name: str, names: list[str]) -> bool:
