@@ -2371,7 +2371,9 @@ class Extractor:
         """决算2.05万元，年初预算为2.95万元，差值为0.90万元: a figure named as a gap is the difference of the two money
         figures stated before it in its clause chain (from the sentence's start, a ；, or the gap before), |a − b|
         (NC102); only where there are exactly two, and a budget among them is the level compared with. A gap named
-        as what was saved or overspent (节约, 结余, 超支, 超出预算金额, 剩余未执行) needs one budget among the two.
+        as what was saved or overspent (节约, 结余, 超支, 超出预算金额, 剩余未执行) needs one budget among the two;
+        one that names the level itself (超出预算, 未执行) takes the first as it where the second is an actual and the
+        first names no measure (项目资金120万元，已支出115.27万元，剩余未执行资金4.73万元).
         """
         opened = 0
         for m in unit.matches(P.DIFFERENCE):
@@ -2385,6 +2387,9 @@ class Extractor:
             if len(levels) != 2:
                 continue
             budgets = [x for x in levels if is_budget(x.subject)]
+            if not budgets and m.group("budget") in _SELF_NAMED_GAPS and _measure_said(levels[0].subject) is None \
+                    and _measure_said(levels[1].subject) == "actual":
+                budgets = levels[:1]  # (申请补贴…，实际发放…，超出预算金额…: the first is the level weighed against)
             if m.group("budget") and (len(budgets) != 1 or P.LIST_MARKER.search(unit.text, levels[0].end, m.start())):
                 continue  # (节约/结余/超支 is the gap to a budget: 收入…，支出…，结余… is a balance, read elsewhere;
                 # 预算300万元，其中已支出210万元，结余100万元 lists the budget's parts)
@@ -3140,6 +3145,9 @@ def _months(text: str, opening: bool = False) -> int | None:
     else:
         n = 1 if m.group("single") else int(m.group("count") or m.group("upto"))
     return n if 1 <= n <= 12 else None
+
+
+_SELF_NAMED_GAPS = frozenset(words("difference.self_named"))
 
 
 def _opens_list(text: str, pos: int) -> bool:
