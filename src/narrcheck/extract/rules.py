@@ -1522,6 +1522,8 @@ class Extractor:
                 name = normalize_subject(numerator.subject)
                 whole = next((b for owner, b in reversed(self._budgets.get(unit.order, []))
                               if len(name) >= 4 and owner == name), None)
+            if whole is None and not equal:
+                whole = self._arranged_before(unit, numerator, s_start, named)
         if whole is not None and numerator is not None:
             self._budgets.setdefault(unit.order, []).append((normalize_subject(numerator.subject), whole))
             self._completed_actuals.setdefault(unit.order, []).append((numerator, whole))
@@ -1534,6 +1536,24 @@ class Extractor:
             **self._claim_kwargs(unit, m.start(), m.end()))
         self.claims.append(claim)
         self._completed.setdefault(unit.order, []).append((pct.start, claim))
+
+    def _arranged_before(self, unit: Unit, actual: Mention, s_start: int, named: str | None) -> Mention | None:
+        """The budget the sentence before a completion arranged for the completion's actual (年初预算安排政府性基金
+        收入22000万元。全年实际完成政府性基金收入19870万元，完成年初预算的90.3%): the one budget there of the kind the
+        rate names, arranged for what the actual's name ends with (four characters at least); else None.
+        """
+        if s_start == 0:
+            return None
+        p_start, _ = unit.sentence_span(s_start - 1)
+        name = normalize_subject(actual.subject)
+        found = []
+        for x in unit.mentions:
+            if p_start <= x.start and x.end <= s_start and x.family == "money" and self._eligible(x) \
+                    and is_budget(x.subject) and _same_budget_kind(x, named):
+                arranged = P.ARRANGED.search(normalize_subject(x.subject))
+                what = normalize_subject(x.subject)[arranged.end():] if arranged else ""
+                found.append(x if len(what) >= 4 and name.endswith(what) else None)
+        return found[0] if len(found) == 1 else None
 
     def _named_actual(self, unit: Unit, budget: Mention, pos: int) -> Mention | None:
         """The actual a completion's clause names after the budget stated before it (…，一般公共预算财政拨款支出决算
