@@ -352,5 +352,6 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 BUDGET_SUBJECT = re.compile(alt("measure.budget"))
 # 年初预算安排一般公共预算支出52000万元: a budget arranged for what the words after it name
 ARRANGED = re.compile(alt("measure.arranged"))
-MEASURE_WORD = re.compile(alt("measure.budget", "measure.actual", "measure.totals"))
+MEASURE_WORD = re.compile(rf"(?:{alt('measure.budget', 'measure.actual', 'measure.totals')})"
+                          rf"(?!{alt('measure.not_after')})")  # (土地使用权: a right, no measure)
 TOTAL_WORD = re.compile(alt("measure.totals"))
