@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from narrcheck.extract.flat_tables import read_grids, table_row_claims, table_statements
-from narrcheck.extract.rules import Unit, rule_claims, text_units
+from narrcheck.extract.flat_tables.operands import table_operands
+from narrcheck.extract.rules import Extractor, Unit, text_units
 from narrcheck.extract.scores import (
     Seen,
     budget_line_claims,
@@ -53,7 +54,8 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     units = text_units(document)
     year = report_year(units)
     named: Seen = {}  # the table each unit names, read once for the three binders
-    claims = [*rule_claims(units), *score_claims(units, score_tables, named, year),
+    rules = Extractor(units)
+    claims = [*rules.run(), *score_claims(units, score_tables, named, year),
               *score_sum_claims(units, score_tables, year), *deduction_claims(units, score_tables),
               *project_claims(units, score_tables, named), *indicator_result_claims(units, score_tables, named),
               *denial_claims(units, year), *zero_cost_claims(units, year), *budget_line_claims(units),
@@ -63,6 +65,7 @@ def extract(document: Document, score_tables: Sequence[ScoreTable] = ()) -> Extr
     grids = read_grids(document)
     claims += table_row_claims(grids)
     stated = replace(statements(units, year), cells=table_statements(grids, year))
+    claims = table_operands(claims, rules.open_changes, stated)
     bands, gaps = stated_bands(units)
     return Extraction(claims, stated, units, publisher(units), bands, gaps,
                       states_execution_rule(units, score_tables, named))

@@ -442,6 +442,9 @@ class Extractor:
         self.precision = apply_precision(self.units)
         self.claims: list[Claim] = []
         self._changes_by_current: dict[int, list[ChangeClaim]] = {}
+        # changes said by their rate alone after the figure that changed (教育支出14562.80万元，比上年增长6.73%):
+        # no claim until a table of the document gives their base (extract/flat_tables/operands.py)
+        self.open_changes: list[ChangeClaim] = []
         self._groups: dict[tuple[object, ...], int] = {}
         # per paragraph (unit order), in reading order: (name of the actual, its budget); (where, a completion)
         self._budgets: dict[int, list[tuple[str, Mention]]] = {}
@@ -865,6 +868,8 @@ class Extractor:
                       and self._eligible(x) and bracket_depth(unit.text, s_start, x.start) == 0]
             pair = _consecutive_years(levels)
             last = next((x for x in reversed(unit.mentions) if x.end <= m.start()), None)
+            if pair is None and last is not None and unit.table is None and free(m):
+                self._open_change(unit, m, last)  # (教育支出14562.80万元，比上年增长6.73%: its base may be in a table)
             if pair is None or pair[0] is not last or not free(m):
                 continue  # (the rate right after the current level, not after a change: …，增加13.45万元，增长5.80%)
             pair[1].role = "prior"
@@ -976,7 +981,7 @@ class Extractor:
             named = normalize_subject(unit.text[named_from:m.start()].strip("，,。；; "))
             if named and named not in normalize_subject(done.numerator.subject):
                 continue  # (因公出国（境）费决算数小于… after 公务接待费's completion: another item)
-            kinds, own = _budget_kinds(m.group()), _budget_kinds(done.denominator.subject)
+            kinds, own = budget_kinds(m.group()), budget_kinds(done.denominator.subject)
             if kinds and own and not kinds & own:
                 continue  # (决算数大于年初预算数 after a completion of the adjusted budget)
             word = m.group("rel")
@@ -1124,6 +1129,23 @@ class Extractor:
         self.claims.append(claim)
         if current is not None:
             self._changes_by_current.setdefault(id(current), []).append(claim)
+
+    def _open_change(self, unit: Unit, m: re.Match[str], current: Mention) -> None:
+        """A change said by its rate alone right after the figure that changed (教育支出14562.80万元，比上年增长6.73%),
+        kept open: no claim until a table of the document gives its base (extract/flat_tables/operands.py).
+        """
+        rate = unit.mention_at(m.start("rate"))
+        basis = m.group("anchor") or ""
+        if rate is None or current.family != "money" or not self._eligible(current) \
+                or _names_basis_period(current, basis) or _of_an_earlier_year(unit, current, m.start()):
+            return
+        direction = _direction(m.group("dir2"))
+        if rate.quantity.value < 0 and direction == "up":
+            direction = "down"
+        self.open_changes.append(ChangeClaim(
+            subject=current.subject, current=current.figure(), rate=rate.figure(), delta_direction=direction,
+            rate_direction=direction, rate_word=m.group("dir2"), basis=normalize_digits(basis).strip("，, "),
+            **self._claim_kwargs(unit, m.start(), m.end())))
 
     def _current_after(self, unit: Unit, m: re.Match[str], kin: Mention, basis: str) -> Mention | None:
         """The level a change is about, stated right after it in its sentence by a clause that names only the
@@ -1411,7 +1433,7 @@ class Extractor:
             pct = self._take(unit, m, "pct", "pct")
             whole = self._take(unit, m, "whole", "whole")
             said = m.group("budget_after")
-            if whole is None and (not said or said == m.group("budget") or _budget_kinds(said) == _budget_kinds(
+            if whole is None and (not said or said == m.group("budget") or budget_kinds(said) == budget_kinds(
                     m.group("budget"))):  # (完成年初预算的…（调整预算为…）: another budget, no operand)
                 whole = self._take(unit, m, "whole_after", "whole")
             if pct is None:
@@ -1510,7 +1532,7 @@ class Extractor:
         if whole is None and numerator is not None:
             def of_kind(x: Mention) -> bool:
                 return level(x) and is_budget(x.subject) and _same_budget_kind(x, named)
-            verbatim = (named or "").removesuffix("数") if _budget_kinds(named or "") else ""
+            verbatim = (named or "").removesuffix("数") if budget_kinds(named or "") else ""
             if verbatim:  # (完成全年预算的…: the 全年预算 stated, before a budget of the kind's other word)
                 whole = self._nearest_before(unit, numerator.start, lo=s_start,
                                              accept=lambda x: of_kind(x) and verbatim in normalize_subject(x.subject))
@@ -1571,7 +1593,7 @@ class Extractor:
             # the paragraph's last one, against another budget of the same kind of thing, measures the same actual)
             done = self._completed_actuals.get(unit.order, [])
             if done and done[-1][0].end <= budget.start and _bare_budget(budget) \
-                    and _budget_kinds(normalize_subject(done[-1][1].subject)) != _budget_kinds(
+                    and budget_kinds(normalize_subject(done[-1][1].subject)) != budget_kinds(
                         normalize_subject(budget.subject)):
                 return done[-1][0]
             return None
@@ -3457,7 +3479,7 @@ def _same_budget_kind(budget: Mention, named: str | None) -> bool:
     subject = normalize_subject(budget.subject)
     if any(w in subject for w in words("budget_changes.words")):
         return False
-    wanted, has = _budget_kinds(named or ""), _budget_kinds(subject)
+    wanted, has = budget_kinds(named or ""), budget_kinds(subject)
     return not wanted or not has or bool(wanted & has)
 
 
@@ -3467,11 +3489,11 @@ def _bare_budget(budget: Mention) -> bool:
     synonyms: dict[str, str] = data_file("table_rows.toml")["header"]["budget_kind_synonyms"]
     for word in sorted({*file_words("table_rows.toml", "header.budget_kinds"), *synonyms}, key=len, reverse=True):
         rest = rest.replace(word, "")
-    return bool(_budget_kinds(normalize_subject(budget.subject))) and rest in ("", "预算", "预算数")
+    return bool(budget_kinds(normalize_subject(budget.subject))) and rest in ("", "预算", "预算数")
 
 
 @lru_cache(maxsize=1 << 12)
-def _budget_kinds(name: str) -> frozenset[str]:
+def budget_kinds(name: str) -> frozenset[str]:
     """The kinds of budget `name` speaks of (年初, 调整 …: table_rows.toml header.budget_kinds), a kind also by its
     other word (全年预算 is the 调整预算: header.budget_kind_synonyms).
     """

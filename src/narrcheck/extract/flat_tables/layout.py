@@ -445,6 +445,7 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTa
     head = cells[:first_figure]
     units = [n for n, c in enumerate(head) if c is not None and _unit_of(c.text) is not None]
     head_cells = [c for c in head[units[-1] + 1 if units else 0:] if c is not None]
+    title = _title(blocks, head_cells) if head_cells else ""  # (above the whole header, its 科目编码 cell too)
     rows: list[RawRow] = []
     if len(head_cells) >= 3 and _first_row_label(head_cells):
         rows.append(RawRow(head_cells[-1], [], ""))
@@ -478,7 +479,7 @@ def _from_stream(cells: list[Cell], blocks: list[Block], end: int) -> list[RawTa
         row.quote = " | ".join(c.text for c in (row.label, *row.values) if c is not None)
     unit, section = _context(blocks, head_cells)
     return [RawTable([head_cells], rows, unit, section, drops_trailing=False, at_end=end >= len(blocks),
-                     stream=True, title=_title(blocks, head_cells))]
+                     stream=True, title=title)]
 
 
 def _first_row_label(head: list[Tok]) -> bool:
