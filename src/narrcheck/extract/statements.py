@@ -311,7 +311,7 @@ def _row(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     ends = list(accumulate(LEVEL_DIGITS))
     levels = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, ends, strict=True)]
     levels[-1] = (levels[-1][0], name)
-    return _scoped(QuantityKey(_path(levels), period, measure), unit, mention.start, year)
+    return _scoped(QuantityKey(levels_path(levels), period, measure), unit, mention.start, year)
 
 
 def _levels(words: str) -> tuple[str, str] | None:
@@ -329,7 +329,7 @@ def _levels(words: str) -> tuple[str, str] | None:
         stated[-1] = (stated[-1][0], name)
     if any(c and len(c) != n for (c, _), n in zip(stated, LEVEL_DIGITS, strict=True)):
         return None
-    return _path(stated), rest
+    return levels_path(stated), rest
 
 
 def _stated_levels(words: str) -> tuple[list[tuple[str, str]], str] | None:
@@ -359,7 +359,7 @@ def _stated_levels(words: str) -> tuple[list[tuple[str, str]], str] | None:
     return stated, words[run[-1].end():]
 
 
-def _path(levels: Sequence[tuple[str, str]]) -> str:
+def levels_path(levels: Sequence[tuple[str, str]]) -> str:
     """The row key of levels as stated, written as a line writes them: 农林水支出（类）水利（款）行政运行01（项）."""
     return "".join(f"{fold(name) if name else ''}{code}（{level}）"
                    for (code, name), level in zip(levels, _LEVEL_NAMES, strict=True) if code or name)

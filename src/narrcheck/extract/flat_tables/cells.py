@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from narrcheck.extract.flat_tables.claims import _Table
 from narrcheck.extract.flat_tables.grid import Column, Grid, Item
-from narrcheck.extract.flat_tables.vocab import table_words
+from narrcheck.extract.flat_tables.vocab import code_depth, table_words
 from narrcheck.extract.identity import (
     QuantityKey,
     cell_subject,
@@ -33,7 +33,7 @@ from narrcheck.extract.identity import (
     year_span,
 )
 from narrcheck.extract.patterns import YEAR_NUMBER
-from narrcheck.extract.statements import Statement
+from narrcheck.extract.statements import LEVEL_DIGITS, Statement, levels_path
 from narrcheck.lexicon import entry
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
@@ -109,6 +109,32 @@ def _subject(grid: Grid, n: int) -> str | None:
     return f"{whole}·{own}"
 
 
+def _code(item: Item) -> str:
+    """The 功能分类 code a row's label opens with (2010301 行政运行), or ''."""
+    first = item.label.text.split(None, 1)[0] if item.label is not None and item.label.text.strip() else ""
+    return first if code_depth(first) is not None else ""
+
+
+def _row_subjects(grid: Grid, n: int) -> list[str]:
+    """The keys a line may name a coded row by, as statements.py keys it: its code (#2010301), and a 项 its
+    levels' names (一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）), each level the row's
+    parent of the code's digits before it; none for a row of no code.
+    """
+    code = _code(grid.items[n])
+    if not code.startswith("2"):
+        return []  # (a line names only a 功能分类 row by its code: 经济分类 codes are no row of it)
+    out = [f"#{code}"]
+    names: list[tuple[str, str]] = []
+    item: Item | None = grid.items[n]
+    ends = [sum(LEVEL_DIGITS[:k + 1]) for k in range(len(LEVEL_DIGITS))]
+    for end in reversed(ends):
+        if item is None or _code(item) != code[:end]:
+            return out
+        names.insert(0, ("", normalize(item.name).text))
+        item = grid.items[item.parent] if item.parent is not None else None
+    return [*out, levels_path(names)]
+
+
 def grid_statements(grid: Grid, year: str, first: int = 0) -> list[Statement]:
     """The keyed money cells of one table; `first` numbers their sentences (each cell one of its own)."""
     if grid.unit not in MONEY_UNITS:
@@ -124,8 +150,8 @@ def grid_statements(grid: Grid, year: str, first: int = 0) -> list[Statement]:
     for n, item in enumerate(grid.items):
         if item.state != "aligned" or not columns:
             continue
-        subject = _subject(grid, n)
-        if subject is None:
+        subjects = [s for s in (_subject(grid, n), *_row_subjects(grid, n)) if s]
+        if not subjects:
             continue
         fund = fund_named(normalize(item.name).text) or fund_named(normalize(grid.title).text)
         for j, (period, span, measure) in columns.items():
@@ -134,8 +160,9 @@ def grid_statements(grid: Grid, year: str, first: int = 0) -> list[Statement]:
             fig = t.figure(item, j)
             if fig is None or fig.value.startswith("-"):
                 continue
-            key = QuantityKey(subject, period, measure, fund=fund, span=span)
-            out.append(Statement(key, fig, item.quote, grid.section, (-1 - first - len(out), 0)))
+            for subject in subjects:
+                key = QuantityKey(subject, period, measure, fund=fund, span=span)
+                out.append(Statement(key, fig, item.quote, grid.section, (-1 - first - len(out), 0)))
     return out
 
 

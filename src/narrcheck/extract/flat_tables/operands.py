@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from narrcheck.extract.identity import QuantityKey, measures_in, period_forms, prior_period
 from narrcheck.extract.rules import budget_kinds
-from narrcheck.extract.statements import Statement, Statements
+from narrcheck.extract.statements import Statement, Statements, row_code
 from narrcheck.lexicon import words
 from narrcheck.model.claims import ChangeClaim, Claim, Figure, RatioClaim
 from narrcheck.numbers.normalize import normalize
@@ -41,16 +41,19 @@ def _own(key: QuantityKey) -> QuantityKey:
     return QuantityKey(name, key.period, key.measure)
 
 
-def _row_of(st: Statement, cells: dict[QuantityKey, list[Statement]]) -> _Row | None:
+def _row_of(st: Statement, cells: dict[QuantityKey, list[Statement]]) -> tuple[_Row, str] | None:
     """The one table row whose cell of `st`'s key, or of its row's own name, restates it (same amount, no other
-    place or budget).
+    place or budget), and the subject its cells are keyed by.
     """
     key = st.key
-    rows = {(c.quote, c.section) for c in {id(c): c for k in (key.base, _own(key)) for c in cells.get(k, [])}.values()
+    # the row its code names (2010301行政运行支出…: statements.py's `row`), else its name
+    coded = [] if st.row is None else cells.get(QuantityKey(row_code(st.row).subject, key.period, key.measure), [])
+    named = coded or list({id(c): c for k in (key.base, _own(key)) for c in cells.get(k, [])}.values())
+    rows = {(c.quote, c.section): c.key.subject for c in named
             if c.figure.location.line != st.figure.location.line and key.span in ("", c.key.span)
             and not any(x and y and x != y for x, y in ((key.entity, c.key.entity), (key.fund, c.key.fund)))
             and st.figure.agrees_with(c.figure, c.figure.unit)}
-    return rows.pop() if len(rows) == 1 else None
+    return rows.popitem() if len(rows) == 1 else None
 
 
 def _cell(row: _Row, keys: Sequence[QuantityKey], cells: dict[QuantityKey, list[Statement]]) -> Figure | None:
@@ -87,23 +90,22 @@ def table_operands(claims: Sequence[Claim], open_changes: Sequence[ChangeClaim],
     said = {_at(st.figure): st for st in stated.items}
     prior_words = period_forms(prior_period())
 
-    def row(fig: Figure | None) -> tuple[Statement, _Row] | None:
+    def row(fig: Figure | None) -> tuple[_Row, str] | None:
         st = said.get(_at(fig)) if fig is not None else None
         if st is None or st.key.period or st.key.measure:
             return None
-        found = _row_of(st, cells)
-        return (st, found) if found is not None else None
+        return _row_of(st, cells)
 
     out: list[Claim] = []
     for claim in claims:
         if isinstance(claim, RatioClaim) and claim.denominator is None and claim.numerator is not None \
                 and claim.expression is None and not claim.operands and not claim.deviation \
                 and not claim.complement and claim.elapsed_months is None and (named := row(claim.numerator)):
-            st, r = named
+            r, subject = named
             text = normalize(claim.quote).text
             start = text.find(claim.numerator.text) + len(claim.numerator.text)
             end = text.find(claim.percent.text, start)
-            budget = _cell(r, _budget_keys(text[start:end], st.key.subject), cells) if end > start else None
+            budget = _cell(r, _budget_keys(text[start:end], subject), cells) if end > start else None
             if budget is not None:
                 claim = claim.model_copy(update={"denominator": budget})
         out.append(claim)
@@ -116,8 +118,8 @@ def table_operands(claims: Sequence[Claim], open_changes: Sequence[ChangeClaim],
         named = row(change.current)
         if named is None:
             continue
-        st, r = named
-        prior = _cell(r, [QuantityKey(st.key.subject, prior_period(), "")], cells)
+        r, subject = named
+        prior = _cell(r, [QuantityKey(subject, prior_period(), "")], cells)
         if prior is not None:
             out.append(change.model_copy(update={"prior": prior}))
     return out
