@@ -267,7 +267,7 @@ FORMULA = re.compile(
 # quickly, instead of trying the lookbehinds at every character)
 MENTION = re.compile(rf"(?=[-\d])(?<![\d.,A-Za-z])(?P<num>{SIGNED})\s*(?P<unit>{MONEY_UNIT}|%|{COUNT_UNIT})")
 # a figure of a physical measure (18公里, 1.2万亩, 3,000吨): read by no claim; it parts a share from a figure before it
-MEASURED = re.compile(rf"(?<![\d.,]){NUM}\s*万?{alt('units.measures')}")
+MEASURED = re.compile(rf"(?<![\d.,])(?P<num>{NUM})\s*(?P<unit>万?{alt('units.measures')})")
 # words that open a list of the parts of a total
 # 平均每辆1.76万元 / 车均运行费用2.46万元 / 平均每辆运行维护费2.80万元: an average per vehicle
 PER_VEHICLE = re.compile(rf"{alt('per_vehicle.words')}(?:{alt('per_vehicle.costs')}|费用|支出)?(?:为|是|约)?\s*(?=\d)")

@@ -53,6 +53,7 @@ Claim = ChangeClaim | ShareClaim | SharesSumClaim | PartsSumClaim | RatioClaim
 # Roles a figure can take; figures with a role in CONSUMED are not candidates for another claim's operand.
 CONSUMED = {"prior", "delta", "rate", "pct", "whole", "formula"}
 PERSON_UNITS = frozenset(words("units.person"))  # 编制41个 counts posts held by people
+MEASURE_UNITS = frozenset(words("units.measures"))  # 公里, 亩, 平方米 …: lengths, areas, weights (never exact counts)
 _DIGIT = re.compile(r"\d")
 _BOUNDARY = set("，,。；;：:、（()）\n")
 _JOINED_PAIR = re.compile(alt("names.joined_pairs"))  # 收、支: a 、 inside a name
@@ -141,7 +142,8 @@ class Mention:
     def __post_init__(self) -> None:
         q = self.quantity
         self.family = ("money" if q.is_money else "percent" if q.is_percent
-                       else "person" if q.unit in PERSON_UNITS else "count:" + q.unit)
+                       else "person" if q.unit in PERSON_UNITS
+                       else "measure:" + q.unit if q.unit.removeprefix("万") in MEASURE_UNITS else "count:" + q.unit)
 
     def figure(self) -> Figure:
         """The figure as a claim carries it (made once: its precision is set before any claim is made)."""
@@ -1967,15 +1969,18 @@ class Extractor:
     def _count_completions(self, unit: Unit) -> None:
         """计划改造1,200户，实际完成1,140户，完成率95.00%: the count done over the count planned, when the sentence
         states one planned count and, after it, one count done of the same family (户 with 户; 人, 名 and 个 count
-        people alike), no list opening between them (else nothing is claimed).
+        people alike), no list opening between them (else nothing is claimed). A physical measure (计划新建道路
+        25公里，实际完成22.5公里) is read alike, only against a figure of its own unit (公里 with 公里, never 米 nor
+        万元), and only where its sentence states no third figure of that unit.
         """
         for m in unit.matches(P.COUNT_COMPLETION):
             pct = unit.mention_at(m.start("pct"))
             if pct is None or pct.role is not None or unit.text[:m.start()].rstrip()[-1:] not in _CLAUSE_OPENERS:
                 continue  # (投资完成率, 资金完成率: a completion of money, not of the counts)
             s_start, _ = unit.sentence_span(m.start())
-            counts = [x for x in unit.mentions if s_start <= x.start < m.start() and x.role is None
-                      and x.family not in ("money", "percent")]
+            counts = sorted([x for x in unit.mentions if s_start <= x.start < m.start() and x.role is None
+                             and x.family not in ("money", "percent")] + _measures(unit, s_start, m.start()),
+                            key=lambda x: x.start)
             if any(P.LIST_MARKER.search(unit.text, x.end, m.start()) for x in counts[:1]):
                 continue  # (…已发放980户，其中…450户，完成率…: which count is the one done is not said)
             planned = [x for x in counts if _names_any(x, "ratio.count_plans")]
@@ -1983,6 +1988,8 @@ class Extractor:
             if len(planned) != 1 or len(done) != 1 or done[0].start < planned[0].start \
                     or done[0].family != planned[0].family:
                 continue
+            if done[0].family.startswith("measure:") and sum(x.family == done[0].family for x in counts) != 2:
+                continue  # (计划新建机耕道8公里、生产便道12公里，实际完成…: which length is meant is not said)
             pct.role = "pct"
             self.claims.append(RatioClaim(measure=m.group("measure"), percent=pct.figure(),
                                           numerator=done[0].figure(), denominator=planned[0].figure(),
@@ -3269,6 +3276,20 @@ def _last_word(pattern: re.Pattern[str], text: str, start: int, end: int) -> str
     """The last match of `pattern` in text[start:end] ('' when none): the word an item of a list says."""
     found = list(pattern.finditer(text, start, end))
     return found[-1].group() if found else ""
+
+
+def _measures(unit: Unit, start: int, end: int) -> list[Mention]:
+    """The figures of a physical measure (22.5公里, 1.38万亩) between `start` and `end`, as mentions of their own
+    (family measure:<unit>) that no other reading sees: only a completion of a planned measure reads them.
+    """
+    found = []
+    for m in P.MEASURED.finditer(unit.text, start, end):
+        try:
+            q = parse_number(m.group("num"), m.group("unit"))
+        except ValueError:
+            continue
+        found.append(Mention(unit, m.start(), m.end(), q, _subject_before(unit.text, m.start())))
+    return found
 
 
 def _names_any(m: Mention, path: str) -> bool:
