@@ -1985,15 +1985,46 @@ class Extractor:
                 continue  # (…已发放980户，其中…450户，完成率…: which count is the one done is not said)
             planned = [x for x in counts if _names_any(x, "ratio.count_plans")]
             done = [x for x in counts if not _names_any(x, "ratio.count_plans") and _names_any(x, "ratio.count_done")]
-            if len(planned) != 1 or len(done) != 1 or done[0].start < planned[0].start \
+            if not planned and len(done) == 1 and sum(x.family == done[0].family for x in counts) == 1:
+                planned = self._planned_before(unit, s_start, done[0])  # (the target stated before the sentence)
+            elif len(planned) != 1 or len(done) != 1 or done[0].start < planned[0].start \
                     or done[0].family != planned[0].family:
                 continue
-            if done[0].family.startswith("measure:") and sum(x.family == done[0].family for x in counts) != 2:
+            elif done[0].family.startswith("measure:") and sum(x.family == done[0].family for x in counts) != 2:
                 continue  # (计划新建机耕道8公里、生产便道12公里，实际完成…: which length is meant is not said)
+            if not planned:
+                continue
             pct.role = "pct"
             self.claims.append(RatioClaim(measure=m.group("measure"), percent=pct.figure(),
                                           numerator=done[0].figure(), denominator=planned[0].figure(),
                                           **self._claim_kwargs(unit, m.start(), m.end())))
+
+    def _planned_before(self, unit: Unit, pos: int, done: Mention) -> list[Mention]:
+        """完成2023年度80户农村危房改造计划任务。/ …共完成农村危房改造96户，完工率120%: the planned figure of a
+        completion whose sentence states only what was done, stated before `pos` (this paragraph, then the earlier
+        ones): a figure of the done one's family (its unit, for a measure) named by a plan word (before it, or right
+        after it in its clause: …户…计划任务), whose name shares a pair of characters with the done one's once the
+        words of plans and completions are struck out. One value among them, else none.
+        """
+        noise = re.compile(alt("ratio.count_name_noise"))
+
+        def content(name: str) -> frozenset[str]:
+            return _bigrams(re.sub(r"[\d\s.,，、：:]+", "", noise.sub("", normalize_subject(name))))
+
+        own = content(done.subject)
+        found = []
+        for u in self.units[max(0, unit.order - FARTHEST): unit.order + 1]:
+            end = pos if u is unit else len(u.text)
+            figures = [x for x in u.mentions if x.end <= end and self._eligible(x) and x.family == done.family]
+            if done.family.startswith("measure:"):
+                figures = [x for x in _measures(u, 0, end) if x.family == done.family]
+            for x in figures:
+                after = u.text[x.end: x.end + next((i for i, ch in enumerate(u.text[x.end:]) if ch in CLAUSE),
+                                                   len(u.text) - x.end)]
+                name = x.subject + after
+                if any(w in name for w in words("ratio.count_plans")) and own & content(name):
+                    found.append(x)
+        return found[-1:] if len({x.quantity.value for x in found}) == 1 else []
 
     def _another_owner(self, unit: Unit, numerator: Mention, budget: Mention) -> bool:
         """The numerator names a qualifier (中央资金) the budget's name lacks while another figure of the
