@@ -1994,6 +1994,9 @@ class Extractor:
                 continue  # (计划新建机耕道8公里、生产便道12公里，实际完成…: which length is meant is not said)
             if not planned:
                 continue
+            if done[0].family.startswith("measure:"):  # (52公里 beside 49.4公里 has dropped its zero: 52.0)
+                shown = max(x.quantity.decimals for x in (done[0], planned[0]))
+                done[0].precision = planned[0].precision = shown or None
             pct.role = "pct"
             self.claims.append(RatioClaim(measure=m.group("measure"), percent=pct.figure(),
                                           numerator=done[0].figure(), denominator=planned[0].figure(),
