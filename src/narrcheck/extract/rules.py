@@ -1971,7 +1971,8 @@ class Extractor:
         states one planned count and, after it, one count done of the same family (户 with 户; 人, 名 and 个 count
         people alike), no list opening between them (else nothing is claimed). A physical measure (计划新建道路
         25公里，实际完成22.5公里) is read alike, only against a figure of its own unit (公里 with 公里, never 米 nor
-        万元), and only where its sentence states no third figure of that unit.
+        万元), and only where its sentence states no third figure of that unit. A completion of 100% over more done
+        than planned is the convention that caps it (超额完成按100%计): nothing is claimed.
         """
         for m in unit.matches(P.COUNT_COMPLETION):
             pct = unit.mention_at(m.start("pct"))
@@ -1994,6 +1995,8 @@ class Extractor:
                 continue  # (计划新建机耕道8公里、生产便道12公里，实际完成…: which length is meant is not said)
             if not planned:
                 continue
+            if pct.quantity.value == 100 and done[0].quantity.value > planned[0].quantity.value:
+                continue  # (完成96户 of 80 planned, 完工率100%: a target done beyond its plan is often counted 100%)
             if done[0].family.startswith("measure:"):  # (52公里 beside 49.4公里 has dropped its zero: 52.0)
                 shown = max(x.quantity.decimals for x in (done[0], planned[0]))
                 done[0].precision = planned[0].precision = shown or None
