@@ -330,26 +330,32 @@ def _candidates(fig: Figure, failing: list[Finding]) -> list[str]:
     """Values of `fig` that make one failing claim hold: its expected value where it is the claimed figure,
     the claimed one where it is the expected (a restatement), else the value solving the claim's formula for
     it; printed with the figure's decimals or up to two more (a typo may have dropped a digit: 12.5 for
-    12.35); the roundest first (300.00 before 300.01), then in the order found.
+    12.35); the roundest first (300.00 before 300.01), and of those a value a claim gives outright (the plain
+    sum of a total's parts) before one solved for (a rate's operand, which its rounding leaves loose), then in
+    the order found.
     """
     decimals = fig.quantity.decimals
     seen = {fig.quantity.value}
-    out: list[str] = []
+    out: dict[str, bool] = {}  # value -> solved for (only: no claim gives it outright)
     for f in failing:
         values: list[Decimal] = []
+        solved = False
         if f.claimed == fig.value and f.expected:
             values += _number(f.expected)
         elif f.expected == fig.value and f.claimed:  # a restatement: the figure restated elsewhere
             values += _number(f.claimed)
         elif f.formula and f.claimed:
             values += [x for target in _number(f.claimed) for x in _solve(f.formula, fig.value, target)]
+            solved = True
         for v in values:
             for extra in range(3):
                 text = format_decimal(v, decimals + extra)
-                if Decimal(text) not in seen and not text.startswith("-") and Decimal(text) != 0:
+                if text in out:
+                    out[text] = out[text] and solved
+                elif Decimal(text) not in seen and not text.startswith("-") and Decimal(text) != 0:
                     seen.add(Decimal(text))
-                    out.append(text)
-    return sorted(out, key=lambda text: len(text.rstrip("0").partition(".")[2]))
+                    out[text] = solved
+    return sorted(out, key=lambda text: (len(text.rstrip("0").partition(".")[2]), out[text]))
 
 
 def _number(text: str) -> list[Decimal]:
