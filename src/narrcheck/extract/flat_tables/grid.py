@@ -151,8 +151,9 @@ def _align(row: RawRow, width: int, table: RawTable, last: bool) -> tuple[State,
     cells stood; any other short row cannot be aligned.
     """
     values = row.values
-    if row.broken:
-        return "unaligned", values, None
+    if row.broken:  # a row broken over lines aligns only where its breaks, each an empty cell, fill it exactly
+        return ("aligned", row.joined, None) if row.joined is not None and len(row.joined) == width \
+            else ("unaligned", values, None)
     if len(values) > width:
         if any(v is not None for v in values[width:]):
             return "unaligned", values, None
@@ -178,8 +179,11 @@ def _column_numbers(row: RawRow) -> bool:
 
 def _width(table: RawTable) -> int:
     counts = Counter(len(r.values) for r in table.rows if not r.broken)
-    if not counts:
-        return 0
+    if not counts:  # every row broken over lines: the width they have with each break an empty cell
+        counts = Counter(len(r.joined) for r in table.rows if r.joined is not None)
+        if not counts:
+            return 0
+        return counts.most_common(1)[0][0]
     if table.stream:
         return counts.most_common(1)[0][0]
     # a row line shows trailing empty cells: the widest common row is the table's width

@@ -9,6 +9,11 @@ Layouts (each a run of one-line paragraphs; the reader's own tables, TAB-led cel
   cell), or each line ending in `` |``, or cells between blank lines (empty cells then leave no trace).
 A stream has no row breaks: its header is the cells before the first figure, and a row is a label and the
 figures up to the next label. Rows broken over several lines (a line that opens with ``|``) are marked broken.
+Word's export writes an empty cell as a line break: a row that goes on over lines of figures that open with
+``|`` is also read with each break as one empty cell (`RawRow.joined`), which the grid takes only where the row
+then has exactly the table's width. In a Markdown run (every line opens with ``|``) such a line is told by its
+figures alone and by it and the line before falling short of the run's widest line; a line of ``|`` alone is
+an empty cell of its own.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ class RawRow:
     values: list[Cell]
     quote: str
     broken: bool = False  # the row went on over a line that opened with |
+    joined: list[Cell] | None = None  # its values with each break read as an empty cell (None: not so read)
 
 
 @dataclass
@@ -86,6 +92,7 @@ class _Line:
     text: str
     cells: list[Cell] = field(default_factory=list)
     opens_with_bar: bool = False
+    closes_with_bar: bool = False
 
 
 def _is_figure(cell: Cell) -> bool:
@@ -107,9 +114,10 @@ def _pipe_line(block: Block) -> _Line:
     opens = text.lstrip().startswith("|")
     if opens:
         cells = cells[1:]
-    if text.rstrip().endswith("|"):
+    closes = text.rstrip().endswith("|")
+    if closes:
         cells = cells[:-1]
-    return _Line(block, text.strip(), cells, opens)
+    return _Line(block, text.strip(), cells, opens, closes)
 
 
 def _space_line(block: Block) -> _Line:
@@ -204,12 +212,11 @@ def read_tables(document: Document) -> list[RawTable]:
         if "|" in text:
             end = i
             while end < len(blocks) and _one_line(blocks[end]) and "|" in blocks[end].text \
-                    and blocks[end].text.strip() != "|":
+                    and (blocks[end].text.strip() != "|" or _empty_cell_break(blocks, i, end)):
                 end += 1
             lines = [_pipe_line(b) for b in blocks[i:end]]
             if all(line.opens_with_bar for line in lines):  # a Markdown table: every row opens with |
-                lines = [_Line(line.block, line.text, line.cells) for line in lines
-                         if not all(c is not None and _RULE.match(c.text) for c in line.cells)]
+                lines = _markdown_lines(lines)
             if all(len(line.cells) <= 1 for line in lines):
                 cells = [(line.cells[0] if line.cells else None) for line in lines]
                 tables += _from_stream(cells, blocks, end)
@@ -221,6 +228,40 @@ def read_tables(document: Document) -> list[RawTable]:
     tables += _space_tables(blocks)
     tables += _blank_streams(blocks)
     return tables
+
+
+def _empty_cell_break(blocks: list[Block], first: int, n: int) -> bool:
+    """A line of ``|`` alone at block `n` inside a run of pipe rows (from block `first`) is an empty cell in a
+    row broken over lines (Word's export): it follows a row line of two cells or more (or another such bar) and
+    the row goes on over a line that opens with ``|``.
+    """
+    before = n - 1
+    while before > first and blocks[before].text.strip() == "|":
+        before -= 1
+    after = n + 1
+    while after < len(blocks) and _one_line(blocks[after]) and blocks[after].text.strip() == "|":
+        after += 1
+    if before < first or blocks[before].text.strip() == "|" or after >= len(blocks) or not _one_line(blocks[after]):
+        return False
+    return len(_pipe_line(blocks[before]).cells) >= 2 and blocks[after].text.lstrip().startswith("|") \
+        and _pipe_line(blocks[after]).cells != []
+
+
+def _markdown_lines(lines: list[_Line]) -> list[_Line]:
+    """A Markdown run's lines without its rule, each opening a row unless it goes on the row above: a line of
+    ``|`` alone, or a line of figures that falls short of the run's widest line after a line that does too.
+    """
+    lines = [line for line in lines if not line.cells
+             or not all(c is not None and _RULE.match(c.text) for c in line.cells)]
+    widest = max((len(line.cells) for line in lines), default=0)
+    out: list[_Line] = []
+    for n, line in enumerate(lines):
+        goes_on = n > 1 and line.text == "|" or (
+            n > 1 and bool(line.cells) and line.cells[0] is not None and len(line.cells) < widest
+            and all(c is None or _is_figure(c) for c in line.cells)
+            and (lines[n - 1].text == "|" or len(lines[n - 1].cells) < widest))
+        out.append(_Line(line.block, line.text, line.cells, goes_on, line.closes_with_bar))
+    return out
 
 
 def _bar_stream(blocks: list[Block], first_bar: int) -> tuple[list[Cell] | None, int]:
@@ -388,9 +429,11 @@ def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bo
             present = [c for c in line.cells if c is not None]
             if _unit_of(line.text) is not None or (_header_start(present) and rows):
                 break
-            if line.opens_with_bar:
+            if line.opens_with_bar and not (coded and line.cells and line.cells[0] is not None
+                                            and line.cells[0].number is None):
+                # (in a table with a code column, a bar before a name is an empty code cell: | 合计 | 300.00 |)
                 if rows:
-                    rows[-1].broken = True
+                    _goes_on(rows[-1], line, lines[k - 1])
                 k += 1
                 continue
             if not any(_is_figure(c) for c in line.cells) and k + 1 < len(lines) and not pipes \
@@ -420,6 +463,20 @@ def _from_lines(lines: list[_Line], blocks: list[Block], pipes: bool, at_end: bo
             out.append(RawTable(header_lines, rows, unit, section, drops_trailing=pipes,
                                 at_end=at_end and k >= len(lines), title=_title(blocks, head)))
     return out
+
+
+def _goes_on(row: RawRow, line: _Line, before: _Line) -> None:
+    """Row `row` goes on over `line`: it is broken, and where the line before closed with ``|`` and the line
+    holds only figures, it is also read with the break as one empty cell.
+    """
+    first = not row.broken
+    row.broken = True
+    if (first or row.joined is not None) and before.closes_with_bar \
+            and all(c is None or _is_figure(c) for c in line.cells):
+        row.joined = [*(row.values if first else row.joined or []), None, *line.cells]
+        row.quote = f"{row.quote} {line.text}"
+    else:
+        row.joined = None
 
 
 def _sub_header(cells: Sequence[Tok]) -> bool:
