@@ -131,6 +131,9 @@ class ChangeRate(Rule):
                 base, change = prior.interval(unit), delta.interval(unit)
                 formula = f"{show(delta, unit)}/{show(prior, unit)}*100"
                 roles |= {"delta": roles["stated_delta"], "base": roles["prior"]}
+                if current is None and claim.delta_direction in ("up", "down"):  # this year's, from the two
+                    sign = "+" if claim.delta_direction == "up" else "-"
+                    roles["current"] = f"({roles['prior']}{sign}{roles['stated_delta']})"
             elif current is not None and delta is not None:
                 sign = "-" if claim.delta_direction == "up" else "+"
                 cur, dl = current.interval(unit), delta.interval(unit)

@@ -355,7 +355,9 @@ def _ratios(t: _Table, j: int, pair: _Pair) -> list[TableClaim]:
 
 
 def _sums(t: _Table, priors: set[int]) -> list[TableClaim]:
-    """The sums of every total over its children, column by column (NC106)."""
+    """The sums of every total over its children, column by column (NC106); a total over one row only where that
+    row is its whole breakdown (a 类 over its one 款, a 合计 over one row), where the two are equal.
+    """
     grid = t.grid
     columns = [j for j, c in enumerate(grid.columns) if c.head.role in ADDITIVE and t.units[j] != "%"]
     out: list[TableClaim] = []
@@ -363,8 +365,8 @@ def _sums(t: _Table, priors: set[int]) -> list[TableClaim]:
     for parent, kids in grid.children.items():
         item, children = grid.items[parent], [grid.items[k] for k in kids]
         complete = grid.complete.get(parent, False)
-        if item.state != "aligned" or len(kids) < 2 or any(c.state == "unaligned" for c in children) \
-                or _unmarked_subrows(t, children, columns):
+        if item.state != "aligned" or len(kids) < (1 if complete else 2) \
+                or any(c.state == "unaligned" for c in children) or _unmarked_subrows(t, children, columns):
             continue
         claims: list[PartsSumClaim] = []
         held = 0
