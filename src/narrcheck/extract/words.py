@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -342,6 +342,11 @@ LIST_COUNT = re.compile(rf"{alt('list_count.verbs')}(?P<n>\d{{1,2}}|[一二三�
 COUNT_AFTER_LIST = re.compile(rf"(?P<list>[^，,。；;：:！？\n]+?、[^，,。；;：:！？\n]+?){alt('list_count.after_list')}"
                               rf"(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})(?P<u>{alt('list_count.units')})"
                               rf"(?P<noun>[^，,：:。；;、\d]{{0,4}})")
+# where such a count stands: the list is looked for only in the clause before it (a search from every position of
+# a long clause is quadratic)
+_COUNT_AFTER = re.compile(rf"{alt('list_count.after_list')}(?:\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
+                          rf"{alt('list_count.units')}")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？\n]")
 _LAST_AND = re.compile(rf"{alt('list_count.last_joiners')}(?=(?:(?!{alt('list_count.last_joiners')}).)+$)")
 _PARTIAL = re.compile(alt("list_count.partial"))
 
@@ -361,7 +366,7 @@ def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
             if len(items) < 2 or any(not 2 <= len(i) <= 12 for i in items):
                 continue
             out.append(_list_count(unit, m, items))
-        for m in COUNT_AFTER_LIST.finditer(unit.text):
+        for m in _counts_after_lists(unit.text):
             # (于9月6日对周王、新田…和向阳共十个乡镇: the first item carries the clause's lead, dates too; only the
             # items after it must be bare names)
             items = [i.strip() for i in m.group("list").split("、")]
@@ -377,6 +382,21 @@ def list_count_claims(units: Sequence[Unit]) -> list[Claim]:
             # (the first name is shown without the clause's lead: as long as the longest name after it)
             out.append(_list_count(unit, m, [items[0][-max(map(len, named)):], *named]))
     return out
+
+
+def _counts_after_lists(text: str) -> Iterator[re.Match[str]]:
+    """COUNT_AFTER_LIST's matches in `text`, in order, each looked for from the start of the clause holding a count
+    (no list crosses a clause's end).
+    """
+    done = 0
+    for anchor in _COUNT_AFTER.finditer(text):
+        if anchor.start() < done:
+            continue
+        start = max((e.end() for e in _CLAUSE_END.finditer(text, done, anchor.start())), default=done)
+        m = COUNT_AFTER_LIST.search(text, start, anchor.end() + 4)
+        if m is not None:
+            done = m.end()
+            yield m
 
 
 _COUNTED = re.compile(rf"[一二三四五六七八九十两]{alt('list_count.units')}")
