@@ -257,6 +257,9 @@ MONTHS = re.compile(rf"(?P<first>\d{{1,2}})\s*{_JOIN}\s*(?P<last>\d{{1,2}})\s*�
                     rf"|(?P<named>{alt('progress.named_spans')})")
 # 预算执行率43.03% / 资金到位率为90.02% / 预算偏离度为3.05%
 MEASURE = re.compile(rf"(?P<measure>{alt('ratio.measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
+# 已全部拨付到位 / 均已到位 / 全额到账 (not 尚未全部到位): the funds named arrived in full
+ALL_ARRIVED = re.compile(rf"(?<!{alt('ratio.arrived_negations')})(?:{alt('ratio.all_arrived')})"
+                         rf"(?:{alt('ratio.arrived_via')})?(?:{alt('ratio.arrived')})")
 COUNT_COMPLETION = re.compile(rf"(?P<measure>{alt('ratio.count_measures')})(?:为|达到?|是|：|:)?\s*(?P<pct>{PCT})")
 # 64.40/1178.28×100%=5.46%  /  54/65=0.83  /  （644045.07-775529.01）/775529.01×100%=-16.95%
 FORMULA = re.compile(

@@ -1894,6 +1894,8 @@ class Extractor:
                 numerator = self._nearest_before(unit, s_start, lo=unit.sentence_span(s_start - 1)[0],
                                                  accept=divided)
             denominator = self._sentence_funds(unit, numerator, s_start, measure) if numerator else None
+            if numerator is None and any(w in measure for w in words("ratio.of_funds_total")):
+                numerator = denominator = _arrived_in_full(unit, s_start, m.start())
             denominator = denominator or self._budget_figure(
                 unit, numerator.start if numerator else m.start(),
                 totals=any(w in measure for w in words("ratio.of_funds_total")),
@@ -3832,3 +3834,21 @@ def rule_claims(units: list[Unit]) -> list[Claim]:
     """The change, share, sum, ratio and formula claims the rules find in the units, in document order."""
     return Extractor(units).run()
 
+
+
+def _arrived_in_full(unit: Unit, s_start: int, rate: int) -> Mention | None:
+    """The funds a 到位率 at `rate` divides when its sentence says they arrived in full (项目资金1860万元已全部拨付
+    到位，资金到位率…; 上级下达资金320万元，已全部到位，到位率…): the one money figure of the sentence before the
+    rate, with no figure after it up to the rate and the words of arriving in full (lexicon ratio.all_arrived) in
+    its clause or in the subjectless clause after it; the rate is then that figure over itself. Else None.
+    """
+    money = [x for x in unit.mentions if s_start <= x.start < rate and x.family == "money"]
+    if len(money) != 1 or _names_balance(money[0]):
+        return None
+    funds = money[0]
+    if any(funds.end <= x.start < rate for x in unit.mentions):
+        return None
+    clauses = re.split(r"[，,；;]", unit.text[funds.end:rate])
+    said = P.ALL_ARRIVED.search(clauses[0]) or (
+        P.ALL_ARRIVED.match(clauses[1].lstrip("已")) if len(clauses) == 3 else None)
+    return funds if said else None
