@@ -2136,7 +2136,7 @@ class Extractor:
             else:  # "…911.7万元，其中：" ends the paragraph: each following paragraph opens with a part
                 parts = self._parts_below(unit, head, numbered=_OPENS_BREAKDOWN.match(marker.group()) is not None)
             if (len(parts) < 2 and not (parts and _nil_rest(head, parts))) or _budget_and_actual(parts) \
-                    or _valuations(parts):
+                    or _valuations(parts) or any(_each_of_many(unit.text, p) for p in parts):
                 continue  # (其中，甲项目全年预算1980万元，全年执行数1950.42万元: one item's two measures, no parts)
             if parts[-1].unit is unit and _REST.search(unit.text, parts[-1].end, unit.sentence_span(parts[-1].end)[1]):
                 continue  # (…4期，…3期，其余为线上培训: the list says it leaves the rest unnamed)
@@ -2309,6 +2309,8 @@ class Extractor:
             run = run[run.index(changed[-1]):]  # (2022年度A…，B…，2023年度A…，B…，合计…: the last year's)
         if len(run) < 2 or any(_of_prior_period(m) or TOTAL_WORDS.search(m.subject) for m in run):
             return []
+        if any(_each_of_many(unit.text, m) for m in run):
+            return []  # (向10个社区各拨付1.5万元，另拨付街道3万元，合计18万元: 1.5 stands for ten of itself)
         nested = any(bracket_depth(unit.text, start, m.start()) == 0
                      for m in P.LIST_MARKER.finditer(unit.text, run[0].end, named))
         if nested or any(_component_of(a, b) or _component_of(b, a) for a, b in combinations(run, 2)):
@@ -3359,6 +3361,15 @@ _SPENT = re.compile(alt("lists.spent"))
 _NO_BRACKET_ITEM = re.compile(alt("direction.up", "direction.down", "lists.total_words", "lists.quotas",
                                   "lists.valuations", "lists.rates_of_things", "names.per_head"))
 _ITEM_SEPARATORS = re.compile(r"[，,、；;]")
+_EACH_OF_MANY = re.compile(rf"(?:\d+|[一二两三四五六七八九十百]+){alt('lists.each_counted')}[^\d]{{0,12}}?"
+                           rf"{alt('lists.each_of_many')}(?!{alt('lists.each_not_before')})")
+
+
+def _each_of_many(text: str, m: Mention) -> bool:
+    """`m` is an amount given to each of several things, said in its clause before it (向10个社区各拨付1.5万元):
+    no one part of a sum.
+    """
+    return _EACH_OF_MANY.search(text, start_of(text, m.start, CLAUSE), m.start) is not None
 _GRAND = re.compile(alt("lists.grand_words"))
 _SUBTOTAL = re.compile(alt("lists.subtotal_words"))
 _OUTSIDE = re.compile(alt("lists.outside"))
