@@ -255,9 +255,12 @@ def score_claims(units: list[Unit], tables: Sequence[ScoreTable],
     return out
 
 
-# a score listed by name in a sentence (产出指标得分48.3分（满分50分）, 项目决策满分20分，得分20分): the score after
-# 得分, its full mark in brackets after it, else before it in its clause or closing the clause before (see _mark_before)
-_LISTED = re.compile(rf"得分(?:为|是|：|:)?\s*{NUM}\s*分(?![值类率])"
+# a score listed by name in a sentence (产出指标得分48.3分（满分50分）, 项目决策满分20分，得分20分, 自评总分93分): the
+# score after 得分 (or a total's 总分), its full mark in brackets after it, else before it in its clause or closing
+# the clause before (see _mark_before)
+_SCORE_TOTAL = "|".join(f"(?<={re.escape(w)})总分"
+                        for w in file_words("score_headers.toml", "narrative.score_total_leads"))
+_LISTED = re.compile(rf"(?:得分|{_SCORE_TOTAL})(?:为|是|：|:)?\s*{NUM}\s*分(?![值类率])"
                      rf"(?!\s*{_alt('bands.included')}?\s*{_alt('bands.bounds')})"
                      rf"(?:\s*[（(]\s*{_alt('roles.weight')}?(?:为)?\s*(?P<mark>\d{{1,3}}(?:\.\d+)?)\s*分\s*[)）])?")
 _MARK_BEFORE = re.compile(rf"(?:{_alt('roles.weight')}(?:为|是)?\s*|[（(]\s*)(?P<mark>\d{{1,3}}(?:\.\d+)?)\s*分"
@@ -305,7 +308,8 @@ def score_sum_claims(units: list[Unit], tables: Sequence[ScoreTable], year: str 
     """
     out: list[Claim] = []
     for unit in units:
-        if unit.table is not None or "得分" not in unit.text or _in_flat_table(unit, tables):
+        if unit.table is not None or ("得分" not in unit.text and "总分" not in unit.text) \
+                or _in_flat_table(unit, tables):
             continue
         text = unit.text
         items: list[_Listed] = []
