@@ -2405,14 +2405,18 @@ class Extractor:
         return True
 
     def _totals_by(self, unit: Unit, head: Mention, key: Callable[[Mention], str | None]) -> dict[str, Mention]:
-        """The figures of the head's kind in the sentence of a list's head, up to it, that may total a list, the
-        first of each `key` (a year, a measure; a figure keyed None is none of them).
+        """The figures of the head's kind in the sentence of a list's head, up to it, that may total a list, one of
+        each `key` (a year, a measure; a figure keyed None is none of them): the run of them that ends at the head,
+        back to where a key comes again (因公出国（境）费预算数为0万元，决算数为0万元，公务用车…预算数为52万元，
+        决算数为57万元，其中：…: the 公务用车 item's figures, not the first item's).
         """
         s_start, _ = unit.sentence_span(head.start)
         totals: dict[str, Mention] = {}
-        for m in unit.mentions:
+        for m in reversed(unit.mentions):
             if s_start <= m.start <= head.start and self._eligible_total(m, head) and (k := key(m)) is not None:
-                totals.setdefault(k, m)
+                if k in totals:
+                    break
+                totals[k] = m
         return totals
 
     def _eligible_total(self, m: Mention, head: Mention) -> bool:
