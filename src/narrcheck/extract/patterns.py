@@ -65,14 +65,18 @@ DELTA = rf"-?{AMOUNT}"
 # a repeated "，下降0.05万元" between the delta and the rate
 DELTA_ECHO = rf"(?:[，,]\s*{DIRECTION}{AMOUNT})?"
 
+# a change's amount whose direction word was lost (较2022年决算数96.40万元12.80万元，增长13.28%): read only right
+# after the prior's amount and before a worded rate (the conditional after the delta), whose word gives the way
+DELTA_UNWORDED = r"(?(dir1)|(?<=元))"
+
 # --- claim patterns ------------------------------------------------------------------------------------
 # 比2018年1573.66万元，减少395.38万元，下降25.12%  /  比上年的304276万元下降1.73%  /  与上年末540.08亿元相比，
 # 债务余额增加47.85亿元 (the figure that changed named after the frame)
 CHANGE_WITH_PRIOR = re.compile(
     rf"{alt('compare.openers')}(?P<basis>{BASIS})?(?P<prior_subject>{PRIOR_SUBJECT})(?:为)?的?"
     rf"(?P<prior>{AMOUNT})[)）]?(?:[，,]?{alt('compare.closers')}(?:{SEP}(?P<named>{PRIOR_SUBJECT}))?)?{SEP}"
-    rf"(?:[（(]?(?P<dir1>{DIRECTION})[)）]?了?(?P<delta>{DELTA}){DELTA_ECHO}(?:{RATE_TAIL})?"
-    rf"|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|(?P<flatp>{FLAT}))"
+    rf"(?:[（(]?(?P<dir1>{DIRECTION})?[)）]?了?{DELTA_UNWORDED}(?P<delta>{DELTA}){DELTA_ECHO}(?:{RATE_TAIL})?"
+    rf"(?(dir1)|(?(dir2)|(?(dir2p)|(?!))))|(?P<dir2b>{RATE_WORD}){LINK}(?P<rateb>{PCT})|(?P<flatp>{FLAT}))"
 )
 # 本年收入702.40万元，上年为655.90万元，增长率为7.09%: the prior level stated in a clause of its own (opening with
 # the period), then the rate alone; the current level is the figure before it that the rule binds by name
