@@ -75,6 +75,7 @@ _NOT_VEHICLE_COST = re.compile(alt("per_vehicle.not_costs"))
 _VEHICLE_UNITS = frozenset(words("per_vehicle.count_units"))
 BASE_UNIT: str = entry("units.base")  # amounts are compared in it
 TOTAL_WORDS = re.compile(alt("lists.total_words"))
+BALANCED_WORDS = tuple(words("year_end_balance.balanced"))  # 收支平衡: the totals before it are equal
 # a name is looked up at most this many paragraphs back: farther is no near scope (and the cost stays linear)
 FARTHEST = 300
 BREAKDOWN = re.compile(alt("lists.stops"))
@@ -692,7 +693,7 @@ class Extractor:
             self._balances(unit)
             self._year_end_balances(unit)
         for unit in self.units:  # (收支平衡 may stand in a paragraph of its own, with no figure)
-            if unit.table is None and "平衡" in unit.text:
+            if unit.table is None and any(w in unit.text for w in BALANCED_WORDS):
                 self._balanced(unit)
         self._shares_of_listed()
         self._shares_sums()
@@ -1894,11 +1895,11 @@ class Extractor:
                 numerator = self._nearest_before(unit, s_start, lo=unit.sentence_span(s_start - 1)[0],
                                                  accept=divided)
             denominator = self._sentence_funds(unit, numerator, s_start, measure) if numerator else None
-            if numerator is None and any(w in measure for w in words("ratio.of_funds_total")):
+            of_funds = any(w in measure for w in words("ratio.of_funds_total"))
+            if numerator is None and of_funds:
                 numerator = denominator = _arrived_in_full(unit, s_start, m.start())
             denominator = denominator or self._budget_figure(
-                unit, numerator.start if numerator else m.start(),
-                totals=any(w in measure for w in words("ratio.of_funds_total")),
+                unit, numerator.start if numerator else m.start(), totals=of_funds,
                 elsewhere=numerator is not None and _names_nothing(numerator.subject))
             if denominator is None and numerator is not None:  # 支出12683.47万元，年初预算为11785.30万元，完成…
                 denominator = self._nearest_before(unit, m.start(), lo=numerator.end,
@@ -2639,17 +2640,12 @@ class Extractor:
         flows = set()
         for x in stated:
             name = normalize_subject(x.subject)
+            kind = _flow_kind(name)
             if bracket_depth(x.unit.text, 0, x.start) or _opens_list(x.unit.text, x.start) \
-                    or TOTAL_WORDS.search(name):
-                return []  # (a part of a figure, or a total of a kind not paired: not guessed)
-            if _CARRIED_IN.search(name) or P.REVENUE_END.search(name):
-                signed.append(x.figure())
-                flows.add("in")
-            elif P.SPENDING_END.search(name) or P.OUTFLOW_END.search(name):
-                signed.append(_negated(x.figure()))
-                flows.add("out")
-            else:
-                return []
+                    or TOTAL_WORDS.search(name) or kind is None:
+                return []  # (a part of a figure, a total of a kind not paired, a figure of another kind: not guessed)
+            signed.append(_negated(x.figure()) if kind == "out" else x.figure())
+            flows.add("out" if kind == "out" else "in")  # (what was carried in came in)
         if flows != {"in", "out"}:
             return []
         return [tuple(reversed(signed))]
@@ -2671,9 +2667,7 @@ class Extractor:
                     or _opens_list(unit.text, x.start):
                 return []  # (two figures in a clause, a part of a figure, a breakdown: not guessed)
             clause_of.add(clause)
-            name = normalize_subject(x.subject)
-            kind = "carried" if _CARRIED_IN.search(name) else "in" if P.REVENUE_END.search(name) else \
-                "out" if P.SPENDING_END.search(name) or P.OUTFLOW_END.search(name) else None
+            kind = _flow_kind(normalize_subject(x.subject))
             sign = P.CHAIN_SIGN.match(unit.text, clause)
             if kind is None or sign and (sign.group("minus") is not None) != (kind == "out"):
                 return []  # (a figure of another kind, or 加 before a spending: not guessed)
@@ -3374,6 +3368,8 @@ def _each_of_many(text: str, m: Mention) -> bool:
     no one part of a sum.
     """
     return _EACH_OF_MANY.search(text, start_of(text, m.start, CLAUSE), m.start) is not None
+
+
 _GRAND = re.compile(alt("lists.grand_words"))
 _SUBTOTAL = re.compile(alt("lists.subtotal_words"))
 _OUTSIDE = re.compile(alt("lists.outside"))
@@ -3590,6 +3586,17 @@ def _earlier_than_named(unit: Unit, m: re.Match[str]) -> bool:
     return any(int(y) > int(year[0]) for y in P.YEAR_NUMBER.findall(normalize_digits(unit.text[s_start:m.start()])))
 
 
+def _flow_kind(name: str) -> str | None:
+    """What a figure named `name` is to a balance: 'carried' in from before (上年结余), 'in' (a revenue), 'out' (a
+    spending, or what is moved out: 调出资金), else None.
+    """
+    if _CARRIED_IN.search(name):
+        return "carried"
+    if P.REVENUE_END.search(name):
+        return "in"
+    return "out" if P.SPENDING_END.search(name) or P.OUTFLOW_END.search(name) else None
+
+
 def _names_flow_total(m: Mention) -> bool:
     """The figure is named as a revenue or a spending total (收入总量…, 支出合计…: [year_end_balance])."""
     name = normalize_subject(m.subject)
@@ -3758,6 +3765,24 @@ def _names_funds_only(subject: str) -> bool:
     return named.endswith(words("ratio.funds_nouns")) and not P.MEASURE_WORD.search(FUNDS.sub("", named))
 
 
+def _arrived_in_full(unit: Unit, s_start: int, rate: int) -> Mention | None:
+    """The funds a 到位率 at `rate` divides when its sentence says they arrived in full (项目资金1860万元已全部拨付
+    到位，资金到位率…; 上级下达资金320万元，已全部到位，到位率…): the one money figure of the sentence before the
+    rate, with no figure after it up to the rate and the words of arriving in full (lexicon ratio.all_arrived) in
+    its clause or in the subjectless clause after it; the rate is then that figure over itself. Else None.
+    """
+    money = [x for x in unit.mentions if s_start <= x.start < rate and x.family == "money"]
+    if len(money) != 1 or _names_balance(money[0]):
+        return None
+    funds = money[0]
+    if any(funds.end <= x.start < rate for x in unit.mentions):
+        return None
+    clauses = re.split(r"[，,；;]", unit.text[funds.end:rate])
+    said = P.ALL_ARRIVED.search(clauses[0]) or (
+        P.ALL_ARRIVED.match(clauses[1].lstrip("已")) if len(clauses) == 3 else None)
+    return funds if said else None
+
+
 def _measure_said(subject: str) -> str | None:
     """'budget' or 'actual' where a name says which figure it is (年初预算为, 支出决算为), else None."""
     said = _measures_said(subject)
@@ -3843,27 +3868,3 @@ def _paired_count(unit: Unit, total: Mention) -> Mention | None:
 
 def _same_family(m: Mention, head: Mention) -> bool:
     return m.family == head.family
-
-
-def rule_claims(units: list[Unit]) -> list[Claim]:
-    """The change, share, sum, ratio and formula claims the rules find in the units, in document order."""
-    return Extractor(units).run()
-
-
-
-def _arrived_in_full(unit: Unit, s_start: int, rate: int) -> Mention | None:
-    """The funds a 到位率 at `rate` divides when its sentence says they arrived in full (项目资金1860万元已全部拨付
-    到位，资金到位率…; 上级下达资金320万元，已全部到位，到位率…): the one money figure of the sentence before the
-    rate, with no figure after it up to the rate and the words of arriving in full (lexicon ratio.all_arrived) in
-    its clause or in the subjectless clause after it; the rate is then that figure over itself. Else None.
-    """
-    money = [x for x in unit.mentions if s_start <= x.start < rate and x.family == "money"]
-    if len(money) != 1 or _names_balance(money[0]):
-        return None
-    funds = money[0]
-    if any(funds.end <= x.start < rate for x in unit.mentions):
-        return None
-    clauses = re.split(r"[，,；;]", unit.text[funds.end:rate])
-    said = P.ALL_ARRIVED.search(clauses[0]) or (
-        P.ALL_ARRIVED.match(clauses[1].lstrip("已")) if len(clauses) == 3 else None)
-    return funds if said else None

@@ -67,6 +67,7 @@ _CODED = re.compile(r"(?:(?<![\d.])|(?<=(?<![\d.])\d[.、])|(?<=(?<![\d.])\d\d[.
 _LEVEL_NAMES: tuple[str, ...] = tuple(entry("accounts.code_levels"))  # 类, 款, 项: outermost first
 _LEVEL_MARK = re.compile(rf"[（(]({alt('accounts.code_levels')})[)）]")
 LEVEL_DIGITS = (3, 2, 2)  # the digits each level adds to the code (类 款 项)
+LEVEL_ENDS = tuple(accumulate(LEVEL_DIGITS))  # a code's length at each level: 3 a 类, 5 a 款, 7 a 项
 _SEGMENT = re.compile(r"(?P<c1>\d{2,7})?(?P<name>[\u4e00-\u9fff（）()]*?)(?P<c2>\d{2,7})?\s*$")
 _ORDINAL_OPEN = re.compile(rf"^[（(](?:{alt('numerals.ordinals')}|\d)+[)）]")
 
@@ -308,8 +309,7 @@ def _row(unit: Unit, mention: Mention, year: str) -> QuantityKey | None:
     name, period, measure = measure_at_end(coded.group(2), year)
     if len(code) != sum(LEVEL_DIGITS):  # a 类 or 款 by its code: no name is weighed
         return _scoped(QuantityKey(f"#{code}", period, measure), unit, mention.start, year)
-    ends = list(accumulate(LEVEL_DIGITS))
-    levels = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, ends, strict=True)]
+    levels = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, LEVEL_ENDS, strict=True)]
     levels[-1] = (levels[-1][0], name)
     return _scoped(QuantityKey(levels_path(levels), period, measure), unit, mention.start, year)
 
@@ -324,8 +324,7 @@ def _levels(words: str) -> tuple[str, str] | None:
     stated, rest = found
     code, name = stated[-1]
     if len(code) == sum(LEVEL_DIGITS):  # the 项 given its whole code
-        ends = list(accumulate(LEVEL_DIGITS))
-        stated = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, ends, strict=True)]
+        stated = [(code[end - n:end], "") for n, end in zip(LEVEL_DIGITS, LEVEL_ENDS, strict=True)]
         stated[-1] = (stated[-1][0], name)
     if any(c and len(c) != n for (c, _), n in zip(stated, LEVEL_DIGITS, strict=True)):
         return None

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 
 from narrcheck.checks.consistency._common import agree
 from narrcheck.extract.identity import QuantityKey, fold, quantity_key
-from narrcheck.extract.statements import LEVEL_DIGITS, Statement, row_levels
+from narrcheck.extract.statements import LEVEL_ENDS, Statement, row_levels
 from narrcheck.lexicon import entry, words
 from narrcheck.model.findings import Evidence
 from narrcheck.tables.accounts import AccountFact, table_core
@@ -93,14 +92,13 @@ def _row_facts(row: QuantityKey, found: dict[Key, list[AccountFact]],
     levels = row_levels(row.subject)
     if levels is None:
         return found.get((row.subject, row.period, row.measure), [])
-    ends = list(accumulate(LEVEL_DIGITS))
     fits: list[AccountFact] = []
     for (subject, period, measure), facts in found.items():
         code = subject[1:]
-        if not subject.startswith("#") or len(code) != ends[-1] or (period, measure) != (row.period, row.measure):
+        if not subject.startswith("#") or len(code) != LEVEL_ENDS[-1] or (period, measure) != (row.period, row.measure):
             continue
-        if all(_level_fits(code[:end], c, name, names, last=end == ends[-1])
-               for (c, name), end in zip(levels, ends, strict=False)):
+        if all(_level_fits(code[:end], c, name, names, last=end == LEVEL_ENDS[-1])
+               for (c, name), end in zip(levels, LEVEL_ENDS, strict=False)):
             fits.extend(facts)
     return fits if len({f.code for f in fits}) == 1 else []
 

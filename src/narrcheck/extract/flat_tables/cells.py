@@ -33,7 +33,7 @@ from narrcheck.extract.identity import (
     year_span,
 )
 from narrcheck.extract.patterns import YEAR_NUMBER
-from narrcheck.extract.statements import LEVEL_DIGITS, Statement, levels_path
+from narrcheck.extract.statements import LEVEL_ENDS, Statement, levels_path
 from narrcheck.lexicon import entry
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
@@ -126,8 +126,7 @@ def _row_subjects(grid: Grid, n: int) -> list[str]:
     out = [f"#{code}"]
     names: list[tuple[str, str]] = []
     item: Item | None = grid.items[n]
-    ends = [sum(LEVEL_DIGITS[:k + 1]) for k in range(len(LEVEL_DIGITS))]
-    for end in reversed(ends):
+    for end in reversed(LEVEL_ENDS):
         if item is None or _code(item) != code[:end]:
             return out
         names.insert(0, ("", normalize(item.name).text))

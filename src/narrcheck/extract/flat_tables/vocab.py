@@ -13,7 +13,8 @@ from functools import cache
 from typing import Literal
 
 from narrcheck.extract.patterns import YEAR_NUMBER
-from narrcheck.lexicon import alt, data_file, file_words, words
+from narrcheck.extract.statements import LEVEL_ENDS
+from narrcheck.lexicon import alt, file_words, words
 from narrcheck.numbers import MONEY_UNITS
 from narrcheck.numbers.normalize import normalize
 from narrcheck.structure.sections import heading_level
@@ -169,10 +170,9 @@ def code_depth(piece: str) -> int | None:
     """The depth of a 功能分类 (or 经济分类) code by its digit count (201 a 类, 20101 a 款, 2010101 a 项), or None
     for a piece that is no such code.
     """
-    if not piece.isascii() or not piece.isdigit():
+    if not piece.isascii() or not piece.isdigit() or len(piece) not in LEVEL_ENDS:
         return None
-    depth = data_file("table_rows.toml")["header"]["code_depths"].get(str(len(piece)))
-    return int(depth) if depth is not None else None
+    return LEVEL_ENDS.index(len(piece)) + 1
 
 
 def _depth(piece: str) -> int | None:
